@@ -1,0 +1,500 @@
+use hashbrown::HashTable;
+use kubegraph_model::kinds::SYNTHETIC_GROUP;
+use kubegraph_model::{EdgeKind, Object};
+use rustc_hash::{FxHashMap, FxHasher};
+use serde_json::{json, Map, Value};
+use std::hash::{Hash, Hasher};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EdgeId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClusterId(pub u16);
+
+/// Where a node came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// An object read from the source.
+    Source,
+    /// Referenced by another object but absent from the source (`missing = true`).
+    Placeholder,
+    /// A namespace that objects live in but that the source does not declare.
+    Implied,
+    /// Made by kubegraph: the cluster, containers, images, external hosts, RBAC users and groups.
+    Synthetic,
+}
+
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub cluster: ClusterId,
+    /// The object. For placeholders and synthetic nodes `raw` holds only what the node was
+    /// looked up or made by, so filters over them see exactly those fields.
+    pub object: Object,
+    pub origin: Origin,
+    /// A container's pod.
+    pub parent: Option<NodeId>,
+}
+
+impl Node {
+    pub fn missing(&self) -> bool {
+        self.origin == Origin::Placeholder
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub from: NodeId,
+    pub to: NodeId,
+    pub kind: EdgeKind,
+    pub attrs: Map<String, Value>,
+}
+
+/// Nodes, edges and the indexes that find them.
+#[derive(Default)]
+pub struct Graph {
+    clusters: Vec<(String, NodeId)>,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+    out: Vec<Vec<EdgeId>>,
+    inc: Vec<Vec<EdgeId>>,
+    /// Identity index over every node but containers, keyed by a hash of the borrowed identity.
+    by_key: HashTable<NodeId>,
+    by_uid: FxHashMap<(ClusterId, Box<str>), NodeId>,
+    edge_index: FxHashMap<(NodeId, NodeId, EdgeKind), EdgeId>,
+}
+
+fn key_hash(
+    cluster: ClusterId,
+    group: &str,
+    kind: &str,
+    namespace: Option<&str>,
+    name: &str,
+) -> u64 {
+    let mut h = FxHasher::default();
+    (cluster, group, kind, namespace, name).hash(&mut h);
+    h.finish()
+}
+
+impl Graph {
+    pub fn new() -> Self {
+        Graph::default()
+    }
+
+    /// Adds a cluster and its synthetic node, or returns the one of that name.
+    pub fn add_cluster(&mut self, name: &str) -> ClusterId {
+        if let Some(i) = self.clusters.iter().position(|(n, _)| n == name) {
+            return ClusterId(i as u16);
+        }
+        let id = ClusterId(self.clusters.len() as u16);
+        self.clusters.push((name.to_string(), NodeId(u32::MAX)));
+        let node = self.synthetic(id, SYNTHETIC_GROUP, "Cluster", None, name);
+        self.clusters[id.0 as usize].1 = node;
+        id
+    }
+
+    pub fn clusters(&self) -> impl Iterator<Item = (ClusterId, &str, NodeId)> {
+        self.clusters
+            .iter()
+            .enumerate()
+            .map(|(i, (n, id))| (ClusterId(i as u16), n.as_str(), *id))
+    }
+
+    pub fn cluster_name(&self, id: ClusterId) -> &str {
+        &self.clusters[id.0 as usize].0
+    }
+
+    pub fn cluster_node(&self, id: ClusterId) -> NodeId {
+        self.clusters[id.0 as usize].1
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0 as usize]
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = (NodeId, &Node)> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (NodeId(i as u32), n))
+    }
+
+    pub fn edge(&self, id: EdgeId) -> &Edge {
+        &self.edges[id.0 as usize]
+    }
+
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    pub fn out_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
+        self.out[id.0 as usize]
+            .iter()
+            .map(|e| &self.edges[e.0 as usize])
+    }
+
+    pub fn in_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
+        self.inc[id.0 as usize]
+            .iter()
+            .map(|e| &self.edges[e.0 as usize])
+    }
+
+    /// The node with this identity (containers excepted: they are reached through their pod).
+    pub fn lookup(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Option<NodeId> {
+        let hash = key_hash(cluster, group, kind, namespace, name);
+        self.by_key
+            .find(hash, |id| {
+                let n = &self.nodes[id.0 as usize];
+                let o = &n.object;
+                n.cluster == cluster
+                    && o.name == name
+                    && o.kind == kind
+                    && o.group == group
+                    && o.namespace.as_deref() == namespace
+            })
+            .copied()
+    }
+
+    pub fn lookup_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId> {
+        // A borrowed lookup of a (ClusterId, Box<str>) key needs a matching Borrow impl; uids are
+        // only present on live objects and the map is small next to the rest, so a short-lived
+        // Box is cheaper to read than a custom key type.
+        self.by_uid.get(&(cluster, Box::from(uid))).copied()
+    }
+
+    /// Inserts an object read from a source. If a node with the same identity exists, it is
+    /// replaced in place (keeping its id and edges) and `true` is returned.
+    pub fn insert_object(&mut self, cluster: ClusterId, object: Object) -> (NodeId, bool) {
+        self.insert(Node {
+            cluster,
+            object,
+            origin: Origin::Source,
+            parent: None,
+        })
+    }
+
+    fn insert(&mut self, node: Node) -> (NodeId, bool) {
+        let o = &node.object;
+        let hash = key_hash(
+            node.cluster,
+            &o.group,
+            &o.kind,
+            o.namespace.as_deref(),
+            &o.name,
+        );
+        if let Some(existing) = self.lookup(
+            node.cluster,
+            &o.group,
+            &o.kind,
+            o.namespace.as_deref(),
+            &o.name,
+        ) {
+            if let Some(uid) = &node.object.uid {
+                self.by_uid
+                    .insert((node.cluster, uid.as_str().into()), existing);
+            }
+            self.nodes[existing.0 as usize] = node;
+            return (existing, true);
+        }
+        let id = self.push(node);
+        let nodes = &self.nodes;
+        self.by_key.insert_unique(hash, id, |nid| {
+            let o = &nodes[nid.0 as usize].object;
+            key_hash(
+                nodes[nid.0 as usize].cluster,
+                &o.group,
+                &o.kind,
+                o.namespace.as_deref(),
+                &o.name,
+            )
+        });
+        if let Some(uid) = &self.nodes[id.0 as usize].object.uid {
+            self.by_uid.insert(
+                (cluster_of(&self.nodes[id.0 as usize]), uid.as_str().into()),
+                id,
+            );
+        }
+        (id, false)
+    }
+
+    fn push(&mut self, node: Node) -> NodeId {
+        let id = NodeId(self.nodes.len() as u32);
+        self.nodes.push(node);
+        self.out.push(Vec::new());
+        self.inc.push(Vec::new());
+        id
+    }
+
+    /// The node for an absent object that something references: found or made, `missing = true`.
+    /// Its `raw` holds only the fields it was looked up by.
+    pub fn placeholder(
+        &mut self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> NodeId {
+        if let Some(id) = self.lookup(cluster, group, kind, namespace, name) {
+            return id;
+        }
+        let object = bare_object(group, "", kind, namespace, name);
+        self.insert(Node {
+            cluster,
+            object,
+            origin: Origin::Placeholder,
+            parent: None,
+        })
+        .0
+    }
+
+    /// A namespace that objects live in but the source does not declare.
+    pub fn implied_namespace(&mut self, cluster: ClusterId, name: &str) -> NodeId {
+        if let Some(id) = self.lookup(cluster, "", "Namespace", None, name) {
+            return id;
+        }
+        let object = bare_object("", "v1", "Namespace", None, name);
+        self.insert(Node {
+            cluster,
+            object,
+            origin: Origin::Implied,
+            parent: None,
+        })
+        .0
+    }
+
+    /// A node kubegraph makes (image, external host, RBAC user or group): found or made.
+    pub fn synthetic(
+        &mut self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> NodeId {
+        if let Some(id) = self.lookup(cluster, group, kind, namespace, name) {
+            return id;
+        }
+        let object = bare_object(group, "", kind, namespace, name);
+        self.insert(Node {
+            cluster,
+            object,
+            origin: Origin::Synthetic,
+            parent: None,
+        })
+        .0
+    }
+
+    /// A container of a pod. `raw` is the container spec with its status entry under `status`
+    /// and `type` saying `container`, `init` or `ephemeral`. Containers are not in the identity
+    /// index (their name is only unique within the pod).
+    pub fn add_container(&mut self, pod: NodeId, mut raw: Value) -> NodeId {
+        let p = &self.nodes[pod.0 as usize];
+        let name = raw
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        if let Some(m) = raw.as_object_mut() {
+            m.insert("kind".into(), json!("Container"));
+            m.insert("apiVersion".into(), json!(format!("{SYNTHETIC_GROUP}/v1")));
+            m.insert(
+                "metadata".into(),
+                json!({"name": name, "namespace": p.object.namespace}),
+            );
+            m.insert("pod".into(), json!(p.object.name));
+        }
+        let object = Object {
+            group: SYNTHETIC_GROUP.into(),
+            version: "v1".into(),
+            kind: "Container".into(),
+            namespace: p.object.namespace.clone(),
+            name,
+            uid: None,
+            raw,
+        };
+        let node = Node {
+            cluster: p.cluster,
+            object,
+            origin: Origin::Synthetic,
+            parent: Some(pod),
+        };
+        self.push(node)
+    }
+
+    /// Adds an edge, or merges `attrs` into the existing edge of the same `(from, to, kind)`:
+    /// arrays are unioned, `optional` holds only if every reference was optional, and other
+    /// values keep the first one seen.
+    pub fn add_edge(
+        &mut self,
+        from: NodeId,
+        to: NodeId,
+        kind: EdgeKind,
+        attrs: Map<String, Value>,
+    ) -> EdgeId {
+        if let Some(&id) = self.edge_index.get(&(from, to, kind)) {
+            merge_attrs(&mut self.edges[id.0 as usize].attrs, attrs);
+            return id;
+        }
+        let id = EdgeId(self.edges.len() as u32);
+        self.edges.push(Edge {
+            from,
+            to,
+            kind,
+            attrs,
+        });
+        self.edge_index.insert((from, to, kind), id);
+        self.out[from.0 as usize].push(id);
+        self.inc[to.0 as usize].push(id);
+        id
+    }
+
+    /// A stable, readable identifier: `cluster/group/Kind/namespace/name`, with `core` for the
+    /// core group and `_` for cluster-scoped objects; containers append their name to their pod's.
+    pub fn node_id_string(&self, id: NodeId) -> String {
+        let n = &self.nodes[id.0 as usize];
+        let o = &n.object;
+        let group = if o.group.is_empty() { "core" } else { &o.group };
+        let ns = o.namespace.as_deref().unwrap_or("_");
+        let cluster = self.cluster_name(n.cluster);
+        match n.parent {
+            Some(pod) => format!(
+                "{cluster}/{group}/{}/{ns}/{}/{}",
+                o.kind, self.nodes[pod.0 as usize].object.name, o.name
+            ),
+            None => format!("{cluster}/{group}/{}/{ns}/{}", o.kind, o.name),
+        }
+    }
+}
+
+fn cluster_of(n: &Node) -> ClusterId {
+    n.cluster
+}
+
+fn bare_object(
+    group: &str,
+    version: &str,
+    kind: &str,
+    namespace: Option<&str>,
+    name: &str,
+) -> Object {
+    let api_version = match (group, version) {
+        ("", v) => v.to_string(),
+        (g, "") => g.to_string(),
+        (g, v) => format!("{g}/{v}"),
+    };
+    let mut meta = Map::new();
+    meta.insert("name".into(), json!(name));
+    if let Some(ns) = namespace {
+        meta.insert("namespace".into(), json!(ns));
+    }
+    let mut raw = Map::new();
+    if !api_version.is_empty() {
+        raw.insert("apiVersion".into(), json!(api_version));
+    }
+    raw.insert("kind".into(), json!(kind));
+    raw.insert("metadata".into(), Value::Object(meta));
+    Object {
+        group: group.into(),
+        version: version.into(),
+        kind: kind.into(),
+        namespace: namespace.map(str::to_string),
+        name: name.into(),
+        uid: None,
+        raw: Value::Object(raw),
+    }
+}
+
+fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) {
+    for (k, v) in from {
+        match (into.get_mut(&k), v) {
+            (None, v) => {
+                into.insert(k, v);
+            }
+            (Some(Value::Array(a)), Value::Array(b)) => {
+                for x in b {
+                    if !a.contains(&x) {
+                        a.push(x);
+                    }
+                }
+            }
+            (Some(Value::Bool(a)), Value::Bool(b)) if k == "optional" => *a = *a && b,
+            (Some(_), _) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(kind: &str, ns: Option<&str>, name: &str) -> Object {
+        bare_object("", "v1", kind, ns, name)
+    }
+
+    #[test]
+    fn identity_lookup_respects_every_part() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let c2 = g.add_cluster("b");
+        let (s, replaced) = g.insert_object(c, obj("Secret", Some("x"), "db"));
+        assert!(!replaced);
+        assert_eq!(g.lookup(c, "", "Secret", Some("x"), "db"), Some(s));
+        assert_eq!(g.lookup(c, "", "Secret", Some("y"), "db"), None);
+        assert_eq!(g.lookup(c2, "", "Secret", Some("x"), "db"), None);
+        assert_eq!(g.lookup(c, "other.io", "Secret", Some("x"), "db"), None);
+        assert_eq!(g.lookup(c, "", "ConfigMap", Some("x"), "db"), None);
+        let (again, replaced) = g.insert_object(c, obj("Secret", Some("x"), "db"));
+        assert_eq!((again, replaced), (s, true));
+    }
+
+    #[test]
+    fn edges_are_unique_and_merge_attributes() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let (p, _) = g.insert_object(c, obj("Pod", Some("x"), "p"));
+        let (s, _) = g.insert_object(c, obj("Secret", Some("x"), "s"));
+        let mut a1 = Map::new();
+        a1.insert("containers".into(), json!(["a"]));
+        a1.insert("optional".into(), json!(true));
+        let mut a2 = Map::new();
+        a2.insert("containers".into(), json!(["b", "a"]));
+        a2.insert("optional".into(), json!(false));
+        let e1 = g.add_edge(p, s, EdgeKind::Uses, a1);
+        let e2 = g.add_edge(p, s, EdgeKind::Uses, a2);
+        assert_eq!(e1, e2);
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(g.edge(e1).attrs["containers"], json!(["a", "b"]));
+        assert_eq!(g.edge(e1).attrs["optional"], json!(false));
+        assert_eq!(g.out_edges(p).count(), 1);
+        assert_eq!(g.in_edges(s).count(), 1);
+    }
+
+    #[test]
+    fn placeholders_are_found_not_duplicated() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let p1 = g.placeholder(c, "", "Secret", Some("x"), "gone");
+        let p2 = g.placeholder(c, "", "Secret", Some("x"), "gone");
+        assert_eq!(p1, p2);
+        assert!(g.node(p1).missing());
+        assert_eq!(g.node_id_string(p1), "a/core/Secret/x/gone");
+    }
+}

@@ -1,0 +1,112 @@
+use std::fmt;
+use std::str::FromStr;
+
+/// The closed set of relationship kinds. Direction is always source → target as named in
+/// `shared/spec/relations.md`; [`EdgeKind::depends`] says which end depends on the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EdgeKind {
+    Contains,
+    Owns,
+    RunsOn,
+    Selects,
+    Mounts,
+    Uses,
+    Binds,
+    Provisions,
+    Routes,
+    Backs,
+    Scales,
+    AppliesTo,
+    Attaches,
+    Runs,
+    About,
+}
+
+/// Which end of an edge depends on the other for its health.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dependency {
+    /// Neither end's health follows from the other.
+    None,
+    /// The source depends on the target (a pod on its secret).
+    SourceOnTarget,
+    /// The target depends on the source (a webhook configuration on its service).
+    TargetOnSource,
+}
+
+impl EdgeKind {
+    pub const ALL: [EdgeKind; 15] = [
+        EdgeKind::Contains,
+        EdgeKind::Owns,
+        EdgeKind::RunsOn,
+        EdgeKind::Selects,
+        EdgeKind::Mounts,
+        EdgeKind::Uses,
+        EdgeKind::Binds,
+        EdgeKind::Provisions,
+        EdgeKind::Routes,
+        EdgeKind::Backs,
+        EdgeKind::Scales,
+        EdgeKind::AppliesTo,
+        EdgeKind::Attaches,
+        EdgeKind::Runs,
+        EdgeKind::About,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Contains => "contains",
+            EdgeKind::Owns => "owns",
+            EdgeKind::RunsOn => "runs_on",
+            EdgeKind::Selects => "selects",
+            EdgeKind::Mounts => "mounts",
+            EdgeKind::Uses => "uses",
+            EdgeKind::Binds => "binds",
+            EdgeKind::Provisions => "provisions",
+            EdgeKind::Routes => "routes",
+            EdgeKind::Backs => "backs",
+            EdgeKind::Scales => "scales",
+            EdgeKind::AppliesTo => "applies_to",
+            EdgeKind::Attaches => "attaches",
+            EdgeKind::Runs => "runs",
+            EdgeKind::About => "about",
+        }
+    }
+
+    /// The "depends" column of the edge-kind table. `owns` is reversed because an owner's
+    /// health comes from its dependents; `provisions` and `backs` because the class or service is
+    /// what the other end needs. Optional references (`uses` with `optional: true`) are decided
+    /// per edge, not here.
+    pub fn depends(self) -> Dependency {
+        match self {
+            EdgeKind::RunsOn
+            | EdgeKind::Selects
+            | EdgeKind::Mounts
+            | EdgeKind::Uses
+            | EdgeKind::Binds
+            | EdgeKind::Routes => Dependency::SourceOnTarget,
+            EdgeKind::Owns | EdgeKind::Provisions | EdgeKind::Backs => Dependency::TargetOnSource,
+            EdgeKind::Contains
+            | EdgeKind::Scales
+            | EdgeKind::AppliesTo
+            | EdgeKind::Attaches
+            | EdgeKind::Runs
+            | EdgeKind::About => Dependency::None,
+        }
+    }
+}
+
+impl fmt::Display for EdgeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EdgeKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        EdgeKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown edge kind `{s}`"))
+    }
+}

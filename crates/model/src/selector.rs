@@ -1,0 +1,226 @@
+//! Label selectors with Kubernetes semantics, exactly:
+//! `matchLabels` AND `matchExpressions` (`In`, `NotIn`, `Exists`, `DoesNotExist`); an empty
+//! selector selects everything; a missing selector is not a selector at all (callers decide what
+//! "none" means, usually: selects nothing). `NotIn` and `DoesNotExist` match objects that lack the
+//! key, as in `k8s.io/apimachinery/pkg/labels`.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelectorOp {
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Requirement {
+    pub key: String,
+    pub op: SelectorOp,
+    pub values: Vec<String>,
+}
+
+/// A parsed label selector. `requirements` holds `matchLabels` as `In [value]` followed by
+/// `matchExpressions`, all ANDed.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct LabelSelector {
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SelectorError {
+    #[error("selector is not an object")]
+    NotAnObject,
+    #[error("matchLabels value for `{0}` is not a string")]
+    BadLabelValue(String),
+    #[error("matchExpressions entry {0} has no key")]
+    MissingKey(usize),
+    #[error("matchExpressions entry {index} has unknown operator `{op}` (expected In, NotIn, Exists, DoesNotExist)")]
+    BadOperator { index: usize, op: String },
+}
+
+impl LabelSelector {
+    /// Everything: the empty selector `{}`.
+    pub fn everything() -> Self {
+        LabelSelector::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.requirements.is_empty()
+    }
+
+    /// A plain `key: value` map (Service and ReplicationController `spec.selector`).
+    pub fn from_map(map: &serde_json::Map<String, Value>) -> Result<Self, SelectorError> {
+        let mut requirements = Vec::with_capacity(map.len());
+        for (k, v) in map {
+            requirements.push(Requirement {
+                key: k.clone(),
+                op: SelectorOp::In,
+                values: vec![
+                    scalar_string(v).ok_or_else(|| SelectorError::BadLabelValue(k.clone()))?
+                ],
+            });
+        }
+        Ok(LabelSelector { requirements })
+    }
+
+    /// A full `LabelSelector` (`matchLabels` + `matchExpressions`).
+    pub fn from_label_selector(value: &Value) -> Result<Self, SelectorError> {
+        let obj = value.as_object().ok_or(SelectorError::NotAnObject)?;
+        let mut sel = match obj.get("matchLabels") {
+            Some(Value::Object(m)) => LabelSelector::from_map(m)?,
+            _ => LabelSelector::default(),
+        };
+        if let Some(Value::Array(exprs)) = obj.get("matchExpressions") {
+            for (index, e) in exprs.iter().enumerate() {
+                let key = e
+                    .get("key")
+                    .and_then(Value::as_str)
+                    .ok_or(SelectorError::MissingKey(index))?
+                    .to_string();
+                let op_text = e.get("operator").and_then(Value::as_str).unwrap_or("");
+                let op = match op_text {
+                    "In" => SelectorOp::In,
+                    "NotIn" => SelectorOp::NotIn,
+                    "Exists" => SelectorOp::Exists,
+                    "DoesNotExist" => SelectorOp::DoesNotExist,
+                    other => {
+                        return Err(SelectorError::BadOperator {
+                            index,
+                            op: other.to_string(),
+                        })
+                    }
+                };
+                let values = match e.get("values") {
+                    Some(Value::Array(vs)) => vs.iter().filter_map(scalar_string).collect(),
+                    _ => Vec::new(),
+                };
+                sel.requirements.push(Requirement { key, op, values });
+            }
+        }
+        Ok(sel)
+    }
+
+    /// Does this selector select an object with these labels?
+    pub fn matches<'a, F>(&self, label: F) -> bool
+    where
+        F: Fn(&str) -> Option<&'a str>,
+    {
+        self.requirements.iter().all(|r| {
+            let v = label(&r.key);
+            match r.op {
+                SelectorOp::In => v.is_some_and(|v| r.values.iter().any(|x| x == v)),
+                SelectorOp::NotIn => v.is_none_or(|v| !r.values.iter().any(|x| x == v)),
+                SelectorOp::Exists => v.is_some(),
+                SelectorOp::DoesNotExist => v.is_none(),
+            }
+        })
+    }
+
+    /// Convenience for tests and callers holding a map.
+    pub fn matches_map(&self, labels: &BTreeMap<String, String>) -> bool {
+        self.matches(|k| labels.get(k).map(String::as_str))
+    }
+
+    /// A `key = value` pair every selected object must carry, if there is one: the hook for a
+    /// label index to narrow candidates before the full match.
+    pub fn required_pair(&self) -> Option<(&str, &str)> {
+        self.requirements
+            .iter()
+            .find_map(|r| match (r.op, r.values.as_slice()) {
+                (SelectorOp::In, [v]) => Some((r.key.as_str(), v.as_str())),
+                _ => None,
+            })
+    }
+}
+
+/// Label values are strings, but YAML manifests often write `version: 1` or `enabled: true`; the
+/// API server would reject those, yet the user's intent is clear, so they compare as text.
+fn scalar_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn empty_selects_everything() {
+        let sel = LabelSelector::from_label_selector(&json!({})).unwrap();
+        assert!(sel.matches_map(&labels(&[])));
+        assert!(sel.matches_map(&labels(&[("a", "b")])));
+    }
+
+    #[test]
+    fn match_labels_and_expressions_are_anded() {
+        let sel = LabelSelector::from_label_selector(&json!({
+            "matchLabels": {"app": "web"},
+            "matchExpressions": [
+                {"key": "tier", "operator": "In", "values": ["front", "edge"]},
+                {"key": "canary", "operator": "DoesNotExist"},
+                {"key": "env", "operator": "NotIn", "values": ["dev"]},
+            ]
+        }))
+        .unwrap();
+        assert!(sel.matches_map(&labels(&[("app", "web"), ("tier", "edge")])));
+        assert!(sel.matches_map(&labels(&[
+            ("app", "web"),
+            ("tier", "front"),
+            ("env", "prod")
+        ])));
+        assert!(!sel.matches_map(&labels(&[("app", "web"), ("tier", "back")])));
+        assert!(!sel.matches_map(&labels(&[
+            ("app", "web"),
+            ("tier", "front"),
+            ("canary", "1")
+        ])));
+        assert!(!sel.matches_map(&labels(&[
+            ("app", "web"),
+            ("tier", "front"),
+            ("env", "dev")
+        ])));
+        assert!(!sel.matches_map(&labels(&[("tier", "front")])));
+    }
+
+    #[test]
+    fn exists_and_numeric_values() {
+        let sel = LabelSelector::from_label_selector(&json!({
+            "matchLabels": {"version": 1},
+            "matchExpressions": [{"key": "team", "operator": "Exists"}]
+        }))
+        .unwrap();
+        assert!(sel.matches_map(&labels(&[("version", "1"), ("team", "x")])));
+        assert!(!sel.matches_map(&labels(&[("version", "1")])));
+        assert_eq!(sel.required_pair(), Some(("version", "1")));
+    }
+
+    #[test]
+    fn bad_operator_is_an_error() {
+        let err = LabelSelector::from_label_selector(&json!({
+            "matchExpressions": [{"key": "a", "operator": "Equals", "values": ["b"]}]
+        }))
+        .unwrap_err();
+        assert_eq!(
+            err,
+            SelectorError::BadOperator {
+                index: 0,
+                op: "Equals".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,243 @@
+//! The file source: manifests and `kubectl get -o json|yaml` dumps become [`Object`]s.
+//!
+//! Accepts files, directories (recursively: `.yaml`, `.yml`, `.json`) and `-` for stdin;
+//! multi-document YAML; JSON (one value, an array, or several concatenated); `List` and `*List`
+//! kinds whose items lack `kind`; objects serialized without `kind` but with a `selfLink`.
+//!
+//! Bad input never stops the load: a document that cannot be read becomes a [`Diagnostic`] with
+//! file, line and column, and the rest loads. Only a path that does not exist is an error.
+
+mod documents;
+mod expand;
+mod finish;
+
+use kubegraph_model::{Diagnostic, Location, Object};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use documents::split_yaml_documents;
+
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// The namespace given to objects of namespaced kinds that have none (`-n`).
+    pub default_namespace: String,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            default_namespace: "default".into(),
+        }
+    }
+}
+
+/// What a load produced: the objects (deduplicated, namespaces defaulted) and the warnings.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub objects: Vec<Object>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// An object and where it was read from, before namespaces and duplicates are settled.
+pub(crate) struct Located {
+    pub object: Object,
+    pub location: Location,
+}
+
+/// Reads every path (file, directory or `-`), in order; later objects win over earlier ones.
+pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let mut files = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files)?;
+    }
+    let parsed: Vec<(Vec<Located>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let mut located = Vec::new();
+            let mut diagnostics = Vec::new();
+            match read_input(file) {
+                Ok(bytes) => {
+                    parse_file(&display_name(file), &bytes, &mut located, &mut diagnostics)
+                }
+                Err(e) => diagnostics.push(
+                    Diagnostic::new(format!("cannot read: {e}"))
+                        .at(location(&display_name(file), None)),
+                ),
+            }
+            (located, diagnostics)
+        })
+        .collect();
+    let mut located = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (l, d) in parsed {
+        located.extend(l);
+        diagnostics.extend(d);
+    }
+    let mut loaded = finish::finish(located, options, diagnostics);
+    loaded.files = files.len();
+    Ok(loaded)
+}
+
+/// Reads one in-memory input as if it were a file called `name`.
+pub fn load_bytes(name: &str, bytes: &[u8], options: &LoadOptions) -> Loaded {
+    let mut located = Vec::new();
+    let mut diagnostics = Vec::new();
+    parse_file(name, bytes, &mut located, &mut diagnostics);
+    let mut loaded = finish::finish(located, options, diagnostics);
+    loaded.files = 1;
+    loaded
+}
+
+fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    if path == Path::new("-") {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Unreadable {
+        path: path.display().to_string(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let walker = walkdir::WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| LoadError::Unreadable {
+            path: e
+                .path()
+                .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
+            source: e.into(),
+        })?;
+        let is_manifest = entry.file_type().is_file()
+            && matches!(
+                entry.path().extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml" | "json")
+            );
+        if is_manifest {
+            out.push(entry.into_path());
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn location(file: &str, line_col: Option<(usize, usize)>) -> Location {
+    Location {
+        file: file.to_string(),
+        line: line_col.map(|l| l.0),
+        column: line_col.map(|l| l.1),
+    }
+}
+
+/// Parses one file's bytes: JSON when it starts with `{` or `[`, YAML otherwise.
+fn parse_file(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if matches!(first, Some(b'{' | b'[')) {
+        parse_json(name, bytes, out, diags);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => parse_yaml(name, text, out, diags),
+            Err(e) => diags.push(
+                Diagnostic::new(format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.valid_up_to()
+                ))
+                .at(location(name, None))
+                .hint("kubegraph reads YAML and JSON manifests"),
+            ),
+        }
+    }
+}
+
+fn parse_json(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
+    let stream = serde_json::Deserializer::from_slice(bytes).into_iter::<serde_json::Value>();
+    for value in stream {
+        match value {
+            Ok(v) => expand::expand(v, &location(name, None), out, diags),
+            Err(e) => {
+                diags.push(
+                    Diagnostic::new(format!("invalid JSON: {}", strip_position(&e.to_string())))
+                        .at(location(name, Some((e.line(), e.column()))))
+                        .hint("the rest of this file is skipped; objects before this point were loaded"),
+                );
+                // A JSON stream cannot be resynchronised after a syntax error.
+                break;
+            }
+        }
+    }
+}
+
+fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
+    for doc in split_yaml_documents(text) {
+        let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
+            Ok(v) => v,
+            Err(e) => {
+                let line_col = e
+                    .location()
+                    .map(|l| (doc.first_line + l.line() - 1, l.column()));
+                diags.push(
+                    Diagnostic::new(format!("invalid YAML: {}", strip_position(&e.to_string())))
+                        .at(location(name, line_col.or(Some((doc.first_line, 1)))))
+                        .hint(
+                            "this document is skipped; the other documents of the file still load",
+                        ),
+                );
+                continue;
+            }
+        };
+        if value.is_null() {
+            continue;
+        }
+        expand::expand(
+            value,
+            &location(name, Some((doc.first_line, 1))),
+            out,
+            diags,
+        );
+    }
+}
+
+/// serde's messages end in " at line L column C"; the location is already in the diagnostic.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

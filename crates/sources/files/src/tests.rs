@@ -1,0 +1,191 @@
+use super::*;
+
+fn load(text: &str) -> Loaded {
+    load_bytes("test.yaml", text.as_bytes(), &LoadOptions::default())
+}
+
+fn names(l: &Loaded) -> Vec<String> {
+    l.objects
+        .iter()
+        .map(|o| {
+            format!(
+                "{}/{}/{}",
+                o.kind,
+                o.namespace.as_deref().unwrap_or("-"),
+                o.name
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn multi_document_yaml_with_a_broken_document_keeps_the_rest() {
+    let l = load(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: Pod\nmetadata:\n  name: [oops\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n",
+    );
+    assert_eq!(names(&l), ["ConfigMap/default/a", "Secret/default/b"]);
+    assert_eq!(l.diagnostics.len(), 1);
+    let d = &l.diagnostics[0];
+    let loc = d.location.as_ref().unwrap();
+    assert_eq!(loc.file, "test.yaml");
+    assert_eq!(loc.line, Some(8), "{d}");
+    assert!(d.message.starts_with("invalid YAML"), "{d}");
+    assert!(d.hint.is_some());
+}
+
+#[test]
+fn yaml_1_1_bare_equals_loads_as_a_string() {
+    let l =
+        load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  op: =\n  port: 80\n");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(l.objects[0].raw["data"]["op"], "=");
+}
+
+#[test]
+fn yaml_integer_keys_load() {
+    let l = load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  80: http\n");
+    assert!(l.diagnostics.is_empty(), "{:?}", l.diagnostics);
+    assert_eq!(l.objects[0].raw["data"]["80"], "http");
+}
+
+#[test]
+fn typed_lists_give_their_items_a_kind() {
+    let json = r#"{"apiVersion":"v1","kind":"PodList","metadata":{"resourceVersion":"1"},
+        "items":[{"metadata":{"name":"p1","namespace":"x"}},{"metadata":{"name":"p2","namespace":"y"}}]}"#;
+    let l = load_bytes("pods.json", json.as_bytes(), &LoadOptions::default());
+    assert_eq!(names(&l), ["Pod/x/p1", "Pod/y/p2"]);
+    assert_eq!(l.objects[0].version, "v1");
+}
+
+#[test]
+fn generic_lists_and_top_level_arrays_expand() {
+    let json = r#"[{"apiVersion":"v1","kind":"List","items":[
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"s"}},
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"}}]},
+        {"apiVersion":"v1","kind":"NamespaceList","items":[{"metadata":{"name":"n"}}]}]"#;
+    let l = load_bytes("a.json", json.as_bytes(), &LoadOptions::default());
+    assert_eq!(
+        names(&l),
+        ["Service/default/s", "Deployment/default/d", "Namespace/-/n"]
+    );
+}
+
+#[test]
+fn kindless_objects_use_their_self_link() {
+    let json = r#"{"metadata":{"name":"etcd-0","namespace":"openshift-etcd","selfLink":"/api/v1/namespaces/openshift-etcd/pods/etcd-0"}}"#;
+    let l = load_bytes("pod.json", json.as_bytes(), &LoadOptions::default());
+    assert_eq!(names(&l), ["Pod/openshift-etcd/etcd-0"]);
+    let l = load_bytes(
+        "x.json",
+        br#"{"metadata":{"name":"mystery"}}"#,
+        &LoadOptions::default(),
+    );
+    assert!(l.objects.is_empty());
+    assert!(
+        l.diagnostics[0].message.contains("no `kind`"),
+        "{:?}",
+        l.diagnostics
+    );
+}
+
+#[test]
+fn broken_json_names_line_and_column() {
+    let l = load_bytes(
+        "a.json",
+        b"{\"kind\": \"Pod\",\n \"metadata\": {\"name\": }}",
+        &LoadOptions::default(),
+    );
+    assert!(l.objects.is_empty());
+    let loc = l.diagnostics[0].location.as_ref().unwrap();
+    assert_eq!(
+        (loc.line, loc.column),
+        (Some(2), Some(23)),
+        "{}",
+        l.diagnostics[0]
+    );
+}
+
+#[test]
+fn concatenated_json_values_all_load() {
+    let l = load_bytes(
+        "w.json",
+        br#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a"}}
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"b"}}"#,
+        &LoadOptions::default(),
+    );
+    assert_eq!(names(&l), ["Pod/default/a", "Pod/default/b"]);
+}
+
+#[test]
+fn namespaces_default_for_namespaced_kinds_only() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r, namespace: ignored}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n---\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\n---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: gadgets.example.com}\nspec: {group: example.com, scope: Namespaced, names: {kind: Gadget, plural: gadgets}}\n";
+    let l = load_bytes(
+        "a.yaml",
+        text.as_bytes(),
+        &LoadOptions {
+            default_namespace: "team".into(),
+        },
+    );
+    let n = names(&l);
+    assert!(n.contains(&"Pod/team/p".to_string()), "{n:?}");
+    assert!(n.contains(&"ClusterRole/-/r".to_string()), "{n:?}");
+    // An unknown kind with no CRD in the input keeps what the document says.
+    assert!(n.contains(&"Widget/-/w".to_string()), "{n:?}");
+    // A CRD in the input says Gadget is namespaced.
+    assert!(n.contains(&"Gadget/team/g".to_string()), "{n:?}");
+    assert_eq!(l.objects[0].raw["metadata"]["namespace"], "team");
+}
+
+#[test]
+fn duplicates_last_wins_with_a_warning() {
+    let l = load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {v: '1'}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {v: '2'}\n");
+    assert_eq!(l.objects.len(), 1);
+    assert_eq!(l.objects[0].raw["data"]["v"], "2");
+    assert_eq!(l.diagnostics.len(), 1);
+    assert!(
+        l.diagnostics[0].to_string().contains("test.yaml:1"),
+        "{}",
+        l.diagnostics[0]
+    );
+    assert_eq!(l.diagnostics[0].location.as_ref().unwrap().line, Some(6));
+}
+
+#[test]
+fn scalars_and_non_utf8_are_diagnosed() {
+    let l = load("just a string\n");
+    assert!(l.objects.is_empty());
+    assert!(
+        l.diagnostics[0].message.contains("found a string"),
+        "{:?}",
+        l.diagnostics
+    );
+    let l = load_bytes("bin.yaml", b"\xff\xfe", &LoadOptions::default());
+    assert!(l.diagnostics[0].message.contains("UTF-8"));
+}
+
+#[test]
+fn directories_are_walked_recursively_and_missing_paths_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sub/.hidden")).unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("sub/b.json"),
+        r#"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"b"}}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sub/notes.txt"), "kind: ConfigMap").unwrap();
+    std::fs::write(
+        dir.path().join("sub/.hidden/c.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n",
+    )
+    .unwrap();
+    let l = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
+    assert_eq!(names(&l), ["ConfigMap/default/a", "ConfigMap/default/b"]);
+    assert_eq!(l.files, 2);
+    let err = load_paths(&[dir.path().join("nope")], &LoadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("nope"));
+}
