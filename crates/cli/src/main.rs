@@ -1,1 +1,89 @@
-fn main() {}
+//! `kubegraph`: a thin binary over the library crates. Parses the command line, loads the
+//! source, runs the command, and turns errors into messages and exit codes
+//! (0 success, 2 bad input).
+
+mod source;
+mod stats;
+
+use clap::{Args, Parser, Subcommand};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "kubegraph", version, about = "See a Kubernetes landscape as a graph", max_term_width = 100)]
+struct Cli {
+    #[command(flatten)]
+    source: SourceArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct SourceArgs {
+    /// Manifests or `kubectl get -o json|yaml` dumps: a file, a directory (recursive), or `-` for
+    /// stdin. Repeatable.
+    #[arg(short = 'f', long = "file", value_name = "PATH", global = true)]
+    pub files: Vec<PathBuf>,
+    /// Use the built-in demo landscape (no cluster needed).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Namespace for objects of namespaced kinds that have none.
+    #[arg(short = 'n', long = "namespace", value_name = "NAMESPACE", global = true)]
+    pub namespace: Option<String>,
+    /// Name of the cluster node for file sources (default: the single path's file name, else `files`).
+    #[arg(long, value_name = "NAME", global = true)]
+    pub cluster: Option<String>,
+    /// Do not print warnings about the input.
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Objects and edges by kind, placeholders, warnings.
+    Stats {
+        /// Output format.
+        #[arg(short = 'o', long = "output", default_value = "text", value_parser = ["text", "json"])]
+        output: String,
+    },
+    /// The whole graph.
+    Export {
+        /// Output format.
+        #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = kubegraph_export::Format::NAMES.to_vec())]
+        output: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`kubegraph export -o json | head`) is the reader's choice, not an error.
+            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let landscape = source::load(&cli.source)?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match cli.command {
+        Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
+        Command::Export { output } => {
+            let format = output.parse().map_err(anyhow::Error::msg)?;
+            kubegraph_export::export(&landscape.graph, format, &mut out).map_err(|e| match e {
+                kubegraph_export::ExportError::Io(io) => anyhow::Error::from(io),
+                other => anyhow::Error::from(other),
+            })?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,55 @@
+use crate::SourceArgs;
+use anyhow::{bail, Context};
+use kubegraph_files::{load_paths, LoadOptions, Loaded};
+use kubegraph_graph::Graph;
+use kubegraph_model::Diagnostic;
+use kubegraph_relations::{graph_from_objects, BuildReport};
+
+/// A loaded, related landscape and what loading it said.
+pub struct Landscape {
+    pub graph: Graph,
+    pub report: BuildReport,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+    pub objects: usize,
+}
+
+pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
+    let (cluster, loaded) = if args.demo {
+        if !args.files.is_empty() {
+            bail!("--demo and -f cannot be combined: choose one source");
+        }
+        (kubegraph_demo::CLUSTER.to_string(), kubegraph_demo::load())
+    } else if !args.files.is_empty() {
+        let options = LoadOptions {
+            default_namespace: args.namespace.clone().unwrap_or_else(|| "default".into()),
+        };
+        let loaded = load_paths(&args.files, &options).context("cannot read the input")?;
+        (args.cluster.clone().unwrap_or_else(|| cluster_name(args)), loaded)
+    } else {
+        bail!(
+            "no source given\n  try: kubegraph --demo stats            (the built-in demo landscape)\n       kubegraph -f manifests/ stats       (files, directories, or - for stdin)"
+        );
+    };
+    if !args.quiet {
+        for d in &loaded.diagnostics {
+            eprintln!("warning: {d}");
+        }
+    }
+    let Loaded { objects, diagnostics, files } = loaded;
+    let count = objects.len();
+    let (graph, report) = graph_from_objects(&cluster, objects);
+    Ok(Landscape { graph, report, diagnostics, files, objects: count })
+}
+
+/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`); several are `files`.
+fn cluster_name(args: &SourceArgs) -> String {
+    match args.files.as_slice() {
+        [one] if one.as_os_str() != "-" => one
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty() && s != ".")
+            .unwrap_or_else(|| "files".into()),
+        _ => "files".into(),
+    }
+}

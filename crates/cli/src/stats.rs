@@ -1,0 +1,87 @@
+use crate::source::Landscape;
+use kubegraph_graph::Origin;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// Counts by kind of objects, synthetic nodes, placeholders and edges.
+struct Counts {
+    objects: BTreeMap<String, usize>,
+    synthetic: BTreeMap<String, usize>,
+    placeholders: BTreeMap<String, usize>,
+    edges: BTreeMap<&'static str, usize>,
+}
+
+fn count(l: &Landscape) -> Counts {
+    let mut c = Counts {
+        objects: BTreeMap::new(),
+        synthetic: BTreeMap::new(),
+        placeholders: BTreeMap::new(),
+        edges: BTreeMap::new(),
+    };
+    for (_, n) in l.graph.nodes() {
+        let bucket = match n.origin {
+            Origin::Source => &mut c.objects,
+            Origin::Placeholder => &mut c.placeholders,
+            Origin::Implied | Origin::Synthetic => &mut c.synthetic,
+        };
+        let name = match n.origin {
+            Origin::Implied => "Namespace (implied)".to_string(),
+            _ => n.object.gk().to_string(),
+        };
+        *bucket.entry(name).or_default() += 1;
+    }
+    for e in l.graph.edges() {
+        *c.edges.entry(e.kind.as_str()).or_default() += 1;
+    }
+    c
+}
+
+pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let c = count(l);
+    let clusters: Vec<&str> = l.graph.clusters().map(|(_, name, _)| name).collect();
+    if as_json {
+        let doc = json!({
+            "clusters": clusters,
+            "files": l.files,
+            "objects": l.objects,
+            "nodes": l.graph.node_count(),
+            "edges": l.graph.edge_count(),
+            "objects_by_kind": c.objects,
+            "synthetic_by_kind": c.synthetic,
+            "placeholders_by_kind": c.placeholders,
+            "edges_by_kind": c.edges,
+            "warnings": l.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        return writeln!(out);
+    }
+    writeln!(
+        out,
+        "cluster {}: {} objects from {} file{}; {} nodes, {} edges",
+        clusters.join(", "),
+        l.objects,
+        l.files,
+        if l.files == 1 { "" } else { "s" },
+        l.graph.node_count(),
+        l.graph.edge_count()
+    )?;
+    section(out, "objects by kind", &c.objects)?;
+    section(out, "made by kubegraph", &c.synthetic)?;
+    section(out, "placeholders (referenced but absent)", &c.placeholders)?;
+    let edges: BTreeMap<String, usize> = c.edges.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    section(out, "edges by kind", &edges)?;
+    writeln!(out, "\nwarnings: {}", l.diagnostics.len())
+}
+
+fn section(out: &mut dyn Write, title: &str, counts: &BTreeMap<String, usize>) -> std::io::Result<()> {
+    let total: usize = counts.values().sum();
+    writeln!(out, "\n{title}: {total}")?;
+    let width = counts.keys().map(String::len).max().unwrap_or(0);
+    let mut rows: Vec<(&String, &usize)> = counts.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (k, v) in rows {
+        writeln!(out, "  {k:<width$}  {v:>7}")?;
+    }
+    Ok(())
+}

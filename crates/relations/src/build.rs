@@ -1,0 +1,235 @@
+use crate::reference::{Missing, Reference, Target};
+use crate::rules::references;
+use crate::selectable::SelectableIndex;
+use kubegraph_graph::{ClusterId, Graph, NodeId, Origin};
+use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde_json::{json, Map, Value};
+
+/// What relation building did, for `stats`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildReport {
+    pub placeholders: usize,
+    pub implied_namespaces: usize,
+    pub containers: usize,
+}
+
+/// Derives every edge for the objects in `graph`: containers and images, then every rule's
+/// references (computed in parallel, resolved against the indexes, applied in one pass), then
+/// `contains` for every node. Call once, after all objects are inserted.
+pub fn build(graph: &mut Graph) -> BuildReport {
+    let mut report = BuildReport::default();
+    let sources: Vec<NodeId> =
+        graph.nodes().filter(|(_, n)| n.origin == Origin::Source).map(|(id, _)| id).collect();
+    report.containers = add_containers(graph, &sources);
+
+    let index = &SelectableIndex::new(graph);
+    let lookups = &Lookups::new(graph);
+    let resolved: Vec<Resolved> = sources
+        .par_iter()
+        .flat_map_iter(|&src| {
+            let g: &Graph = graph;
+            references(&g.node(src).object)
+                .into_iter()
+                .flat_map(move |r| resolve(g, index, lookups, src, r))
+        })
+        .collect();
+    for r in resolved {
+        match r {
+            Resolved::Edge { from, to, kind, attrs } => {
+                graph.add_edge(from, to, kind, attrs);
+            }
+            Resolved::Create { src, reference } => {
+                let before = graph.node_count();
+                let target = create(graph, src, &reference.target);
+                if graph.node_count() > before && graph.node(target).missing() {
+                    report.placeholders += 1;
+                }
+                let (from, to) = if reference.reverse { (target, src) } else { (src, target) };
+                graph.add_edge(from, to, reference.edge, reference.attrs);
+            }
+        }
+    }
+    report.implied_namespaces = add_contains(graph);
+    report
+}
+
+enum Resolved {
+    Edge { from: NodeId, to: NodeId, kind: EdgeKind, attrs: Map<String, Value> },
+    /// The target must be made (placeholder or synthetic node) before the edge can be added.
+    Create { src: NodeId, reference: Reference },
+}
+
+/// Per-cluster facts the rules need beyond identity: the default storage class and the claims
+/// per namespace (for StatefulSet ordinals).
+struct Lookups {
+    default_class: FxHashMap<ClusterId, NodeId>,
+    claims: FxHashMap<(ClusterId, String), Vec<NodeId>>,
+}
+
+impl Lookups {
+    fn new(graph: &Graph) -> Self {
+        let mut default_class = FxHashMap::default();
+        let mut claims: FxHashMap<(ClusterId, String), Vec<NodeId>> = FxHashMap::default();
+        for (id, n) in graph.nodes() {
+            let o = &n.object;
+            if o.is("storage.k8s.io", "StorageClass") {
+                let default = ["storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"]
+                    .iter()
+                    .any(|a| o.annotation(a) == Some("true"));
+                if default {
+                    default_class.entry(n.cluster).or_insert(id);
+                }
+            } else if o.is("", "PersistentVolumeClaim") && n.origin == Origin::Source {
+                if let Some(ns) = &o.namespace {
+                    claims.entry((n.cluster, ns.clone())).or_default().push(id);
+                }
+            }
+        }
+        Lookups { default_class, claims }
+    }
+}
+
+fn resolve(graph: &Graph, index: &SelectableIndex, lookups: &Lookups, src: NodeId, r: Reference) -> Vec<Resolved> {
+    let cluster = graph.node(src).cluster;
+    let edge = |to: NodeId, r: &Reference| {
+        let (from, to) = if r.reverse { (to, src) } else { (src, to) };
+        Resolved::Edge { from, to, kind: r.edge, attrs: r.attrs.clone() }
+    };
+    let found = match &r.target {
+        Target::Object { group, kind, namespace, name } => {
+            graph.lookup(cluster, group, kind, namespace.as_deref(), name)
+        }
+        Target::Owner { uid, group, kind, namespace, name } => uid
+            .as_deref()
+            .and_then(|u| graph.lookup_uid(cluster, u))
+            .or_else(|| graph.lookup(cluster, group, kind, namespace.as_deref(), name))
+            .or_else(|| namespace.as_ref().and_then(|_| graph.lookup(cluster, group, kind, None, name))),
+        Target::Synthetic { group, kind, name } => graph.lookup(cluster, group, kind, None, name),
+        Target::DefaultStorageClass => match lookups.default_class.get(&cluster) {
+            Some(&class) => return vec![edge(class, &r)],
+            None => return Vec::new(),
+        },
+        Target::Selector { namespace, selector, templates } => {
+            return index.select(graph, cluster, namespace, selector, *templates).map(|to| edge(to, &r)).collect();
+        }
+        Target::Ordinal { namespace, prefix, .. } => {
+            let claims = lookups.claims.get(&(cluster, namespace.clone())).map_or(&[][..], Vec::as_slice);
+            return claims
+                .iter()
+                .filter(|&&c| {
+                    let name = &graph.node(c).object.name;
+                    name.strip_prefix(prefix.as_str())
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .map(|&c| edge(c, &r))
+                .collect();
+        }
+    };
+    match found {
+        Some(to) if to != src => vec![edge(to, &r)],
+        Some(_) => Vec::new(),
+        None if matches!(r.target, Target::Synthetic { .. }) || r.missing == Missing::Placeholder => {
+            vec![Resolved::Create { src, reference: r }]
+        }
+        None => Vec::new(),
+    }
+}
+
+fn create(graph: &mut Graph, src: NodeId, target: &Target) -> NodeId {
+    let cluster = graph.node(src).cluster;
+    match target {
+        Target::Object { group, kind, namespace, name } | Target::Owner { group, kind, namespace, name, .. } => {
+            graph.placeholder(cluster, group, kind, namespace.as_deref(), name)
+        }
+        Target::Synthetic { group, kind, name } => graph.synthetic(cluster, group, kind, None, name),
+        Target::Selector { .. } | Target::DefaultStorageClass | Target::Ordinal { .. } => {
+            unreachable!("only single-object targets are created")
+        }
+    }
+}
+
+/// Rule 5 and 36: a node per container of every pod (spec + its status entry), contained by the
+/// pod, running its image.
+fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
+    let mut count = 0;
+    for &pod in sources {
+        let o = &graph.node(pod).object;
+        if !o.is("", "Pod") {
+            continue;
+        }
+        let Some(spec) = o.spec() else { continue };
+        let mut made = Vec::new();
+        for (ty, c) in crate::rules::containers_of(spec) {
+            let Some(name) = c.get("name").and_then(Value::as_str) else { continue };
+            let status_field = match ty {
+                "init" => "initContainerStatuses",
+                "ephemeral" => "ephemeralContainerStatuses",
+                _ => "containerStatuses",
+            };
+            let status = o
+                .raw
+                .get("status")
+                .and_then(|s| s.get(status_field))
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().find(|s| s.get("name").and_then(Value::as_str) == Some(name)))
+                .cloned();
+            let mut raw = c.clone();
+            if let Some(m) = raw.as_object_mut() {
+                m.insert("type".into(), json!(ty));
+                m.insert("status".into(), status.unwrap_or(Value::Null));
+            }
+            made.push(raw);
+        }
+        for raw in made {
+            let image = raw.get("image").and_then(Value::as_str).map(normalize_image);
+            let image_id = raw.pointer("/status/imageID").cloned();
+            let container = graph.add_container(pod, raw);
+            graph.add_edge(pod, container, EdgeKind::Contains, Map::new());
+            count += 1;
+            if let Some(image) = image.filter(|i| !i.is_empty()) {
+                let cluster = graph.node(pod).cluster;
+                let img = graph.synthetic(cluster, SYNTHETIC_GROUP, "Image", None, &image);
+                let mut attrs = Map::new();
+                if let Some(id) = image_id.filter(|v| v.as_str().is_some_and(|s| !s.is_empty())) {
+                    attrs.insert("image_id".into(), id);
+                }
+                graph.add_edge(container, img, EdgeKind::Runs, attrs);
+            }
+        }
+    }
+    count
+}
+
+/// Rules 1–2: cluster → namespaces and cluster-scoped nodes; namespace → namespaced nodes
+/// (placeholders included), with namespaces implied where the source does not declare them.
+fn add_contains(graph: &mut Graph) -> usize {
+    let mut implied = 0;
+    let n = graph.node_count();
+    for i in 0..n {
+        let node = graph.node(NodeId(i as u32));
+        if let (None, Some(ns)) = (node.parent, node.object.namespace.clone()) {
+            let cluster = node.cluster;
+            if graph.lookup(cluster, "", "Namespace", None, &ns).is_none() {
+                graph.implied_namespace(cluster, &ns);
+                implied += 1;
+            }
+        }
+    }
+    let cluster_nodes: Vec<NodeId> = graph.clusters().map(|(_, _, id)| id).collect();
+    for i in 0..graph.node_count() {
+        let id = NodeId(i as u32);
+        let node = graph.node(id);
+        if node.parent.is_some() || cluster_nodes.contains(&id) {
+            continue;
+        }
+        let cluster = node.cluster;
+        let parent = match node.object.namespace.clone() {
+            Some(ns) => graph.lookup(cluster, "", "Namespace", None, &ns).expect("namespaces were implied above"),
+            None => graph.cluster_node(cluster),
+        };
+        graph.add_edge(parent, id, EdgeKind::Contains, Map::new());
+    }
+    implied
+}

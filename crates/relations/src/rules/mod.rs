@@ -1,0 +1,122 @@
+//! One function per family of rules; [`references`] dispatches on group and kind.
+//! Row numbers refer to the rules table of `shared/spec/relations.md`.
+
+mod network;
+mod pod;
+pub(crate) use pod::containers as containers_of;
+mod rbac;
+mod storage;
+mod workload;
+
+use crate::reference::{object, Reference, Target};
+use kubegraph_model::{kinds, EdgeKind, Object};
+use serde_json::Value;
+
+/// Every reference `o` makes, except its containers (made by the builder with the pod).
+pub fn references(o: &Object) -> Vec<Reference> {
+    let mut out = Vec::new();
+    owners(o, &mut out);
+    let ns = o.namespace.as_deref().unwrap_or("default");
+    match (o.group.as_str(), o.kind.as_str()) {
+        ("", "Pod") => {
+            if let Some(spec) = o.spec() {
+                pod::pod_spec(spec, ns, o.is_live(), &mut out);
+                pod::ephemeral_claims(spec, ns, &o.name, &mut out);
+            }
+        }
+        ("", "Service") => network::service(o, ns, &mut out),
+        ("", "Endpoints") => network::endpoints(o, ns, &mut out),
+        ("discovery.k8s.io", "EndpointSlice") => network::endpoint_slice(o, ns, &mut out),
+        ("networking.k8s.io", "Ingress") => network::ingress(o, ns, &mut out),
+        ("networking.k8s.io", "NetworkPolicy") => network::network_policy(o, ns, &mut out),
+        ("gateway.networking.k8s.io", "Gateway") => network::gateway(o, &mut out),
+        ("gateway.networking.k8s.io", "HTTPRoute" | "GRPCRoute" | "TCPRoute" | "TLSRoute" | "UDPRoute") => {
+            network::route(o, ns, &mut out)
+        }
+        ("policy", "PodDisruptionBudget") => workload::pdb(o, ns, &mut out),
+        ("autoscaling", "HorizontalPodAutoscaler") => workload::hpa(o, ns, &mut out),
+        ("", "ServiceAccount") => rbac::service_account(o, ns, &mut out),
+        ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => rbac::binding(o, &mut out),
+        ("", "PersistentVolumeClaim") => storage::pvc(o, ns, &mut out),
+        ("", "PersistentVolume") => storage::pv(o, &mut out),
+        ("storage.k8s.io", "VolumeAttachment") => storage::volume_attachment(o, &mut out),
+        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration") => {
+            network::webhook_configuration(o, &mut out)
+        }
+        ("apiregistration.k8s.io", "APIService") => network::api_service(o, &mut out),
+        ("", "Event") => events_core(o, ns, &mut out),
+        ("events.k8s.io", "Event") => events_v1(o, ns, &mut out),
+        _ => {}
+    }
+    if crate::pod_template(o).is_some() {
+        workload::workload(o, ns, &mut out);
+    }
+    out
+}
+
+/// Rule 3: `metadata.ownerReferences[]`, owner → dependent.
+fn owners(o: &Object, out: &mut Vec<Reference>) {
+    for r in o.owner_refs() {
+        let namespace = match kinds::builtin(&r.group, &r.kind) {
+            Some(k) if !k.namespaced => None,
+            _ => o.namespace.clone(),
+        };
+        let target = Target::Owner { uid: r.uid, group: r.group, kind: r.kind, namespace, name: r.name };
+        out.push(
+            Reference::from(EdgeKind::Owns, target)
+                .attr("controller", r.controller)
+                .attr("block_owner_deletion", r.block_owner_deletion),
+        );
+    }
+}
+
+/// Rule 37: core/v1 `involvedObject`.
+fn events_core(o: &Object, ns: &str, out: &mut Vec<Reference>) {
+    if let Some(r) = o.raw.get("involvedObject") {
+        if let Some(t) = object_ref(r, ns) {
+            out.push(Reference::to(EdgeKind::About, t).attr("field", "involvedObject").skip_missing());
+        }
+    }
+}
+
+/// Rule 37: events.k8s.io/v1 `regarding` and `related`.
+fn events_v1(o: &Object, ns: &str, out: &mut Vec<Reference>) {
+    for field in ["regarding", "related"] {
+        if let Some(t) = o.raw.get(field).and_then(|r| object_ref(r, ns)) {
+            out.push(Reference::to(EdgeKind::About, t).attr("field", field).skip_missing());
+        }
+    }
+}
+
+/// An `ObjectReference` (`kind`, `apiVersion`, `namespace`, `name`, `uid`) as an owner-style
+/// target: uid first, then identity. The namespace defaults to the referrer's for namespaced kinds.
+pub(crate) fn object_ref(r: &Value, default_ns: &str) -> Option<Target> {
+    let kind = str_at(r, "kind")?.to_string();
+    let name = str_at(r, "name")?.to_string();
+    let (group, _) = kubegraph_model::split_api_version(str_at(r, "apiVersion").unwrap_or(""));
+    let group = kinds::canonical_group(group, &kind).to_string();
+    let namespace = match kinds::builtin(&group, &kind) {
+        Some(k) if !k.namespaced => None,
+        _ => Some(str_at(r, "namespace").unwrap_or(default_ns).to_string()),
+    };
+    Some(Target::Owner { uid: str_at(r, "uid").map(str::to_string), group, kind, namespace, name })
+}
+
+/// A non-empty string at a key.
+pub(crate) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+/// A non-empty string at a JSON pointer.
+pub(crate) fn str_ptr<'a>(v: &'a Value, ptr: &str) -> Option<&'a str> {
+    v.pointer(ptr).and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+/// The elements of an array at a key (none when absent or not an array).
+pub(crate) fn items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
+pub(crate) fn core(kind: &str, namespace: Option<&str>, name: &str) -> Target {
+    object("", kind, namespace, name)
+}

@@ -1,0 +1,100 @@
+//! Workloads (rules 8, 9, 27, 39), PodDisruptionBudgets (7) and HPAs (30).
+
+use super::{core, items, pod, str_at, str_ptr};
+use crate::pod_template;
+use crate::reference::{object, Reference, Target};
+use kubegraph_model::{kinds, EdgeKind, LabelSelector, Object};
+use serde_json::{json, Value};
+
+/// A workload with a pod template: the template's references (rule 39), its images (36), the
+/// pods its selector selects, and for StatefulSets the claims and governing service.
+pub(crate) fn workload(o: &Object, ns: &str, out: &mut Vec<Reference>) {
+    let Some(template) = pod_template(o) else { return };
+    if let Some(spec) = template.get("spec") {
+        pod::pod_spec(spec, ns, false, out);
+        pod::template_images(spec, out);
+    }
+    if let Some(selector) = controller_selector(o, template) {
+        out.push(Reference::to(
+            EdgeKind::Selects,
+            Target::Selector { namespace: ns.to_string(), selector, templates: false },
+        ));
+    }
+    if o.is("apps", "StatefulSet") {
+        stateful_set(o, ns, out);
+    }
+}
+
+/// A controller's own pod selector. A ReplicationController (and the extensions/v1beta1
+/// workloads) without one defaults to its template's labels, as the API server does.
+fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
+    let selector = o.spec()?.get("selector").filter(|s| !s.is_null());
+    let from_template = || {
+        template
+            .pointer("/metadata/labels")
+            .and_then(Value::as_object)
+            .filter(|m| !m.is_empty())
+            .and_then(|m| LabelSelector::from_map(m).ok())
+    };
+    match (o.kind.as_str(), selector) {
+        ("ReplicationController", Some(Value::Object(m))) if !m.is_empty() => LabelSelector::from_map(m).ok(),
+        ("ReplicationController", _) => from_template(),
+        (_, Some(s)) => LabelSelector::from_label_selector(s).ok().filter(|s| !s.is_empty()),
+        (_, None) if o.version == "v1beta1" || o.version == "v1beta2" => from_template(),
+        (_, None) => None,
+    }
+}
+
+/// Rules 9 and 27: `volumeClaimTemplates` → the claims `<template>-<sts>-<ordinal>` that exist,
+/// and `spec.serviceName` → the governing service (service backs statefulset).
+fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
+    let Some(spec) = o.spec() else { return };
+    for t in items(spec, "volumeClaimTemplates") {
+        if let Some(name) = str_ptr(t, "/metadata/name") {
+            out.push(
+                Reference::to(
+                    EdgeKind::Mounts,
+                    Target::Ordinal {
+                        group: "",
+                        kind: "PersistentVolumeClaim",
+                        namespace: ns.to_string(),
+                        prefix: format!("{name}-{}-", o.name),
+                    },
+                )
+                .attr("volumes", json!([name]))
+                .attr("optional", false),
+            );
+        }
+    }
+    if let Some(svc) = str_at(spec, "serviceName") {
+        out.push(Reference::from(EdgeKind::Backs, core("Service", Some(ns), svc)).attr("optional", true));
+    }
+}
+
+/// Rules 7 and 8: a PDB's `spec.selector` → pods and workloads. A missing selector selects
+/// nothing; an empty one selects every pod of the namespace in policy/v1 but nothing in
+/// policy/v1beta1, where the API documented the opposite meaning.
+pub(crate) fn pdb(o: &Object, ns: &str, out: &mut Vec<Reference>) {
+    let Some(raw) = o.spec().and_then(|s| s.get("selector")).filter(|s| !s.is_null()) else { return };
+    let Ok(selector) = LabelSelector::from_label_selector(raw) else { return };
+    if selector.is_empty() && o.version == "v1beta1" {
+        return;
+    }
+    out.push(Reference::to(
+        EdgeKind::Selects,
+        Target::Selector { namespace: ns.to_string(), selector, templates: true },
+    ));
+}
+
+/// Rule 30: `spec.scaleTargetRef.{apiVersion,kind,name}`, same namespace.
+pub(crate) fn hpa(o: &Object, ns: &str, out: &mut Vec<Reference>) {
+    let Some(r) = o.spec().and_then(|s| s.get("scaleTargetRef")) else { return };
+    let (Some(kind), Some(name)) = (str_at(r, "kind"), str_at(r, "name")) else { return };
+    let (group, _) = kubegraph_model::split_api_version(str_at(r, "apiVersion").unwrap_or(""));
+    let group = kinds::canonical_group(group, kind);
+    let namespace = match kinds::builtin(group, kind) {
+        Some(k) if !k.namespaced => None,
+        _ => Some(ns),
+    };
+    out.push(Reference::to(EdgeKind::Scales, object(group, kind, namespace, name)));
+}
