@@ -11,7 +11,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "kubegraph", version, about = "See a Kubernetes landscape as a graph", max_term_width = 100)]
+#[command(
+    name = "kubegraph",
+    version,
+    about = "See a Kubernetes landscape as a graph",
+    max_term_width = 100
+)]
 struct Cli {
     #[command(flatten)]
     source: SourceArgs,
@@ -29,7 +34,12 @@ pub struct SourceArgs {
     #[arg(long, global = true)]
     pub demo: bool,
     /// Namespace for objects of namespaced kinds that have none.
-    #[arg(short = 'n', long = "namespace", value_name = "NAMESPACE", global = true)]
+    #[arg(
+        short = 'n',
+        long = "namespace",
+        value_name = "NAMESPACE",
+        global = true
+    )]
     pub namespace: Option<String>,
     /// Name of the cluster node for file sources (default: the single path's file name, else `files`).
     #[arg(long, value_name = "NAME", global = true)]
@@ -61,7 +71,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`kubegraph export -o json | head`) is the reader's choice, not an error.
-            if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {e:#}");

@@ -3,12 +3,11 @@ use anyhow::{bail, Context};
 use kubegraph_files::{load_paths, LoadOptions, Loaded};
 use kubegraph_graph::Graph;
 use kubegraph_model::Diagnostic;
-use kubegraph_relations::{graph_from_objects, BuildReport};
+use kubegraph_relations::graph_from_objects;
 
 /// A loaded, related landscape and what loading it said.
 pub struct Landscape {
     pub graph: Graph,
-    pub report: BuildReport,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub objects: usize,
@@ -25,7 +24,10 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
             default_namespace: args.namespace.clone().unwrap_or_else(|| "default".into()),
         };
         let loaded = load_paths(&args.files, &options).context("cannot read the input")?;
-        (args.cluster.clone().unwrap_or_else(|| cluster_name(args)), loaded)
+        (
+            args.cluster.clone().unwrap_or_else(|| cluster_name(args)),
+            loaded,
+        )
     } else {
         bail!(
             "no source given\n  try: kubegraph --demo stats            (the built-in demo landscape)\n       kubegraph -f manifests/ stats       (files, directories, or - for stdin)"
@@ -36,10 +38,20 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
             eprintln!("warning: {d}");
         }
     }
-    let Loaded { objects, diagnostics, files } = loaded;
+    let Loaded {
+        objects,
+        diagnostics,
+        files,
+    } = loaded;
     let count = objects.len();
     let (graph, report) = graph_from_objects(&cluster, objects);
-    Ok(Landscape { graph, report, diagnostics, files, objects: count })
+    Ok(Landscape {
+        graph,
+        report,
+        diagnostics,
+        files,
+        objects: count,
+    })
 }
 
 /// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`); several are `files`.

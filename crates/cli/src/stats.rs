@@ -74,7 +74,11 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
     writeln!(out, "\nwarnings: {}", l.diagnostics.len())
 }
 
-fn section(out: &mut dyn Write, title: &str, counts: &BTreeMap<String, usize>) -> std::io::Result<()> {
+fn section(
+    out: &mut dyn Write,
+    title: &str,
+    counts: &BTreeMap<String, usize>,
+) -> std::io::Result<()> {
     let total: usize = counts.values().sum();
     writeln!(out, "\n{title}: {total}")?;
     let width = counts.keys().map(String::len).max().unwrap_or(0);

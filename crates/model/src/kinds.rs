@@ -186,9 +186,9 @@ pub fn lookup(name: &str) -> Vec<&'static KindInfo> {
 /// serialized without `kind` (client-go typed objects in some dumps).
 pub fn from_api_path(path: &str) -> Option<(&'static KindInfo, String)> {
     let segs: Vec<&str> = path.trim_matches('/').split('/').collect();
-    let (group, version, rest) = match segs.first()? {
-        &"api" => ("", *segs.get(1)?, &segs[2..]),
-        &"apis" => (*segs.get(1)?, *segs.get(2)?, &segs[3..]),
+    let (group, version, rest) = match *segs.first()? {
+        "api" => ("", *segs.get(1)?, &segs[2..]),
+        "apis" => (*segs.get(1)?, *segs.get(2)?, &segs[3..]),
         _ => return None,
     };
     let rest = match rest {

@@ -20,8 +20,11 @@ pub struct BuildReport {
 /// `contains` for every node. Call once, after all objects are inserted.
 pub fn build(graph: &mut Graph) -> BuildReport {
     let mut report = BuildReport::default();
-    let sources: Vec<NodeId> =
-        graph.nodes().filter(|(_, n)| n.origin == Origin::Source).map(|(id, _)| id).collect();
+    let sources: Vec<NodeId> = graph
+        .nodes()
+        .filter(|(_, n)| n.origin == Origin::Source)
+        .map(|(id, _)| id)
+        .collect();
     report.containers = add_containers(graph, &sources);
 
     let index = &SelectableIndex::new(graph);
@@ -37,7 +40,12 @@ pub fn build(graph: &mut Graph) -> BuildReport {
         .collect();
     for r in resolved {
         match r {
-            Resolved::Edge { from, to, kind, attrs } => {
+            Resolved::Edge {
+                from,
+                to,
+                kind,
+                attrs,
+            } => {
                 graph.add_edge(from, to, kind, attrs);
             }
             Resolved::Create { src, reference } => {
@@ -46,7 +54,11 @@ pub fn build(graph: &mut Graph) -> BuildReport {
                 if graph.node_count() > before && graph.node(target).missing() {
                     report.placeholders += 1;
                 }
-                let (from, to) = if reference.reverse { (target, src) } else { (src, target) };
+                let (from, to) = if reference.reverse {
+                    (target, src)
+                } else {
+                    (src, target)
+                };
                 graph.add_edge(from, to, reference.edge, reference.attrs);
             }
         }
@@ -56,7 +68,12 @@ pub fn build(graph: &mut Graph) -> BuildReport {
 }
 
 enum Resolved {
-    Edge { from: NodeId, to: NodeId, kind: EdgeKind, attrs: Map<String, Value> },
+    Edge {
+        from: NodeId,
+        to: NodeId,
+        kind: EdgeKind,
+        attrs: Map<String, Value>,
+    },
     /// The target must be made (placeholder or synthetic node) before the edge can be added.
     Create { src: NodeId, reference: Reference },
 }
@@ -75,9 +92,12 @@ impl Lookups {
         for (id, n) in graph.nodes() {
             let o = &n.object;
             if o.is("storage.k8s.io", "StorageClass") {
-                let default = ["storageclass.kubernetes.io/is-default-class", "storageclass.beta.kubernetes.io/is-default-class"]
-                    .iter()
-                    .any(|a| o.annotation(a) == Some("true"));
+                let default = [
+                    "storageclass.kubernetes.io/is-default-class",
+                    "storageclass.beta.kubernetes.io/is-default-class",
+                ]
+                .iter()
+                .any(|a| o.annotation(a) == Some("true"));
                 if default {
                     default_class.entry(n.cluster).or_insert(id);
                 }
@@ -87,35 +107,74 @@ impl Lookups {
                 }
             }
         }
-        Lookups { default_class, claims }
+        Lookups {
+            default_class,
+            claims,
+        }
     }
 }
 
-fn resolve(graph: &Graph, index: &SelectableIndex, lookups: &Lookups, src: NodeId, r: Reference) -> Vec<Resolved> {
+fn resolve(
+    graph: &Graph,
+    index: &SelectableIndex,
+    lookups: &Lookups,
+    src: NodeId,
+    r: Reference,
+) -> Vec<Resolved> {
     let cluster = graph.node(src).cluster;
     let edge = |to: NodeId, r: &Reference| {
         let (from, to) = if r.reverse { (to, src) } else { (src, to) };
-        Resolved::Edge { from, to, kind: r.edge, attrs: r.attrs.clone() }
+        Resolved::Edge {
+            from,
+            to,
+            kind: r.edge,
+            attrs: r.attrs.clone(),
+        }
     };
     let found = match &r.target {
-        Target::Object { group, kind, namespace, name } => {
-            graph.lookup(cluster, group, kind, namespace.as_deref(), name)
-        }
-        Target::Owner { uid, group, kind, namespace, name } => uid
+        Target::Object {
+            group,
+            kind,
+            namespace,
+            name,
+        } => graph.lookup(cluster, group, kind, namespace.as_deref(), name),
+        Target::Owner {
+            uid,
+            group,
+            kind,
+            namespace,
+            name,
+        } => uid
             .as_deref()
             .and_then(|u| graph.lookup_uid(cluster, u))
             .or_else(|| graph.lookup(cluster, group, kind, namespace.as_deref(), name))
-            .or_else(|| namespace.as_ref().and_then(|_| graph.lookup(cluster, group, kind, None, name))),
+            .or_else(|| {
+                namespace
+                    .as_ref()
+                    .and_then(|_| graph.lookup(cluster, group, kind, None, name))
+            }),
         Target::Synthetic { group, kind, name } => graph.lookup(cluster, group, kind, None, name),
         Target::DefaultStorageClass => match lookups.default_class.get(&cluster) {
             Some(&class) => return vec![edge(class, &r)],
             None => return Vec::new(),
         },
-        Target::Selector { namespace, selector, templates } => {
-            return index.select(graph, cluster, namespace, selector, *templates).map(|to| edge(to, &r)).collect();
+        Target::Selector {
+            namespace,
+            selector,
+            templates,
+        } => {
+            return index
+                .select(graph, cluster, namespace, selector, *templates)
+                .map(|to| edge(to, &r))
+                .collect();
         }
-        Target::Ordinal { namespace, prefix, .. } => {
-            let claims = lookups.claims.get(&(cluster, namespace.clone())).map_or(&[][..], Vec::as_slice);
+        Target::Ordinal {
+            namespace, prefix, ..
+        } => {
+            let claims = lookups
+                .claims
+                .get(&(cluster, namespace.clone()))
+                .map_or(&[][..], Vec::as_slice);
             return claims
                 .iter()
                 .filter(|&&c| {
@@ -130,7 +189,9 @@ fn resolve(graph: &Graph, index: &SelectableIndex, lookups: &Lookups, src: NodeI
     match found {
         Some(to) if to != src => vec![edge(to, &r)],
         Some(_) => Vec::new(),
-        None if matches!(r.target, Target::Synthetic { .. }) || r.missing == Missing::Placeholder => {
+        None if matches!(r.target, Target::Synthetic { .. })
+            || r.missing == Missing::Placeholder =>
+        {
             vec![Resolved::Create { src, reference: r }]
         }
         None => Vec::new(),
@@ -140,10 +201,22 @@ fn resolve(graph: &Graph, index: &SelectableIndex, lookups: &Lookups, src: NodeI
 fn create(graph: &mut Graph, src: NodeId, target: &Target) -> NodeId {
     let cluster = graph.node(src).cluster;
     match target {
-        Target::Object { group, kind, namespace, name } | Target::Owner { group, kind, namespace, name, .. } => {
-            graph.placeholder(cluster, group, kind, namespace.as_deref(), name)
+        Target::Object {
+            group,
+            kind,
+            namespace,
+            name,
         }
-        Target::Synthetic { group, kind, name } => graph.synthetic(cluster, group, kind, None, name),
+        | Target::Owner {
+            group,
+            kind,
+            namespace,
+            name,
+            ..
+        } => graph.placeholder(cluster, group, kind, namespace.as_deref(), name),
+        Target::Synthetic { group, kind, name } => {
+            graph.synthetic(cluster, group, kind, None, name)
+        }
         Target::Selector { .. } | Target::DefaultStorageClass | Target::Ordinal { .. } => {
             unreachable!("only single-object targets are created")
         }
@@ -162,7 +235,9 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
         let Some(spec) = o.spec() else { continue };
         let mut made = Vec::new();
         for (ty, c) in crate::rules::containers_of(spec) {
-            let Some(name) = c.get("name").and_then(Value::as_str) else { continue };
+            let Some(name) = c.get("name").and_then(Value::as_str) else {
+                continue;
+            };
             let status_field = match ty {
                 "init" => "initContainerStatuses",
                 "ephemeral" => "ephemeralContainerStatuses",
@@ -173,7 +248,10 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
                 .get("status")
                 .and_then(|s| s.get(status_field))
                 .and_then(Value::as_array)
-                .and_then(|a| a.iter().find(|s| s.get("name").and_then(Value::as_str) == Some(name)))
+                .and_then(|a| {
+                    a.iter()
+                        .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
+                })
                 .cloned();
             let mut raw = c.clone();
             if let Some(m) = raw.as_object_mut() {
@@ -183,7 +261,10 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
             made.push(raw);
         }
         for raw in made {
-            let image = raw.get("image").and_then(Value::as_str).map(normalize_image);
+            let image = raw
+                .get("image")
+                .and_then(Value::as_str)
+                .map(normalize_image);
             let image_id = raw.pointer("/status/imageID").cloned();
             let container = graph.add_container(pod, raw);
             graph.add_edge(pod, container, EdgeKind::Contains, Map::new());
@@ -226,7 +307,9 @@ fn add_contains(graph: &mut Graph) -> usize {
         }
         let cluster = node.cluster;
         let parent = match node.object.namespace.clone() {
-            Some(ns) => graph.lookup(cluster, "", "Namespace", None, &ns).expect("namespaces were implied above"),
+            Some(ns) => graph
+                .lookup(cluster, "", "Namespace", None, &ns)
+                .expect("namespaces were implied above"),
             None => graph.cluster_node(cluster),
         };
         graph.add_edge(parent, id, EdgeKind::Contains, Map::new());

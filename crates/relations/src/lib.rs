@@ -17,9 +17,6 @@ pub use build::{build, BuildReport};
 pub use reference::{Missing, Reference, Target};
 pub use selectable::{pod_template, SelectableIndex};
 
-#[cfg(test)]
-mod tests;
-
 /// Builds a graph of one cluster from objects: inserts them (a later duplicate replaces an
 /// earlier one) and derives every relation.
 pub fn graph_from_objects(

@@ -6,18 +6,42 @@ use serde_json::{Map, Value};
 pub enum Target {
     /// One object by identity. `namespace` is already scoped by the rule (`None` for
     /// cluster-scoped kinds).
-    Object { group: String, kind: String, namespace: Option<String>, name: String },
+    Object {
+        group: String,
+        kind: String,
+        namespace: Option<String>,
+        name: String,
+    },
     /// An owner: by uid when present, else by identity in the dependent's namespace, else
     /// cluster-scoped (owners of unknown kinds may be either).
-    Owner { uid: Option<String>, group: String, kind: String, namespace: Option<String>, name: String },
+    Owner {
+        uid: Option<String>,
+        group: String,
+        kind: String,
+        namespace: Option<String>,
+        name: String,
+    },
     /// Pods (and, with `templates`, workloads by their pod template labels) in a namespace.
-    Selector { namespace: String, selector: LabelSelector, templates: bool },
+    Selector {
+        namespace: String,
+        selector: LabelSelector,
+        templates: bool,
+    },
     /// A node kubegraph makes on demand: image, external host, RBAC user or group.
-    Synthetic { group: &'static str, kind: &'static str, name: String },
+    Synthetic {
+        group: &'static str,
+        kind: &'static str,
+        name: String,
+    },
     /// The cluster's default StorageClass (annotated `is-default-class: "true"`), if any.
     DefaultStorageClass,
     /// Existing objects whose name is `prefix` followed by an ordinal (a StatefulSet's claims).
-    Ordinal { group: &'static str, kind: &'static str, namespace: String, prefix: String },
+    Ordinal {
+        group: &'static str,
+        kind: &'static str,
+        namespace: String,
+        prefix: String,
+    },
 }
 
 /// What to do when an [`Target::Object`] or [`Target::Owner`] is not in the graph.
@@ -41,11 +65,20 @@ pub struct Reference {
 
 impl Reference {
     pub fn to(edge: EdgeKind, target: Target) -> Self {
-        Reference { edge, reverse: false, target, attrs: Map::new(), missing: Missing::Placeholder }
+        Reference {
+            edge,
+            reverse: false,
+            target,
+            attrs: Map::new(),
+            missing: Missing::Placeholder,
+        }
     }
 
     pub fn from(edge: EdgeKind, target: Target) -> Self {
-        Reference { reverse: true, ..Reference::to(edge, target) }
+        Reference {
+            reverse: true,
+            ..Reference::to(edge, target)
+        }
     }
 
     pub fn attr(mut self, key: &str, value: impl Into<Value>) -> Self {

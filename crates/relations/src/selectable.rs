@@ -25,7 +25,11 @@ fn selectable_labels(o: &Object) -> Option<Option<&Map<String, Value>>> {
         return Some(o.labels());
     }
     let template = pod_template(o)?;
-    Some(template.pointer("/metadata/labels").and_then(Value::as_object))
+    Some(
+        template
+            .pointer("/metadata/labels")
+            .and_then(Value::as_object),
+    )
 }
 
 /// Pods and workloads (by template) per namespace, with an index by `key=value` label so that a
@@ -50,11 +54,21 @@ impl SelectableIndex {
                 continue;
             }
             let o = &node.object;
-            let (Some(ns), Some(labels)) = (&o.namespace, selectable_labels(o)) else { continue };
-            index.by_namespace.entry((node.cluster, ns.clone())).or_default().push(id);
+            let (Some(ns), Some(labels)) = (&o.namespace, selectable_labels(o)) else {
+                continue;
+            };
+            index
+                .by_namespace
+                .entry((node.cluster, ns.clone()))
+                .or_default()
+                .push(id);
             for (k, v) in labels.into_iter().flatten() {
                 if let Some(v) = v.as_str() {
-                    index.by_label.entry(label_hash(node.cluster, ns, k, v)).or_default().push(id);
+                    index
+                        .by_label
+                        .entry(label_hash(node.cluster, ns, k, v))
+                        .or_default()
+                        .push(id);
                 }
             }
         }

@@ -24,7 +24,11 @@ pub fn node_json(graph: &Graph, id: NodeId) -> Value {
         Origin::Synthetic => "synthetic",
     };
     m.insert("origin".into(), json!(origin));
-    m.insert("labels".into(), o.labels().map_or_else(|| json!({}), |l| Value::Object(l.clone())));
+    m.insert(
+        "labels".into(),
+        o.labels()
+            .map_or_else(|| json!({}), |l| Value::Object(l.clone())),
+    );
     if let Some(pod) = n.parent {
         m.insert("pod".into(), json!(graph.node_id_string(pod)));
     }

@@ -41,7 +41,10 @@ impl FromStr for Format {
             "mermaid" => Ok(Format::Mermaid),
             "graphml" => Ok(Format::Graphml),
             "cypher" => Ok(Format::Cypher),
-            other => Err(format!("unknown format `{other}` (expected one of: {})", Format::NAMES.join(", "))),
+            other => Err(format!(
+                "unknown format `{other}` (expected one of: {})",
+                Format::NAMES.join(", ")
+            )),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! One function per family of rules; [`references`] dispatches on group and kind.
 //! Row numbers refer to the rules table of `shared/spec/relations.md`.
 
+mod events;
 mod network;
 mod pod;
 pub(crate) use pod::containers as containers_of;
@@ -30,22 +31,26 @@ pub fn references(o: &Object) -> Vec<Reference> {
         ("networking.k8s.io", "Ingress") => network::ingress(o, ns, &mut out),
         ("networking.k8s.io", "NetworkPolicy") => network::network_policy(o, ns, &mut out),
         ("gateway.networking.k8s.io", "Gateway") => network::gateway(o, &mut out),
-        ("gateway.networking.k8s.io", "HTTPRoute" | "GRPCRoute" | "TCPRoute" | "TLSRoute" | "UDPRoute") => {
-            network::route(o, ns, &mut out)
-        }
+        (
+            "gateway.networking.k8s.io",
+            "HTTPRoute" | "GRPCRoute" | "TCPRoute" | "TLSRoute" | "UDPRoute",
+        ) => network::route(o, ns, &mut out),
         ("policy", "PodDisruptionBudget") => workload::pdb(o, ns, &mut out),
         ("autoscaling", "HorizontalPodAutoscaler") => workload::hpa(o, ns, &mut out),
         ("", "ServiceAccount") => rbac::service_account(o, ns, &mut out),
-        ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => rbac::binding(o, &mut out),
+        ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
+            rbac::binding(o, &mut out)
+        }
         ("", "PersistentVolumeClaim") => storage::pvc(o, ns, &mut out),
         ("", "PersistentVolume") => storage::pv(o, &mut out),
         ("storage.k8s.io", "VolumeAttachment") => storage::volume_attachment(o, &mut out),
-        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration") => {
-            network::webhook_configuration(o, &mut out)
-        }
+        (
+            "admissionregistration.k8s.io",
+            "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration",
+        ) => network::webhook_configuration(o, &mut out),
         ("apiregistration.k8s.io", "APIService") => network::api_service(o, &mut out),
-        ("", "Event") => events_core(o, ns, &mut out),
-        ("events.k8s.io", "Event") => events_v1(o, ns, &mut out),
+        ("", "Event") => events::core_event(o, ns, &mut out),
+        ("events.k8s.io", "Event") => events::events_v1(o, ns, &mut out),
         _ => {}
     }
     if crate::pod_template(o).is_some() {
@@ -61,30 +66,18 @@ fn owners(o: &Object, out: &mut Vec<Reference>) {
             Some(k) if !k.namespaced => None,
             _ => o.namespace.clone(),
         };
-        let target = Target::Owner { uid: r.uid, group: r.group, kind: r.kind, namespace, name: r.name };
+        let target = Target::Owner {
+            uid: r.uid,
+            group: r.group,
+            kind: r.kind,
+            namespace,
+            name: r.name,
+        };
         out.push(
             Reference::from(EdgeKind::Owns, target)
                 .attr("controller", r.controller)
                 .attr("block_owner_deletion", r.block_owner_deletion),
         );
-    }
-}
-
-/// Rule 37: core/v1 `involvedObject`.
-fn events_core(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    if let Some(r) = o.raw.get("involvedObject") {
-        if let Some(t) = object_ref(r, ns) {
-            out.push(Reference::to(EdgeKind::About, t).attr("field", "involvedObject").skip_missing());
-        }
-    }
-}
-
-/// Rule 37: events.k8s.io/v1 `regarding` and `related`.
-fn events_v1(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    for field in ["regarding", "related"] {
-        if let Some(t) = o.raw.get(field).and_then(|r| object_ref(r, ns)) {
-            out.push(Reference::to(EdgeKind::About, t).attr("field", field).skip_missing());
-        }
     }
 }
 
@@ -99,7 +92,13 @@ pub(crate) fn object_ref(r: &Value, default_ns: &str) -> Option<Target> {
         Some(k) if !k.namespaced => None,
         _ => Some(str_at(r, "namespace").unwrap_or(default_ns).to_string()),
     };
-    Some(Target::Owner { uid: str_at(r, "uid").map(str::to_string), group, kind, namespace, name })
+    Some(Target::Owner {
+        uid: str_at(r, "uid").map(str::to_string),
+        group,
+        kind,
+        namespace,
+        name,
+    })
 }
 
 /// A non-empty string at a key.
@@ -109,7 +108,9 @@ pub(crate) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 
 /// A non-empty string at a JSON pointer.
 pub(crate) fn str_ptr<'a>(v: &'a Value, ptr: &str) -> Option<&'a str> {
-    v.pointer(ptr).and_then(Value::as_str).filter(|s| !s.is_empty())
+    v.pointer(ptr)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
 }
 
 /// The elements of an array at a key (none when absent or not an array).

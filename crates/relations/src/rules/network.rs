@@ -14,7 +14,11 @@ pub(crate) fn service(o: &Object, ns: &str, out: &mut Vec<Reference>) {
         if let (false, Ok(selector)) = (map.is_empty(), LabelSelector::from_map(map)) {
             out.push(Reference::to(
                 EdgeKind::Selects,
-                Target::Selector { namespace: ns.to_string(), selector, templates: true },
+                Target::Selector {
+                    namespace: ns.to_string(),
+                    selector,
+                    templates: true,
+                },
             ));
         }
     }
@@ -23,7 +27,11 @@ pub(crate) fn service(o: &Object, ns: &str, out: &mut Vec<Reference>) {
             let host = host.trim_end_matches('.').to_ascii_lowercase();
             out.push(Reference::to(
                 EdgeKind::Routes,
-                Target::Synthetic { group: SYNTHETIC_GROUP, kind: "ExternalHost", name: host },
+                Target::Synthetic {
+                    group: SYNTHETIC_GROUP,
+                    kind: "ExternalHost",
+                    name: host,
+                },
             ));
         }
     }
@@ -35,8 +43,15 @@ pub(crate) fn endpoints(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     for subset in items(&o.raw, "subsets") {
         for (field, ready) in [("addresses", true), ("notReadyAddresses", false)] {
             for address in items(subset, field) {
-                if let Some(t) = address.get("targetRef").and_then(|r| super::object_ref(r, ns)) {
-                    out.push(Reference::to(EdgeKind::Routes, t).attr("ready", ready).skip_missing());
+                if let Some(t) = address
+                    .get("targetRef")
+                    .and_then(|r| super::object_ref(r, ns))
+                {
+                    out.push(
+                        Reference::to(EdgeKind::Routes, t)
+                            .attr("ready", ready)
+                            .skip_missing(),
+                    );
                 }
             }
         }
@@ -46,13 +61,23 @@ pub(crate) fn endpoints(o: &Object, ns: &str, out: &mut Vec<Reference>) {
 /// Rules 24–25: the `kubernetes.io/service-name` label (service routes to slice) and
 /// `endpoints[].targetRef` with readiness from `conditions.ready` (absent means ready).
 pub(crate) fn endpoint_slice(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    if let Some(svc) = o.label("kubernetes.io/service-name").filter(|s| !s.is_empty()) {
+    if let Some(svc) = o
+        .label("kubernetes.io/service-name")
+        .filter(|s| !s.is_empty())
+    {
         out.push(Reference::from(EdgeKind::Routes, core("Service", Some(ns), svc)).skip_missing());
     }
     for e in items(&o.raw, "endpoints") {
         if let Some(t) = e.get("targetRef").and_then(|r| super::object_ref(r, ns)) {
-            let ready = e.pointer("/conditions/ready").and_then(Value::as_bool).unwrap_or(true);
-            out.push(Reference::to(EdgeKind::Routes, t).attr("ready", ready).skip_missing());
+            let ready = e
+                .pointer("/conditions/ready")
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            out.push(
+                Reference::to(EdgeKind::Routes, t)
+                    .attr("ready", ready)
+                    .skip_missing(),
+            );
         }
     }
 }
@@ -68,7 +93,12 @@ pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     }
     for rule in items(spec, "rules") {
         let host = str_at(rule, "host");
-        for path in rule.pointer("/http/paths").and_then(Value::as_array).into_iter().flatten() {
+        for path in rule
+            .pointer("/http/paths")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(b) = path.get("backend") {
                 backend(b, ns, host, str_at(path, "path"), out);
             }
@@ -85,16 +115,30 @@ pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     }
     let class = |name: &str| object("networking.k8s.io", "IngressClass", None, name);
     if let Some(name) = str_at(spec, "ingressClassName") {
-        out.push(Reference::to(EdgeKind::Uses, class(name)).attr("via", json!(["ingressClassName"])).attr("optional", false));
-    } else if let Some(name) = o.annotation("kubernetes.io/ingress.class").filter(|s| !s.is_empty()) {
+        out.push(
+            Reference::to(EdgeKind::Uses, class(name))
+                .attr("via", json!(["ingressClassName"]))
+                .attr("optional", false),
+        );
+    } else if let Some(name) = o
+        .annotation("kubernetes.io/ingress.class")
+        .filter(|s| !s.is_empty())
+    {
         // The annotation predates IngressClass objects; controllers still honour it without one.
-        out.push(Reference::to(EdgeKind::Uses, class(name)).attr("via", json!(["annotation"])).attr("optional", true));
+        out.push(
+            Reference::to(EdgeKind::Uses, class(name))
+                .attr("via", json!(["annotation"]))
+                .attr("optional", true),
+        );
     }
 }
 
 fn backend(b: &Value, ns: &str, host: Option<&str>, path: Option<&str>, out: &mut Vec<Reference>) {
     let (service, port) = if let Some(svc) = b.get("service") {
-        let port = svc.pointer("/port/number").or_else(|| svc.pointer("/port/name")).cloned();
+        let port = svc
+            .pointer("/port/number")
+            .or_else(|| svc.pointer("/port/name"))
+            .cloned();
         (str_at(svc, "name"), port)
     } else {
         (str_at(b, "serviceName"), b.get("servicePort").cloned())
@@ -104,11 +148,17 @@ fn backend(b: &Value, ns: &str, host: Option<&str>, path: Option<&str>, out: &mu
     route.insert("path".into(), json!(path));
     route.insert("port".into(), port.unwrap_or(Value::Null));
     if let Some(svc) = service {
-        out.push(Reference::to(EdgeKind::Routes, core("Service", Some(ns), svc)).attr("paths", json!([route])));
+        out.push(
+            Reference::to(EdgeKind::Routes, core("Service", Some(ns), svc))
+                .attr("paths", json!([route])),
+        );
     } else if let Some(r) = b.get("resource") {
         if let (Some(kind), Some(name)) = (str_at(r, "kind"), str_at(r, "name")) {
             let group = str_at(r, "apiGroup").unwrap_or("");
-            out.push(Reference::to(EdgeKind::Routes, object(group, kind, Some(ns), name)).attr("paths", json!([route])));
+            out.push(
+                Reference::to(EdgeKind::Routes, object(group, kind, Some(ns), name))
+                    .attr("paths", json!([route])),
+            );
         }
     }
 }
@@ -118,7 +168,10 @@ fn backend(b: &Value, ns: &str, host: Option<&str>, path: Option<&str>, out: &mu
 /// Ingress, plus Egress when the policy has egress rules (the API server's defaulting).
 pub(crate) fn network_policy(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     let spec = o.spec();
-    let selector = match spec.and_then(|s| s.get("podSelector")).filter(|s| !s.is_null()) {
+    let selector = match spec
+        .and_then(|s| s.get("podSelector"))
+        .filter(|s| !s.is_null())
+    {
         Some(s) => match LabelSelector::from_label_selector(s) {
             Ok(sel) => sel,
             Err(_) => return,
@@ -131,21 +184,38 @@ pub(crate) fn network_policy(o: &Object, ns: &str, out: &mut Vec<Reference>) {
         .map(|a| a.iter().filter(|t| t.is_string()).cloned().collect())
         .unwrap_or_default();
     let types = if declared.is_empty() {
-        let has_egress = spec.and_then(|s| s.get("egress")).and_then(Value::as_array).is_some_and(|a| !a.is_empty());
-        if has_egress { json!(["Ingress", "Egress"]) } else { json!(["Ingress"]) }
+        let has_egress = spec
+            .and_then(|s| s.get("egress"))
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty());
+        if has_egress {
+            json!(["Ingress", "Egress"])
+        } else {
+            json!(["Ingress"])
+        }
     } else {
         Value::Array(declared)
     };
     out.push(
-        Reference::to(EdgeKind::AppliesTo, Target::Selector { namespace: ns.to_string(), selector, templates: true })
-            .attr("policy_types", types),
+        Reference::to(
+            EdgeKind::AppliesTo,
+            Target::Selector {
+                namespace: ns.to_string(),
+                selector,
+                templates: true,
+            },
+        )
+        .attr("policy_types", types),
     );
 }
 
 /// Rule 35: Gateway → GatewayClass.
 pub(crate) fn gateway(o: &Object, out: &mut Vec<Reference>) {
     if let Some(class) = o.spec().and_then(|s| str_at(s, "gatewayClassName")) {
-        out.push(Reference::to(EdgeKind::Uses, object("gateway.networking.k8s.io", "GatewayClass", None, class)));
+        out.push(Reference::to(
+            EdgeKind::Uses,
+            object("gateway.networking.k8s.io", "GatewayClass", None, class),
+        ));
     }
 }
 
@@ -175,7 +245,10 @@ pub(crate) fn route(o: &Object, ns: &str, out: &mut Vec<Reference>) {
 /// the route's own.
 fn typed_ref(r: &Value, ns: &str, default_group: &str, default_kind: &str) -> Option<Target> {
     let name = str_at(r, "name")?;
-    let group = r.get("group").and_then(Value::as_str).unwrap_or(default_group);
+    let group = r
+        .get("group")
+        .and_then(Value::as_str)
+        .unwrap_or(default_group);
     let group = if group == "core" { "" } else { group };
     let kind = str_at(r, "kind").unwrap_or(default_kind);
     let namespace = match kinds::builtin(group, kind) {
@@ -188,20 +261,33 @@ fn typed_ref(r: &Value, ns: &str, default_group: &str, default_kind: &str) -> Op
 /// Rule 32: `webhooks[].clientConfig.service.{namespace,name}`; service backs the configuration.
 pub(crate) fn webhook_configuration(o: &Object, out: &mut Vec<Reference>) {
     for w in items(&o.raw, "webhooks") {
-        let Some(svc) = w.pointer("/clientConfig/service") else { continue };
-        let (Some(ns), Some(name)) = (str_at(svc, "namespace"), str_at(svc, "name")) else { continue };
+        let Some(svc) = w.pointer("/clientConfig/service") else {
+            continue;
+        };
+        let (Some(ns), Some(name)) = (str_at(svc, "namespace"), str_at(svc, "name")) else {
+            continue;
+        };
         let hook = json!({
             "name": w.get("name").cloned().unwrap_or(Value::Null),
             "failure_policy": str_at(w, "failurePolicy").unwrap_or("Fail"),
         });
-        out.push(Reference::from(EdgeKind::Backs, core("Service", Some(ns), name)).attr("webhooks", json!([hook])));
+        out.push(
+            Reference::from(EdgeKind::Backs, core("Service", Some(ns), name))
+                .attr("webhooks", json!([hook])),
+        );
     }
 }
 
 /// Rule 33: `spec.service.{namespace,name}`; local API services have none.
 pub(crate) fn api_service(o: &Object, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
-    if let (Some(ns), Some(name)) = (str_ptr(spec, "/service/namespace"), str_ptr(spec, "/service/name")) {
-        out.push(Reference::from(EdgeKind::Backs, core("Service", Some(ns), name)));
+    if let (Some(ns), Some(name)) = (
+        str_ptr(spec, "/service/namespace"),
+        str_ptr(spec, "/service/name"),
+    ) {
+        out.push(Reference::from(
+            EdgeKind::Backs,
+            core("Service", Some(ns), name),
+        ));
     }
 }

@@ -9,9 +9,13 @@ use std::collections::BTreeMap;
 
 /// All containers of a pod spec with their type, in spec order.
 pub(crate) fn containers(spec: &Value) -> impl Iterator<Item = (&'static str, &Value)> {
-    [("containers", "container"), ("initContainers", "init"), ("ephemeralContainers", "ephemeral")]
-        .into_iter()
-        .flat_map(move |(field, ty)| items(spec, field).map(move |c| (ty, c)))
+    [
+        ("containers", "container"),
+        ("initContainers", "init"),
+        ("ephemeralContainers", "ephemeral"),
+    ]
+    .into_iter()
+    .flat_map(move |(field, ty)| items(spec, field).map(move |c| (ty, c)))
 }
 
 fn optional(v: &Value) -> bool {
@@ -25,20 +29,36 @@ pub(crate) fn pod_spec(spec: &Value, ns: &str, live: bool, out: &mut Vec<Referen
     env(spec, ns, out);
     for s in items(spec, "imagePullSecrets") {
         if let Some(name) = str_at(s, "name") {
-            out.push(uses(core("Secret", Some(ns), name), "imagePullSecrets", false));
+            out.push(uses(
+                core("Secret", Some(ns), name),
+                "imagePullSecrets",
+                false,
+            ));
         }
     }
     let sa = str_at(spec, "serviceAccountName")
         .or_else(|| str_at(spec, "serviceAccount"))
         .or(live.then_some("default"));
     if let Some(sa) = sa {
-        out.push(uses(core("ServiceAccount", Some(ns), sa), "serviceAccountName", false));
+        out.push(uses(
+            core("ServiceAccount", Some(ns), sa),
+            "serviceAccountName",
+            false,
+        ));
     }
     if let Some(pc) = str_at(spec, "priorityClassName") {
-        out.push(uses(object("scheduling.k8s.io", "PriorityClass", None, pc), "priorityClassName", false));
+        out.push(uses(
+            object("scheduling.k8s.io", "PriorityClass", None, pc),
+            "priorityClassName",
+            false,
+        ));
     }
     if let Some(rc) = str_at(spec, "runtimeClassName") {
-        out.push(uses(object("node.k8s.io", "RuntimeClass", None, rc), "runtimeClassName", false));
+        out.push(uses(
+            object("node.k8s.io", "RuntimeClass", None, rc),
+            "runtimeClassName",
+            false,
+        ));
     }
     if let Some(node) = str_at(spec, "nodeName") {
         out.push(Reference::to(EdgeKind::RunsOn, core("Node", None, node)));
@@ -46,7 +66,9 @@ pub(crate) fn pod_spec(spec: &Value, ns: &str, live: bool, out: &mut Vec<Referen
 }
 
 fn uses(target: Target, via: &str, optional: bool) -> Reference {
-    Reference::to(EdgeKind::Uses, target).attr("via", json!([via])).attr("optional", optional)
+    Reference::to(EdgeKind::Uses, target)
+        .attr("via", json!([via]))
+        .attr("optional", optional)
 }
 
 /// Rules 9–12: volumes, with every container mount of each volume recorded on the edge.
@@ -65,7 +87,9 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
         }
     }
     for v in items(spec, "volumes") {
-        let Some(volume) = str_at(v, "name") else { continue };
+        let Some(volume) = str_at(v, "name") else {
+            continue;
+        };
         let mut targets: Vec<(Target, bool)> = Vec::new();
         if let Some(claim) = str_ptr(v, "/persistentVolumeClaim/claimName") {
             targets.push((core("PersistentVolumeClaim", Some(ns), claim), false));
@@ -80,7 +104,12 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
                 targets.push((core("Secret", Some(ns), name), optional(s)));
             }
         }
-        for source in v.pointer("/projected/sources").and_then(Value::as_array).into_iter().flatten() {
+        for source in v
+            .pointer("/projected/sources")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             for (field, kind) in [("configMap", "ConfigMap"), ("secret", "Secret")] {
                 if let Some(r) = source.get(field) {
                     if let Some(name) = str_at(r, "name") {
@@ -104,13 +133,19 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
 /// Generic ephemeral volumes make a claim named `<pod>-<volume>` (pods only).
 pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<Reference>) {
     for v in items(spec, "volumes") {
-        if let (Some(volume), Some(_)) = (str_at(v, "name"), v.pointer("/ephemeral/volumeClaimTemplate")) {
+        if let (Some(volume), Some(_)) = (
+            str_at(v, "name"),
+            v.pointer("/ephemeral/volumeClaimTemplate"),
+        ) {
             let claim = format!("{pod}-{volume}");
             out.push(
-                Reference::to(EdgeKind::Mounts, core("PersistentVolumeClaim", Some(ns), &claim))
-                    .attr("volumes", json!([volume]))
-                    .attr("optional", false)
-                    .skip_missing(),
+                Reference::to(
+                    EdgeKind::Mounts,
+                    core("PersistentVolumeClaim", Some(ns), &claim),
+                )
+                .attr("volumes", json!([volume]))
+                .attr("optional", false)
+                .skip_missing(),
             );
         }
     }
@@ -123,8 +158,12 @@ fn env(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
         let container = str_at(c, "name").unwrap_or("");
         for e in items(c, "env") {
             for (field, kind) in [("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")] {
-                let Some(r) = e.get("valueFrom").and_then(|vf| vf.get(field)) else { continue };
-                let Some(name) = str_at(r, "name") else { continue };
+                let Some(r) = e.get("valueFrom").and_then(|vf| vf.get(field)) else {
+                    continue;
+                };
+                let Some(name) = str_at(r, "name") else {
+                    continue;
+                };
                 let key = r.get("key").cloned().unwrap_or(Value::Null);
                 out.push(
                     uses(core(kind, Some(ns), name), "env", optional(r))
@@ -136,7 +175,9 @@ fn env(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
         for e in items(c, "envFrom") {
             for (field, kind) in [("configMapRef", "ConfigMap"), ("secretRef", "Secret")] {
                 let Some(r) = e.get(field) else { continue };
-                let Some(name) = str_at(r, "name") else { continue };
+                let Some(name) = str_at(r, "name") else {
+                    continue;
+                };
                 out.push(
                     uses(core(kind, Some(ns), name), "envFrom", optional(r))
                         .attr("containers", json!([container])),
@@ -154,7 +195,11 @@ pub(crate) fn template_images(spec: &Value, out: &mut Vec<Reference>) {
             out.push(
                 Reference::to(
                     EdgeKind::Runs,
-                    Target::Synthetic { group: SYNTHETIC_GROUP, kind: "Image", name: normalize_image(image) },
+                    Target::Synthetic {
+                        group: SYNTHETIC_GROUP,
+                        kind: "Image",
+                        name: normalize_image(image),
+                    },
                 )
                 .attr("containers", json!([container])),
             );

@@ -38,16 +38,30 @@ pub(crate) fn binding(o: &Object, out: &mut Vec<Reference>) {
         }
     }
     for s in items(&o.raw, "subjects") {
-        let Some(name) = str_at(s, "name") else { continue };
+        let Some(name) = str_at(s, "name") else {
+            continue;
+        };
         let target = match str_at(s, "kind") {
             Some("ServiceAccount") => match str_at(s, "namespace").or(ns) {
                 Some(sa_ns) => core("ServiceAccount", Some(sa_ns), name),
                 None => continue,
             },
-            Some("User") => Target::Synthetic { group: RBAC, kind: "User", name: name.to_string() },
-            Some("Group") => Target::Synthetic { group: RBAC, kind: "Group", name: name.to_string() },
+            Some("User") => Target::Synthetic {
+                group: RBAC,
+                kind: "User",
+                name: name.to_string(),
+            },
+            Some("Group") => Target::Synthetic {
+                group: RBAC,
+                kind: "Group",
+                name: name.to_string(),
+            },
             _ => continue,
         };
-        out.push(Reference::to(EdgeKind::Binds, target).attr("as", "subject").attr("optional", true));
+        out.push(
+            Reference::to(EdgeKind::Binds, target)
+                .attr("as", "subject")
+                .attr("optional", true),
+        );
     }
 }

@@ -17,7 +17,10 @@ fn class(name: &str) -> Target {
 pub(crate) fn pvc(o: &Object, _ns: &str, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
     if let Some(pv) = str_at(spec, "volumeName") {
-        out.push(Reference::to(EdgeKind::Binds, core("PersistentVolume", None, pv)));
+        out.push(Reference::to(
+            EdgeKind::Binds,
+            core("PersistentVolume", None, pv),
+        ));
     }
     match spec.get("storageClassName").and_then(|v| v.as_str()) {
         Some("") => {}
@@ -25,7 +28,10 @@ pub(crate) fn pvc(o: &Object, _ns: &str, out: &mut Vec<Reference>) {
         None => match o.annotation(BETA_CLASS) {
             Some("") => {}
             Some(name) => out.push(Reference::from(EdgeKind::Provisions, class(name))),
-            None => out.push(Reference::from(EdgeKind::Provisions, Target::DefaultStorageClass)),
+            None => out.push(Reference::from(
+                EdgeKind::Provisions,
+                Target::DefaultStorageClass,
+            )),
         },
     }
 }
@@ -34,10 +40,21 @@ pub(crate) fn pvc(o: &Object, _ns: &str, out: &mut Vec<Reference>) {
 /// volume's claim may be gone, which is no error) and its class.
 pub(crate) fn pv(o: &Object, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
-    if let (Some(ns), Some(name)) = (str_ptr(spec, "/claimRef/namespace"), str_ptr(spec, "/claimRef/name")) {
-        out.push(Reference::from(EdgeKind::Binds, core("PersistentVolumeClaim", Some(ns), name)).skip_missing());
+    if let (Some(ns), Some(name)) = (
+        str_ptr(spec, "/claimRef/namespace"),
+        str_ptr(spec, "/claimRef/name"),
+    ) {
+        out.push(
+            Reference::from(
+                EdgeKind::Binds,
+                core("PersistentVolumeClaim", Some(ns), name),
+            )
+            .skip_missing(),
+        );
     }
-    if let Some(name) = str_at(spec, "storageClassName").or_else(|| o.annotation(BETA_CLASS).filter(|s| !s.is_empty())) {
+    if let Some(name) = str_at(spec, "storageClassName")
+        .or_else(|| o.annotation(BETA_CLASS).filter(|s| !s.is_empty()))
+    {
         out.push(Reference::from(EdgeKind::Provisions, class(name)));
     }
 }
@@ -46,7 +63,10 @@ pub(crate) fn pv(o: &Object, out: &mut Vec<Reference>) {
 pub(crate) fn volume_attachment(o: &Object, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
     if let Some(pv) = str_ptr(spec, "/source/persistentVolumeName") {
-        out.push(Reference::to(EdgeKind::Attaches, core("PersistentVolume", None, pv)));
+        out.push(Reference::to(
+            EdgeKind::Attaches,
+            core("PersistentVolume", None, pv),
+        ));
     }
     if let Some(node) = str_at(spec, "nodeName") {
         out.push(Reference::to(EdgeKind::Attaches, core("Node", None, node)));

@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 /// A workload with a pod template: the template's references (rule 39), its images (36), the
 /// pods its selector selects, and for StatefulSets the claims and governing service.
 pub(crate) fn workload(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    let Some(template) = pod_template(o) else { return };
+    let Some(template) = pod_template(o) else {
+        return;
+    };
     if let Some(spec) = template.get("spec") {
         pod::pod_spec(spec, ns, false, out);
         pod::template_images(spec, out);
@@ -17,7 +19,11 @@ pub(crate) fn workload(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     if let Some(selector) = controller_selector(o, template) {
         out.push(Reference::to(
             EdgeKind::Selects,
-            Target::Selector { namespace: ns.to_string(), selector, templates: false },
+            Target::Selector {
+                namespace: ns.to_string(),
+                selector,
+                templates: false,
+            },
         ));
     }
     if o.is("apps", "StatefulSet") {
@@ -37,9 +43,13 @@ fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
             .and_then(|m| LabelSelector::from_map(m).ok())
     };
     match (o.kind.as_str(), selector) {
-        ("ReplicationController", Some(Value::Object(m))) if !m.is_empty() => LabelSelector::from_map(m).ok(),
+        ("ReplicationController", Some(Value::Object(m))) if !m.is_empty() => {
+            LabelSelector::from_map(m).ok()
+        }
         ("ReplicationController", _) => from_template(),
-        (_, Some(s)) => LabelSelector::from_label_selector(s).ok().filter(|s| !s.is_empty()),
+        (_, Some(s)) => LabelSelector::from_label_selector(s)
+            .ok()
+            .filter(|s| !s.is_empty()),
         (_, None) if o.version == "v1beta1" || o.version == "v1beta2" => from_template(),
         (_, None) => None,
     }
@@ -67,7 +77,9 @@ fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
         }
     }
     if let Some(svc) = str_at(spec, "serviceName") {
-        out.push(Reference::from(EdgeKind::Backs, core("Service", Some(ns), svc)).attr("optional", true));
+        out.push(
+            Reference::from(EdgeKind::Backs, core("Service", Some(ns), svc)).attr("optional", true),
+        );
     }
 }
 
@@ -75,26 +87,45 @@ fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
 /// nothing; an empty one selects every pod of the namespace in policy/v1 but nothing in
 /// policy/v1beta1, where the API documented the opposite meaning.
 pub(crate) fn pdb(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    let Some(raw) = o.spec().and_then(|s| s.get("selector")).filter(|s| !s.is_null()) else { return };
-    let Ok(selector) = LabelSelector::from_label_selector(raw) else { return };
+    let Some(raw) = o
+        .spec()
+        .and_then(|s| s.get("selector"))
+        .filter(|s| !s.is_null())
+    else {
+        return;
+    };
+    let Ok(selector) = LabelSelector::from_label_selector(raw) else {
+        return;
+    };
     if selector.is_empty() && o.version == "v1beta1" {
         return;
     }
     out.push(Reference::to(
         EdgeKind::Selects,
-        Target::Selector { namespace: ns.to_string(), selector, templates: true },
+        Target::Selector {
+            namespace: ns.to_string(),
+            selector,
+            templates: true,
+        },
     ));
 }
 
 /// Rule 30: `spec.scaleTargetRef.{apiVersion,kind,name}`, same namespace.
 pub(crate) fn hpa(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    let Some(r) = o.spec().and_then(|s| s.get("scaleTargetRef")) else { return };
-    let (Some(kind), Some(name)) = (str_at(r, "kind"), str_at(r, "name")) else { return };
+    let Some(r) = o.spec().and_then(|s| s.get("scaleTargetRef")) else {
+        return;
+    };
+    let (Some(kind), Some(name)) = (str_at(r, "kind"), str_at(r, "name")) else {
+        return;
+    };
     let (group, _) = kubegraph_model::split_api_version(str_at(r, "apiVersion").unwrap_or(""));
     let group = kinds::canonical_group(group, kind);
     let namespace = match kinds::builtin(group, kind) {
         Some(k) if !k.namespaced => None,
         _ => Some(ns),
     };
-    out.push(Reference::to(EdgeKind::Scales, object(group, kind, namespace, name)));
+    out.push(Reference::to(
+        EdgeKind::Scales,
+        object(group, kind, namespace, name),
+    ));
 }

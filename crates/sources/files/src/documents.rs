@@ -16,8 +16,7 @@ pub fn split_yaml_documents(text: &str) -> Vec<Document<'_>> {
     let mut start = 0usize;
     let mut start_line = 1usize;
     let mut offset = 0usize;
-    let mut line_no = 1usize;
-    for line in text.split_inclusive('\n') {
+    for (line_no, line) in (1usize..).zip(text.split_inclusive('\n')) {
         let bare = line.trim_end_matches(['\n', '\r']);
         let is_start = bare == "---" || bare.starts_with("--- ") || bare.starts_with("---\t");
         let is_end = bare == "...";
@@ -36,7 +35,6 @@ pub fn split_yaml_documents(text: &str) -> Vec<Document<'_>> {
             };
         }
         offset += line.len();
-        line_no += 1;
     }
     push(&mut docs, &text[start..], start_line);
     docs
