@@ -44,10 +44,9 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         files,
     } = loaded;
     let count = objects.len();
-    let (graph, report) = graph_from_objects(&cluster, objects);
+    let (graph, _) = graph_from_objects(&cluster, objects);
     Ok(Landscape {
         graph,
-        report,
         diagnostics,
         files,
         objects: count,
