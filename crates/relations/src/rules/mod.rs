@@ -4,6 +4,7 @@
 mod events;
 mod network;
 mod pod;
+mod policy;
 pub(crate) use pod::containers as containers_of;
 mod rbac;
 mod storage;
@@ -35,8 +36,8 @@ pub fn references(o: &Object) -> Vec<Reference> {
             "gateway.networking.k8s.io",
             "HTTPRoute" | "GRPCRoute" | "TCPRoute" | "TLSRoute" | "UDPRoute",
         ) => network::route(o, ns, &mut out),
-        ("policy", "PodDisruptionBudget") => workload::pdb(o, ns, &mut out),
-        ("autoscaling", "HorizontalPodAutoscaler") => workload::hpa(o, ns, &mut out),
+        ("policy", "PodDisruptionBudget") => policy::pdb(o, ns, &mut out),
+        ("autoscaling", "HorizontalPodAutoscaler") => policy::hpa(o, ns, &mut out),
         ("", "ServiceAccount") => rbac::service_account(o, ns, &mut out),
         ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
             rbac::binding(o, &mut out)

@@ -1,9 +1,10 @@
-//! Workloads (rules 8, 9, 27, 39), PodDisruptionBudgets (7) and HPAs (30).
+//! Workloads: their pod templates (rule 39), images (36), controller selectors, and
+//! StatefulSet claims and services (9, 27).
 
 use super::{core, items, pod, str_at, str_ptr};
 use crate::pod_template;
-use crate::reference::{object, Reference, Target};
-use kubegraph_model::{kinds, EdgeKind, LabelSelector, Object};
+use crate::reference::{Reference, Target};
+use kubegraph_model::{EdgeKind, LabelSelector, Object};
 use serde_json::{json, Value};
 
 /// A workload with a pod template: the template's references (rule 39), its images (36), the
@@ -81,51 +82,4 @@ fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
             Reference::from(EdgeKind::Backs, core("Service", Some(ns), svc)).attr("optional", true),
         );
     }
-}
-
-/// Rules 7 and 8: a PDB's `spec.selector` → pods and workloads. A missing selector selects
-/// nothing; an empty one selects every pod of the namespace in policy/v1 but nothing in
-/// policy/v1beta1, where the API documented the opposite meaning.
-pub(crate) fn pdb(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    let Some(raw) = o
-        .spec()
-        .and_then(|s| s.get("selector"))
-        .filter(|s| !s.is_null())
-    else {
-        return;
-    };
-    let Ok(selector) = LabelSelector::from_label_selector(raw) else {
-        return;
-    };
-    if selector.is_empty() && o.version == "v1beta1" {
-        return;
-    }
-    out.push(Reference::to(
-        EdgeKind::Selects,
-        Target::Selector {
-            namespace: ns.to_string(),
-            selector,
-            templates: true,
-        },
-    ));
-}
-
-/// Rule 30: `spec.scaleTargetRef.{apiVersion,kind,name}`, same namespace.
-pub(crate) fn hpa(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    let Some(r) = o.spec().and_then(|s| s.get("scaleTargetRef")) else {
-        return;
-    };
-    let (Some(kind), Some(name)) = (str_at(r, "kind"), str_at(r, "name")) else {
-        return;
-    };
-    let (group, _) = kubegraph_model::split_api_version(str_at(r, "apiVersion").unwrap_or(""));
-    let group = kinds::canonical_group(group, kind);
-    let namespace = match kinds::builtin(group, kind) {
-        Some(k) if !k.namespaced => None,
-        _ => Some(ns),
-    };
-    out.push(Reference::to(
-        EdgeKind::Scales,
-        object(group, kind, namespace, name),
-    ));
 }
