@@ -53,6 +53,9 @@ pub(crate) fn expand(
             if kind.is_empty() {
                 infer_kind_from_self_link(&mut value);
             }
+            if value.get("kind").is_none() {
+                infer_kind_from_path(&mut value, &loc.file);
+            }
             match Object::from_value(value) {
                 Ok(object) => out.push(Located {
                     object,
@@ -94,6 +97,32 @@ fn infer_kind_from_self_link(value: &mut Value) {
     if let Some(m) = value.as_object_mut() {
         m.insert("kind".into(), Value::String(info.kind.to_string()));
         m.entry("apiVersion").or_insert(Value::String(api_version));
+    }
+}
+
+/// Dumps of typed objects are often laid out by resource (`pods/<name>.json`,
+/// `config/pod/<namespace>/<name>.json`, `clusterroles/admin.json`): the file's parent or
+/// grandparent folder, when it is a built-in kind's plural or lower-case name, says what the
+/// object is. Only those two folders are looked at, so `namespaces/<ns>/widgets/x.json` is not
+/// mistaken for a Namespace.
+fn infer_kind_from_path(value: &mut Value, file: &str) {
+    let mut dirs = std::path::Path::new(file).ancestors().skip(1);
+    let found = dirs.by_ref().take(2).find_map(|dir| {
+        let name = dir.file_name()?.to_str()?;
+        kinds::BUILTIN.iter().find(|k| {
+            k.group != kinds::SYNTHETIC_GROUP
+                && (k.plural == name || k.kind.to_ascii_lowercase() == name)
+        })
+    });
+    let Some(info) = found else { return };
+    let version = if info.group.is_empty() {
+        "v1".to_string()
+    } else {
+        format!("{}/v1", info.group)
+    };
+    if let Some(m) = value.as_object_mut() {
+        m.insert("kind".into(), Value::String(info.kind.to_string()));
+        m.entry("apiVersion").or_insert(Value::String(version));
     }
 }
 

@@ -209,8 +209,10 @@ fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Di
                 let line_col = e
                     .location()
                     .map(|l| (doc.first_line + l.line() - 1, l.column()));
+                let message =
+                    rebase_lines(&strip_first_position(&e.to_string()), doc.first_line - 1);
                 diags.push(
-                    Diagnostic::new(format!("invalid YAML: {}", strip_position(&e.to_string())))
+                    Diagnostic::new(format!("invalid YAML: {message}"))
                         .at(location(name, line_col.or(Some((doc.first_line, 1)))))
                         .hint(
                             "this document is skipped; the other documents of the file still load",
@@ -229,6 +231,40 @@ fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Di
             diags,
         );
     }
+}
+
+/// libyaml's messages read "<problem> at line L column C[, <context> at line L column C]"; the
+/// first position is the diagnostic's location, so it is dropped from the text.
+fn strip_first_position(message: &str) -> String {
+    let Some(start) = message.find(" at line ") else {
+        return message.to_string();
+    };
+    let rest = &message[start + " at line ".len()..];
+    let end = rest
+        .find(" column ")
+        .map(|c| c + " column ".len())
+        .map(|c| c + rest[c..].bytes().take_while(u8::is_ascii_digit).count())
+        .unwrap_or(0);
+    format!("{}{}", &message[..start], &rest[end..])
+}
+
+/// Positions in a document's error text count from the document's first line; the user needs
+/// the file's line numbers.
+fn rebase_lines(message: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find("line ") {
+        let (head, tail) = rest.split_at(i + "line ".len());
+        out.push_str(head);
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        match tail[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + offset).to_string()),
+            Err(_) => out.push_str(&tail[..digits]),
+        }
+        rest = &tail[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde's messages end in " at line L column C"; the location is already in the diagnostic.

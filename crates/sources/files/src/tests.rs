@@ -189,3 +189,38 @@ fn directories_are_walked_recursively_and_missing_paths_fail() {
     let err = load_paths(&[dir.path().join("nope")], &LoadOptions::default()).unwrap_err();
     assert!(err.to_string().contains("nope"));
 }
+
+#[test]
+fn kindless_objects_take_their_kind_from_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, body: &str| {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    };
+    write(
+        "config/pod/team-a/web-1.json",
+        r#"{"metadata":{"name":"web-1","namespace":"team-a"}}"#,
+    );
+    write(
+        "clusterroles/admin.json",
+        r#"{"metadata":{"name":"admin"}}"#,
+    );
+    write(
+        "namespaces/team-a/widgets/w.json",
+        r#"{"metadata":{"name":"w"}}"#,
+    );
+    let l = load_paths(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
+    assert_eq!(names(&l), ["ClusterRole/-/admin", "Pod/team-a/web-1"]);
+    assert_eq!(l.objects[0].group, "rbac.authorization.k8s.io");
+    assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+    assert!(l.diagnostics[0].to_string().contains("widgets/w.json"));
+}
+
+#[test]
+fn yaml_error_context_positions_count_from_the_file_start() {
+    let l = load("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [broken\n");
+    assert_eq!(l.objects.len(), 1);
+    let d = l.diagnostics[0].to_string();
+    assert!(d.starts_with("test.yaml:9:1: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 8 column 9"), "{d}");
+}

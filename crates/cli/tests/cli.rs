@@ -1,0 +1,214 @@
+//! The binary, end to end: real fixtures in, exit codes, messages and JSON out.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+}
+
+fn kubegraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn kubegraph_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubegraph"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout_json(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn every_fixture_folder_loads_without_a_panic() {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .expect("shared/fixtures is beside the repository")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    assert!(
+        folders.len() >= 16,
+        "expected the 16 fixture folders, found {}",
+        folders.len()
+    );
+    for folder in folders {
+        let out = kubegraph(&["-q", "-f", folder.to_str().unwrap(), "stats", "-o", "json"]);
+        let stats = stdout_json(&out);
+        let objects = stats["objects"].as_u64().unwrap();
+        assert!(objects > 0, "{}: no objects", folder.display());
+        assert!(
+            stats["edges"].as_u64().unwrap() >= objects,
+            "{}: every object is contained",
+            folder.display()
+        );
+    }
+}
+
+#[test]
+fn bookinfo_export_has_the_service_to_deployment_edges() {
+    let path = fixtures().join("istio-bookinfo/platform/kube/bookinfo.yaml");
+    let doc = stdout_json(&kubegraph(&[
+        "-f",
+        path.to_str().unwrap(),
+        "export",
+        "-o",
+        "json",
+    ]));
+    let nodes = doc["nodes"].as_array().unwrap();
+    let edges = doc["edges"].as_array().unwrap();
+    let mut selects: Vec<String> = edges
+        .iter()
+        .filter(|e| e["kind"] == "selects" && e["from"].as_str().unwrap().contains("/Service/"))
+        .map(|e| {
+            format!(
+                "{} -> {}",
+                e["from"].as_str().unwrap(),
+                e["to"].as_str().unwrap()
+            )
+        })
+        .collect();
+    selects.sort();
+    let c = "bookinfo";
+    assert_eq!(
+        selects,
+        [
+            format!("{c}/core/Service/default/details -> {c}/apps/Deployment/default/details-v1"),
+            format!("{c}/core/Service/default/productpage -> {c}/apps/Deployment/default/productpage-v1"),
+            format!("{c}/core/Service/default/ratings -> {c}/apps/Deployment/default/ratings-v1"),
+            format!("{c}/core/Service/default/reviews -> {c}/apps/Deployment/default/reviews-v1"),
+            format!("{c}/core/Service/default/reviews -> {c}/apps/Deployment/default/reviews-v2"),
+            format!("{c}/core/Service/default/reviews -> {c}/apps/Deployment/default/reviews-v3"),
+        ]
+    );
+    // The JSON contract: every node has these fields, `namespace` null when cluster-scoped.
+    for n in nodes {
+        for field in [
+            "id",
+            "cluster",
+            "group",
+            "version",
+            "kind",
+            "namespace",
+            "name",
+            "uid",
+            "missing",
+            "labels",
+        ] {
+            assert!(n.get(field).is_some(), "node lacks {field}: {n}");
+        }
+    }
+    let cluster = nodes.iter().find(|n| n["kind"] == "Cluster").unwrap();
+    assert_eq!(cluster["namespace"], Value::Null);
+    // Every edge endpoint is a node.
+    let ids: std::collections::HashSet<&str> =
+        nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    for e in edges {
+        assert!(
+            ids.contains(e["from"].as_str().unwrap()) && ids.contains(e["to"].as_str().unwrap()),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn secret_values_never_reach_the_output() {
+    let path = fixtures().join("kubectl-neat-live");
+    let out = kubegraph(&["-q", "-f", path.to_str().unwrap(), "export", "-o", "json"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(
+        text.contains("/core/Secret/default/myreg"),
+        "the secret itself is a node"
+    );
+    // The base64 of the docker config in secret1-raw.{json,yaml}.
+    assert!(
+        !text.contains("eyJhdXRocyI6"),
+        "secret data leaked into the export"
+    );
+}
+
+#[test]
+fn broken_input_on_stdin_warns_with_a_location_and_loads_the_rest() {
+    let input = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [broken\n";
+    let out = kubegraph_stdin(&["-f", "-", "stats", "-o", "json"], input);
+    let stats = stdout_json(&out);
+    assert_eq!(stats["objects"], 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: <stdin>:9:1: invalid YAML")
+            && stderr.contains("flow sequence at line 8 column 9"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("invalid YAML"), "{stderr}");
+}
+
+#[test]
+fn no_source_or_a_missing_path_is_exit_2_with_a_message() {
+    let out = kubegraph(&["stats"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no source given") && stderr.contains("--demo"),
+        "{stderr}"
+    );
+
+    let out = kubegraph(&["-f", "/nonexistent/manifests.yaml", "stats"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/nonexistent/manifests.yaml"), "{stderr}");
+}
+
+#[test]
+fn namespace_flag_sets_the_default_namespace() {
+    let input = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
+    let doc = stdout_json(&kubegraph_stdin(
+        &["-f", "-", "-n", "team-a", "export", "-o", "json"],
+        input,
+    ));
+    let cm = doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "ConfigMap")
+        .unwrap();
+    assert_eq!(cm["namespace"], "team-a");
+    assert_eq!(cm["cluster"], "files");
+}
+
+#[test]
+fn demo_stats_runs() {
+    let out = kubegraph(&["--demo", "stats"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("cluster demo:"), "{text}");
+    assert!(text.contains("edges by kind"), "{text}");
+}
