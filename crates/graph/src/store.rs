@@ -62,8 +62,15 @@ pub struct Graph {
     inc: Vec<Vec<EdgeId>>,
     /// Identity index over every node but containers, keyed by a hash of the borrowed identity.
     by_key: HashTable<NodeId>,
-    by_uid: FxHashMap<(ClusterId, Box<str>), NodeId>,
+    /// Uid index, keyed by a hash of `(cluster, uid)` like `by_key`.
+    by_uid: HashTable<NodeId>,
     edge_index: FxHashMap<(NodeId, NodeId, EdgeKind), EdgeId>,
+}
+
+fn uid_hash(cluster: ClusterId, uid: &str) -> u64 {
+    let mut h = FxHasher::default();
+    (cluster, uid).hash(&mut h);
+    h.finish()
 }
 
 fn key_hash(
@@ -173,10 +180,12 @@ impl Graph {
     }
 
     pub fn lookup_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId> {
-        // A borrowed lookup of a (ClusterId, Box<str>) key needs a matching Borrow impl; uids are
-        // only present on live objects and the map is small next to the rest, so a short-lived
-        // Box is cheaper to read than a custom key type.
-        self.by_uid.get(&(cluster, Box::from(uid))).copied()
+        self.by_uid
+            .find(uid_hash(cluster, uid), |id| {
+                let n = &self.nodes[id.0 as usize];
+                n.cluster == cluster && n.object.uid.as_deref() == Some(uid)
+            })
+            .copied()
     }
 
     /// Inserts an object read from a source. If a node with the same identity exists, it is
@@ -192,46 +201,48 @@ impl Graph {
 
     fn insert(&mut self, node: Node) -> (NodeId, bool) {
         let o = &node.object;
-        let hash = key_hash(
+        let existing = self.lookup(
             node.cluster,
             &o.group,
             &o.kind,
             o.namespace.as_deref(),
             &o.name,
         );
-        if let Some(existing) = self.lookup(
-            node.cluster,
-            &o.group,
-            &o.kind,
-            o.namespace.as_deref(),
-            &o.name,
-        ) {
-            if let Some(uid) = &node.object.uid {
-                self.by_uid
-                    .insert((node.cluster, uid.as_str().into()), existing);
+        if let Some(id) = existing {
+            let old = std::mem::replace(&mut self.nodes[id.0 as usize], node);
+            if old.object.uid != self.nodes[id.0 as usize].object.uid {
+                if let Some(uid) = &old.object.uid {
+                    if let Ok(entry) = self
+                        .by_uid
+                        .find_entry(uid_hash(old.cluster, uid), |&i| i == id)
+                    {
+                        entry.remove();
+                    }
+                }
+                self.index_uid(id);
             }
-            self.nodes[existing.0 as usize] = node;
-            return (existing, true);
+            return (id, true);
         }
         let id = self.push(node);
         let nodes = &self.nodes;
-        self.by_key.insert_unique(hash, id, |nid| {
-            let o = &nodes[nid.0 as usize].object;
-            key_hash(
-                nodes[nid.0 as usize].cluster,
-                &o.group,
-                &o.kind,
-                o.namespace.as_deref(),
-                &o.name,
-            )
-        });
-        if let Some(uid) = &self.nodes[id.0 as usize].object.uid {
-            self.by_uid.insert(
-                (cluster_of(&self.nodes[id.0 as usize]), uid.as_str().into()),
-                id,
-            );
-        }
+        self.by_key
+            .insert_unique(node_key_hash(&nodes[id.0 as usize]), id, |i| {
+                node_key_hash(&nodes[i.0 as usize])
+            });
+        self.index_uid(id);
         (id, false)
+    }
+
+    fn index_uid(&mut self, id: NodeId) {
+        let nodes = &self.nodes;
+        let n = &nodes[id.0 as usize];
+        if let Some(uid) = &n.object.uid {
+            self.by_uid
+                .insert_unique(uid_hash(n.cluster, uid), id, |i| {
+                    let n = &nodes[i.0 as usize];
+                    uid_hash(n.cluster, n.object.uid.as_deref().unwrap_or(""))
+                });
+        }
     }
 
     fn push(&mut self, node: Node) -> NodeId {
@@ -384,8 +395,15 @@ impl Graph {
     }
 }
 
-fn cluster_of(n: &Node) -> ClusterId {
-    n.cluster
+fn node_key_hash(n: &Node) -> u64 {
+    let o = &n.object;
+    key_hash(
+        n.cluster,
+        &o.group,
+        &o.kind,
+        o.namespace.as_deref(),
+        &o.name,
+    )
 }
 
 fn bare_object(
@@ -496,5 +514,22 @@ mod tests {
         assert_eq!(p1, p2);
         assert!(g.node(p1).missing());
         assert_eq!(g.node_id_string(p1), "a/core/Secret/x/gone");
+    }
+
+    #[test]
+    fn uids_follow_replacements() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let mut first = obj("Pod", Some("x"), "p");
+        first.uid = Some("u1".into());
+        let (id, _) = g.insert_object(c, first);
+        assert_eq!(g.lookup_uid(c, "u1"), Some(id));
+        let mut second = obj("Pod", Some("x"), "p");
+        second.uid = Some("u2".into());
+        g.insert_object(c, second);
+        assert_eq!(g.lookup_uid(c, "u1"), None);
+        assert_eq!(g.lookup_uid(c, "u2"), Some(id));
+        let other = g.add_cluster("b");
+        assert_eq!(g.lookup_uid(other, "u2"), None);
     }
 }

@@ -1,5 +1,15 @@
-//! The landscape `--demo` shows: written for kubegraph, shaped like a `kubectl get -o yaml`
+//! The landscape `--demo` shows: written for kubegraph, shaped like a `kubectl get -A -o yaml`
 //! dump of a small cluster, with a few things broken on purpose.
+//!
+//! Three namespaces (`shop`, `payments`, `monitoring`) on three nodes. Broken on purpose:
+//!
+//! 1. `payments/payments-api`: the new release reads Secret `payments-api-token`, which does not
+//!    exist; its pod waits in `CreateContainerConfigError` and the rollout stalls.
+//! 2. `monitoring/grafana-data`: a claim for StorageClass `io2-fast`, which does not exist; the
+//!    claim stays Pending and the grafana pod is Unschedulable.
+//! 3. `shop/recommendations`: a crash-looping pod; the Deployment has no available replica.
+//!
+//! And `shop/catalog-legacy` is a Service whose selector matches no pod.
 
 use kubegraph_files::{load_bytes, LoadOptions, Loaded};
 
@@ -13,12 +23,21 @@ pub fn load() -> Loaded {
     load_bytes("<demo>", LANDSCAPE.as_bytes(), &LoadOptions::default())
 }
 
+/// The demo's source text, as embedded (`landscape/demo.yaml`).
+pub fn source() -> &'static str {
+    LANDSCAPE
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_demo_loads_without_warnings() {
         let loaded = super::load();
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-        assert!(!loaded.objects.is_empty());
+        assert!(
+            (80..=150).contains(&loaded.objects.len()),
+            "{} objects",
+            loaded.objects.len()
+        );
     }
 }
