@@ -144,15 +144,10 @@ fn resolve(
             kind,
             namespace,
             name,
-        } => uid
-            .as_deref()
-            .and_then(|u| graph.lookup_uid(cluster, u))
-            .or_else(|| graph.lookup(cluster, group, kind, namespace.as_deref(), name))
-            .or_else(|| {
-                namespace
-                    .as_ref()
-                    .and_then(|_| graph.lookup(cluster, group, kind, None, name))
-            }),
+        } => match resolve_owner(graph, cluster, uid.as_deref(), group, kind, namespace, name) {
+            Ok(found) => found,
+            Err(StaleUid) => return Vec::new(),
+        },
         Target::Synthetic { group, kind, name } => graph.lookup(cluster, group, kind, None, name),
         Target::DefaultStorageClass => match lookups.default_class.get(&cluster) {
             Some(&class) => return vec![edge(class, &r)],
@@ -179,8 +174,7 @@ fn resolve(
                 .iter()
                 .filter(|&&c| {
                     let name = &graph.node(c).object.name;
-                    name.strip_prefix(prefix.as_str())
-                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    name.strip_prefix(prefix.as_str()).is_some_and(is_ordinal)
                 })
                 .map(|&c| edge(c, &r))
                 .collect();
@@ -196,6 +190,50 @@ fn resolve(
         }
         None => Vec::new(),
     }
+}
+
+/// The name was found, but it belongs to another object than the uid the reference names: the
+/// referenced object is gone and its name was reused. A placeholder cannot stand in for it (it
+/// would have the same identity as the live object), so there is no edge.
+struct StaleUid;
+
+/// Uid first: the object with that uid, provided it lives in the referrer's namespace or is
+/// cluster-scoped (an owner in another namespace is invalid and the garbage collector ignores
+/// it). Else by identity in `namespace`, and for kinds kubegraph does not know, cluster-scoped.
+fn resolve_owner(
+    graph: &Graph,
+    cluster: ClusterId,
+    uid: Option<&str>,
+    group: &str,
+    kind: &str,
+    namespace: &Option<String>,
+    name: &str,
+) -> Result<Option<NodeId>, StaleUid> {
+    if let Some(id) = uid.and_then(|u| graph.lookup_uid(cluster, u)) {
+        let found = graph.node(id).object.namespace.as_ref();
+        if found.is_none() || found == namespace.as_ref() {
+            return Ok(Some(id));
+        }
+    }
+    let by_name = graph
+        .lookup(cluster, group, kind, namespace.as_deref(), name)
+        .or_else(|| {
+            namespace
+                .as_ref()
+                .and_then(|_| graph.lookup(cluster, group, kind, None, name))
+        });
+    match (by_name, uid) {
+        (Some(id), Some(uid)) => match graph.node(id).object.uid.as_deref() {
+            Some(other) if other != uid => Err(StaleUid),
+            _ => Ok(Some(id)),
+        },
+        (found, _) => Ok(found),
+    }
+}
+
+/// A StatefulSet ordinal as the controller writes it: decimal, no leading zero.
+fn is_ordinal(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
 }
 
 fn create(graph: &mut Graph, src: NodeId, target: &Target) -> NodeId {

@@ -2,6 +2,8 @@ use kubegraph_graph::{ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::{LabelSelector, Object};
 use rustc_hash::{FxHashMap, FxHasher};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 /// The pod template of a workload: `spec.template` for Deployment, ReplicaSet, StatefulSet,
@@ -30,6 +32,18 @@ fn selectable_labels(o: &Object) -> Option<Option<&Map<String, Value>>> {
             .pointer("/metadata/labels")
             .and_then(Value::as_object),
     )
+}
+
+/// A label value as text. The API server only accepts strings, but manifests often write
+/// `version: 1`; selectors read such values as text (see `LabelSelector::from_map`), so labels
+/// must too, or a selector and a label written the same way would not match.
+fn label_text(v: &Value) -> Option<Cow<'_, str>> {
+    match v {
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        Value::Number(n) => Some(Cow::Owned(n.to_string())),
+        Value::Bool(b) => Some(Cow::Owned(b.to_string())),
+        _ => None,
+    }
 }
 
 /// Pods and workloads (by template) per namespace, with an index by `key=value` label so that a
@@ -63,10 +77,10 @@ impl SelectableIndex {
                 .or_default()
                 .push(id);
             for (k, v) in labels.into_iter().flatten() {
-                if let Some(v) = v.as_str() {
+                if let Some(v) = label_text(v) {
                     index
                         .by_label
-                        .entry(label_hash(node.cluster, ns, k, v))
+                        .entry(label_hash(node.cluster, ns, k, &v))
                         .or_default()
                         .push(id);
                 }
@@ -100,7 +114,16 @@ impl SelectableIndex {
                 return false;
             }
             let labels = selectable_labels(o).flatten();
-            selector.matches(|k| labels.and_then(|l| l.get(k)).and_then(Value::as_str))
+            if labels.is_none_or(|l| l.values().all(Value::is_string)) {
+                selector.matches(|k| labels.and_then(|l| l.get(k)).and_then(Value::as_str))
+            } else {
+                let text: BTreeMap<String, String> = labels
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|(k, v)| Some((k.clone(), label_text(v)?.into_owned())))
+                    .collect();
+                selector.matches_map(&text)
+            }
         })
     }
 }

@@ -4,13 +4,15 @@ use super::object_ref;
 use crate::reference::Reference;
 use kubegraph_model::{EdgeKind, Object};
 
-/// Rule 37: core/v1 `involvedObject`.
+/// Rule 37: core/v1 `involvedObject`, and `related`: the events.k8s.io/v1 fields are the same
+/// stored event read through core/v1 (`regarding` is `involvedObject` there), so an event relates
+/// to the same objects whichever API version it was dumped with.
 pub(crate) fn core_event(o: &Object, ns: &str, out: &mut Vec<Reference>) {
-    if let Some(r) = o.raw.get("involvedObject") {
-        if let Some(t) = object_ref(r, ns) {
+    for field in ["involvedObject", "related"] {
+        if let Some(t) = o.raw.get(field).and_then(|r| object_ref(r, ns)) {
             out.push(
                 Reference::to(EdgeKind::About, t)
-                    .attr("field", "involvedObject")
+                    .attr("field", field)
                     .skip_missing(),
             );
         }

@@ -259,7 +259,13 @@ fn typed_ref(r: &Value, ns: &str, default_group: &str, default_kind: &str) -> Op
 }
 
 /// Rule 32: `webhooks[].clientConfig.service.{namespace,name}`; service backs the configuration.
+/// An unset `failurePolicy` is `Fail` in admissionregistration v1 but was `Ignore` in v1beta1.
 pub(crate) fn webhook_configuration(o: &Object, out: &mut Vec<Reference>) {
+    let default_policy = if o.version == "v1beta1" {
+        "Ignore"
+    } else {
+        "Fail"
+    };
     for w in items(&o.raw, "webhooks") {
         let Some(svc) = w.pointer("/clientConfig/service") else {
             continue;
@@ -269,7 +275,7 @@ pub(crate) fn webhook_configuration(o: &Object, out: &mut Vec<Reference>) {
         };
         let hook = json!({
             "name": w.get("name").cloned().unwrap_or(Value::Null),
-            "failure_policy": str_at(w, "failurePolicy").unwrap_or("Fail"),
+            "failure_policy": str_at(w, "failurePolicy").unwrap_or(default_policy),
         });
         out.push(
             Reference::from(EdgeKind::Backs, core("Service", Some(ns), name))

@@ -22,9 +22,22 @@ fn optional(v: &Value) -> bool {
     v.get("optional").and_then(Value::as_bool).unwrap_or(false)
 }
 
-/// References of a pod spec (a pod's or a template's). `live` enables defaults the API server
-/// applies to real pods only (`serviceAccountName: default`).
+/// References of a pod's spec: rules 9–17 and its node (rule 4). `live` enables defaults the
+/// API server applies to real pods only (`serviceAccountName: default`).
 pub(crate) fn pod_spec(spec: &Value, ns: &str, live: bool, out: &mut Vec<Reference>) {
+    spec_references(spec, ns, live, out);
+    if let Some(node) = str_at(spec, "nodeName") {
+        out.push(Reference::to(EdgeKind::RunsOn, core("Node", None, node)));
+    }
+}
+
+/// Rule 39: a pod template's references are rules 9–17 only. Its `nodeName` pins the pods to
+/// come but places nothing, and the API server defaults no service account on a template.
+pub(crate) fn template_spec(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
+    spec_references(spec, ns, false, out);
+}
+
+fn spec_references(spec: &Value, ns: &str, live: bool, out: &mut Vec<Reference>) {
     volumes(spec, ns, out);
     env(spec, ns, out);
     for s in items(spec, "imagePullSecrets") {
@@ -60,9 +73,6 @@ pub(crate) fn pod_spec(spec: &Value, ns: &str, live: bool, out: &mut Vec<Referen
             false,
         ));
     }
-    if let Some(node) = str_at(spec, "nodeName") {
-        out.push(Reference::to(EdgeKind::RunsOn, core("Node", None, node)));
-    }
 }
 
 fn uses(target: Target, via: &str, optional: bool) -> Reference {
@@ -71,8 +81,8 @@ fn uses(target: Target, via: &str, optional: bool) -> Reference {
         .attr("optional", optional)
 }
 
-/// Rules 9–12: volumes, with every container mount of each volume recorded on the edge.
-fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
+/// Rule 12: every container's mounts, by volume name, as recorded on `mounts` edges.
+pub(crate) fn mounts_by_volume(spec: &Value) -> BTreeMap<&str, Vec<Value>> {
     let mut mounts: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
     for (_, c) in containers(spec) {
         let container = str_at(c, "name").unwrap_or("");
@@ -86,6 +96,12 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
             }
         }
     }
+    mounts
+}
+
+/// Rules 9–12: volumes, with every container mount of each volume recorded on the edge.
+fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
+    let mounts = mounts_by_volume(spec);
     for v in items(spec, "volumes") {
         let Some(volume) = str_at(v, "name") else {
             continue;
@@ -132,6 +148,7 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
 
 /// Generic ephemeral volumes make a claim named `<pod>-<volume>` (pods only).
 pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<Reference>) {
+    let mounts = mounts_by_volume(spec);
     for v in items(spec, "volumes") {
         if let (Some(volume), Some(_)) = (
             str_at(v, "name"),
@@ -144,6 +161,10 @@ pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<
                     core("PersistentVolumeClaim", Some(ns), &claim),
                 )
                 .attr("volumes", json!([volume]))
+                .attr(
+                    "mounts",
+                    Value::Array(mounts.get(volume).cloned().unwrap_or_default()),
+                )
                 .attr("optional", false)
                 .skip_missing(),
             );

@@ -11,9 +11,7 @@ fn class(name: &str) -> Target {
     object("storage.k8s.io", "StorageClass", None, name)
 }
 
-/// Rules 19–20 from the claim's side: `spec.volumeName` → its volume; `spec.storageClassName`
-/// (or the beta annotation) → its class; an unset class means the cluster's default class, while
-/// `""` explicitly means none.
+/// Rules 19–20 from the claim's side: `spec.volumeName` → its volume; the class → the claim.
 pub(crate) fn pvc(o: &Object, _ns: &str, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
     if let Some(pv) = str_at(spec, "volumeName") {
@@ -22,41 +20,49 @@ pub(crate) fn pvc(o: &Object, _ns: &str, out: &mut Vec<Reference>) {
             core("PersistentVolume", None, pv),
         ));
     }
-    match spec.get("storageClassName").and_then(|v| v.as_str()) {
+    match storage_class(o, spec) {
         Some("") => {}
         Some(name) => out.push(Reference::from(EdgeKind::Provisions, class(name))),
-        None => match o.annotation(BETA_CLASS) {
-            Some("") => {}
-            Some(name) => out.push(Reference::from(EdgeKind::Provisions, class(name))),
-            None => out.push(Reference::from(
-                EdgeKind::Provisions,
-                Target::DefaultStorageClass,
-            )),
-        },
+        None => out.push(Reference::from(
+            EdgeKind::Provisions,
+            Target::DefaultStorageClass,
+        )),
     }
 }
 
-/// Rules 19–20 from the volume's side: `spec.claimRef` (the same pvc → pv edge; a Released
-/// volume's claim may be gone, which is no error) and its class.
+/// Rules 19–20 from the volume's side: `spec.claimRef` (the same pvc → pv edge) and its class.
+/// The claimRef's uid, when set, must be the claim's: a claim of that name with another uid was
+/// made after the bound one was deleted. A Released volume's claim was deleted by definition, so
+/// its claimRef makes no edge even without a uid.
 pub(crate) fn pv(o: &Object, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
-    if let (Some(ns), Some(name)) = (
+    let released = o.raw.pointer("/status/phase").and_then(|p| p.as_str()) == Some("Released");
+    if let (false, Some(ns), Some(name)) = (
+        released,
         str_ptr(spec, "/claimRef/namespace"),
         str_ptr(spec, "/claimRef/name"),
     ) {
-        out.push(
-            Reference::from(
-                EdgeKind::Binds,
-                core("PersistentVolumeClaim", Some(ns), name),
-            )
-            .skip_missing(),
-        );
+        let claim = Target::Owner {
+            uid: str_ptr(spec, "/claimRef/uid").map(str::to_string),
+            group: String::new(),
+            kind: "PersistentVolumeClaim".to_string(),
+            namespace: Some(ns.to_string()),
+            name: name.to_string(),
+        };
+        out.push(Reference::from(EdgeKind::Binds, claim).skip_missing());
     }
-    if let Some(name) = str_at(spec, "storageClassName")
-        .or_else(|| o.annotation(BETA_CLASS).filter(|s| !s.is_empty()))
-    {
+    if let Some(name) = storage_class(o, spec).filter(|s| !s.is_empty()) {
         out.push(Reference::from(EdgeKind::Provisions, class(name)));
     }
+}
+
+/// The class of a claim or volume as Kubernetes reads it (`GetPersistentVolumeClaimClass`,
+/// `GetPersistentVolumeClass`): the beta annotation wins over `spec.storageClassName`, because
+/// objects written before the field existed kept the annotation as the truth. `None` is unset
+/// (a claim then gets the default class); `Some("")` explicitly means no class.
+fn storage_class<'a>(o: &'a Object, spec: &'a serde_json::Value) -> Option<&'a str> {
+    o.annotation(BETA_CLASS)
+        .or_else(|| spec.get("storageClassName").and_then(|v| v.as_str()))
 }
 
 /// Rule 34: `spec.source.persistentVolumeName` and `spec.nodeName`.

@@ -14,7 +14,7 @@ pub(crate) fn workload(o: &Object, ns: &str, out: &mut Vec<Reference>) {
         return;
     };
     if let Some(spec) = template.get("spec") {
-        pod::pod_spec(spec, ns, false, out);
+        pod::template_spec(spec, ns, out);
         pod::template_images(spec, out);
     }
     if let Some(selector) = controller_selector(o, template) {
@@ -32,8 +32,11 @@ pub(crate) fn workload(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     }
 }
 
-/// A controller's own pod selector. A ReplicationController (and the extensions/v1beta1
-/// workloads) without one defaults to its template's labels, as the API server does.
+/// A controller's own pod selector. A ReplicationController without one (or with an empty one)
+/// defaults to its template's labels, as do the workloads of `extensions/v1beta1` and
+/// `apps/v1beta1`, which the API server defaulted the same way; later versions require a
+/// selector and reject an empty one, and a CronJob has none (its Jobs own the pods), so those
+/// select nothing rather than every pod of the namespace.
 fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
     let selector = o.spec()?.get("selector").filter(|s| !s.is_null());
     let from_template = || {
@@ -51,7 +54,7 @@ fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
         (_, Some(s)) => LabelSelector::from_label_selector(s)
             .ok()
             .filter(|s| !s.is_empty()),
-        (_, None) if o.version == "v1beta1" || o.version == "v1beta2" => from_template(),
+        (_, None) if o.group == "apps" && o.version == "v1beta1" => from_template(),
         (_, None) => None,
     }
 }
@@ -60,6 +63,10 @@ fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
 /// and `spec.serviceName` → the governing service (service backs statefulset).
 fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
+    let mounts = pod_template(o)
+        .and_then(|t| t.get("spec"))
+        .map(pod::mounts_by_volume)
+        .unwrap_or_default();
     for t in items(spec, "volumeClaimTemplates") {
         if let Some(name) = str_ptr(t, "/metadata/name") {
             out.push(
@@ -73,6 +80,10 @@ fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
                     },
                 )
                 .attr("volumes", json!([name]))
+                .attr(
+                    "mounts",
+                    Value::Array(mounts.get(name).cloned().unwrap_or_default()),
+                )
                 .attr("optional", false),
             );
         }
