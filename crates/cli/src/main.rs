@@ -65,8 +65,20 @@ enum Command {
     },
 }
 
+// kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
+// faster than glibc's allocator at that and returns less fragmented memory.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KUBEGRAPH_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -97,5 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
+    // The process ends here: freeing a million-object graph piece by piece would only delay it.
+    std::mem::forget(landscape);
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,8 @@ use kubegraph_files::{load_paths, LoadOptions, Loaded};
 use kubegraph_graph::Graph;
 use kubegraph_model::Diagnostic;
 use kubegraph_relations::graph_from_objects;
+use std::time::Instant;
+use tracing::debug;
 
 /// A loaded, related landscape and what loading it said.
 pub struct Landscape {
@@ -23,7 +25,9 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         let options = LoadOptions {
             default_namespace: args.namespace.clone().unwrap_or_else(|| "default".into()),
         };
+        let started = Instant::now();
         let loaded = load_paths(&args.files, &options).context("cannot read the input")?;
+        debug!(objects = loaded.objects.len(), files = loaded.files, elapsed = ?started.elapsed(), "loaded");
         (
             args.cluster.clone().unwrap_or_else(|| cluster_name(args)),
             loaded,
@@ -44,7 +48,9 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         files,
     } = loaded;
     let count = objects.len();
+    let started = Instant::now();
     let (graph, _) = graph_from_objects(&cluster, objects);
+    debug!(nodes = graph.node_count(), edges = graph.edge_count(), elapsed = ?started.elapsed(), "related");
     Ok(Landscape {
         graph,
         diagnostics,

@@ -1,5 +1,5 @@
-use crate::ExportError;
-use kubegraph_graph::{Edge, Graph, NodeId, Origin};
+use crate::{origin_str, ExportError};
+use kubegraph_graph::{Edge, Graph, NodeId};
 use serde_json::{json, Map, Value};
 use std::io::Write;
 
@@ -17,13 +17,7 @@ pub fn node_json(graph: &Graph, id: NodeId) -> Value {
     m.insert("name".into(), json!(o.name));
     m.insert("uid".into(), json!(o.uid));
     m.insert("missing".into(), json!(n.missing()));
-    let origin = match n.origin {
-        Origin::Source => "source",
-        Origin::Placeholder => "placeholder",
-        Origin::Implied => "implied",
-        Origin::Synthetic => "synthetic",
-    };
-    m.insert("origin".into(), json!(origin));
+    m.insert("origin".into(), json!(origin_str(n.origin)));
     m.insert(
         "labels".into(),
         o.labels()

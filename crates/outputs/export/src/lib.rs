@@ -9,10 +9,27 @@
 //!
 //! `namespace` and `uid` are `null` when absent; ids are `cluster/group/Kind/namespace/name`
 //! with `core` for the core group and `_` for cluster-scoped objects.
+//!
+//! The other formats are for looking at the graph or loading it elsewhere:
+//!
+//! * `dot` (Graphviz) and `mermaid` draw namespaces (and clusters, when there are several) as
+//!   nested boxes, so the `contains` edges those boxes already say are not drawn.
+//! * `graphml` keeps every node and edge with all of the JSON fields (labels and edge attributes
+//!   as JSON text), for Gephi, yEd, networkx and the like.
+//! * `cypher` is a script for `cypher-shell` that loads the graph into Neo4j in batches.
+//!
+//! Every format is deterministic: the same graph gives the same bytes.
 
+mod cypher;
+mod dot;
+mod graphml;
 mod json;
+mod mermaid;
+mod nest;
 
-use kubegraph_graph::Graph;
+use kubegraph_graph::{Graph, Node, Origin};
+use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
+use std::borrow::Cow;
 use std::io::Write;
 use std::str::FromStr;
 
@@ -49,21 +66,83 @@ impl FromStr for Format {
     }
 }
 
+// Non-exhaustive so that a failure other than I/O can be added later without breaking callers
+// that already handle the rest with a catch-all arm.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExportError {
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),
-    #[error("format `{0}` is not implemented yet")]
-    Unsupported(&'static str),
 }
 
 /// Writes the whole graph in `format`.
 pub fn export(graph: &Graph, format: Format, out: &mut dyn Write) -> Result<(), ExportError> {
     match format {
         Format::Json => json::write(graph, out),
-        Format::Dot => Err(ExportError::Unsupported("dot")),
-        Format::Mermaid => Err(ExportError::Unsupported("mermaid")),
-        Format::Graphml => Err(ExportError::Unsupported("graphml")),
-        Format::Cypher => Err(ExportError::Unsupported("cypher")),
+        Format::Dot => Ok(dot::write(graph, out)?),
+        Format::Mermaid => Ok(mermaid::write(graph, out)?),
+        Format::Graphml => Ok(graphml::write(graph, out)?),
+        Format::Cypher => Ok(cypher::write(graph, out)?),
+    }
+}
+
+pub(crate) fn origin_str(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Source => "source",
+        Origin::Placeholder => "placeholder",
+        Origin::Implied => "implied",
+        Origin::Synthetic => "synthetic",
+    }
+}
+
+/// What a drawing styles a node by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    Workload,
+    Network,
+    Config,
+    Storage,
+    Rbac,
+    Synthetic,
+    Namespace,
+    Other,
+}
+
+pub(crate) fn family(node: &Node) -> Family {
+    let o = &node.object;
+    if o.group == SYNTHETIC_GROUP {
+        return Family::Synthetic;
+    }
+    if o.group.is_empty() && o.kind == "Namespace" {
+        return Family::Namespace;
+    }
+    let Some(info) = kinds::builtin(&o.group, &o.kind) else {
+        return Family::Other;
+    };
+    // A kind can be in several categories (`workload` and `controller`); the first of this list
+    // that matches decides.
+    for (category, family) in [
+        ("workload", Family::Workload),
+        ("network", Family::Network),
+        ("config", Family::Config),
+        ("volume", Family::Storage),
+        ("rbac", Family::Rbac),
+    ] {
+        if info.categories.contains(&category) {
+            return family;
+        }
+    }
+    Family::Other
+}
+
+/// The kind as a drawing names it: qualified by its group unless that is the core group or the
+/// node is kubegraph's own (cluster, container, image, external host, RBAC user and group),
+/// where the group is noise.
+pub(crate) fn display_kind(node: &Node) -> Cow<'_, str> {
+    let o = &node.object;
+    if o.group.is_empty() || o.group == SYNTHETIC_GROUP || node.origin == Origin::Synthetic {
+        Cow::Borrowed(&o.kind)
+    } else {
+        Cow::Owned(format!("{}/{}", o.group, o.kind))
     }
 }
