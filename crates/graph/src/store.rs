@@ -1,8 +1,9 @@
 use hashbrown::HashTable;
+use kubegraph_model::json::{JsonValueMutTrait, JsonValueTrait, Value};
 use kubegraph_model::kinds::SYNTHETIC_GROUP;
 use kubegraph_model::{EdgeKind, Object};
 use rustc_hash::{FxHashMap, FxHasher};
-use serde_json::{json, Map, Value};
+use serde_json::Map;
 use std::hash::{Hash, Hasher};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,7 +50,7 @@ pub struct Edge {
     pub from: NodeId,
     pub to: NodeId,
     pub kind: EdgeKind,
-    pub attrs: Map<String, Value>,
+    pub attrs: Map<String, serde_json::Value>,
 }
 
 /// Nodes, edges and the indexes that find them.
@@ -320,17 +321,18 @@ impl Graph {
         let p = &self.nodes[pod.0 as usize];
         let name = raw
             .get("name")
-            .and_then(Value::as_str)
+            .and_then(|n| n.as_str())
             .unwrap_or("")
             .to_string();
         if let Some(m) = raw.as_object_mut() {
-            m.insert("kind".into(), json!("Container"));
-            m.insert("apiVersion".into(), json!(format!("{SYNTHETIC_GROUP}/v1")));
-            m.insert(
-                "metadata".into(),
-                json!({"name": name, "namespace": p.object.namespace}),
-            );
-            m.insert("pod".into(), json!(p.object.name));
+            m.insert(&"kind", "Container");
+            m.insert(&"apiVersion", format!("{SYNTHETIC_GROUP}/v1").as_str());
+            let mut meta = sonic_rs::json!({"name": name.as_str()});
+            if let (Some(ns), Some(meta)) = (&p.object.namespace, meta.as_object_mut()) {
+                meta.insert(&"namespace", ns.as_str());
+            }
+            m.insert(&"metadata", meta);
+            m.insert(&"pod", p.object.name.as_str());
         }
         let object = Object {
             group: SYNTHETIC_GROUP.into(),
@@ -358,7 +360,7 @@ impl Graph {
         from: NodeId,
         to: NodeId,
         kind: EdgeKind,
-        attrs: Map<String, Value>,
+        attrs: Map<String, serde_json::Value>,
     ) -> EdgeId {
         if let Some(&id) = self.edge_index.get(&(from, to, kind)) {
             merge_attrs(&mut self.edges[id.0 as usize].attrs, attrs);
@@ -418,17 +420,18 @@ fn bare_object(
         (g, "") => g.to_string(),
         (g, v) => format!("{g}/{v}"),
     };
-    let mut meta = Map::new();
-    meta.insert("name".into(), json!(name));
-    if let Some(ns) = namespace {
-        meta.insert("namespace".into(), json!(ns));
+    let mut raw = sonic_rs::json!({"kind": kind, "metadata": {"name": name}});
+    if let Some(m) = raw.as_object_mut() {
+        if !api_version.is_empty() {
+            m.insert(&"apiVersion", api_version.as_str());
+        }
     }
-    let mut raw = Map::new();
-    if !api_version.is_empty() {
-        raw.insert("apiVersion".into(), json!(api_version));
+    if let (Some(ns), Some(meta)) = (
+        namespace,
+        raw.get_mut("metadata").and_then(|m| m.as_object_mut()),
+    ) {
+        meta.insert(&"namespace", ns);
     }
-    raw.insert("kind".into(), json!(kind));
-    raw.insert("metadata".into(), Value::Object(meta));
     Object {
         group: group.into(),
         version: version.into(),
@@ -436,11 +439,12 @@ fn bare_object(
         namespace: namespace.map(str::to_string),
         name: name.into(),
         uid: None,
-        raw: Value::Object(raw),
+        raw,
     }
 }
 
-fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) {
+fn merge_attrs(into: &mut Map<String, serde_json::Value>, from: Map<String, serde_json::Value>) {
+    use serde_json::Value;
     for (k, v) in from {
         match (into.get_mut(&k), v) {
             (None, v) => {
@@ -462,6 +466,7 @@ fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn obj(kind: &str, ns: Option<&str>, name: &str) -> Object {
         bare_object("", "v1", kind, ns, name)

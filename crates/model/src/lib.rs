@@ -10,6 +10,7 @@
 mod diag;
 mod edge;
 mod image;
+pub mod json;
 pub mod kinds;
 mod object;
 mod selector;
@@ -19,4 +20,4 @@ pub use edge::EdgeKind;
 pub use image::normalize_image;
 pub use kinds::{GroupKind, KindInfo};
 pub use object::{split_api_version, Object, ObjectError, OwnerRef, REDACTED_ANNOTATIONS};
-pub use selector::{LabelSelector, Requirement, SelectorError, SelectorOp};
+pub use selector::{scalar_string, LabelSelector, Requirement, SelectorError, SelectorOp};

@@ -1,5 +1,7 @@
+use crate::json::{
+    JsonContainerTrait, JsonValueMutTrait, JsonValueTrait, Object as Map, Path, Value,
+};
 use crate::kinds::{self, canonical_group, GroupKind};
-use serde_json::{Map, Value};
 
 /// Annotations removed from Secrets at load time because they carry the secret's data
 /// (`kubectl apply` stores the whole applied object, values included, in this annotation).
@@ -57,25 +59,35 @@ impl Object {
     /// Builds an object from a parsed document. `kind`/`apiVersion` may be supplied by the caller
     /// when the document lacks them (items of a typed `PodList`).
     pub fn from_value(mut raw: Value) -> Result<Object, ObjectError> {
-        let map = raw.as_object_mut().ok_or(ObjectError::NotAnObject)?;
-        let kind = match map.get("kind") {
-            Some(Value::String(k)) if !k.is_empty() => k.clone(),
+        if !raw.is_object() {
+            return Err(ObjectError::NotAnObject);
+        }
+        let kind = match raw.get("kind").and_then(|k| k.as_str()) {
+            Some(k) if !k.is_empty() => k.to_string(),
             _ => return Err(ObjectError::MissingKind),
         };
-        let api_version = map.get("apiVersion").and_then(Value::as_str).unwrap_or("");
+        let api_version = raw.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("");
         let (group, version) = split_api_version(api_version);
         let group = canonical_group(group, &kind).to_string();
         let version = version.to_string();
 
-        let meta = map.get_mut("metadata").and_then(Value::as_object_mut);
-        let (name, namespace, uid) = match meta {
-            Some(meta) => {
-                meta.remove("managedFields");
-                let name = str_field(meta, "name").or_else(|| str_field(meta, "generateName"));
-                (name, str_field(meta, "namespace"), str_field(meta, "uid"))
-            }
-            None => (None, None, None),
+        // Reads first, writes only when needed: sonic-rs turns an object it is asked to mutate
+        // from its compact parsed form into a map, which costs memory on every object.
+        let (name, namespace, uid, managed) = match raw.get("metadata").and_then(|m| m.as_object())
+        {
+            Some(meta) => (
+                str_field(meta, "name").or_else(|| str_field(meta, "generateName")),
+                str_field(meta, "namespace"),
+                str_field(meta, "uid"),
+                meta.contains_key(&"managedFields"),
+            ),
+            None => (None, None, None, false),
         };
+        if managed {
+            if let Some(meta) = raw.get_mut("metadata").and_then(|m| m.as_object_mut()) {
+                meta.remove(&"managedFields");
+            }
+        }
         let name = name.ok_or_else(|| ObjectError::MissingName { kind: kind.clone() })?;
         let mut obj = Object {
             group,
@@ -102,29 +114,29 @@ impl Object {
 
     /// Sets the namespace, keeping `raw.metadata.namespace` in step.
     pub fn set_namespace(&mut self, namespace: Option<String>) {
-        if let Some(meta) = self.raw.get_mut("metadata").and_then(Value::as_object_mut) {
+        if let Some(meta) = self.raw.get_mut("metadata").and_then(|m| m.as_object_mut()) {
             match &namespace {
-                Some(ns) => meta.insert("namespace".into(), Value::String(ns.clone())),
-                None => meta.remove("namespace"),
+                Some(ns) => meta.insert(&"namespace", ns.as_str()),
+                None => meta.remove(&"namespace"),
             };
         }
         self.namespace = namespace;
     }
 
-    pub fn metadata(&self) -> Option<&Map<String, Value>> {
-        self.raw.get("metadata").and_then(Value::as_object)
+    pub fn metadata(&self) -> Option<&Map> {
+        self.raw.get("metadata").and_then(|m| m.as_object())
     }
 
-    pub fn labels(&self) -> Option<&Map<String, Value>> {
-        self.metadata()?.get("labels")?.as_object()
+    pub fn labels(&self) -> Option<&Map> {
+        self.metadata()?.get(&"labels")?.as_object()
     }
 
     pub fn label(&self, key: &str) -> Option<&str> {
-        self.labels()?.get(key)?.as_str()
+        self.labels()?.get(&key)?.as_str()
     }
 
     pub fn annotation(&self, key: &str) -> Option<&str> {
-        self.metadata()?.get("annotations")?.get(key)?.as_str()
+        self.metadata()?.get(&"annotations")?.get(key)?.as_str()
     }
 
     pub fn spec(&self) -> Option<&Value> {
@@ -143,16 +155,17 @@ impl Object {
     }
 
     pub fn owner_refs(&self) -> Vec<OwnerRef> {
-        let Some(Value::Array(refs)) = self.metadata().and_then(|m| m.get("ownerReferences"))
-        else {
-            return Vec::new();
-        };
+        let refs = self
+            .metadata()
+            .and_then(|m| m.get(&"ownerReferences"))
+            .and_then(|r| r.as_array());
+        let Some(refs) = refs else { return Vec::new() };
         refs.iter()
             .filter_map(|r| {
                 let kind = r.get("kind")?.as_str()?.to_string();
                 let name = r.get("name")?.as_str()?.to_string();
                 let (group, _) =
-                    split_api_version(r.get("apiVersion").and_then(Value::as_str).unwrap_or(""));
+                    split_api_version(r.get("apiVersion").and_then(|v| v.as_str()).unwrap_or(""));
                 Some(OwnerRef {
                     group: canonical_group(group, &kind).to_string(),
                     kind,
@@ -160,11 +173,11 @@ impl Object {
                     uid: r.get("uid").and_then(Value::as_str).map(str::to_string),
                     controller: r
                         .get("controller")
-                        .and_then(Value::as_bool)
+                        .and_then(|v| v.as_bool())
                         .unwrap_or(false),
                     block_owner_deletion: r
                         .get("blockOwnerDeletion")
-                        .and_then(Value::as_bool)
+                        .and_then(|v| v.as_bool())
                         .unwrap_or(false),
                 })
             })
@@ -177,26 +190,33 @@ impl Object {
     }
 }
 
-fn str_field(meta: &Map<String, Value>, key: &str) -> Option<String> {
-    match meta.get(key) {
-        Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-        _ => None,
-    }
+fn str_field(meta: &Map, key: &str) -> Option<String> {
+    meta.get(&key)
+        .and_then(|v| v.as_str())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 fn redact_secret(raw: &mut Value) {
     for field in ["data", "stringData"] {
-        if let Some(Value::Object(m)) = raw.get_mut(field) {
-            for v in m.values_mut() {
-                *v = Value::Null;
+        let Some(v) = raw.get_mut(field) else {
+            continue;
+        };
+        match v.as_object_mut() {
+            Some(m) => {
+                for (_, value) in m.iter_mut() {
+                    *value = Value::new();
+                }
             }
-        } else if let Some(v) = raw.get_mut(field) {
-            *v = Value::Null;
+            None => *v = Value::new(),
         }
     }
-    if let Some(Value::Object(ann)) = raw.pointer_mut("/metadata/annotations") {
+    if let Some(ann) = raw
+        .ptr_mut("/metadata/annotations")
+        .and_then(|a| a.as_object_mut())
+    {
         for key in REDACTED_ANNOTATIONS {
-            ann.remove(*key);
+            ann.remove(key);
         }
     }
 }
@@ -204,7 +224,7 @@ fn redact_secret(raw: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use sonic_rs::json;
 
     #[test]
     fn identity_comes_from_metadata() {
@@ -216,7 +236,7 @@ mod tests {
         assert_eq!((o.group.as_str(), o.version.as_str()), ("apps", "v1beta1"));
         assert_eq!(o.namespace.as_deref(), Some("shop"));
         assert_eq!(o.uid.as_deref(), Some("u1"));
-        assert!(o.raw.pointer("/metadata/managedFields").is_none());
+        assert!(o.raw.ptr("/metadata/managedFields").is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! "none" means, usually: selects nothing). `NotIn` and `DoesNotExist` match objects that lack the
 //! key, as in `k8s.io/apimachinery/pkg/labels`.
 
-use serde_json::Value;
+use crate::json::{JsonContainerTrait, JsonValueTrait, Object as Map, Value};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,14 +52,14 @@ impl LabelSelector {
     }
 
     /// A plain `key: value` map (Service and ReplicationController `spec.selector`).
-    pub fn from_map(map: &serde_json::Map<String, Value>) -> Result<Self, SelectorError> {
+    pub fn from_map(map: &Map) -> Result<Self, SelectorError> {
         let mut requirements = Vec::with_capacity(map.len());
         for (k, v) in map {
             requirements.push(Requirement {
-                key: k.clone(),
+                key: k.to_string(),
                 op: SelectorOp::In,
                 values: vec![
-                    scalar_string(v).ok_or_else(|| SelectorError::BadLabelValue(k.clone()))?
+                    scalar_string(v).ok_or_else(|| SelectorError::BadLabelValue(k.to_string()))?
                 ],
             });
         }
@@ -69,18 +69,18 @@ impl LabelSelector {
     /// A full `LabelSelector` (`matchLabels` + `matchExpressions`).
     pub fn from_label_selector(value: &Value) -> Result<Self, SelectorError> {
         let obj = value.as_object().ok_or(SelectorError::NotAnObject)?;
-        let mut sel = match obj.get("matchLabels") {
-            Some(Value::Object(m)) => LabelSelector::from_map(m)?,
-            _ => LabelSelector::default(),
+        let mut sel = match obj.get(&"matchLabels").and_then(|m| m.as_object()) {
+            Some(m) => LabelSelector::from_map(m)?,
+            None => LabelSelector::default(),
         };
-        if let Some(Value::Array(exprs)) = obj.get("matchExpressions") {
+        if let Some(exprs) = obj.get(&"matchExpressions").and_then(|e| e.as_array()) {
             for (index, e) in exprs.iter().enumerate() {
                 let key = e
                     .get("key")
-                    .and_then(Value::as_str)
+                    .and_then(|k| k.as_str())
                     .ok_or(SelectorError::MissingKey(index))?
                     .to_string();
-                let op_text = e.get("operator").and_then(Value::as_str).unwrap_or("");
+                let op_text = e.get("operator").and_then(|o| o.as_str()).unwrap_or("");
                 let op = match op_text {
                     "In" => SelectorOp::In,
                     "NotIn" => SelectorOp::NotIn,
@@ -93,9 +93,9 @@ impl LabelSelector {
                         })
                     }
                 };
-                let values = match e.get("values") {
-                    Some(Value::Array(vs)) => vs.iter().filter_map(scalar_string).collect(),
-                    _ => Vec::new(),
+                let values = match e.get("values").and_then(|v| v.as_array()) {
+                    Some(vs) => vs.iter().filter_map(scalar_string).collect(),
+                    None => Vec::new(),
                 };
                 sel.requirements.push(Requirement { key, op, values });
             }
@@ -138,19 +138,20 @@ impl LabelSelector {
 
 /// Label values are strings, but YAML manifests often write `version: 1` or `enabled: true`; the
 /// API server would reject those, yet the user's intent is clear, so they compare as text.
-fn scalar_string(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
+pub fn scalar_string(v: &Value) -> Option<String> {
+    if let Some(s) = v.as_str() {
+        Some(s.to_string())
+    } else if v.is_number() || v.is_boolean() {
+        Some(v.to_string())
+    } else {
+        None
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use sonic_rs::json;
 
     fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

@@ -2,10 +2,13 @@ use crate::reference::{Missing, Reference, Target};
 use crate::rules::references;
 use crate::selectable::SelectableIndex;
 use kubegraph_graph::{ClusterId, Graph, NodeId, Origin};
+use kubegraph_model::json::{
+    to_serde, JsonContainerTrait, JsonValueMutTrait, JsonValueTrait, Path, Value,
+};
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde_json::{json, Map, Value};
+use serde_json::Map;
 
 /// What relation building did, for `stats`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -72,7 +75,7 @@ enum Resolved {
         from: NodeId,
         to: NodeId,
         kind: EdgeKind,
-        attrs: Map<String, Value>,
+        attrs: Map<String, serde_json::Value>,
     },
     /// The target must be made (placeholder or synthetic node) before the edge can be added.
     Create { src: NodeId, reference: Reference },
@@ -291,19 +294,14 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
                         .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
                 })
                 .cloned();
-            let mut raw = c.clone();
-            if let Some(m) = raw.as_object_mut() {
-                m.insert("type".into(), json!(ty));
-                m.insert("status".into(), status.unwrap_or(Value::Null));
-            }
-            made.push(raw);
+            made.push(container_raw(c, ty, status));
         }
         for raw in made {
             let image = raw
                 .get("image")
                 .and_then(Value::as_str)
                 .map(normalize_image);
-            let image_id = raw.pointer("/status/imageID").cloned();
+            let image_id = raw.ptr("/status/imageID").map(to_serde);
             let container = graph.add_container(pod, raw);
             graph.add_edge(pod, container, EdgeKind::Contains, Map::new());
             count += 1;
@@ -319,6 +317,23 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
         }
     }
     count
+}
+
+/// What a container node carries (rule 5): its name, type, image, ports and resources, and its
+/// status entry. The rest of the spec (env, probes, mounts) stays on the pod, where the
+/// references it makes are drawn; copying it would double the memory pods take.
+fn container_raw(spec: &Value, ty: &str, status: Option<Value>) -> Value {
+    let mut raw = Value::new_object();
+    if let Some(m) = raw.as_object_mut() {
+        for key in ["name", "image", "imagePullPolicy", "ports", "resources"] {
+            if let Some(v) = spec.get(key) {
+                m.insert(&key, v.clone());
+            }
+        }
+        m.insert(&"type", ty);
+        m.insert(&"status", status.unwrap_or_default());
+    }
+    raw
 }
 
 /// Rules 1–2: cluster → namespaces and cluster-scoped nodes; namespace → namespaced nodes

@@ -1,7 +1,7 @@
 use kubegraph_graph::{ClusterId, Graph, NodeId, Origin};
+use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Object as Map, Path, Value};
 use kubegraph_model::{LabelSelector, Object};
 use rustc_hash::{FxHashMap, FxHasher};
-use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
@@ -15,34 +15,28 @@ pub fn pod_template(o: &Object) -> Option<&Value> {
         ("apps", "Deployment" | "ReplicaSet" | "StatefulSet" | "DaemonSet")
         | ("batch", "Job")
         | ("", "ReplicationController") => spec.get("template"),
-        ("batch", "CronJob") => spec.pointer("/jobTemplate/spec/template"),
+        ("batch", "CronJob") => spec.ptr("/jobTemplate/spec/template"),
         _ => None,
     }?;
     template.is_object().then_some(template)
 }
 
 /// The labels a selector is matched against: a pod's own, or a workload's pod template's.
-fn selectable_labels(o: &Object) -> Option<Option<&Map<String, Value>>> {
+fn selectable_labels(o: &Object) -> Option<Option<&Map>> {
     if o.is("", "Pod") {
         return Some(o.labels());
     }
     let template = pod_template(o)?;
-    Some(
-        template
-            .pointer("/metadata/labels")
-            .and_then(Value::as_object),
-    )
+    Some(template.ptr("/metadata/labels").and_then(|l| l.as_object()))
 }
 
 /// A label value as text. The API server only accepts strings, but manifests often write
 /// `version: 1`; selectors read such values as text (see `LabelSelector::from_map`), so labels
 /// must too, or a selector and a label written the same way would not match.
 fn label_text(v: &Value) -> Option<Cow<'_, str>> {
-    match v {
-        Value::String(s) => Some(Cow::Borrowed(s)),
-        Value::Number(n) => Some(Cow::Owned(n.to_string())),
-        Value::Bool(b) => Some(Cow::Owned(b.to_string())),
-        _ => None,
+    match v.as_str() {
+        Some(s) => Some(Cow::Borrowed(s)),
+        None => kubegraph_model::scalar_string(v).map(Cow::Owned),
     }
 }
 
@@ -114,13 +108,13 @@ impl SelectableIndex {
                 return false;
             }
             let labels = selectable_labels(o).flatten();
-            if labels.is_none_or(|l| l.values().all(Value::is_string)) {
-                selector.matches(|k| labels.and_then(|l| l.get(k)).and_then(Value::as_str))
+            if labels.is_none_or(|l| l.iter().all(|(_, v)| v.is_str())) {
+                selector.matches(|k| labels.and_then(|l| l.get(&k)).and_then(|v| v.as_str()))
             } else {
                 let text: BTreeMap<String, String> = labels
                     .into_iter()
-                    .flatten()
-                    .filter_map(|(k, v)| Some((k.clone(), label_text(v)?.into_owned())))
+                    .flat_map(|l| l.iter())
+                    .filter_map(|(k, v)| Some((k.to_string(), label_text(v)?.into_owned())))
                     .collect();
                 selector.matches_map(&text)
             }

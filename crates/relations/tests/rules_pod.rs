@@ -4,6 +4,7 @@ mod common;
 use common::*;
 use kubegraph_files::{load_paths, LoadOptions};
 use kubegraph_graph::{Graph, NodeId};
+use kubegraph_model::json::to_serde;
 use kubegraph_model::EdgeKind;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -97,10 +98,11 @@ status:
         ]
     );
     let raw = |name: &str| {
-        g.node(container(&g, &format!("Container:shop/p/{name}")))
-            .object
-            .raw
-            .clone()
+        to_serde(
+            &g.node(container(&g, &format!("Container:shop/p/{name}")))
+                .object
+                .raw,
+        )
     };
     let app = raw("app");
     assert_eq!(app["type"], "container");
@@ -163,7 +165,7 @@ spec:
   containers: [{name: app, image: "registry.local:5000/team/app@sha256:ccc"}]
 "#,
     );
-    let app = &g.node(container(&g, "Container:shop/p/app")).object.raw;
+    let app = &to_serde(&g.node(container(&g, "Container:shop/p/app")).object.raw);
     assert_eq!(app["status"], Value::Null);
     assert_eq!(
         edges(&g, EdgeKind::Runs),
@@ -752,22 +754,24 @@ fn fixture_nca_bookinfo_pods_containers_status_and_references() {
             format!("Pod:default/{details} -> Container:default/{details}/istio-proxy"),
         ]
     );
-    let init = &g
-        .node(container(
+    let init = &to_serde(
+        &g.node(container(
             &g,
             &format!("Container:default/{details}/istio-init"),
         ))
         .object
-        .raw;
+        .raw,
+    );
     assert_eq!(init["type"], "init");
     assert_eq!(init["status"]["state"]["terminated"]["reason"], "Completed");
-    let app = &g
-        .node(container(
+    let app = &to_serde(
+        &g.node(container(
             &g,
             &format!("Container:default/{details}/details"),
         ))
         .object
-        .raw;
+        .raw,
+    );
     assert_eq!(app["type"], "container");
     assert!(app["status"]["state"]["running"].is_object());
     assert_eq!(
@@ -884,13 +888,14 @@ fn fixture_k9s_xray_pods() {
         ),
         json!({"image_id": "docker-pullable://nginx@sha256:482ead44b2203fa32b3390abdaf97cbdc8ad15c07fb03a3e68d7c35a19ad7595"})
     );
-    let init = &g
-        .node(container(
+    let init = &to_serde(
+        &g.node(container(
             &g,
             "Container:default/hurry-up-and-wait/init-sleep",
         ))
         .object
-        .raw;
+        .raw,
+    );
     assert_eq!(init["type"], "init");
     assert_eq!(init["status"]["state"]["terminated"]["reason"], "Completed");
 }

@@ -110,7 +110,7 @@ fn node_row(graph: &Graph, id: NodeId, row: &mut String) {
     string(row, origin_str(n.origin));
     if let Some(labels) = o.labels().filter(|l| !l.is_empty()) {
         row.push_str(", labels: ");
-        string(row, &Value::Object(labels.clone()).to_string());
+        string(row, &serde_json::to_string(labels).unwrap_or_default());
     }
     if let Some(pod) = n.parent {
         row.push_str(", pod: ");

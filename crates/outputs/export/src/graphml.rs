@@ -4,7 +4,6 @@
 
 use crate::origin_str;
 use kubegraph_graph::Graph;
-use serde_json::Value;
 use std::io::{self, Write};
 
 /// `(key id, for, attr.name, attr.type)`. Key ids are prefixed because a node's `kind` and an
@@ -66,7 +65,7 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         data(&mut buf, "n_origin", origin_str(n.origin));
         let labels = o.labels().map_or_else(
             || "{}".to_string(),
-            |l| Value::Object(l.clone()).to_string(),
+            |l| serde_json::to_string(l).unwrap_or_default(),
         );
         data(&mut buf, "n_labels", &labels);
         if let Some(pod) = n.parent {

@@ -20,8 +20,10 @@ pub fn node_json(graph: &Graph, id: NodeId) -> Value {
     m.insert("origin".into(), json!(origin_str(n.origin)));
     m.insert(
         "labels".into(),
-        o.labels()
-            .map_or_else(|| json!({}), |l| Value::Object(l.clone())),
+        o.labels().map_or_else(
+            || json!({}),
+            |l| serde_json::to_value(l).unwrap_or_default(),
+        ),
     );
     if let Some(pod) = n.parent {
         m.insert("pod".into(), json!(graph.node_id_string(pod)));

@@ -621,7 +621,7 @@ fn graphml_parses_and_round_trips_every_field() {
                 .object
                 .labels()
                 .map_or(Value::Object(Default::default()), |l| {
-                    Value::Object(l.clone())
+                    serde_json::to_value(l).unwrap()
                 });
             assert_eq!(labels, want);
             by_xml_id.insert(x.attribute("id").unwrap(), id);

@@ -2,6 +2,7 @@
 
 use super::object_ref;
 use crate::reference::Reference;
+use kubegraph_model::json::JsonValueTrait;
 use kubegraph_model::{EdgeKind, Object};
 
 /// Rule 37: core/v1 `involvedObject`, and `related`: the events.k8s.io/v1 fields are the same

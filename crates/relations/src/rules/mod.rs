@@ -11,8 +11,8 @@ mod storage;
 mod workload;
 
 use crate::reference::{object, Reference, Target};
+use kubegraph_model::json::{JsonValueTrait, Path, Value};
 use kubegraph_model::{kinds, EdgeKind, Object};
-use serde_json::Value;
 
 /// Every reference `o` makes, except its containers (made by the builder with the pod).
 pub fn references(o: &Object) -> Vec<Reference> {
@@ -102,21 +102,13 @@ pub(crate) fn object_ref(r: &Value, default_ns: &str) -> Option<Target> {
     })
 }
 
-/// A non-empty string at a key.
-pub(crate) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
-}
+pub(crate) use kubegraph_model::json::{items, str_at};
 
 /// A non-empty string at a JSON pointer.
 pub(crate) fn str_ptr<'a>(v: &'a Value, ptr: &str) -> Option<&'a str> {
-    v.pointer(ptr)
-        .and_then(Value::as_str)
+    v.ptr(ptr)
+        .and_then(|s| s.as_str())
         .filter(|s| !s.is_empty())
-}
-
-/// The elements of an array at a key (none when absent or not an array).
-pub(crate) fn items<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
-    v.get(key).and_then(Value::as_array).into_iter().flatten()
 }
 
 pub(crate) fn core(kind: &str, namespace: Option<&str>, name: &str) -> Target {

@@ -3,14 +3,15 @@
 
 use super::{core, items, str_at, str_ptr};
 use crate::reference::{object, Reference, Target};
+use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{kinds, kinds::SYNTHETIC_GROUP, EdgeKind, LabelSelector, Object};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map};
 
 /// Rules 6, 8, 23, 26. A Service selects with a plain map; no selector, or an empty one (which
 /// the API server stores as none), selects nothing.
 pub(crate) fn service(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
-    if let Some(Value::Object(map)) = spec.get("selector") {
+    if let Some(map) = spec.get("selector").and_then(|s| s.as_object()) {
         if let (false, Ok(selector)) = (map.is_empty(), LabelSelector::from_map(map)) {
             out.push(Reference::to(
                 EdgeKind::Selects,
@@ -70,7 +71,7 @@ pub(crate) fn endpoint_slice(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     for e in items(&o.raw, "endpoints") {
         if let Some(t) = e.get("targetRef").and_then(|r| super::object_ref(r, ns)) {
             let ready = e
-                .pointer("/conditions/ready")
+                .ptr("/conditions/ready")
                 .and_then(Value::as_bool)
                 .unwrap_or(true);
             out.push(
@@ -94,7 +95,7 @@ pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     for rule in items(spec, "rules") {
         let host = str_at(rule, "host");
         for path in rule
-            .pointer("/http/paths")
+            .ptr("/http/paths")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
@@ -136,17 +137,17 @@ pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
 fn backend(b: &Value, ns: &str, host: Option<&str>, path: Option<&str>, out: &mut Vec<Reference>) {
     let (service, port) = if let Some(svc) = b.get("service") {
         let port = svc
-            .pointer("/port/number")
-            .or_else(|| svc.pointer("/port/name"))
-            .cloned();
+            .ptr("/port/number")
+            .or_else(|| svc.ptr("/port/name"))
+            .map(to_serde);
         (str_at(svc, "name"), port)
     } else {
-        (str_at(b, "serviceName"), b.get("servicePort").cloned())
+        (str_at(b, "serviceName"), b.get("servicePort").map(to_serde))
     };
     let mut route = Map::new();
     route.insert("host".into(), json!(host));
     route.insert("path".into(), json!(path));
-    route.insert("port".into(), port.unwrap_or(Value::Null));
+    route.insert("port".into(), port.unwrap_or_default());
     if let Some(svc) = service {
         out.push(
             Reference::to(EdgeKind::Routes, core("Service", Some(ns), svc))
@@ -178,15 +179,20 @@ pub(crate) fn network_policy(o: &Object, ns: &str, out: &mut Vec<Reference>) {
         },
         None => LabelSelector::everything(),
     };
-    let declared: Vec<Value> = spec
+    let declared: Vec<serde_json::Value> = spec
         .and_then(|s| s.get("policyTypes"))
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter(|t| t.is_string()).cloned().collect())
+        .and_then(|t| t.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str())
+                .map(|t| json!(t))
+                .collect()
+        })
         .unwrap_or_default();
     let types = if declared.is_empty() {
         let has_egress = spec
             .and_then(|s| s.get("egress"))
-            .and_then(Value::as_array)
+            .and_then(|e| e.as_array())
             .is_some_and(|a| !a.is_empty());
         if has_egress {
             json!(["Ingress", "Egress"])
@@ -194,7 +200,7 @@ pub(crate) fn network_policy(o: &Object, ns: &str, out: &mut Vec<Reference>) {
             json!(["Ingress"])
         }
     } else {
-        Value::Array(declared)
+        serde_json::Value::Array(declared)
     };
     out.push(
         Reference::to(
@@ -267,14 +273,14 @@ pub(crate) fn webhook_configuration(o: &Object, out: &mut Vec<Reference>) {
         "Fail"
     };
     for w in items(&o.raw, "webhooks") {
-        let Some(svc) = w.pointer("/clientConfig/service") else {
+        let Some(svc) = w.ptr("/clientConfig/service") else {
             continue;
         };
         let (Some(ns), Some(name)) = (str_at(svc, "namespace"), str_at(svc, "name")) else {
             continue;
         };
         let hook = json!({
-            "name": w.get("name").cloned().unwrap_or(Value::Null),
+            "name": w.get("name").map(to_serde).unwrap_or_default(),
             "failure_policy": str_at(w, "failurePolicy").unwrap_or(default_policy),
         });
         out.push(

@@ -3,8 +3,9 @@
 
 use super::{core, items, str_at, str_ptr};
 use crate::reference::{object, Reference, Target};
+use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind};
-use serde_json::{json, Value};
+use serde_json::json;
 use std::collections::BTreeMap;
 
 /// All containers of a pod spec with their type, in spec order.
@@ -82,15 +83,15 @@ fn uses(target: Target, via: &str, optional: bool) -> Reference {
 }
 
 /// Rule 12: every container's mounts, by volume name, as recorded on `mounts` edges.
-pub(crate) fn mounts_by_volume(spec: &Value) -> BTreeMap<&str, Vec<Value>> {
-    let mut mounts: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+pub(crate) fn mounts_by_volume(spec: &Value) -> BTreeMap<&str, Vec<serde_json::Value>> {
+    let mut mounts: BTreeMap<&str, Vec<serde_json::Value>> = BTreeMap::new();
     for (_, c) in containers(spec) {
         let container = str_at(c, "name").unwrap_or("");
         for m in items(c, "volumeMounts") {
             if let Some(volume) = str_at(m, "name") {
                 mounts.entry(volume).or_default().push(json!({
                     "container": container,
-                    "mount_path": m.get("mountPath").cloned().unwrap_or(Value::Null),
+                    "mount_path": m.get("mountPath").map(to_serde).unwrap_or_default(),
                     "read_only": m.get("readOnly").and_then(Value::as_bool).unwrap_or(false),
                 }));
             }
@@ -121,7 +122,7 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
             }
         }
         for source in v
-            .pointer("/projected/sources")
+            .ptr("/projected/sources")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
@@ -139,7 +140,7 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
             out.push(
                 Reference::to(EdgeKind::Mounts, target)
                     .attr("volumes", json!([volume]))
-                    .attr("mounts", Value::Array(volume_mounts.clone()))
+                    .attr("mounts", serde_json::Value::Array(volume_mounts.clone()))
                     .attr("optional", optional),
             );
         }
@@ -150,10 +151,9 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
 pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<Reference>) {
     let mounts = mounts_by_volume(spec);
     for v in items(spec, "volumes") {
-        if let (Some(volume), Some(_)) = (
-            str_at(v, "name"),
-            v.pointer("/ephemeral/volumeClaimTemplate"),
-        ) {
+        if let (Some(volume), Some(_)) =
+            (str_at(v, "name"), v.ptr("/ephemeral/volumeClaimTemplate"))
+        {
             let claim = format!("{pod}-{volume}");
             out.push(
                 Reference::to(
@@ -163,7 +163,7 @@ pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<
                 .attr("volumes", json!([volume]))
                 .attr(
                     "mounts",
-                    Value::Array(mounts.get(volume).cloned().unwrap_or_default()),
+                    serde_json::Value::Array(mounts.get(volume).cloned().unwrap_or_default()),
                 )
                 .attr("optional", false)
                 .skip_missing(),
@@ -185,7 +185,7 @@ fn env(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
                 let Some(name) = str_at(r, "name") else {
                     continue;
                 };
-                let key = r.get("key").cloned().unwrap_or(Value::Null);
+                let key = r.get("key").map(to_serde).unwrap_or_default();
                 out.push(
                     uses(core(kind, Some(ns), name), "env", optional(r))
                         .attr("containers", json!([container]))

@@ -2,6 +2,7 @@
 
 use super::str_at;
 use crate::reference::{object, Reference, Target};
+use kubegraph_model::json::JsonValueTrait;
 use kubegraph_model::{kinds, EdgeKind, LabelSelector, Object};
 
 /// Rules 7 and 8: a PDB's `spec.selector` → pods and workloads. A missing selector selects

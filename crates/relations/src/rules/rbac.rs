@@ -2,6 +2,7 @@
 
 use super::{core, items, str_at};
 use crate::reference::{object, Reference, Target};
+use kubegraph_model::json::JsonValueTrait;
 use kubegraph_model::{EdgeKind, Object};
 use serde_json::json;
 

@@ -2,6 +2,7 @@
 
 use super::{core, str_at, str_ptr};
 use crate::reference::{object, Reference, Target};
+use kubegraph_model::json::{JsonValueTrait, Path, Value};
 use kubegraph_model::{EdgeKind, Object};
 
 /// The annotation that named a class before `storageClassName` existed.
@@ -36,7 +37,7 @@ pub(crate) fn pvc(o: &Object, _ns: &str, out: &mut Vec<Reference>) {
 /// its claimRef makes no edge even without a uid.
 pub(crate) fn pv(o: &Object, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
-    let released = o.raw.pointer("/status/phase").and_then(|p| p.as_str()) == Some("Released");
+    let released = o.raw.ptr("/status/phase").and_then(|p| p.as_str()) == Some("Released");
     if let (false, Some(ns), Some(name)) = (
         released,
         str_ptr(spec, "/claimRef/namespace"),
@@ -60,7 +61,7 @@ pub(crate) fn pv(o: &Object, out: &mut Vec<Reference>) {
 /// `GetPersistentVolumeClass`): the beta annotation wins over `spec.storageClassName`, because
 /// objects written before the field existed kept the annotation as the truth. `None` is unset
 /// (a claim then gets the default class); `Some("")` explicitly means no class.
-fn storage_class<'a>(o: &'a Object, spec: &'a serde_json::Value) -> Option<&'a str> {
+fn storage_class<'a>(o: &'a Object, spec: &'a Value) -> Option<&'a str> {
     o.annotation(BETA_CLASS)
         .or_else(|| spec.get("storageClassName").and_then(|v| v.as_str()))
 }

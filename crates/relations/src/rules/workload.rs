@@ -4,8 +4,9 @@
 use super::{core, items, pod, str_at, str_ptr};
 use crate::pod_template;
 use crate::reference::{Reference, Target};
+use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{EdgeKind, LabelSelector, Object};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// A workload with a pod template: the template's references (rule 39), its images (36), the
 /// pods its selector selects, and for StatefulSets the claims and governing service.
@@ -41,14 +42,14 @@ fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
     let selector = o.spec()?.get("selector").filter(|s| !s.is_null());
     let from_template = || {
         template
-            .pointer("/metadata/labels")
-            .and_then(Value::as_object)
+            .ptr("/metadata/labels")
+            .and_then(|l| l.as_object())
             .filter(|m| !m.is_empty())
             .and_then(|m| LabelSelector::from_map(m).ok())
     };
     match (o.kind.as_str(), selector) {
-        ("ReplicationController", Some(Value::Object(m))) if !m.is_empty() => {
-            LabelSelector::from_map(m).ok()
+        ("ReplicationController", Some(s)) if s.as_object().is_some_and(|m| !m.is_empty()) => {
+            s.as_object().and_then(|m| LabelSelector::from_map(m).ok())
         }
         ("ReplicationController", _) => from_template(),
         (_, Some(s)) => LabelSelector::from_label_selector(s)
@@ -82,7 +83,7 @@ fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
                 .attr("volumes", json!([name]))
                 .attr(
                     "mounts",
-                    Value::Array(mounts.get(name).cloned().unwrap_or_default()),
+                    serde_json::Value::Array(mounts.get(name).cloned().unwrap_or_default()),
                 )
                 .attr("optional", false),
             );

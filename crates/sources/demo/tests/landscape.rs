@@ -2,6 +2,7 @@
 //! placeholders kubegraph is for, and no Secret value survives into the graph.
 
 use kubegraph_graph::{Graph, NodeId};
+use kubegraph_model::json::to_serde;
 use kubegraph_model::EdgeKind;
 use serde_json::Value;
 
@@ -97,7 +98,7 @@ fn attrs(g: &Graph, kind: EdgeKind, from: &str, to: &str) -> serde_json::Map<Str
 }
 
 /// The container node `name` of pod `namespace/pod`.
-fn container<'g>(g: &'g Graph, namespace: &str, pod: &str, name: &str) -> &'g Value {
+fn container(g: &Graph, namespace: &str, pod: &str, name: &str) -> Value {
     let pod = node(g, &format!("Pod:{namespace}/{pod}"));
     let found: Vec<_> = g
         .out_edges(pod)
@@ -106,7 +107,7 @@ fn container<'g>(g: &'g Graph, namespace: &str, pod: &str, name: &str) -> &'g Va
         .filter(|n| n.object.kind == "Container" && n.object.name == name)
         .collect();
     assert_eq!(found.len(), 1, "container {name} of {pod:?}");
-    &found[0].object.raw
+    to_serde(&found[0].object.raw)
 }
 
 const BAD_POD: &str = "Pod:payments/payments-api-7c9d5f6b48-q8wzx";
@@ -169,7 +170,7 @@ fn broken_1_the_missing_secret_is_used_by_the_new_pod_and_its_templates() {
     );
     let events = sources(&g, EdgeKind::About, BAD_POD);
     assert_eq!(events.len(), 1, "{events:?}");
-    let event = &g.node(node(&g, &events[0])).object.raw;
+    let event = &to_serde(&g.node(node(&g, &events[0])).object.raw);
     assert_eq!(
         (&event["reason"], &event["type"]),
         (&Value::from("Failed"), &Value::from("Warning"))
@@ -188,7 +189,7 @@ fn broken_2_the_pending_claim_is_provisioned_by_a_missing_class() {
     );
     assert!(targets(&g, EdgeKind::Binds, claim).is_empty());
     assert_eq!(
-        g.node(node(&g, claim)).object.raw["status"]["phase"],
+        to_serde(&g.node(node(&g, claim)).object.raw)["status"]["phase"],
         "Pending"
     );
     assert_eq!(
@@ -205,7 +206,7 @@ fn broken_2_the_pending_claim_is_provisioned_by_a_missing_class() {
         sources(&g, EdgeKind::About, target)
             .iter()
             .map(|e| {
-                g.node(node(&g, e)).object.raw["reason"]
+                to_serde(&g.node(node(&g, e)).object.raw)["reason"]
                     .as_str()
                     .unwrap()
                     .to_string()
@@ -244,16 +245,17 @@ fn broken_3_the_crash_looping_container_carries_its_status() {
     assert_eq!(status["ready"], false);
     assert_eq!(status["restartCount"], 287);
     assert_eq!(status["lastState"]["terminated"]["exitCode"], 1);
-    let deployment = &g
-        .node(node(&g, "apps/Deployment:shop/recommendations"))
-        .object
-        .raw;
+    let deployment = &to_serde(
+        &g.node(node(&g, "apps/Deployment:shop/recommendations"))
+            .object
+            .raw,
+    );
     assert_eq!(deployment["status"]["unavailableReplicas"], 1);
     let pod = format!("Pod:shop/{CRASHING_POD}");
     let reasons: Vec<String> = sources(&g, EdgeKind::About, &pod)
         .iter()
         .map(|e| {
-            g.node(node(&g, e)).object.raw["reason"]
+            to_serde(&g.node(node(&g, e)).object.raw)["reason"]
                 .as_str()
                 .unwrap()
                 .to_string()
@@ -405,7 +407,7 @@ fn every_event_is_about_its_object() {
         .collect();
     assert_eq!(events.len(), 7);
     for id in events {
-        let event = &g.node(id).object.raw;
+        let event = &to_serde(&g.node(id).object.raw);
         let about: Vec<_> = g
             .out_edges(id)
             .filter(|e| e.kind == EdgeKind::About)
@@ -562,10 +564,11 @@ fn no_secret_value_reaches_the_graph() {
         );
     }
     // The keys stay: "which keys does this secret have" is answerable.
-    let secret = &g
-        .node(node(&g, "Secret:payments/payments-db-credentials"))
-        .object
-        .raw;
+    let secret = &to_serde(
+        &g.node(node(&g, "Secret:payments/payments-db-credentials"))
+            .object
+            .raw,
+    );
     assert_eq!(
         secret["data"],
         serde_json::json!({"username": null, "password": null})

@@ -1,7 +1,7 @@
 use crate::{LoadOptions, Loaded, Located};
+use kubegraph_model::json::{JsonValueTrait, Path};
 use kubegraph_model::{kinds, Diagnostic, GroupKind, Object};
-use serde_json::Value;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Settles what needs the whole input: which kinds are namespaced (built-in knowledge plus the
 /// `scope` of CustomResourceDefinitions in the input), default namespaces, and duplicates
@@ -12,7 +12,7 @@ pub(crate) fn finish(
     mut diagnostics: Vec<Diagnostic>,
 ) -> Loaded {
     let crd_scopes = crd_scopes(&located);
-    let mut index: HashMap<(String, String, Option<String>, String), usize> = HashMap::new();
+    let mut index: HashMap<(String, String, Option<String>, String), usize> = HashMap::default();
     let mut kept: Vec<Option<Located>> = Vec::with_capacity(located.len());
     for mut item in located {
         let namespaced = kinds::builtin(&item.object.group, &item.object.kind)
@@ -72,8 +72,8 @@ fn crd_scopes(located: &[Located]) -> HashMap<GroupKind, bool> {
         .filter_map(|l| {
             let spec = l.object.spec()?;
             let group = spec.get("group")?.as_str()?;
-            let kind = spec.pointer("/names/kind")?.as_str()?;
-            let namespaced = spec.get("scope").and_then(Value::as_str) != Some("Cluster");
+            let kind = spec.ptr("/names/kind")?.as_str()?;
+            let namespaced = spec.get("scope").and_then(|s| s.as_str()) != Some("Cluster");
             Some((GroupKind::new(group, kind), namespaced))
         })
         .collect()

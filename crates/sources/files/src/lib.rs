@@ -11,6 +11,7 @@ mod documents;
 mod expand;
 mod finish;
 
+use kubegraph_model::json::Value;
 use kubegraph_model::{Diagnostic, Location, Object};
 use rayon::prelude::*;
 use std::io::Read;
@@ -108,14 +109,39 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+/// A file's bytes: read into memory for stdin, mapped for files. The JSON parser copies its input
+/// into an arena of its own, so reading a large dump into a buffer first would hold it twice and
+/// pay for zeroing the pages of the extra copy.
+enum Input {
+    Read(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Input {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Input::Read(v) => v,
+            Input::Mapped(m) => m,
+        }
+    }
+}
+
+fn read_input(path: &Path) -> std::io::Result<Input> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
+        return Ok(Input::Read(buf));
     }
+    let file = std::fs::File::open(path)?;
+    // Small files are cheaper to read; mapping an empty file is an error on some systems.
+    if file.metadata()?.len() < 1 << 20 {
+        return std::fs::read(path).map(Input::Read);
+    }
+    // SAFETY: the map is read-only and dropped when this file is parsed. A file truncated by
+    // another process meanwhile would fault; that is the documented cost of mapping input.
+    let map = unsafe { memmap2::Mmap::map(&file)? };
+    Ok(Input::Mapped(map))
 }
 
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
@@ -184,10 +210,41 @@ fn parse_file(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<
 }
 
 fn parse_json(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
+    let e = match sonic_rs::from_slice::<Value>(bytes) {
+        Ok(v) => return expand::expand(v, &location(name, None), out, diags),
+        Err(e) => e,
+    };
+    // Several concatenated values (`kubectl get -w -o json`) are rare; sonic-rs's stream cannot
+    // tell a clean end from a truncated value, so serde_json's reads them.
+    if e.to_string()
+        .starts_with("JSON has non-whitespace trailing characters")
+    {
+        return parse_json_stream(name, bytes, out, diags);
+    }
+    let message = e.to_string();
+    let first_line = message.lines().next().unwrap_or("");
+    diags.push(
+        Diagnostic::new(format!("invalid JSON: {}", strip_position(first_line)))
+            .at(location(name, Some((e.line(), e.column()))))
+            .hint("this file is skipped"),
+    );
+}
+
+fn parse_json_stream(
+    name: &str,
+    bytes: &[u8],
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let stream = serde_json::Deserializer::from_slice(bytes).into_iter::<serde_json::Value>();
     for value in stream {
         match value {
-            Ok(v) => expand::expand(v, &location(name, None), out, diags),
+            Ok(v) => expand::expand(
+                kubegraph_model::json::from_serde(&v),
+                &location(name, None),
+                out,
+                diags,
+            ),
             Err(e) => {
                 diags.push(
                     Diagnostic::new(format!("invalid JSON: {}", strip_position(&e.to_string())))
@@ -203,6 +260,8 @@ fn parse_json(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<
 
 fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
     for doc in split_yaml_documents(text) {
+        // sonic-rs values only deserialize from sonic-rs itself; YAML goes through serde_json,
+        // which costs little at the sizes people write YAML in.
         let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
             Ok(v) => v,
             Err(e) => {
@@ -225,7 +284,7 @@ fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Di
             continue;
         }
         expand::expand(
-            value,
+            kubegraph_model::json::from_serde(&value),
             &location(name, Some((doc.first_line, 1))),
             out,
             diags,
