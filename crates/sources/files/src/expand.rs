@@ -35,29 +35,14 @@ pub(crate) fn expand(
         .and_then(|k| k.as_str())
         .unwrap_or("")
         .to_string();
-    let is_list = kind.ends_with("List")
-        && value.get("items").is_some_and(|i| i.is_array())
-        && value.ptr("/metadata/name").is_none();
-    if is_list {
+    if is_list(&value) {
         let items = value
             .get_mut("items")
             .map(Value::take)
             .and_then(Value::into_array);
-        let item_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
-        let api_version = value
-            .get("apiVersion")
-            .and_then(|v| v.as_str())
-            .map(str::to_string);
-        for mut item in items.into_iter().flatten() {
-            if let Some(obj) = item.as_object_mut() {
-                if let (false, Some(k)) = (obj.contains_key(&"kind"), item_kind) {
-                    obj.insert(&"kind", k);
-                    if let (false, Some(av)) = (obj.contains_key(&"apiVersion"), &api_version) {
-                        obj.insert(&"apiVersion", av.as_str());
-                    }
-                }
-            }
-            expand(item, loc, out, diags);
+        let header = ListHeader::new(&kind, value.get("apiVersion").and_then(|v| v.as_str()));
+        for item in items.into_iter().flatten() {
+            expand_item(&header, item, loc, out, diags);
         }
         return;
     }
@@ -79,6 +64,53 @@ pub(crate) fn expand(
         ),
         Err(e) => diags.push(Diagnostic::new(format!("{e}; skipped")).at(loc.clone())),
     }
+}
+
+/// A `List` or `*List` (`PodList`): a `kind` ending in `List`, an `items` array, and no name of
+/// its own (a custom kind may end in `List` too).
+pub(crate) fn is_list(value: &Value) -> bool {
+    let kind = value.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+    kind.ends_with("List")
+        && value.get("items").is_some_and(|i| i.is_array())
+        && value.ptr("/metadata/name").is_none()
+}
+
+/// What a list says about its items: a typed list's item kind, and its `apiVersion`.
+pub(crate) struct ListHeader {
+    item_kind: Option<String>,
+    api_version: Option<String>,
+}
+
+impl ListHeader {
+    pub(crate) fn new(list_kind: &str, api_version: Option<&str>) -> Self {
+        let item_kind = list_kind
+            .strip_suffix("List")
+            .filter(|k| !k.is_empty())
+            .map(str::to_string);
+        ListHeader {
+            item_kind,
+            api_version: api_version.map(str::to_string),
+        }
+    }
+}
+
+/// One item of a list: items of a typed list (`PodList`) may lack `kind` and `apiVersion`.
+pub(crate) fn expand_item(
+    header: &ListHeader,
+    mut item: Value,
+    loc: &Location,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Asking for a mutable object converts it out of its compact form: only when it lacks a kind.
+    let needs_kind = item.is_object() && item.get("kind").is_none();
+    if let (true, Some(kind), Some(obj)) = (needs_kind, &header.item_kind, item.as_object_mut()) {
+        obj.insert(&"kind", kind.as_str());
+        if let (false, Some(av)) = (obj.contains_key(&"apiVersion"), &header.api_version) {
+            obj.insert(&"apiVersion", av.as_str());
+        }
+    }
+    expand(item, loc, out, diags);
 }
 
 /// client-go serializes typed objects without `kind`/`apiVersion`; their `selfLink`

@@ -10,11 +10,13 @@
 mod documents;
 mod expand;
 mod finish;
+mod split;
 
-use kubegraph_model::json::Value;
+use kubegraph_model::json::{JsonValueTrait, Value};
 use kubegraph_model::{Diagnostic, Location, Object};
 use rayon::prelude::*;
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use documents::split_yaml_documents;
@@ -69,8 +71,15 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Lo
             let mut located = Vec::new();
             let mut diagnostics = Vec::new();
             match read_input(file) {
-                Ok(bytes) => {
-                    parse_file(&display_name(file), &bytes, &mut located, &mut diagnostics)
+                Ok(input) => {
+                    let release = |r: Range<usize>| input.release(r);
+                    parse_file(
+                        &display_name(file),
+                        &input,
+                        &release,
+                        &mut located,
+                        &mut diagnostics,
+                    )
                 }
                 Err(e) => diagnostics.push(
                     Diagnostic::new(format!("cannot read: {e}"))
@@ -95,7 +104,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Lo
 pub fn load_bytes(name: &str, bytes: &[u8], options: &LoadOptions) -> Loaded {
     let mut located = Vec::new();
     let mut diagnostics = Vec::new();
-    parse_file(name, bytes, &mut located, &mut diagnostics);
+    parse_file(name, bytes, &|_| {}, &mut located, &mut diagnostics);
     let mut loaded = finish::finish(located, options, diagnostics);
     loaded.files = 1;
     loaded
@@ -115,6 +124,24 @@ fn display_name(path: &Path) -> String {
 enum Input {
     Read(Vec<u8>),
     Mapped(memmap2::Mmap),
+}
+
+impl Input {
+    /// Gives back the pages of a range that has been parsed, so that a large dump is never
+    /// resident whole next to the objects made from it.
+    fn release(&self, range: Range<usize>) {
+        if let Input::Mapped(map) = self {
+            // SAFETY: the mapping is private and read-only; dropped pages of a file mapping are
+            // read again from the file if touched, so no data can be lost or changed.
+            let _ = unsafe {
+                map.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    range.start,
+                    range.len(),
+                )
+            };
+        }
+    }
 }
 
 impl std::ops::Deref for Input {
@@ -189,11 +216,23 @@ pub(crate) fn location(file: &str, line_col: Option<(usize, usize)>) -> Location
 }
 
 /// Parses one file's bytes: JSON when it starts with `{` or `[`, YAML otherwise.
-fn parse_file(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// Releases a parsed byte range of the input (see [`Input::release`]).
+type Release<'a> = &'a (dyn Fn(Range<usize>) + Sync);
+
+fn parse_file(
+    name: &str,
+    bytes: &[u8],
+    release: Release,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let unprefixed = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let offset = bytes.len() - unprefixed.len();
+    let bytes = unprefixed;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if matches!(first, Some(b'{' | b'[')) {
-        parse_json(name, bytes, out, diags);
+        let release = |r: Range<usize>| release(r.start + offset..r.end + offset);
+        parse_json(name, bytes, &release, out, diags);
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => parse_yaml(name, text, out, diags),
@@ -209,7 +248,25 @@ fn parse_file(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<
     }
 }
 
-fn parse_json(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
+/// Documents at least this large are split into their items when they are lists.
+const SPLIT_MIN_BYTES: usize = 4 << 20;
+/// How much input a parallel batch of items covers before its pages are released.
+const BATCH_BYTES: usize = 32 << 20;
+
+fn parse_json(
+    name: &str,
+    bytes: &[u8],
+    release: Release,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if bytes.len() >= SPLIT_MIN_BYTES {
+        if let Some(split) = split::split(bytes) {
+            if parse_items(name, bytes, split, release, out, diags) {
+                return;
+            }
+        }
+    }
     let e = match sonic_rs::from_slice::<Value>(bytes) {
         Ok(v) => return expand::expand(v, &location(name, None), out, diags),
         Err(e) => e,
@@ -228,6 +285,83 @@ fn parse_json(name: &str, bytes: &[u8], out: &mut Vec<Located>, diags: &mut Vec<
             .at(location(name, Some((e.line(), e.column()))))
             .hint("this file is skipped"),
     );
+}
+
+/// Parses a large list item by item, on every core, a batch at a time, releasing each batch's
+/// input once its items are values. Returns `false` (having done nothing) when the document is an
+/// object that is not a list, so the caller parses it whole.
+fn parse_items(
+    name: &str,
+    bytes: &[u8],
+    split: split::Split,
+    release: Release,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let header = match &split.array {
+        Some(array) => {
+            let mut doc = Vec::with_capacity(bytes.len() - array.len() + 2);
+            doc.extend_from_slice(&bytes[..array.start]);
+            doc.extend_from_slice(b"[]");
+            doc.extend_from_slice(&bytes[array.end..]);
+            let Ok(list) = sonic_rs::from_slice::<Value>(&doc) else {
+                return false;
+            };
+            if !expand::is_list(&list) {
+                return false;
+            }
+            let kind = list.get("kind").and_then(|k| k.as_str()).unwrap_or("");
+            expand::ListHeader::new(kind, list.get("apiVersion").and_then(|v| v.as_str()))
+        }
+        None => expand::ListHeader::new("", None),
+    };
+    let loc = location(name, None);
+    let mut rest = split.items.as_slice();
+    while !rest.is_empty() {
+        let mut size = 0;
+        let n = rest.iter().take_while(|r| {
+            size += r.len();
+            size <= BATCH_BYTES
+        });
+        let n = n.count().max(1);
+        let (batch, tail) = rest.split_at(n);
+        let parsed: Vec<_> = batch
+            .par_iter()
+            .map(|r| sonic_rs::from_slice::<Value>(&bytes[r.clone()]))
+            .collect();
+        for (value, span) in parsed.into_iter().zip(batch) {
+            match value {
+                Ok(v) => expand::expand_item(&header, v, &loc, out, diags),
+                Err(e) => {
+                    let before = &bytes[..span.start];
+                    let line = memchr::memchr_iter(b'\n', before).count() + e.line();
+                    let column = match e.line() {
+                        1 => {
+                            span.start
+                                - before
+                                    .iter()
+                                    .rposition(|&b| b == b'\n')
+                                    .map_or(0, |p| p + 1)
+                                + e.column()
+                        }
+                        _ => e.column(),
+                    };
+                    let message = e.to_string();
+                    diags.push(
+                        Diagnostic::new(format!(
+                            "invalid JSON in a list item: {}",
+                            strip_position(message.lines().next().unwrap_or(""))
+                        ))
+                        .at(location(name, Some((line, column))))
+                        .hint("this item is skipped; the other items still load"),
+                    );
+                }
+            }
+        }
+        release(batch[0].start..batch[n - 1].end);
+        rest = tail;
+    }
+    true
 }
 
 fn parse_json_stream(

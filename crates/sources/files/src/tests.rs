@@ -224,3 +224,49 @@ fn yaml_error_context_positions_count_from_the_file_start() {
     let d = l.diagnostics[0].to_string();
     assert!(d.starts_with("test.yaml:9:1: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 8 column 9"), "{d}");
 }
+
+/// A list big enough to be split into items and parsed in parallel batches.
+fn big_list(items: usize, broken: Option<usize>) -> Vec<u8> {
+    let mut doc = String::from("{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n");
+    for i in 0..items {
+        if i > 0 {
+            doc.push_str(",\n");
+        }
+        if Some(i) == broken {
+            doc.push_str("        {\"metadata\": {\"name\": }}");
+            continue;
+        }
+        // No `kind`: a typed list gives it; padding makes the document cross the split threshold.
+        doc.push_str(&format!(
+            "        {{\"metadata\": {{\"name\": \"cm-{i}\", \"namespace\": \"ns-{}\"}}, \"data\": {{\"pad\": \"{}\"}}}}",
+            i % 7,
+            "x".repeat(200)
+        ));
+    }
+    doc.push_str("\n    ],\n    \"kind\": \"ConfigMapList\",\n    \"metadata\": {}\n}\n");
+    doc.into_bytes()
+}
+
+#[test]
+fn large_lists_parse_item_by_item_in_order() {
+    let doc = big_list(30_000, None);
+    assert!(doc.len() > 4 << 20, "the document must take the split path");
+    let l = load_bytes("big.json", &doc, &LoadOptions::default());
+    assert!(l.diagnostics.is_empty(), "{:?}", &l.diagnostics[..1]);
+    assert_eq!(l.objects.len(), 30_000);
+    assert_eq!(l.objects[0].kind, "ConfigMap");
+    assert_eq!(l.objects[29_999].name, "cm-29999");
+    assert_eq!(l.objects[29_999].namespace.as_deref(), Some("ns-4"));
+}
+
+#[test]
+fn a_broken_item_of_a_large_list_is_skipped_with_its_line() {
+    let doc = big_list(30_000, Some(20_000));
+    let l = load_bytes("big.json", &doc, &LoadOptions::default());
+    assert_eq!(l.objects.len(), 29_999);
+    assert_eq!(l.diagnostics.len(), 1);
+    let loc = l.diagnostics[0].location.as_ref().unwrap();
+    // Three header lines, then one item per line.
+    assert_eq!(loc.line, Some(20_004), "{}", l.diagnostics[0]);
+    assert_eq!(loc.column, Some(31), "{}", l.diagnostics[0]);
+}

@@ -1,0 +1,210 @@
+//! Finds the items of a large JSON list without parsing them, so that they can be parsed in
+//! parallel and the input released batch by batch.
+//!
+//! A cluster dump is one `List` whose `items` hold every object. Parsed whole, it is one serial
+//! parse that keeps the entire input alive until the end. The scanner below only tracks strings
+//! and nesting (no JSON library offers item boundaries without building values), which is a
+//! byte loop with `memchr` inside strings. It is lenient: anything it does not understand makes it
+//! give up, and the caller parses the document whole, which also reports syntax errors properly.
+
+use memchr::memchr2;
+use std::ops::Range;
+
+/// Where a document's items are.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Split {
+    /// The span of the `items` array (brackets included) when the document is an object; `None`
+    /// when the document itself is the array.
+    pub array: Option<Range<usize>>,
+    /// Each item's span.
+    pub items: Vec<Range<usize>>,
+}
+
+/// The items of a top-level array, or of the `items` array of a top-level object.
+pub(crate) fn split(bytes: &[u8]) -> Option<Split> {
+    let start = skip_ws(bytes, 0);
+    match bytes.get(start)? {
+        b'[' => {
+            let (items, end) = elements(bytes, start)?;
+            (skip_ws(bytes, end) == bytes.len()).then_some(Split { array: None, items })
+        }
+        b'{' => {
+            let mut i = skip_ws(bytes, start + 1);
+            let mut found = None;
+            loop {
+                if bytes.get(i)? == &b'}' {
+                    i += 1;
+                    break;
+                }
+                let key_end = skip_string(bytes, i)?;
+                let key = &bytes[i..key_end];
+                i = skip_ws(bytes, key_end);
+                if bytes.get(i)? != &b':' {
+                    return None;
+                }
+                i = skip_ws(bytes, i + 1);
+                if key == b"\"items\"" && bytes.get(i)? == &b'[' {
+                    let (items, end) = elements(bytes, i)?;
+                    found = Some((i..end, items));
+                    i = end;
+                } else {
+                    i = skip_value(bytes, i)?;
+                }
+                i = skip_ws(bytes, i);
+                match bytes.get(i)? {
+                    b',' => i = skip_ws(bytes, i + 1),
+                    b'}' => {
+                        i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+            if skip_ws(bytes, i) != bytes.len() {
+                return None;
+            }
+            let (array, items) = found?;
+            Some(Split {
+                array: Some(array),
+                items,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The elements of the array opening at `open`, and the index just past its `]`.
+fn elements(bytes: &[u8], open: usize) -> Option<(Vec<Range<usize>>, usize)> {
+    let mut items = Vec::new();
+    let mut i = skip_ws(bytes, open + 1);
+    if bytes.get(i)? == &b']' {
+        return Some((items, i + 1));
+    }
+    loop {
+        let end = skip_value(bytes, i)?;
+        items.push(i..end);
+        i = skip_ws(bytes, end);
+        match bytes.get(i)? {
+            b',' => i = skip_ws(bytes, i + 1),
+            b']' => return Some((items, i + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// The index just past the value starting at `i`.
+fn skip_value(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i)? {
+        b'"' => skip_string(bytes, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            while j < bytes.len() {
+                match bytes[j] {
+                    b'"' => {
+                        j = skip_string(bytes, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            None
+        }
+        _ => {
+            let len = bytes[i..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace())
+                .unwrap_or(bytes.len() - i);
+            (len > 0).then_some(i + len)
+        }
+    }
+}
+
+/// The index just past the string whose opening quote is at `i`.
+fn skip_string(bytes: &[u8], i: usize) -> Option<usize> {
+    if bytes.get(i)? != &b'"' {
+        return None;
+    }
+    let mut j = i + 1;
+    loop {
+        let k = j + memchr2(b'"', b'\\', &bytes[j..])?;
+        if bytes[k] == b'"' {
+            return Some(k + 1);
+        }
+        j = k + 2;
+        if j > bytes.len() {
+            return None;
+        }
+    }
+}
+
+fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(bytes: &'a [u8], s: &Split) -> Vec<&'a str> {
+        s.items
+            .iter()
+            .map(|r| std::str::from_utf8(&bytes[r.clone()]).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn finds_list_items_between_other_keys() {
+        let doc = br#"{"apiVersion": "v1", "items": [ {"a": "x,}]\"y"}, [1, {"b": 2}] , "s", 3.5e1, null ],
+            "kind": "List", "metadata": {"items": [9]}}"#;
+        let s = split(doc).unwrap();
+        assert_eq!(
+            texts(doc, &s),
+            [
+                r#"{"a": "x,}]\"y"}"#,
+                r#"[1, {"b": 2}]"#,
+                r#""s""#,
+                "3.5e1",
+                "null"
+            ]
+        );
+        let array = s.array.unwrap();
+        assert_eq!(&doc[array.start..array.start + 1], b"[");
+        assert_eq!(&doc[array.end - 1..array.end], b"]");
+    }
+
+    #[test]
+    fn top_level_arrays_and_empty_lists() {
+        let doc = b" [ {\"k\": 1} ,{} ] \n";
+        assert_eq!(texts(doc, &split(doc).unwrap()), ["{\"k\": 1}", "{}"]);
+        let doc = br#"{"kind": "List", "items": []}"#;
+        assert_eq!(split(doc).unwrap().items.len(), 0);
+    }
+
+    #[test]
+    fn gives_up_on_what_it_does_not_understand() {
+        for doc in [
+            &br#"{"kind": "Pod"}"#[..],
+            br#"{"items": [1, 2}"#,
+            br#"{"items": [1] "#,
+            br#"{"items": "not an array"}"#,
+            br#"{"items": [1]} trailing"#,
+            br#"{"items": ["unterminated]}"#,
+            b"",
+            b"42",
+        ] {
+            assert_eq!(split(doc), None, "{}", String::from_utf8_lossy(doc));
+        }
+    }
+}
