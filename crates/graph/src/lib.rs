@@ -9,6 +9,9 @@
 //! Lookups by identity (`cluster / group / kind / namespace / name`) and by uid are hash lookups
 //! that allocate nothing, which is what makes relation building linear in the size of the input.
 
+mod attrs;
 mod store;
+
+pub use attrs::Attrs;
 
 pub use store::{ClusterId, Edge, EdgeId, Graph, Node, NodeId, Origin};

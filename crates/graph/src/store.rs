@@ -1,9 +1,9 @@
+use crate::Attrs;
 use hashbrown::HashTable;
 use kubegraph_model::json::{JsonValueMutTrait, JsonValueTrait, Value};
 use kubegraph_model::kinds::SYNTHETIC_GROUP;
 use kubegraph_model::{EdgeKind, Object};
 use rustc_hash::{FxHashMap, FxHasher};
-use serde_json::Map;
 use std::hash::{Hash, Hasher};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -50,7 +50,7 @@ pub struct Edge {
     pub from: NodeId,
     pub to: NodeId,
     pub kind: EdgeKind,
-    pub attrs: Map<String, serde_json::Value>,
+    pub attrs: Attrs,
 }
 
 /// Nodes, edges and the indexes that find them.
@@ -355,15 +355,9 @@ impl Graph {
     /// Adds an edge, or merges `attrs` into the existing edge of the same `(from, to, kind)`:
     /// arrays are unioned, `optional` holds only if every reference was optional, and other
     /// values keep the first one seen.
-    pub fn add_edge(
-        &mut self,
-        from: NodeId,
-        to: NodeId,
-        kind: EdgeKind,
-        attrs: Map<String, serde_json::Value>,
-    ) -> EdgeId {
+    pub fn add_edge(&mut self, from: NodeId, to: NodeId, kind: EdgeKind, attrs: Attrs) -> EdgeId {
         if let Some(&id) = self.edge_index.get(&(from, to, kind)) {
-            merge_attrs(&mut self.edges[id.0 as usize].attrs, attrs);
+            self.edges[id.0 as usize].attrs.merge(attrs);
             return id;
         }
         let id = EdgeId(self.edges.len() as u32);
@@ -443,26 +437,6 @@ fn bare_object(
     }
 }
 
-fn merge_attrs(into: &mut Map<String, serde_json::Value>, from: Map<String, serde_json::Value>) {
-    use serde_json::Value;
-    for (k, v) in from {
-        match (into.get_mut(&k), v) {
-            (None, v) => {
-                into.insert(k, v);
-            }
-            (Some(Value::Array(a)), Value::Array(b)) => {
-                for x in b {
-                    if !a.contains(&x) {
-                        a.push(x);
-                    }
-                }
-            }
-            (Some(Value::Bool(a)), Value::Bool(b)) if k == "optional" => *a = *a && b,
-            (Some(_), _) => {}
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,12 +468,12 @@ mod tests {
         let c = g.add_cluster("a");
         let (p, _) = g.insert_object(c, obj("Pod", Some("x"), "p"));
         let (s, _) = g.insert_object(c, obj("Secret", Some("x"), "s"));
-        let mut a1 = Map::new();
-        a1.insert("containers".into(), json!(["a"]));
-        a1.insert("optional".into(), json!(true));
-        let mut a2 = Map::new();
-        a2.insert("containers".into(), json!(["b", "a"]));
-        a2.insert("optional".into(), json!(false));
+        let mut a1 = Attrs::new();
+        a1.insert("containers", json!(["a"]));
+        a1.insert("optional", json!(true));
+        let mut a2 = Attrs::new();
+        a2.insert("containers", json!(["b", "a"]));
+        a2.insert("optional", json!(false));
         let e1 = g.add_edge(p, s, EdgeKind::Uses, a1);
         let e2 = g.add_edge(p, s, EdgeKind::Uses, a2);
         assert_eq!(e1, e2);

@@ -1,14 +1,13 @@
 use crate::reference::{Missing, Reference, Target};
 use crate::rules::references;
 use crate::selectable::SelectableIndex;
-use kubegraph_graph::{ClusterId, Graph, NodeId, Origin};
+use kubegraph_graph::{Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::json::{
     to_serde, JsonContainerTrait, JsonValueMutTrait, JsonValueTrait, Path, Value,
 };
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use serde_json::Map;
 
 /// What relation building did, for `stats`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -75,10 +74,13 @@ enum Resolved {
         from: NodeId,
         to: NodeId,
         kind: EdgeKind,
-        attrs: Map<String, serde_json::Value>,
+        attrs: Attrs,
     },
     /// The target must be made (placeholder or synthetic node) before the edge can be added.
-    Create { src: NodeId, reference: Reference },
+    Create {
+        src: NodeId,
+        reference: Box<Reference>,
+    },
 }
 
 /// Per-cluster facts the rules need beyond identity: the default storage class and the claims
@@ -189,7 +191,10 @@ fn resolve(
         None if matches!(r.target, Target::Synthetic { .. })
             || r.missing == Missing::Placeholder =>
         {
-            vec![Resolved::Create { src, reference: r }]
+            vec![Resolved::Create {
+                src,
+                reference: Box::new(r),
+            }]
         }
         None => Vec::new(),
     }
@@ -303,14 +308,14 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
                 .map(normalize_image);
             let image_id = raw.ptr("/status/imageID").map(to_serde);
             let container = graph.add_container(pod, raw);
-            graph.add_edge(pod, container, EdgeKind::Contains, Map::new());
+            graph.add_edge(pod, container, EdgeKind::Contains, Attrs::new());
             count += 1;
             if let Some(image) = image.filter(|i| !i.is_empty()) {
                 let cluster = graph.node(pod).cluster;
                 let img = graph.synthetic(cluster, SYNTHETIC_GROUP, "Image", None, &image);
-                let mut attrs = Map::new();
+                let mut attrs = Attrs::new();
                 if let Some(id) = image_id.filter(|v| v.as_str().is_some_and(|s| !s.is_empty())) {
-                    attrs.insert("image_id".into(), id);
+                    attrs.insert("image_id", id);
                 }
                 graph.add_edge(container, img, EdgeKind::Runs, attrs);
             }
@@ -365,7 +370,7 @@ fn add_contains(graph: &mut Graph) -> usize {
                 .expect("namespaces were implied above"),
             None => graph.cluster_node(cluster),
         };
-        graph.add_edge(parent, id, EdgeKind::Contains, Map::new());
+        graph.add_edge(parent, id, EdgeKind::Contains, Attrs::new());
     }
     implied
 }

@@ -1,5 +1,6 @@
+use kubegraph_graph::Attrs;
 use kubegraph_model::{EdgeKind, LabelSelector};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// What an object points at, before it is resolved to a node.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +60,7 @@ pub struct Reference {
     /// The edge runs target → source (`owns`, `backs`, `provisions` are found on the dependent).
     pub reverse: bool,
     pub target: Target,
-    pub attrs: Map<String, Value>,
+    pub attrs: Attrs,
     pub missing: Missing,
 }
 
@@ -69,7 +70,7 @@ impl Reference {
             edge,
             reverse: false,
             target,
-            attrs: Map::new(),
+            attrs: Attrs::new(),
             missing: Missing::Placeholder,
         }
     }
@@ -81,8 +82,8 @@ impl Reference {
         }
     }
 
-    pub fn attr(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.attrs.insert(key.to_string(), value.into());
+    pub fn attr(mut self, key: &'static str, value: impl Into<Value>) -> Self {
+        self.attrs.insert(key, value.into());
         self
     }
 

@@ -38,7 +38,7 @@ pub fn edge_json(graph: &Graph, e: &Edge) -> Value {
     m.insert("to".into(), json!(graph.node_id_string(e.to)));
     m.insert("kind".into(), json!(e.kind.as_str()));
     for (k, v) in &e.attrs {
-        m.insert(k.clone(), v.clone());
+        m.insert(k.to_string(), v.clone());
     }
     Value::Object(m)
 }

@@ -74,5 +74,5 @@ pub fn attrs(
         found.len(),
         edges(g, kind)
     );
-    found[0].attrs.clone()
+    found[0].attrs.to_map()
 }

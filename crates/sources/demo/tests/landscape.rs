@@ -94,7 +94,7 @@ fn attrs(g: &Graph, kind: EdgeKind, from: &str, to: &str) -> serde_json::Map<Str
         .filter(|e| e.kind == kind && e.from == f && e.to == t)
         .collect();
     assert_eq!(found.len(), 1, "expected one {kind} edge {from} -> {to}");
-    found[0].attrs.clone()
+    found[0].attrs.to_map()
 }
 
 /// The container node `name` of pod `namespace/pod`.

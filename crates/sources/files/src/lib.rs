@@ -316,52 +316,92 @@ fn parse_items(
         None => expand::ListHeader::new("", None),
     };
     let loc = location(name, None);
-    let mut rest = split.items.as_slice();
-    while !rest.is_empty() {
-        let mut size = 0;
-        let n = rest.iter().take_while(|r| {
-            size += r.len();
-            size <= BATCH_BYTES
-        });
-        let n = n.count().max(1);
-        let (batch, tail) = rest.split_at(n);
-        let parsed: Vec<_> = batch
+    let batches = batches(&split.items);
+    // One batch per thread at a time: parallel, yet only a few batches of input resident at once.
+    for round in batches.chunks(rayon::current_num_threads().max(1)) {
+        let parsed: Vec<Vec<Result<Value, Diagnostic>>> = round
             .par_iter()
-            .map(|r| sonic_rs::from_slice::<Value>(&bytes[r.clone()]))
+            .map(|batch| parse_batch(name, bytes, batch))
             .collect();
-        for (value, span) in parsed.into_iter().zip(batch) {
+        for value in parsed.into_iter().flatten() {
             match value {
                 Ok(v) => expand::expand_item(&header, v, &loc, out, diags),
-                Err(e) => {
-                    let before = &bytes[..span.start];
-                    let line = memchr::memchr_iter(b'\n', before).count() + e.line();
-                    let column = match e.line() {
-                        1 => {
-                            span.start
-                                - before
-                                    .iter()
-                                    .rposition(|&b| b == b'\n')
-                                    .map_or(0, |p| p + 1)
-                                + e.column()
-                        }
-                        _ => e.column(),
-                    };
-                    let message = e.to_string();
-                    diags.push(
-                        Diagnostic::new(format!(
-                            "invalid JSON in a list item: {}",
-                            strip_position(message.lines().next().unwrap_or(""))
-                        ))
-                        .at(location(name, Some((line, column))))
-                        .hint("this item is skipped; the other items still load"),
-                    );
-                }
+                Err(d) => diags.push(d),
             }
         }
-        release(batch[0].start..batch[n - 1].end);
-        rest = tail;
+        let (first, last) = (&round[0], &round[round.len() - 1]);
+        release(first[0].start..last[last.len() - 1].end);
     }
     true
+}
+
+/// Consecutive items covering about [`BATCH_BYTES`] of input each.
+fn batches(items: &[Range<usize>]) -> Vec<&[Range<usize>]> {
+    let mut out = Vec::new();
+    let mut rest = items;
+    while !rest.is_empty() {
+        let mut size = 0;
+        let n = rest
+            .iter()
+            .take_while(|r| {
+                size += r.len();
+                size <= BATCH_BYTES
+            })
+            .count()
+            .max(1);
+        let (batch, tail) = rest.split_at(n);
+        out.push(batch);
+        rest = tail;
+    }
+    out
+}
+
+/// Parses a batch of items as one minified array (one parser arena for the batch); if the batch
+/// does not parse, parses its items one by one so that only the broken ones are lost, each with
+/// its line and column.
+fn parse_batch(name: &str, bytes: &[u8], batch: &[Range<usize>]) -> Vec<Result<Value, Diagnostic>> {
+    let span = batch[0].start..batch[batch.len() - 1].end;
+    let mut doc = Vec::with_capacity(span.len() + 2);
+    doc.push(b'[');
+    split::minify_into(&mut doc, &bytes[span]);
+    doc.push(b']');
+    if let Some(items) = sonic_rs::from_slice::<Value>(&doc)
+        .ok()
+        .and_then(Value::into_array)
+    {
+        return items.into_iter().map(Ok).collect();
+    }
+    drop(doc);
+    batch
+        .iter()
+        .map(|r| {
+            sonic_rs::from_slice::<Value>(&bytes[r.clone()])
+                .map_err(|e| item_error(name, bytes, r, e))
+        })
+        .collect()
+}
+
+fn item_error(name: &str, bytes: &[u8], span: &Range<usize>, e: sonic_rs::Error) -> Diagnostic {
+    let before = &bytes[..span.start];
+    let line = memchr::memchr_iter(b'\n', before).count() + e.line();
+    let column = match e.line() {
+        1 => {
+            span.start
+                - before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + e.column()
+        }
+        _ => e.column(),
+    };
+    let message = e.to_string();
+    Diagnostic::new(format!(
+        "invalid JSON in a list item: {}",
+        strip_position(message.lines().next().unwrap_or(""))
+    ))
+    .at(location(name, Some((line, column))))
+    .hint("this item is skipped; the other items still load")
 }
 
 fn parse_json_stream(

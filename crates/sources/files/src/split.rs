@@ -208,3 +208,44 @@ mod tests {
         }
     }
 }
+
+/// Appends `src` to `dst` without the whitespace between tokens. The JSON parser keeps a copy of
+/// its input as the backing store of its strings, and indented dumps (`kubectl get -o json`) are
+/// close to half indentation; removing it before parsing halves that copy.
+pub(crate) fn minify_into(dst: &mut Vec<u8>, src: &[u8]) {
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        if b == b'"' {
+            let end = skip_string(src, i).unwrap_or(src.len());
+            dst.extend_from_slice(&src[i..end]);
+            i = end;
+        } else {
+            if !b.is_ascii_whitespace() {
+                dst.push(b);
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod minify_tests {
+    use super::minify_into;
+
+    #[test]
+    fn keeps_strings_whole_and_drops_the_rest_of_the_whitespace() {
+        let mut out = Vec::new();
+        minify_into(
+            &mut out,
+            b"{\n    \"a b\": [ 1 ,\t\"x \\\" y\" ],\r\n \"c\" : null }",
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"a b":[1,"x \" y"],"c":null}"#
+        );
+        let mut out = Vec::new();
+        minify_into(&mut out, b"\"unterminated  ");
+        assert_eq!(out, b"\"unterminated  ");
+    }
+}

@@ -1,0 +1,126 @@
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
+
+/// An edge's attributes: a handful at most, named from a closed set (`controller`, `mounts`,
+/// `optional`, ...). Millions of edges carry them, so they are a boxed slice of pairs, sized
+/// exactly, rather than a map whose smallest allocation is a dozen slots.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attrs(Box<[(&'static str, Value)]>);
+
+static NULL: Value = Value::Null;
+
+impl Attrs {
+    pub fn new() -> Self {
+        Attrs::default()
+    }
+
+    /// Sets `key` (replacing an earlier value).
+    pub fn insert(&mut self, key: &'static str, value: Value) {
+        let mut pairs = std::mem::take(&mut self.0).into_vec();
+        match pairs.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => pairs.push((key, value)),
+        }
+        self.0 = pairs.into_boxed_slice();
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &Value)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn to_map(&self) -> Map<String, Value> {
+        self.iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    /// Merges a second reference's attributes along the same edge: arrays are unioned,
+    /// `optional` holds only if both references are optional, other values keep the first.
+    pub fn merge(&mut self, other: Attrs) {
+        if other.is_empty() {
+            return;
+        }
+        let mut pairs = std::mem::take(&mut self.0).into_vec();
+        for (key, value) in other.0.into_vec() {
+            match (pairs.iter_mut().find(|(k, _)| *k == key), value) {
+                (None, v) => pairs.push((key, v)),
+                (Some((_, Value::Array(a))), Value::Array(b)) => {
+                    for x in b {
+                        if !a.contains(&x) {
+                            a.push(x);
+                        }
+                    }
+                }
+                (Some((_, Value::Bool(a))), Value::Bool(b)) if key == "optional" => *a = *a && b,
+                (Some(_), _) => {}
+            }
+        }
+        self.0 = pairs.into_boxed_slice();
+    }
+}
+
+impl std::ops::Index<&str> for Attrs {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl<'a> IntoIterator for &'a Attrs {
+    type Item = (&'static str, &'a Value);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (&'static str, Value)>,
+        fn(&'a (&'static str, Value)) -> (&'static str, &'a Value),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (k, v) in self.iter() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn merging_unions_lists_and_ands_optional() {
+        let mut a = Attrs::new();
+        a.insert("containers", json!(["a"]));
+        a.insert("optional", json!(true));
+        let mut b = Attrs::new();
+        b.insert("containers", json!(["b", "a"]));
+        b.insert("optional", json!(false));
+        b.insert("keys", json!(["k"]));
+        a.merge(b);
+        assert_eq!(a["containers"], json!(["a", "b"]));
+        assert_eq!(a["optional"], json!(false));
+        assert_eq!(a["keys"], json!(["k"]));
+        assert_eq!(a["absent"], Value::Null);
+        assert_eq!(
+            serde_json::to_value(&a).unwrap(),
+            json!({"containers": ["a", "b"], "optional": false, "keys": ["k"]})
+        );
+    }
+}
