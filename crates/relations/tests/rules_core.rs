@@ -2,32 +2,10 @@
 
 mod common;
 use common::*;
-use kubegraph_files::{load_paths, LoadOptions};
+use kubegraph_files::LoadOptions;
 use kubegraph_graph::{Graph, Origin};
 use kubegraph_model::EdgeKind;
 use serde_json::json;
-use std::path::PathBuf;
-
-/// Loads fixture files (paths under `shared/fixtures`) as one cluster called `test`.
-fn fixture_graph(paths: &[&str]) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    assert!(
-        root.join("README.md").is_file(),
-        "fixtures not found at {}",
-        root.display()
-    );
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let loaded = load_paths(&paths, &LoadOptions::default()).expect("fixtures load");
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "fixture warnings: {:?}",
-        loaded.diagnostics
-    );
-    kubegraph_relations::graph_from_objects("test", loaded.objects).0
-}
 
 fn origin(g: &Graph, group: &str, kind: &str, ns: Option<&str>, name: &str) -> Origin {
     let cluster = g.clusters().next().expect("one cluster").0;
@@ -472,7 +450,7 @@ fn fixture_k9s_render_owners_resolve_by_uid() {
     // Deployment icx-db (uid 6f6143bc...) owns ReplicaSet icx-db-7d4b578979, whose apiVersion the
     // capture wrote as networking.k8s.io/v1; the Job hello-1567179180 is owned by CronJob hello
     // (uid 7f0b856c..., batch/v1beta1); pod nginx-7fb78fb6d8-2w75j names a ReplicaSet absent here.
-    let g = fixture_graph(&[
+    let g = fixture(&[
         "k9s-live-objects/render/testdata/dp.json",
         "k9s-live-objects/render/testdata/rs.json",
         "k9s-live-objects/render/testdata/cj.json",
@@ -503,7 +481,7 @@ fn fixture_k9s_xray_owners_that_are_absent_become_placeholders() {
     // rs.json: ReplicaSet nginx-pv-6476d7d5c8 is owned by Deployment nginx-pv (uid 68aa70ff...),
     // which is not captured; dp.json is Deployment nginx (uid a2baf77e...), not its owner.
     // cilium.json: the pod's ReplicaSet cilium-operator-55658fb5c4 is not captured either.
-    let g = fixture_graph(&["k9s-live-objects/xray/testdata"]);
+    let g = fixture(&["k9s-live-objects/xray/testdata"]);
     assert_eq!(
         edges(&g, EdgeKind::Owns),
         [

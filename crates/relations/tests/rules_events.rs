@@ -2,36 +2,9 @@
 
 mod common;
 use common::*;
-use kubegraph_files::{load_bytes, load_paths, LoadOptions};
 use kubegraph_graph::Graph;
 use kubegraph_model::EdgeKind;
-use kubegraph_relations::graph_from_objects;
 use serde_json::json;
-use std::path::PathBuf;
-
-/// Fixture files (relative to `shared/fixtures`) plus inline YAML, as one cluster.
-fn fixture_with(paths: &[&str], yaml: &str) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    assert!(
-        root.join("README.md").is_file(),
-        "fixtures not found at {}",
-        root.display()
-    );
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let mut loaded = load_paths(&paths, &LoadOptions::default()).expect("fixture readable");
-    let extra = load_bytes("extra.yaml", yaml.as_bytes(), &LoadOptions::default());
-    assert!(
-        loaded.diagnostics.is_empty() && extra.diagnostics.is_empty(),
-        "{:?} {:?}",
-        loaded.diagnostics,
-        extra.diagnostics
-    );
-    loaded.objects.extend(extra.objects);
-    graph_from_objects("fixture", loaded.objects).0
-}
 
 fn missing(g: &Graph) -> Vec<String> {
     g.nodes()

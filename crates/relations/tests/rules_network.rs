@@ -11,27 +11,6 @@ use kubegraph_relations::graph_from_objects;
 use serde_json::json;
 use std::path::PathBuf;
 
-/// Loads fixture files (paths relative to `shared/fixtures`) as one cluster.
-fn fixture(paths: &[&str]) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    assert!(
-        root.join("README.md").is_file(),
-        "fixtures not found at {}",
-        root.display()
-    );
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let loaded = load_paths(&paths, &LoadOptions::default()).expect("fixture readable");
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "fixture has warnings: {:?}",
-        loaded.diagnostics
-    );
-    graph_from_objects("fixture", loaded.objects).0
-}
-
 /// Pods `web-1` (app=web, tier=front), `web-2` (app=web, tier=back, canary=yes), `api-1`
 /// (app=api) in `shop`, plus a pod `web-1` with the same labels in `other`.
 const PODS: &str = r#"

@@ -2,33 +2,10 @@
 
 mod common;
 use common::*;
-use kubegraph_files::{load_paths, LoadOptions};
 use kubegraph_graph::{Graph, NodeId};
 use kubegraph_model::json::to_serde;
 use kubegraph_model::EdgeKind;
 use serde_json::{json, Value};
-use std::path::PathBuf;
-
-/// Loads fixture files (paths under `shared/fixtures`) as one cluster called `test`.
-fn fixture_graph(paths: &[&str]) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    assert!(
-        root.join("README.md").is_file(),
-        "fixtures not found at {}",
-        root.display()
-    );
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let loaded = load_paths(&paths, &LoadOptions::default()).expect("fixtures load");
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "fixture warnings: {:?}",
-        loaded.diagnostics
-    );
-    kubegraph_relations::graph_from_objects("test", loaded.objects).0
-}
 
 fn edge_attrs(g: &Graph, kind: EdgeKind, from: &str, to: &str) -> Value {
     Value::Object(attrs(g, kind, from, to))
@@ -664,7 +641,7 @@ fn fixture_nca_bookinfo_pods_containers_status_and_references() {
     // with init container istio-init, an app container and istio-proxy (both istio images
     // docker.io/istio/proxyv2:1.10.3), volumes: configMap istio-ca-root-cert, the service
     // account token secret, emptyDirs and a downwardAPI volume.
-    let g = fixture_graph(&["nca-live-podlists/bookinfo_pods_list.json"]);
+    let g = fixture(&["nca-live-podlists/bookinfo_pods_list.json"]);
     // (pod, app container, app image tag, service account, token secret)
     let pods = [
         (
@@ -803,7 +780,7 @@ fn fixture_k9s_xray_pods() {
     // po.json: pod nginx mounts claim `web` and secret default-token-9ph8s, runs nginx:alpine.
     // init.json: pod hurry-up-and-wait has init container init-sleep (terminated, Completed).
     // cilium.json: every configMapKeyRef / secretKeyRef of the operator is `optional: true`.
-    let g = fixture_graph(&[
+    let g = fixture(&[
         "k9s-live-objects/xray/testdata/po.json",
         "k9s-live-objects/xray/testdata/init.json",
         "k9s-live-objects/xray/testdata/cilium.json",

@@ -3,32 +3,7 @@
 
 mod common;
 use common::*;
-use kubegraph_files::{load_paths, LoadOptions};
-use kubegraph_graph::Graph;
 use kubegraph_model::EdgeKind;
-use kubegraph_relations::graph_from_objects;
-use std::path::PathBuf;
-
-/// Loads fixture files (paths relative to `shared/fixtures`) as one cluster.
-fn fixture(paths: &[&str]) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    assert!(
-        root.join("README.md").is_file(),
-        "fixtures not found at {}",
-        root.display()
-    );
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let loaded = load_paths(&paths, &LoadOptions::default()).expect("fixture readable");
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "fixture has warnings: {:?}",
-        loaded.diagnostics
-    );
-    graph_from_objects("fixture", loaded.objects).0
-}
 
 // ---------------------------------------------------------------- rule 19: pvc ↔ pv
 

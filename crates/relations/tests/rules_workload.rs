@@ -3,32 +3,9 @@
 
 mod common;
 use common::*;
-use kubegraph_files::{load_paths, LoadOptions};
 use kubegraph_graph::Graph;
 use kubegraph_model::EdgeKind;
 use serde_json::{json, Value};
-use std::path::PathBuf;
-
-/// Loads fixture files (paths under `shared/fixtures`) as one cluster called `test`.
-fn fixture_graph(paths: &[&str]) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    assert!(
-        root.join("README.md").is_file(),
-        "fixtures not found at {}",
-        root.display()
-    );
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let loaded = load_paths(&paths, &LoadOptions::default()).expect("fixtures load");
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "fixture warnings: {:?}",
-        loaded.diagnostics
-    );
-    kubegraph_relations::graph_from_objects("test", loaded.objects).0
-}
 
 fn edge_attrs(g: &Graph, kind: EdgeKind, from: &str, to: &str) -> Value {
     Value::Object(attrs(g, kind, from, to))
@@ -573,7 +550,7 @@ fn fixture_wordpress_deployments_use_the_mysql_secret_and_mount_their_claims() {
     // wordpress-deployment.yaml and mysql-deployment.yaml: each Deployment reads Secret
     // mysql-pass (key `password`; mysql twice) via secretKeyRef and mounts its own PVC; the
     // Secret itself is created by kustomize and is not in the files.
-    let g = fixture_graph(&[
+    let g = fixture(&[
         "kubernetes-examples/web/mysql-wordpress-pd/wordpress-deployment.yaml",
         "kubernetes-examples/web/mysql-wordpress-pd/mysql-deployment.yaml",
     ]);
@@ -660,7 +637,7 @@ fn fixture_k9s_xray_workload_templates() {
     // dp.json: Deployment nginx reads ConfigMap busy (keys fred, props). rs.json: ReplicaSet
     // nginx-pv-6476d7d5c8 reads busy too, mounts claim `web` and runs as ServiceAccount zorg
     // (sa.json, present). ds.json mounts only hostPaths. sts.json has no claim templates.
-    let g = fixture_graph(&["k9s-live-objects/xray/testdata"]);
+    let g = fixture(&["k9s-live-objects/xray/testdata"]);
     let rs = "apps/ReplicaSet:default/nginx-pv-6476d7d5c8";
     let uses: Vec<String> = edges(&g, EdgeKind::Uses)
         .into_iter()
@@ -717,7 +694,7 @@ fn fixture_k9s_xray_workload_templates() {
 fn fixture_k9s_render_statefulset_claim_and_cronjob_template() {
     // sts.json: StatefulSet nginx-sts has claim template `www`; pvc.json is www-nginx-sts-0.
     // cj.json: batch/v1beta1 CronJob hello runs blang/busybox-bash; job.json is its Job.
-    let g = fixture_graph(&[
+    let g = fixture(&[
         "k9s-live-objects/render/testdata/sts.json",
         "k9s-live-objects/render/testdata/pvc.json",
         "k9s-live-objects/render/testdata/cj.json",

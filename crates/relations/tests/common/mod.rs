@@ -1,7 +1,7 @@
 //! Helpers shared by the relation tests: build a graph from YAML, list edges readably.
 #![allow(dead_code)]
 
-use kubegraph_files::{load_bytes, LoadOptions};
+use kubegraph_files::{load_bytes, load_paths, LoadOptions};
 use kubegraph_graph::{Graph, NodeId};
 use kubegraph_model::EdgeKind;
 use kubegraph_relations::graph_from_objects;
@@ -16,6 +16,36 @@ pub fn graph(yaml: &str) -> Graph {
         loaded.diagnostics
     );
     graph_from_objects("test", loaded.objects).0
+}
+
+/// Loads fixture paths (relative to `shared/fixtures`) plus extra YAML as one cluster called
+/// `test` and derives every relation. Panics if the input has warnings.
+pub fn fixture_with(paths: &[&str], yaml: &str) -> Graph {
+    let root = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures"
+    ));
+    assert!(
+        root.join("README.md").is_file(),
+        "fixtures not found at {}",
+        root.display()
+    );
+    let paths: Vec<_> = paths.iter().map(|p| root.join(p)).collect();
+    let mut loaded = load_paths(&paths, &LoadOptions::default()).expect("fixture readable");
+    let extra = load_bytes("extra.yaml", yaml.as_bytes(), &LoadOptions::default());
+    assert!(
+        loaded.diagnostics.is_empty() && extra.diagnostics.is_empty(),
+        "fixture has warnings: {:?} {:?}",
+        loaded.diagnostics,
+        extra.diagnostics
+    );
+    loaded.objects.extend(extra.objects);
+    graph_from_objects("test", loaded.objects).0
+}
+
+/// [`fixture_with`] and no extra YAML.
+pub fn fixture(paths: &[&str]) -> Graph {
+    fixture_with(paths, "")
 }
 
 /// `Kind:namespace/name` for namespaced nodes, `Kind:name` for cluster-scoped ones; the kind is
