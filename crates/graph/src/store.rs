@@ -1,6 +1,6 @@
 use crate::Attrs;
 use hashbrown::HashTable;
-use kubegraph_model::json::{JsonValueMutTrait, JsonValueTrait, Value};
+use kubegraph_model::json::{JsonValueMutTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::kinds::SYNTHETIC_GROUP;
 use kubegraph_model::{EdgeKind, Object};
 use rustc_hash::{FxHashMap, FxHasher};
@@ -314,26 +314,15 @@ impl Graph {
         .0
     }
 
-    /// A container of a pod. `raw` is the container spec with its status entry under `status`
-    /// and `type` saying `container`, `init` or `ephemeral`. Containers are not in the identity
-    /// index (their name is only unique within the pod).
-    pub fn add_container(&mut self, pod: NodeId, mut raw: Value) -> NodeId {
+    /// A container of a pod; `raw` is the whole node object (`metadata.name` is the container's
+    /// name). Containers are not in the identity index: their name is only unique within the pod.
+    pub fn add_container(&mut self, pod: NodeId, raw: Value) -> NodeId {
         let p = &self.nodes[pod.0 as usize];
         let name = raw
-            .get("name")
+            .ptr("/metadata/name")
             .and_then(|n| n.as_str())
             .unwrap_or("")
             .to_string();
-        if let Some(m) = raw.as_object_mut() {
-            m.insert(&"kind", "Container");
-            m.insert(&"apiVersion", format!("{SYNTHETIC_GROUP}/v1").as_str());
-            let mut meta = sonic_rs::json!({"name": name.as_str()});
-            if let (Some(ns), Some(meta)) = (&p.object.namespace, meta.as_object_mut()) {
-                meta.insert(&"namespace", ns.as_str());
-            }
-            m.insert(&"metadata", meta);
-            m.insert(&"pod", p.object.name.as_str());
-        }
         let object = Object {
             group: SYNTHETIC_GROUP.into(),
             version: "v1".into(),
@@ -350,6 +339,13 @@ impl Graph {
             parent: Some(pod),
         };
         self.push(node)
+    }
+
+    /// Makes room for `additional` more edges, so that adding millions of them does not rehash
+    /// and copy the edge index and list as they grow.
+    pub fn reserve_edges(&mut self, additional: usize) {
+        self.edges.reserve(additional);
+        self.edge_index.reserve(additional);
     }
 
     /// Adds an edge, or merges `attrs` into the existing edge of the same `(from, to, kind)`:

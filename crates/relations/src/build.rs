@@ -2,10 +2,8 @@ use crate::reference::{Missing, Reference, Target};
 use crate::rules::references;
 use crate::selectable::SelectableIndex;
 use kubegraph_graph::{Attrs, ClusterId, Graph, NodeId, Origin};
-use kubegraph_model::json::{
-    to_serde, JsonContainerTrait, JsonValueMutTrait, JsonValueTrait, Path, Value,
-};
-use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind};
+use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
+use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind, Object};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -27,7 +25,9 @@ pub fn build(graph: &mut Graph) -> BuildReport {
         .filter(|(_, n)| n.origin == Origin::Source)
         .map(|(id, _)| id)
         .collect();
+    let started = std::time::Instant::now();
     report.containers = add_containers(graph, &sources);
+    tracing::debug!(containers = report.containers, elapsed = ?started.elapsed(), "containers");
 
     let index = &SelectableIndex::new(graph);
     let lookups = &Lookups::new(graph);
@@ -40,6 +40,8 @@ pub fn build(graph: &mut Graph) -> BuildReport {
                 .flat_map(move |r| resolve(g, index, lookups, src, r))
         })
         .collect();
+    tracing::debug!(resolved = resolved.len(), elapsed = ?started.elapsed(), "references resolved");
+    graph.reserve_edges(resolved.len() + graph.node_count());
     for r in resolved {
         match r {
             Resolved::Edge {
@@ -65,7 +67,9 @@ pub fn build(graph: &mut Graph) -> BuildReport {
             }
         }
     }
+    tracing::debug!(edges = graph.edge_count(), elapsed = ?started.elapsed(), "edges added");
     report.implied_namespaces = add_contains(graph);
+    tracing::debug!(elapsed = ?started.elapsed(), "containment added");
     report
 }
 
@@ -272,36 +276,40 @@ fn create(graph: &mut Graph, src: NodeId, target: &Target) -> NodeId {
 /// Rule 5 and 36: a node per container of every pod (spec + its status entry), contained by the
 /// pod, running its image.
 fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
-    let mut count = 0;
-    for &pod in sources {
-        let o = &graph.node(pod).object;
-        if !o.is("", "Pod") {
-            continue;
-        }
-        let Some(spec) = o.spec() else { continue };
-        let mut made = Vec::new();
-        for (ty, c) in crate::rules::containers_of(spec) {
-            let Some(name) = c.get("name").and_then(Value::as_str) else {
-                continue;
-            };
-            let status_field = match ty {
-                "init" => "initContainerStatuses",
-                "ephemeral" => "ephemeralContainerStatuses",
-                _ => "containerStatuses",
-            };
-            let status = o
-                .raw
-                .get("status")
-                .and_then(|s| s.get(status_field))
-                .and_then(Value::as_array)
-                .and_then(|a| {
-                    a.iter()
-                        .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
+    // Container objects are written in parallel; nodes and edges are added in one pass after.
+    let made: Vec<(NodeId, Vec<Value>)> = sources
+        .par_iter()
+        .filter_map(|&pod| {
+            let o = &graph.node(pod).object;
+            if !o.is("", "Pod") {
+                return None;
+            }
+            let raws = crate::rules::containers_of(o.spec()?)
+                .filter_map(|(ty, c)| {
+                    let name = c.get("name").and_then(Value::as_str)?;
+                    let status_field = match ty {
+                        "init" => "initContainerStatuses",
+                        "ephemeral" => "ephemeralContainerStatuses",
+                        _ => "containerStatuses",
+                    };
+                    let status = o
+                        .raw
+                        .get("status")
+                        .and_then(|s| s.get(status_field))
+                        .and_then(Value::as_array)
+                        .and_then(|a| {
+                            a.iter()
+                                .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
+                        });
+                    Some(container_raw(o, c, ty, status))
                 })
-                .cloned();
-            made.push(container_raw(c, ty, status));
-        }
-        for raw in made {
+                .collect();
+            Some((pod, raws))
+        })
+        .collect();
+    let mut count = 0;
+    for (pod, raws) in made {
+        for raw in raws {
             let image = raw
                 .get("image")
                 .and_then(Value::as_str)
@@ -326,19 +334,32 @@ fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
 
 /// What a container node carries (rule 5): its name, type, image, ports and resources, and its
 /// status entry. The rest of the spec (env, probes, mounts) stays on the pod, where the
-/// references it makes are drawn; copying it would double the memory pods take.
-fn container_raw(spec: &Value, ty: &str, status: Option<Value>) -> Value {
-    let mut raw = Value::new_object();
-    if let Some(m) = raw.as_object_mut() {
-        for key in ["name", "image", "imagePullPolicy", "ports", "resources"] {
-            if let Some(v) = spec.get(key) {
-                m.insert(&key, v.clone());
-            }
+/// references it makes are drawn; copying it would double the memory pods take. The object is
+/// written as JSON and parsed, which keeps it in the parser's compact form (values copied or
+/// built field by field become maps).
+fn container_raw(pod: &Object, spec: &Value, ty: &str, status: Option<&Value>) -> Value {
+    use std::fmt::Write;
+    let text = |v: &str| sonic_rs::to_string(v).unwrap_or_default();
+    let mut doc = format!(
+        r#"{{"apiVersion":"{SYNTHETIC_GROUP}/v1","kind":"Container","metadata":{{"name":{},"namespace":{}}},"pod":{},"type":"{ty}""#,
+        text(spec.get("name").and_then(|n| n.as_str()).unwrap_or("")),
+        pod.namespace.as_deref().map_or("null".to_string(), text),
+        text(&pod.name),
+    );
+    for key in ["name", "image", "imagePullPolicy", "ports", "resources"] {
+        if let Some(v) = spec.get(key) {
+            let _ = write!(
+                doc,
+                r#","{key}":{}"#,
+                sonic_rs::to_string(v).unwrap_or_default()
+            );
         }
-        m.insert(&"type", ty);
-        m.insert(&"status", status.unwrap_or_default());
     }
-    raw
+    let status = status.map_or("null".to_string(), |s| {
+        sonic_rs::to_string(s).unwrap_or_default()
+    });
+    let _ = write!(doc, r#","status":{status}}}"#);
+    sonic_rs::from_str(&doc).unwrap_or_default()
 }
 
 /// Rules 1–2: cluster → namespaces and cluster-scoped nodes; namespace → namespaced nodes

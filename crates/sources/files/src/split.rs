@@ -7,7 +7,7 @@
 //! byte loop with `memchr` inside strings. It is lenient: anything it does not understand makes it
 //! give up, and the caller parses the document whole, which also reports syntax errors properly.
 
-use memchr::memchr2;
+use memchr::{memchr2, memchr3};
 use std::ops::Range;
 
 /// Where a document's items are.
@@ -96,27 +96,29 @@ fn elements(bytes: &[u8], open: usize) -> Option<(Vec<Range<usize>>, usize)> {
 fn skip_value(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes.get(i)? {
         b'"' => skip_string(bytes, i),
-        b'{' | b'[' => {
+        &open @ (b'{' | b'[') => {
+            // Only quotes and this container's own brackets matter: the other kind of bracket
+            // cannot close it, and brackets inside strings are skipped with the string.
+            let close = if open == b'{' { b'}' } else { b']' };
             let mut depth = 0usize;
             let mut j = i;
-            while j < bytes.len() {
+            loop {
+                j += memchr3(b'"', open, close, &bytes[j..])?;
                 match bytes[j] {
                     b'"' => {
                         j = skip_string(bytes, j)?;
                         continue;
                     }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
+                    b if b == open => depth += 1,
+                    _ => {
                         depth -= 1;
                         if depth == 0 {
                             return Some(j + 1);
                         }
                     }
-                    _ => {}
                 }
                 j += 1;
             }
-            None
         }
         _ => {
             let len = bytes[i..]
