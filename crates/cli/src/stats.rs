@@ -50,6 +50,10 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
             "objects_by_kind": c.objects,
             "synthetic_by_kind": c.synthetic,
             "placeholders_by_kind": c.placeholders,
+            "missing": missing_objects(l)
+                .into_iter()
+                .map(|(object, referrers)| json!({"object": object, "referrers": referrers}))
+                .collect::<Vec<_>>(),
             "edges_by_kind": c.edges,
             "warnings": l.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
         });
@@ -68,10 +72,55 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
     )?;
     section(out, "objects by kind", &c.objects)?;
     section(out, "made by kubegraph", &c.synthetic)?;
-    section(out, "placeholders (referenced but absent)", &c.placeholders)?;
+    let total: usize = c.placeholders.values().sum();
+    writeln!(out, "\nplaceholders (referenced but absent): {total}")?;
+    let missing = missing_objects(l);
+    for (name, referrers) in missing.iter().take(MISSING_SHOWN) {
+        let s = if *referrers == 1 { "" } else { "s" };
+        writeln!(out, "  {name}  ({referrers} referrer{s})")?;
+    }
+    if missing.len() > MISSING_SHOWN {
+        writeln!(
+            out,
+            "  ... and {} more (export -o json lists them all)",
+            missing.len() - MISSING_SHOWN
+        )?;
+    }
     let edges: BTreeMap<String, usize> = c.edges.iter().map(|(k, v)| (k.to_string(), *v)).collect();
     section(out, "edges by kind", &edges)?;
     writeln!(out, "\nwarnings: {}", l.diagnostics.len())
+}
+
+/// How many absent objects `stats` names before summarising the rest.
+const MISSING_SHOWN: usize = 20;
+
+/// Each placeholder as `Kind namespace/name` with how many objects reference it, most referenced
+/// first: what is missing matters more than how many kinds of things are.
+fn missing_objects(l: &Landscape) -> Vec<(String, usize)> {
+    let mut missing: Vec<(String, usize)> = l
+        .graph
+        .nodes()
+        .filter(|(_, n)| n.missing())
+        .map(|(id, n)| {
+            let o = &n.object;
+            let name = match &o.namespace {
+                Some(ns) => format!("{} {ns}/{}", o.gk(), o.name),
+                None => format!("{} {}", o.gk(), o.name),
+            };
+            let referrers = l
+                .graph
+                .in_edges(id)
+                .filter(|e| e.kind != kubegraph_model::EdgeKind::Contains)
+                .count()
+                + l.graph
+                    .out_edges(id)
+                    .filter(|e| e.kind != kubegraph_model::EdgeKind::Contains)
+                    .count();
+            (name, referrers)
+        })
+        .collect();
+    missing.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    missing
 }
 
 fn section(

@@ -211,4 +211,11 @@ fn demo_stats_runs() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("cluster demo:"), "{text}");
     assert!(text.contains("edges by kind"), "{text}");
+    // What is missing is named, most referenced first.
+    assert!(text.contains("placeholders (referenced but absent): 2\n  Secret payments/payments-api-token  (3 referrers)\n"), "{text}");
+    let stats = stdout_json(&kubegraph(&["--demo", "stats", "-o", "json"]));
+    assert_eq!(
+        stats["missing"][0],
+        serde_json::json!({"object": "Secret payments/payments-api-token", "referrers": 3})
+    );
 }
