@@ -251,7 +251,7 @@ fn parse_file(
 /// Documents at least this large are split into their items when they are lists.
 const SPLIT_MIN_BYTES: usize = 4 << 20;
 /// How much input a parallel batch of items covers before its pages are released.
-const BATCH_BYTES: usize = 32 << 20;
+const BATCH_BYTES: usize = 8 << 20;
 
 fn parse_json(
     name: &str,
