@@ -42,6 +42,20 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
             eprintln!("warning: {d}");
         }
     }
+    if loaded.objects.is_empty() && !loaded.diagnostics.is_empty() {
+        bail!(
+            "nothing could be loaded: every document of the input was skipped ({} warning{} above)",
+            loaded.diagnostics.len(),
+            if loaded.diagnostics.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        );
+    }
+    if loaded.objects.is_empty() && !args.quiet {
+        eprintln!("warning: the input holds no Kubernetes objects");
+    }
     let Loaded {
         objects,
         diagnostics,

@@ -219,3 +219,26 @@ fn demo_stats_runs() {
         serde_json::json!({"object": "Secret payments/payments-api-token", "referrers": 3})
     );
 }
+
+#[test]
+fn input_where_nothing_loads_is_exit_2() {
+    let out = kubegraph_stdin(
+        &["-f", "-", "stats"],
+        "kind: Pod\nmetadata: {name: [broken\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warning: <stdin>:"), "{stderr}");
+    assert!(stderr.contains("error: nothing could be loaded: every document of the input was skipped (1 warning above)"), "{stderr}");
+}
+
+#[test]
+fn a_missing_path_is_named_once() {
+    let out = kubegraph(&["-f", "/nonexistent/dir", "stats"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+}

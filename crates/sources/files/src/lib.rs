@@ -46,11 +46,8 @@ pub struct Loaded {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: {source}")]
-    Unreadable {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Unreadable { path: String, error: std::io::Error },
 }
 
 /// An object and where it was read from, before namespaces and duplicates are settled.
@@ -176,9 +173,9 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         out.push(path.to_path_buf());
         return Ok(());
     }
-    let meta = std::fs::metadata(path).map_err(|source| LoadError::Unreadable {
+    let meta = std::fs::metadata(path).map_err(|error| LoadError::Unreadable {
         path: path.display().to_string(),
-        source,
+        error,
     })?;
     if !meta.is_dir() {
         out.push(path.to_path_buf());
@@ -193,7 +190,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
             path: e
                 .path()
                 .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
-            source: e.into(),
+            error: e.into(),
         })?;
         let is_manifest = entry.file_type().is_file()
             && matches!(
