@@ -97,6 +97,18 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Lo
     Ok(loaded)
 }
 
+/// Loads JSON through the list splitter whatever its size. For the differential fuzz target,
+/// which checks that the split path and the whole-document path agree on any input.
+#[doc(hidden)]
+pub fn load_json_split(name: &str, bytes: &[u8], options: &LoadOptions) -> Loaded {
+    let mut located = Vec::new();
+    let mut diagnostics = Vec::new();
+    parse_json_with(name, bytes, 0, &|_| {}, &mut located, &mut diagnostics);
+    let mut loaded = finish::finish(located, options, diagnostics);
+    loaded.files = 1;
+    loaded
+}
+
 /// Reads one in-memory input as if it were a file called `name`.
 pub fn load_bytes(name: &str, bytes: &[u8], options: &LoadOptions) -> Loaded {
     let mut located = Vec::new();
@@ -257,7 +269,18 @@ fn parse_json(
     out: &mut Vec<Located>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if bytes.len() >= SPLIT_MIN_BYTES {
+    parse_json_with(name, bytes, SPLIT_MIN_BYTES, release, out, diags)
+}
+
+fn parse_json_with(
+    name: &str,
+    bytes: &[u8],
+    split_min_bytes: usize,
+    release: Release,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if bytes.len() >= split_min_bytes {
         if let Some(split) = split::split(bytes) {
             if parse_items(name, bytes, split, release, out, diags) {
                 return;

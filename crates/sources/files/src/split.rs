@@ -123,7 +123,7 @@ fn skip_value(bytes: &[u8], i: usize) -> Option<usize> {
         _ => {
             let len = bytes[i..]
                 .iter()
-                .position(|b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace())
+                .position(|b| matches!(b, b',' | b'}' | b']') || is_json_ws(b))
                 .unwrap_or(bytes.len() - i);
             (len > 0).then_some(i + len)
         }
@@ -148,8 +148,14 @@ fn skip_string(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// JSON's whitespace: space, tab, line feed, carriage return. (`u8::is_ascii_whitespace` also
+/// accepts form feed, which JSON does not; the fuzzer found the scanner accepting `[\x0c]`.)
+fn is_json_ws(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+    while i < bytes.len() && is_json_ws(&bytes[i]) {
         i += 1;
     }
     i
@@ -223,7 +229,7 @@ pub(crate) fn minify_into(dst: &mut Vec<u8>, src: &[u8]) {
             dst.extend_from_slice(&src[i..end]);
             i = end;
         } else {
-            if !b.is_ascii_whitespace() {
+            if !is_json_ws(&b) {
                 dst.push(b);
             }
             i += 1;

@@ -270,3 +270,27 @@ fn a_broken_item_of_a_large_list_is_skipped_with_its_line() {
     assert_eq!(loc.line, Some(20_004), "{}", l.diagnostics[0]);
     assert_eq!(loc.column, Some(31), "{}", l.diagnostics[0]);
 }
+
+#[test]
+fn the_split_path_never_accepts_what_json_rejects() {
+    // Form feed is whitespace to `u8::is_ascii_whitespace` but not to JSON; the split_agrees
+    // fuzz target found the scanner accepting `[\x0c]`.
+    for doc in [
+        &b"[\x0c]"[..],
+        b"{\"kind\": \"List\", \"items\": [\x0c{}]}",
+        b"[{} \x0c]",
+    ] {
+        let whole = load_bytes("f.json", doc, &LoadOptions::default());
+        let split = load_json_split("f.json", doc, &LoadOptions::default());
+        assert!(
+            !whole.diagnostics.is_empty(),
+            "{}",
+            String::from_utf8_lossy(doc)
+        );
+        assert!(
+            !split.diagnostics.is_empty(),
+            "{}",
+            String::from_utf8_lossy(doc)
+        );
+    }
+}
