@@ -28,8 +28,8 @@ fuzz_target!(|data: &[u8]| {
         );
         assert_eq!(text(&whole), text(&split));
     } else if split.diagnostics.is_empty() {
-        // The whole parse rejected the document; the split path may only accept it if nothing
-        // was lost (a document whose only defect sits in one item is reported either way).
+        // The whole parse rejected the document: the split path must say so too (it may say it
+        // about one item and load the others, but never silently).
         panic!(
             "split path accepted a document the whole parse rejects: {:?}",
             whole.diagnostics
