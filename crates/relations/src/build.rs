@@ -125,7 +125,7 @@ impl Lookups {
 
 fn resolve(
     graph: &Graph,
-    index: &SelectableIndex,
+    index: &SelectableIndex<'_>,
     lookups: &Lookups,
     src: NodeId,
     r: Reference,
@@ -168,7 +168,7 @@ fn resolve(
             templates,
         } => {
             return index
-                .select(graph, cluster, namespace, selector, *templates)
+                .select(cluster, namespace, selector, *templates)
                 .map(|to| edge(to, &r))
                 .collect();
         }

@@ -3,7 +3,6 @@ use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Object as Map, P
 use kubegraph_model::{LabelSelector, Object};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 /// The pod template of a workload: `spec.template` for Deployment, ReplicaSet, StatefulSet,
@@ -42,10 +41,24 @@ fn label_text(v: &Value) -> Option<Cow<'_, str>> {
 
 /// Pods and workloads (by template) per namespace, with an index by `key=value` label so that a
 /// selector with a `matchLabels` entry only looks at the objects carrying it.
+/// The index borrows the graph: labels are read out of each object once, when the index is
+/// built, instead of once per selector that considers the object.
 #[derive(Default)]
-pub struct SelectableIndex {
-    by_namespace: FxHashMap<(ClusterId, String), Vec<NodeId>>,
-    by_label: FxHashMap<u64, Vec<NodeId>>,
+pub struct SelectableIndex<'g> {
+    entries: Vec<Entry<'g>>,
+    /// Entry positions per namespace, and per `key=value` label (hashed with cluster and
+    /// namespace; a collision only costs a full match).
+    by_namespace: FxHashMap<(ClusterId, &'g str), Vec<u32>>,
+    by_label: FxHashMap<u64, Vec<u32>>,
+}
+
+/// A pod or a workload's pod template, as selectors see it.
+struct Entry<'g> {
+    id: NodeId,
+    cluster: ClusterId,
+    namespace: &'g str,
+    pod: bool,
+    labels: Box<[(&'g str, Cow<'g, str>)]>,
 }
 
 fn label_hash(cluster: ClusterId, namespace: &str, key: &str, value: &str) -> u64 {
@@ -54,8 +67,8 @@ fn label_hash(cluster: ClusterId, namespace: &str, key: &str, value: &str) -> u6
     h.finish()
 }
 
-impl SelectableIndex {
-    pub fn new(graph: &Graph) -> Self {
+impl<'g> SelectableIndex<'g> {
+    pub fn new(graph: &'g Graph) -> Self {
         let mut index = SelectableIndex::default();
         for (id, node) in graph.nodes() {
             if node.origin != Origin::Source {
@@ -65,59 +78,64 @@ impl SelectableIndex {
             let (Some(ns), Some(labels)) = (&o.namespace, selectable_labels(o)) else {
                 continue;
             };
+            let labels: Box<[_]> = labels
+                .into_iter()
+                .flat_map(|l| l.iter())
+                .filter_map(|(k, v)| Some((k, label_text(v)?)))
+                .collect();
+            let at = index.entries.len() as u32;
             index
                 .by_namespace
-                .entry((node.cluster, ns.clone()))
+                .entry((node.cluster, ns.as_str()))
                 .or_default()
-                .push(id);
-            for (k, v) in labels.into_iter().flatten() {
-                if let Some(v) = label_text(v) {
-                    index
-                        .by_label
-                        .entry(label_hash(node.cluster, ns, k, &v))
-                        .or_default()
-                        .push(id);
-                }
+                .push(at);
+            for (k, v) in labels.iter() {
+                index
+                    .by_label
+                    .entry(label_hash(node.cluster, ns, k, v))
+                    .or_default()
+                    .push(at);
             }
+            let pod = o.is("", "Pod");
+            index.entries.push(Entry {
+                id,
+                cluster: node.cluster,
+                namespace: ns,
+                pod,
+                labels,
+            });
         }
         index
     }
 
     /// The pods (and workloads, when `templates`) in `namespace` that `selector` selects,
     /// in node order.
-    pub fn select<'g>(
-        &'g self,
-        graph: &'g Graph,
+    pub fn select<'s>(
+        &'s self,
         cluster: ClusterId,
-        namespace: &'g str,
-        selector: &'g LabelSelector,
+        namespace: &'s str,
+        selector: &'s LabelSelector,
         templates: bool,
-    ) -> impl Iterator<Item = NodeId> + 'g {
-        let candidates: &[NodeId] = match selector.required_pair() {
+    ) -> impl Iterator<Item = NodeId> + 's {
+        let candidates: &[u32] = match selector.required_pair() {
             Some((k, v)) => self.by_label.get(&label_hash(cluster, namespace, k, v)),
-            None => self.by_namespace.get(&(cluster, namespace.to_string())),
+            None => self.by_namespace.get(&(cluster, namespace)),
         }
         .map_or(&[], Vec::as_slice);
-        candidates.iter().copied().filter(move |&id| {
-            let node = graph.node(id);
-            let o = &node.object;
-            if node.cluster != cluster || o.namespace.as_deref() != Some(namespace) {
-                return false;
-            }
-            if !templates && !o.is("", "Pod") {
-                return false;
-            }
-            let labels = selectable_labels(o).flatten();
-            if labels.is_none_or(|l| l.iter().all(|(_, v)| v.is_str())) {
-                selector.matches(|k| labels.and_then(|l| l.get(&k)).and_then(|v| v.as_str()))
-            } else {
-                let text: BTreeMap<String, String> = labels
-                    .into_iter()
-                    .flat_map(|l| l.iter())
-                    .filter_map(|(k, v)| Some((k.to_string(), label_text(v)?.into_owned())))
-                    .collect();
-                selector.matches_map(&text)
-            }
-        })
+        candidates
+            .iter()
+            .map(|&at| &self.entries[at as usize])
+            .filter_map(move |e| {
+                let selected = e.cluster == cluster
+                    && e.namespace == namespace
+                    && (templates || e.pod)
+                    && selector.matches(|k| {
+                        e.labels
+                            .iter()
+                            .find(|(key, _)| *key == k)
+                            .map(|(_, v)| v.as_ref())
+                    });
+                selected.then_some(e.id)
+            })
     }
 }
