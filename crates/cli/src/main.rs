@@ -2,6 +2,7 @@
 //! source, runs the command, and turns errors into messages and exit codes
 //! (0 success, 2 bad input).
 
+mod search;
 mod source;
 mod stats;
 
@@ -63,6 +64,14 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = kubegraph_export::Format::NAMES.to_vec())]
         output: String,
     },
+    /// Run a query (docs/query.md): nodes as a table or JSON; `count` and `list` as text.
+    Search {
+        /// The query, e.g. `is(pod) and namespace = shop | count ancestors.node.name`.
+        query: String,
+        /// Output format for node results.
+        #[arg(short = 'o', long = "output", default_value = "table", value_parser = ["table", "json"])]
+        output: String,
+    },
 }
 
 // kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
@@ -98,7 +107,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let landscape = source::load(&cli.source)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    let mut code = ExitCode::SUCCESS;
     match cli.command {
+        Command::Search { query, output } => {
+            code = search::run(&landscape, &query, output == "json", &mut out)?;
+        }
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
             let format = output.parse().map_err(anyhow::Error::msg)?;
@@ -111,5 +124,5 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     out.flush()?;
     // The process ends here: freeing a million-object graph piece by piece would only delay it.
     std::mem::forget(landscape);
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }

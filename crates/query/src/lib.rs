@@ -1,7 +1,7 @@
 //! The front end of kubegraph's query language (`shared/spec/query.md`): text → tokens → a
 //! spanned AST. Built like jaq's: a hand-written lexer, a recursive-descent parser, and a byte
 //! span on every node, so later steps (planner, evaluator, `explain`) can point back at the
-//! query. There is no evaluation here.
+//! query. [`eval`] runs search queries over a graph (see `docs/query.md` for what works).
 //!
 //! Two languages share the entry point [`parse`]:
 //!
@@ -86,6 +86,13 @@
 
 pub mod ast;
 pub mod error;
+pub mod eval;
+mod eval_cmd;
+mod eval_filter;
+pub mod eval_index;
+mod eval_traverse;
+mod eval_units;
+mod eval_value;
 pub mod gremlin;
 pub mod lexer;
 mod literal;
@@ -95,6 +102,7 @@ pub mod suggest;
 
 pub use ast::*;
 pub use error::{Error, ErrorKind, Span};
+pub use eval::{evaluate, execute, nodes_table, EvalError, Output, QueryIndex, SearchQuery};
 
 /// Parses a query: Gremlin when it starts with `G.`, the search language otherwise.
 pub fn parse(query: &str) -> Result<Ast, Error> {

@@ -1,0 +1,181 @@
+//! The search evaluator: parts, traversals and the commands of the first slice.
+//!
+//! ```text
+//! filter (indexed) → traversal → filter → … → sort/limit/head/tail/uniq → count | list
+//! ```
+//!
+//! * The first part narrows with [`QueryIndex`] (kinds, namespaces, names, placeholders) and then
+//!   checks the whole filter on each candidate; later parts filter what the traversal reached.
+//! * Every part's result is a set in a stable order: kind, namespace, name (then group, cluster,
+//!   node id), until `sort` reorders it.
+//! * `health`, Gremlin queries and the commands `dump`, `format`, `aggregate`, `explain`, `tag`
+//!   and `clean` are errors naming what is not implemented yet, with their span.
+
+use kubegraph_graph::{Graph, NodeId};
+
+use crate::ast::{Ast, Command, Query, Span};
+use crate::error::{Error, ErrorKind};
+use crate::eval_cmd::{count, list, node_command};
+use crate::eval_filter::{compile, compile_part};
+pub use crate::eval_index::QueryIndex;
+use crate::eval_traverse::traverse;
+
+/// The search language's query, as [`crate::parse`] returns it in [`Ast::Search`].
+pub type SearchQuery = Query;
+
+/// What evaluation needs: the graph and its indexes.
+pub struct Ctx<'g> {
+    pub graph: &'g Graph,
+    pub index: &'g QueryIndex,
+}
+
+/// A query that parsed but cannot run, with the span of the construct at fault.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct EvalError {
+    pub span: Span,
+    pub message: String,
+}
+
+impl EvalError {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        EvalError {
+            span,
+            message: message.into(),
+        }
+    }
+
+    /// The query line with carets under the span and the message, like [`Error::render`].
+    pub fn render(&self, query: &str) -> String {
+        // `BadNumber` displays its text verbatim: reuse the parser's caret drawing.
+        Error::new(self.span, ErrorKind::BadNumber(self.message.clone())).render(query)
+    }
+}
+
+/// What a query produces.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    /// Nodes, in result order.
+    Nodes(Vec<NodeId>),
+    /// A command's text (`count`, `list`), lines ending in `\n`.
+    Text(String),
+}
+
+/// The nodes a query selects: its parts and traversals, then `sort`, `limit`, `head`, `tail`
+/// and `uniq`. The nodes that flow into `count` or `list` when the query ends in one.
+pub fn evaluate(graph: &Graph, query: &SearchQuery) -> Result<Vec<NodeId>, EvalError> {
+    let index = QueryIndex::new(graph);
+    let ctx = Ctx {
+        graph,
+        index: &index,
+    };
+    Ok(run(&ctx, query)?.0)
+}
+
+/// Runs a parsed query (either language) to its output.
+pub fn execute(graph: &Graph, index: &QueryIndex, ast: &Ast) -> Result<Output, EvalError> {
+    match ast {
+        Ast::Search(q) => {
+            let ctx = Ctx { graph, index };
+            let (nodes, text) = run(&ctx, q)?;
+            Ok(match text {
+                Some(t) => Output::Text(t),
+                None => Output::Nodes(nodes),
+            })
+        }
+        Ast::Gremlin(g) => Err(EvalError::new(
+            g.span,
+            "Gremlin queries are not implemented yet",
+        )),
+    }
+}
+
+/// The nodes before any text command, and the text when there is one.
+fn run(ctx: &Ctx, q: &Query) -> Result<(Vec<NodeId>, Option<String>), EvalError> {
+    for cmd in &q.commands {
+        let name = match &cmd.node {
+            Command::Dump => "dump",
+            Command::Format(_) => "format",
+            Command::Aggregate { .. } => "aggregate",
+            Command::Explain => "explain",
+            Command::TagUpdate { .. } | Command::TagDelete { .. } => "tag",
+            Command::Clean => "clean",
+            _ => continue,
+        };
+        return Err(EvalError::new(
+            cmd.span,
+            format!("`{name}` is not implemented yet"),
+        ));
+    }
+    let mut nodes = select(ctx, q)?;
+    let mut text: Option<(String, &str)> = None;
+    for cmd in &q.commands {
+        if let Some((_, after)) = &text {
+            return Err(EvalError::new(
+                cmd.span,
+                format!("commands after `{after}` are not implemented yet"),
+            ));
+        }
+        match &cmd.node {
+            Command::Count(path) => text = Some((count(ctx, &nodes, path.as_ref())?, "count")),
+            Command::List(cols) => text = Some((list(ctx, &nodes, cols)?, "list")),
+            other => nodes = node_command(ctx, nodes, other, cmd.span)?,
+        }
+    }
+    Ok((nodes, text.map(|(t, _)| t)))
+}
+
+/// Parts and traversals: the node set the commands start from.
+fn select(ctx: &Ctx, q: &Query) -> Result<Vec<NodeId>, EvalError> {
+    let first = &q.parts[0];
+    let mut current: Vec<NodeId> = match &first.filter {
+        Some(f) => {
+            let compiled = compile(f)?;
+            let candidates = ctx
+                .index
+                .candidates(&f.node)
+                .unwrap_or_else(|| ctx.graph.nodes().map(|(id, _)| id).collect());
+            candidates
+                .into_iter()
+                .filter(|&id| compiled.matches(ctx, id))
+                .collect()
+        }
+        None => ctx.graph.nodes().map(|(id, _)| id).collect(),
+    };
+    for (t, part) in q.traversals.iter().zip(&q.parts[1..]) {
+        let filter = compile_part(part)?;
+        let reached = traverse(ctx.graph, &current, t);
+        current = match filter {
+            Some(f) => reached
+                .into_iter()
+                .filter(|&id| f.matches(ctx, id))
+                .collect(),
+            None => reached,
+        };
+    }
+    sort_stable(ctx.graph, &mut current);
+    current.dedup();
+    Ok(current)
+}
+
+/// Sorts into the result order: kind, namespace, name, then group, cluster and id.
+pub fn sort_stable(g: &Graph, nodes: &mut [NodeId]) {
+    nodes.sort_by(|&a, &b| {
+        let (na, nb) = (g.node(a), g.node(b));
+        let (oa, ob) = (&na.object, &nb.object);
+        (&oa.kind, &oa.namespace, &oa.name, &oa.group, na.cluster, a).cmp(&(
+            &ob.kind,
+            &ob.namespace,
+            &ob.name,
+            &ob.group,
+            nb.cluster,
+            b,
+        ))
+    });
+}
+
+/// The default `list` table (kind, namespace, name) of a node set.
+pub fn nodes_table(graph: &Graph, index: &QueryIndex, nodes: &[NodeId]) -> String {
+    let ctx = Ctx { graph, index };
+    list(&ctx, nodes, &[]).unwrap_or_default()
+}

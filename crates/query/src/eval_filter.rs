@@ -1,0 +1,215 @@
+//! Filters, compiled once per query (regexes, `health` checks) and then tested node by node.
+
+use kubegraph_graph::NodeId;
+use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait};
+use regex::Regex;
+
+use crate::ast::{
+    ArrayMod, CmpOp, Filter, KindRef, Part, Path, PathRoot, Segment, Spanned, Traversal, Value,
+    WithQuant,
+};
+use crate::eval::{Ctx, EvalError};
+use crate::eval_traverse::{kind_matches, traverse};
+use crate::eval_value::{eq, order, values, Val};
+
+/// A filter ready to run.
+pub enum Compiled<'q> {
+    And(Vec<Compiled<'q>>),
+    Or(Vec<Compiled<'q>>),
+    Not(Box<Compiled<'q>>),
+    Is(&'q [KindRef]),
+    Has(&'q Path),
+    Missing,
+    All,
+    Text(String),
+    Cmp {
+        path: &'q Path,
+        modifier: ArrayMod,
+        op: CmpOp,
+        value: &'q Value,
+        regex: Option<Regex>,
+    },
+    With {
+        quant: WithQuant,
+        traversal: &'q Traversal,
+        part: Option<Box<Compiled<'q>>>,
+    },
+}
+
+/// `health` is the one computed path this version does not have.
+pub fn check_path(path: &Path) -> Result<(), EvalError> {
+    if path.root == PathRoot::Object
+        && matches!(path.segments.first().map(|s| &s.node), Some(Segment::Key(k)) if k == "health")
+    {
+        return Err(EvalError::new(
+            path.span,
+            "health is computed by a later version",
+        ));
+    }
+    Ok(())
+}
+
+pub fn compile_part(part: &Part) -> Result<Option<Compiled<'_>>, EvalError> {
+    part.filter.as_ref().map(compile).transpose()
+}
+
+pub fn compile(f: &Spanned<Filter>) -> Result<Compiled<'_>, EvalError> {
+    Ok(match &f.node {
+        Filter::And(fs) => Compiled::And(fs.iter().map(compile).collect::<Result<_, _>>()?),
+        Filter::Or(fs) => Compiled::Or(fs.iter().map(compile).collect::<Result<_, _>>()?),
+        Filter::Not(x) => Compiled::Not(Box::new(compile(x)?)),
+        Filter::Is(k) => Compiled::Is(k),
+        Filter::Has(p) => {
+            check_path(p)?;
+            Compiled::Has(p)
+        }
+        Filter::Missing => Compiled::Missing,
+        Filter::All => Compiled::All,
+        Filter::Text(t) => Compiled::Text(t.to_lowercase()),
+        Filter::Cmp(c) => {
+            check_path(&c.path)?;
+            let regex = match c.op.node {
+                CmpOp::Match | CmpOp::NotMatch => Some(regex(&c.value)?),
+                _ => None,
+            };
+            Compiled::Cmp {
+                path: &c.path,
+                modifier: c.modifier.as_ref().map_or(ArrayMod::Any, |m| m.node),
+                op: c.op.node,
+                value: &c.value.node,
+                regex,
+            }
+        }
+        Filter::With(w) => Compiled::With {
+            quant: w.quant.node,
+            traversal: &w.traversal,
+            part: w
+                .part
+                .as_ref()
+                .map(compile_part)
+                .transpose()?
+                .flatten()
+                .map(Box::new),
+        },
+    })
+}
+
+fn regex(v: &Spanned<Value>) -> Result<Regex, EvalError> {
+    let text = match &v.node {
+        Value::Str(s) | Value::Word(s) | Value::Timestamp(s) => s.clone(),
+        Value::Duration { text, .. }
+        | Value::Quantity { text, .. }
+        | Value::DurationOrQuantity { text, .. } => text.clone(),
+        Value::Int(n) => n.to_string(),
+        Value::Float(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null | Value::List(_) => {
+            return Err(EvalError::new(v.span, "a regex must be a string"))
+        }
+    };
+    Regex::new(&text).map_err(|e| EvalError::new(v.span, format!("invalid regex: {e}")))
+}
+
+impl Compiled<'_> {
+    pub fn matches(&self, ctx: &Ctx, id: NodeId) -> bool {
+        match self {
+            Compiled::And(fs) => fs.iter().all(|f| f.matches(ctx, id)),
+            Compiled::Or(fs) => fs.iter().any(|f| f.matches(ctx, id)),
+            Compiled::Not(f) => !f.matches(ctx, id),
+            Compiled::Is(kinds) => {
+                let n = ctx.graph.node(id);
+                kinds.iter().any(|k| kind_matches(n, &k.kind))
+            }
+            Compiled::Has(p) => values(ctx, id, p).iter().any(|v| *v != Val::Null),
+            Compiled::Missing => ctx.graph.node(id).missing(),
+            Compiled::All => true,
+            Compiled::Text(t) => text_matches(ctx, id, t),
+            Compiled::Cmp {
+                path,
+                modifier,
+                op,
+                value,
+                regex,
+            } => {
+                let mut vals = values(ctx, id, path);
+                if vals.is_empty() {
+                    vals.push(Val::Null);
+                }
+                let test = |v: &Val| check(v, *op, value, regex.as_ref());
+                match modifier {
+                    ArrayMod::Any => vals.iter().any(test),
+                    ArrayMod::All => vals.iter().all(test),
+                    ArrayMod::None => !vals.iter().any(test),
+                }
+            }
+            Compiled::With {
+                quant,
+                traversal,
+                part,
+            } => {
+                let reached = traverse(ctx.graph, &[id], traversal);
+                let n = reached
+                    .into_iter()
+                    .filter(|&r| part.as_ref().is_none_or(|p| p.matches(ctx, r)))
+                    .count() as u64;
+                match quant {
+                    WithQuant::Any => n > 0,
+                    WithQuant::Empty => n == 0,
+                    WithQuant::Count(op, k) => check_count(n, *op, *k),
+                }
+            }
+        }
+    }
+}
+
+fn check_count(n: u64, op: CmpOp, k: u64) -> bool {
+    match op {
+        CmpOp::Eq => n == k,
+        CmpOp::Ne => n != k,
+        CmpOp::Lt => n < k,
+        CmpOp::Le => n <= k,
+        CmpOp::Gt => n > k,
+        CmpOp::Ge => n >= k,
+        _ => false,
+    }
+}
+
+fn check(v: &Val, op: CmpOp, lit: &Value, regex: Option<&Regex>) -> bool {
+    use std::cmp::Ordering::*;
+    let in_list = || match lit {
+        Value::List(items) => items.iter().any(|i| eq(v, &i.node)),
+        other => eq(v, other),
+    };
+    let re = || regex.is_some_and(|r| v.text().is_some_and(|t| r.is_match(&t)));
+    match op {
+        CmpOp::Eq => eq(v, lit),
+        CmpOp::Ne => !eq(v, lit),
+        CmpOp::Lt => order(v, lit) == Some(Less),
+        CmpOp::Le => matches!(order(v, lit), Some(Less | Equal)),
+        CmpOp::Gt => order(v, lit) == Some(Greater),
+        CmpOp::Ge => matches!(order(v, lit), Some(Greater | Equal)),
+        CmpOp::Match => re(),
+        CmpOp::NotMatch => !re(),
+        CmpOp::In => in_list(),
+        CmpOp::NotIn => !in_list(),
+    }
+}
+
+/// Free text: the name, a label or an annotation (key or value) contains it, case-insensitively.
+fn text_matches(ctx: &Ctx, id: NodeId, t: &str) -> bool {
+    let o = &ctx.graph.node(id).object;
+    if o.name.to_lowercase().contains(t) {
+        return true;
+    }
+    let Some(meta) = o.metadata() else {
+        return false;
+    };
+    ["labels", "annotations"].iter().any(|k| {
+        meta.get(k).and_then(|m| m.as_object()).is_some_and(|m| {
+            m.iter().any(|(key, val)| {
+                key.to_lowercase().contains(t)
+                    || val.as_str().is_some_and(|s| s.to_lowercase().contains(t))
+            })
+        })
+    })
+}

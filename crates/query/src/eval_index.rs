@@ -1,0 +1,208 @@
+//! [`QueryIndex`]: lookups built once per graph so that the first part of a query does not scan
+//! every node's JSON.
+//!
+//! | filter | index |
+//! |---|---|
+//! | `is(k, …)` (kinds, categories, custom kinds) | kind index: `(group, kind)` → nodes |
+//! | `namespace = x`, `namespace in [..]` | namespace index |
+//! | `name = x`, `name in [..]` | name index |
+//! | `missing` | the placeholder list |
+//! | `a and b` | the intersection of what the operands narrow to |
+//! | `a or b` | the union, when every operand narrows |
+//!
+//! Any other filter leaves the candidates as they are; the whole filter is then checked on each
+//! candidate, so an index only ever saves work, never decides an answer.
+
+use kubegraph_graph::{Graph, NodeId, Origin};
+use kubegraph_model::json::{JsonValueTrait, Path as _};
+use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
+use rustc_hash::FxHashMap;
+
+use crate::ast::{ArrayMod, CmpOp, Filter, KindSel, PathRoot, Segment, Value};
+use crate::eval_units::parse_timestamp;
+
+/// Per-graph indexes and the evaluation clock.
+pub struct QueryIndex {
+    by_kind: FxHashMap<(String, String), Vec<NodeId>>,
+    by_namespace: FxHashMap<String, Vec<NodeId>>,
+    by_name: FxHashMap<String, Vec<NodeId>>,
+    placeholders: Vec<NodeId>,
+    now: Option<f64>,
+}
+
+impl QueryIndex {
+    /// Builds the indexes. "Now" for `age` is the newest `metadata.creationTimestamp` in the
+    /// graph: file sources are snapshots, and their age is relative to when they were taken.
+    pub fn new(graph: &Graph) -> Self {
+        let mut idx = QueryIndex {
+            by_kind: FxHashMap::default(),
+            by_namespace: FxHashMap::default(),
+            by_name: FxHashMap::default(),
+            placeholders: Vec::new(),
+            now: None,
+        };
+        for (id, n) in graph.nodes() {
+            let o = &n.object;
+            idx.by_kind
+                .entry((o.group.clone(), o.kind.clone()))
+                .or_default()
+                .push(id);
+            if let Some(ns) = &o.namespace {
+                idx.by_namespace.entry(ns.clone()).or_default().push(id);
+            }
+            idx.by_name.entry(o.name.clone()).or_default().push(id);
+            if n.origin == Origin::Placeholder {
+                idx.placeholders.push(id);
+            }
+            if let Some(t) = creation_time(&o.raw) {
+                idx.now = Some(idx.now.map_or(t, |now: f64| now.max(t)));
+            }
+        }
+        idx
+    }
+
+    /// Overrides "now" (seconds since the epoch), e.g. with the wall clock for live sources.
+    pub fn with_now(mut self, now: f64) -> Self {
+        self.now = Some(now);
+        self
+    }
+
+    /// The clock `age` is measured against, when any object has a creation time.
+    pub fn now(&self) -> Option<f64> {
+        self.now
+    }
+
+    /// Every node of a kind selector, sorted by id.
+    pub fn kind_nodes(&self, sel: &KindSel) -> Option<Vec<NodeId>> {
+        let mut out: Vec<NodeId> = Vec::new();
+        let mut add = |ids: &Vec<NodeId>| out.extend_from_slice(ids);
+        match sel {
+            KindSel::Builtin(gks) => {
+                for gk in gks {
+                    if let Some(ids) = self.by_kind.get(&(gk.group.clone(), gk.kind.clone())) {
+                        add(ids);
+                    }
+                }
+            }
+            KindSel::Abstract(cat) if cat == "kubernetes_resource" => {
+                for ((g, _), ids) in &self.by_kind {
+                    if g != SYNTHETIC_GROUP {
+                        add(ids);
+                    }
+                }
+            }
+            KindSel::Abstract(cat) => {
+                for ((g, k), ids) in &self.by_kind {
+                    if kinds::builtin(g, k).is_some_and(|i| i.categories.contains(&cat.as_str())) {
+                        add(ids);
+                    }
+                }
+            }
+            KindSel::Custom { group, kind } => {
+                for ((g, k), ids) in &self.by_kind {
+                    let hit = match group {
+                        Some(group) => g == group && k == kind,
+                        None => k.eq_ignore_ascii_case(kind),
+                    };
+                    if hit {
+                        add(ids);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
+    /// The nodes a filter can only match among, sorted by id; `None` when the filter does not
+    /// narrow (every node is a candidate).
+    pub fn candidates(&self, f: &Filter) -> Option<Vec<NodeId>> {
+        match f {
+            Filter::Is(kinds) => {
+                let mut out = Vec::new();
+                for k in kinds {
+                    out.extend(self.kind_nodes(&k.kind)?);
+                }
+                out.sort_unstable();
+                out.dedup();
+                Some(out)
+            }
+            Filter::Missing => Some(self.placeholders.clone()),
+            Filter::Cmp(c) => {
+                if c.path.root != PathRoot::Object
+                    || c.path.segments.len() != 1
+                    || matches!(
+                        c.modifier.as_ref().map(|m| m.node),
+                        Some(ArrayMod::All | ArrayMod::None)
+                    )
+                {
+                    return None;
+                }
+                let map = match &c.path.segments[0].node {
+                    Segment::Key(k) if k == "namespace" => &self.by_namespace,
+                    Segment::Key(k) if k == "name" => &self.by_name,
+                    _ => return None,
+                };
+                let words: Vec<&str> = match (c.op.node, &c.value.node) {
+                    (CmpOp::Eq, v) => vec![text(v)?],
+                    (CmpOp::In, Value::List(vs)) => {
+                        vs.iter().map(|v| text(&v.node)).collect::<Option<_>>()?
+                    }
+                    _ => return None,
+                };
+                let mut out: Vec<NodeId> = words
+                    .iter()
+                    .filter_map(|w| map.get(*w))
+                    .flatten()
+                    .copied()
+                    .collect();
+                out.sort_unstable();
+                out.dedup();
+                Some(out)
+            }
+            Filter::And(fs) => fs
+                .iter()
+                .filter_map(|f| self.candidates(&f.node))
+                .reduce(|a, b| intersect(&a, &b)),
+            Filter::Or(fs) => {
+                let mut out = Vec::new();
+                for f in fs {
+                    out.extend(self.candidates(&f.node)?);
+                }
+                out.sort_unstable();
+                out.dedup();
+                Some(out)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn text(v: &Value) -> Option<&str> {
+    match v {
+        Value::Str(s) | Value::Word(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn intersect(a: &[NodeId], b: &[NodeId]) -> Vec<NodeId> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `metadata.creationTimestamp` in seconds since the epoch.
+pub fn creation_time(raw: &kubegraph_model::json::Value) -> Option<f64> {
+    parse_timestamp(raw.ptr("/metadata/creationTimestamp")?.as_str()?)
+}

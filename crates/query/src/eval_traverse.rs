@@ -1,0 +1,116 @@
+//! Traversals (`-->`, `<-kind[1:3]-`, `<-[0:]->`) and the nearest-ancestor lookup behind
+//! `ancestors.<kind>.<path>`.
+//!
+//! A traversal is a breadth-first walk from the whole start set at once: a node's depth is its
+//! shortest distance from any start node, each node is visited once (cycles end the walk), and
+//! the result is the nodes whose depth lies in the range. `[0:]` therefore includes the start
+//! set and `[1:]` never does.
+
+use std::collections::VecDeque;
+
+use kubegraph_graph::{Graph, Node, NodeId};
+use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
+use kubegraph_model::EdgeKind;
+use rustc_hash::FxHashSet;
+
+use crate::ast::{Direction, KindSel, Traversal};
+use crate::eval::Ctx;
+
+/// Whether a node is of a kind selector (`is(...)` for one kind).
+pub fn kind_matches(node: &Node, sel: &KindSel) -> bool {
+    let o = &node.object;
+    match sel {
+        KindSel::Builtin(gks) => gks.iter().any(|gk| gk.is(&o.group, &o.kind)),
+        KindSel::Abstract(cat) if cat == "kubernetes_resource" => o.group != SYNTHETIC_GROUP,
+        KindSel::Abstract(cat) => {
+            kinds::builtin(&o.group, &o.kind).is_some_and(|k| k.categories.contains(&cat.as_str()))
+        }
+        KindSel::Custom {
+            group: Some(g),
+            kind,
+        } => o.group == *g && o.kind == *kind,
+        KindSel::Custom { group: None, kind } => o.kind.eq_ignore_ascii_case(kind),
+    }
+}
+
+/// Calls `f` with every neighbour of `id` one hop away.
+fn neighbours(
+    g: &Graph,
+    id: NodeId,
+    dir: Direction,
+    edges: &[EdgeKind],
+    mut f: impl FnMut(NodeId),
+) {
+    let ok = |k: EdgeKind| edges.is_empty() || edges.contains(&k);
+    if matches!(dir, Direction::Out | Direction::Both) {
+        g.out_edges(id).filter(|e| ok(e.kind)).for_each(|e| f(e.to));
+    }
+    if matches!(dir, Direction::In | Direction::Both) {
+        g.in_edges(id)
+            .filter(|e| ok(e.kind))
+            .for_each(|e| f(e.from));
+    }
+}
+
+/// The nodes a traversal reaches from `start`, each once, in no particular order.
+pub fn traverse(g: &Graph, start: &[NodeId], t: &Traversal) -> Vec<NodeId> {
+    let edges: Vec<EdgeKind> = t.edges.iter().map(|e| e.node).collect();
+    let mut seen: FxHashSet<NodeId> = start.iter().copied().collect();
+    let mut frontier: Vec<NodeId> = seen.iter().copied().collect();
+    let mut out = Vec::new();
+    let mut depth = 0u32;
+    loop {
+        if depth >= t.depth.min {
+            out.extend_from_slice(&frontier);
+        }
+        if frontier.is_empty() || t.depth.max.is_some_and(|m| depth >= m) {
+            break;
+        }
+        let mut next = Vec::new();
+        for &id in &frontier {
+            neighbours(g, id, t.direction, &edges, |n| {
+                if seen.insert(n) {
+                    next.push(n);
+                }
+            });
+        }
+        frontier = next;
+        depth += 1;
+    }
+    out
+}
+
+/// The nearest node of a kind along incoming edges (`ancestors`) or outgoing edges
+/// (`descendants`), breadth-first, ties broken by edge order. `runs_on` counts the other way:
+/// a node hosts its pods the way a namespace contains them, so `ancestors.node.name` of a pod is
+/// the node it runs on and a node's descendants include its pods.
+pub fn nearest(ctx: &Ctx, start: NodeId, sel: &KindSel, ancestors: bool) -> Option<NodeId> {
+    let g = ctx.graph;
+    let mut seen = FxHashSet::default();
+    seen.insert(start);
+    let mut queue = VecDeque::from([start]);
+    while let Some(id) = queue.pop_front() {
+        let up = g
+            .in_edges(id)
+            .filter(|e| (e.kind != EdgeKind::RunsOn) == ancestors)
+            .map(|e| e.from);
+        let down = g
+            .out_edges(id)
+            .filter(|e| (e.kind == EdgeKind::RunsOn) == ancestors)
+            .map(|e| e.to);
+        let next: Vec<NodeId> = if ancestors {
+            down.chain(up).collect()
+        } else {
+            up.chain(down).collect()
+        };
+        for n in next {
+            if seen.insert(n) {
+                if kind_matches(g.node(n), sel) {
+                    return Some(n);
+                }
+                queue.push_back(n);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,264 @@
+//! One-line golden tests for the evaluator over real fixtures and the built-in demo.
+//!
+//! Each row is (source, query, expected). Node results are compared as their labels
+//! (`Kind:namespace/name`, `Kind:name` for cluster-scoped nodes) in result order, which is the
+//! stable order (kind, namespace, name) unless the query sorts; text results (`count`, `list`)
+//! are compared verbatim. Every expected answer was checked another way, said in its comment
+//! ("py:" means a Python/PyYAML script over the fixture's YAML, "read:" means read by eye).
+//! The queries under "docs" are the examples of docs/query.md, verbatim.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use kubegraph_graph::Graph;
+use kubegraph_query::{execute, parse, Output, QueryIndex};
+
+const DEMO: &str = "demo";
+const WP: &str = "kubernetes-examples/web/mysql-wordpress-pd";
+const BOOKINFO: &str = "istio-bookinfo/platform/kube/bookinfo.yaml";
+const K9S: &str = "k9s-live-objects";
+const KPROM: &str = "kube-prometheus";
+
+fn load(source: &str) -> Graph {
+    let (cluster, loaded) = if source == DEMO {
+        ("demo".to_string(), kubegraph_demo::load())
+    } else {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/fixtures")
+            .join(source);
+        let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
+            .expect("fixture loads");
+        ("files".to_string(), loaded)
+    };
+    kubegraph_relations::graph_from_objects(&cluster, loaded.objects).0
+}
+
+fn label(g: &Graph, id: kubegraph_graph::NodeId) -> String {
+    let o = &g.node(id).object;
+    match &o.namespace {
+        Some(ns) => format!("{}:{ns}/{}", o.kind, o.name),
+        None => format!("{}:{}", o.kind, o.name),
+    }
+}
+
+fn run(graphs: &mut HashMap<String, (Graph, QueryIndex)>, source: &str, query: &str) -> String {
+    let (g, idx) = graphs.entry(source.to_string()).or_insert_with(|| {
+        let g = load(source);
+        let idx = QueryIndex::new(&g);
+        (g, idx)
+    });
+    let ast = match parse(query) {
+        Ok(a) => a,
+        Err(e) => return format!("parse error: {}", e.render(query)),
+    };
+    match execute(g, idx, &ast) {
+        Ok(Output::Nodes(ns)) => ns
+            .iter()
+            .map(|&id| label(g, id))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Ok(Output::Text(t)) => t,
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+fn check(name: &str, rows: &[(&str, &str, &str)]) {
+    let mut graphs = HashMap::new();
+    let mut failures = Vec::new();
+    for (source, query, want) in rows {
+        let got = run(&mut graphs, source, query);
+        if got != *want {
+            failures.push(format!(
+                "[{source}] {query}\n  want {want:?}\n  got  {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{name}: {} of {} rows failed:\n\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The examples docs/query.md shows, verbatim.
+const DOCS: &[(&str, &str, &str)] = &[
+    // py: the fixture has no Pod; both Deployments read mysql-pass through secretKeyRef in their templates.
+    (WP, "is(secret) and name = \"mysql-pass\" <-uses[1:]- is(pod)", ""),
+    (WP, "is(secret) and name = \"mysql-pass\" <-uses[1:]- is(deployment)", "Deployment:default/wordpress Deployment:default/wordpress-mysql"),
+    // py: PDBs select app=storefront (shop) and app=payments-api (payments); the other 5 deployments have none.
+    (DEMO, "is(deployment) and not with(any, <-selects- is(pdb))", "Deployment:monitoring/grafana Deployment:monitoring/prometheus Deployment:shop/cart Deployment:shop/recommendations Deployment:shop/redis"),
+    // py: pods without metadata.ownerReferences, deduplicated by name: nginx, sleep, hurry-up-and-wait.
+    (K9S, "is(pod) and with(empty, <-owns-)", "Pod:default/hurry-up-and-wait Pod:default/nginx Pod:default/sleep"),
+    // py: Counter of spec.nodeName over the demo's 16 pods; one (grafana, Unschedulable) has none.
+    (DEMO, "is(pod) | count ancestors.node.name", "ip-10-0-2-118.eu-west-1.compute.internal: 6\nip-10-0-3-54.eu-west-1.compute.internal: 5\nip-10-0-1-37.eu-west-1.compute.internal: 4\ntotal matched: 15\ntotal unmatched: 1\n"),
+    // py: spec.nodeName of the 5 distinct pods of k9s-live-objects.
+    (K9S, "is(pod) | count ancestors.node.name", "minikube: 3\ngke-k9s-default-pool-0fa2fb89-lbtf: 1\nkind-control-plane: 1\ntotal matched: 5\ntotal unmatched: 0\n"),
+    // py: the 6 pods of namespace shop in demo.yaml.
+    (DEMO, "is(pod) and namespace = shop", "Pod:shop/cart-7f8b6c5d9-h2vtn Pod:shop/cart-7f8b6c5d9-q9dxw Pod:shop/recommendations-8d7f6b5c4-n5zrb Pod:shop/redis-5c4d8f9b7-tw6fj Pod:shop/storefront-6d9c7b8f4d-m4q9z Pod:shop/storefront-6d9c7b8f4d-x7k2p"),
+    // read: stats lists exactly these two placeholders.
+    (DEMO, "missing", "Secret:payments/payments-api-token StorageClass:io2-fast"),
+    // py: Counter of kinds in namespace payments restricted to the workload category.
+    (DEMO, "is(workload) and namespace = payments | count kind", "Pod: 5\nReplicaSet: 2\nDeployment: 1\nStatefulSet: 1\ntotal matched: 9\ntotal unmatched: 0\n"),
+    // py: pods with a container memory limit above 256Mi (parsed as Kubernetes quantities).
+    (DEMO, "is(pod) and spec.containers[*].resources.limits.memory > 256Mi | count", "11\n"),
+    // py: now = newest creationTimestamp (2026-03-14T09:36:02Z); 14 pods are older than a day.
+    (DEMO, "is(pod) and age > 1d | count", "14\n"),
+    // read: the three nodes' status.nodeInfo.kubeletVersion, names sorted descending.
+    (DEMO, "is(node) | sort name desc | list name, status.nodeInfo.kubeletVersion as kubelet", "name                                      kubelet\nip-10-0-3-54.eu-west-1.compute.internal   v1.33.4-eks-113cf36\nip-10-0-2-118.eu-west-1.compute.internal  v1.33.4-eks-113cf36\nip-10-0-1-37.eu-west-1.compute.internal   v1.33.4-eks-113cf36\n"),
+    // py: the reviews service selects app=reviews, the three reviews deployments' template labels.
+    (BOOKINFO, "is(service) and name = reviews -selects-> is(deployment)", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
+];
+
+/// Filters: kinds, comparisons, values, paths, modifiers, has, missing, free text, booleans.
+const FILTERS: &[(&str, &str, &str)] = &[
+    // py: kinds of the kube-prometheus manifests: 13 ServiceMonitor, 1 Prometheus, 8 PrometheusRule.
+    (KPROM, "is(ServiceMonitor) | count", "13\n"),
+    (KPROM, "is(monitoring.coreos.com/Prometheus)", "Prometheus:monitoring/k8s"),
+    (KPROM, "is(monitoring.coreos.com/prometheus)", ""),
+    (KPROM, "is(prometheusrule) | count namespace", "monitoring: 8\ntotal matched: 8\ntotal unmatched: 0\n"),
+    // read: bookinfo.yaml's services labelled app=reviews.
+    (BOOKINFO, "is(service) and labels.app ~ \"^rev\"", "Service:default/reviews"),
+    // py: deployments labelled version v2, v3 (the other four are v1).
+    (BOOKINFO, "is(deployment) and labels.version != v1", "Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
+    (BOOKINFO, "is(deployment) and labels.version not in [v1, v2]", "Deployment:default/reviews-v3"),
+    (BOOKINFO, "is(deployment) and labels.version in [v2, v3] and name !~ v2", "Deployment:default/reviews-v3"),
+    // py: every bookinfo deployment's first container exposes 9080.
+    (BOOKINFO, "is(deployment) and spec.template.spec.containers[0].ports[*].containerPort = 9080 | count", "6\n"),
+    (BOOKINFO, "is(deployment) and spec.template.spec.containers[*].ports[*].containerPort all = 9080 | count", "6\n"),
+    (BOOKINFO, "is(deployment) and spec.template.spec.containers[*].ports[*].containerPort none = 9080 | count", "0\n"),
+    (BOOKINFO, "is(deployment) and spec.template.spec.containers[*].image all ~ \"^docker.io/\" | count", "0\n"),
+    (BOOKINFO, "is(deployment) and spec.template.spec.containers[*].image all ~ \"examples-bookinfo\" | count", "6\n"),
+    // py: replicas: every bookinfo deployment has spec.replicas 1.
+    (BOOKINFO, "is(deployment) and spec.replicas >= 1 and spec.replicas <= 1 and spec.replicas < 2 and spec.replicas > 0 | count", "6\n"),
+    (BOOKINFO, "is(deployment) and spec.replicas = \"1\" and spec.replicas != 2 | count", "6\n"),
+    // py: demo pods whose status.phase is not Running: grafana (Pending) and payments-api's new pod.
+    (DEMO, "is(pod) and status.phase != Running", "Pod:monitoring/grafana-59d8c7b6f4-7wq2s Pod:payments/payments-api-7c9d5f6b48-q8wzx"),
+    (DEMO, "is(pod) and namespace in [payments, monitoring] | count namespace", "monitoring: 5\npayments: 5\ntotal matched: 10\ntotal unmatched: 0\n"),
+    (DEMO, "is(deployment) and spec.replicas >= 2", "Deployment:payments/payments-api Deployment:shop/cart Deployment:shop/storefront"),
+    (DEMO, "is(pod) and spec.containers[*].resources.limits.memory <= 256Mi and has(spec.containers[*].resources.limits.memory) | count", "5\n"),
+    (DEMO, "is(pod) and age < 1d | count", "2\n"),
+    (DEMO, "is(pod) and metadata.creationTimestamp > 2026-03-14 | count", "2\n"),
+    // placeholders see only the fields they were looked up by (kind, apiVersion, name, namespace).
+    (DEMO, "missing and has(labels)", ""),
+    (DEMO, "missing and has(spec)", ""),
+    (DEMO, "missing and name = \"io2-fast\"", "StorageClass:io2-fast"),
+    (DEMO, "missing and namespace = payments", "Secret:payments/payments-api-token"),
+    (DEMO, "missing and metadata.name ~ token", "Secret:payments/payments-api-token"),
+    (DEMO, "is(secret) and missing = true", "Secret:payments/payments-api-token"),
+    (DEMO, "missing and uid = null and cluster = demo | count", "2\n"),
+    // read: demo node names; kind/cluster paths.
+    (DEMO, "is(node) and kind = Node and not name ~ \"-1-\" | count", "2\n"),
+    (DEMO, "is(node) and (name ~ \"-1-\" or name ~ \"-3-\")", "Node:ip-10-0-1-37.eu-west-1.compute.internal Node:ip-10-0-3-54.eu-west-1.compute.internal"),
+    // read: free text is case-insensitive and matches names: the deployment and its image node.
+    (BOOKINFO, "\"REVIEWS-V3\"", "Deployment:default/reviews-v3 Image:registry.istio.io/release/examples-bookinfo-reviews-v3:1.20.3"),
+    // read: controller category = Deployment, ReplicaSet, StatefulSet, ... ; bookinfo has 6 deployments only.
+    (BOOKINFO, "is(controller) | count kind", "Deployment: 6\ntotal matched: 6\ntotal unmatched: 0\n"),
+    (BOOKINFO, "is(kubernetes_resource) and is(config) | count", "0\n"),
+    // read: bookinfo.yaml has no annotations; an absent path compares as null.
+    (BOOKINFO, "is(service) and annotations.\"kubernetes.io/ingress.class\" = null | count", "4\n"),
+    (BOOKINFO, "is(service) and has(annotations.\"kubernetes.io/ingress.class\")", ""),
+    (BOOKINFO, "is(pod) and health = error", "error: health is computed by a later version"),
+    (BOOKINFO, "name ~ \"(\"", "error: invalid regex: regex parse error:\n    (\n    ^\nerror: unclosed group"),
+];
+
+/// Traversals: directions, edge kinds, depth ranges, sets, with(), ancestors/descendants.
+const TRAVERSALS: &[(&str, &str, &str)] = &[
+    // py: the six deployments each name one of four service accounts.
+    (BOOKINFO, "is(serviceaccount) <-uses- is(deployment) | count", "6\n"),
+    (BOOKINFO, "is(deployment) -uses-> is(serviceaccount)", "ServiceAccount:default/bookinfo-details ServiceAccount:default/bookinfo-productpage ServiceAccount:default/bookinfo-ratings ServiceAccount:default/bookinfo-reviews"),
+    // sets: three reviews deployments reach one service account once.
+    (BOOKINFO, "is(deployment) and name ~ reviews -uses-> | count", "1\n"),
+    // [0:] includes the start set, [1:] does not.
+    (BOOKINFO, "is(service) and name = reviews -[0:]-> is(deployment, service)", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3 Service:default/reviews"),
+    (BOOKINFO, "is(service) and name = reviews -[1:]-> is(deployment, service)", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
+    (BOOKINFO, "is(service) and name = reviews -[1:]->", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3 Image:registry.istio.io/release/examples-bookinfo-reviews-v1:1.20.3 Image:registry.istio.io/release/examples-bookinfo-reviews-v2:1.20.3 Image:registry.istio.io/release/examples-bookinfo-reviews-v3:1.20.3 ServiceAccount:default/bookinfo-reviews"),
+    // exactly two hops: service → deployments → images and service account.
+    (BOOKINFO, "is(service) and name = reviews -[2]-> | count kind", "Image: 3\nServiceAccount: 1\ntotal matched: 4\ntotal unmatched: 0\n"),
+    (BOOKINFO, "is(service) and name = reviews -[1:1]-> | count", "3\n"),
+    (BOOKINFO, "is(service) and name = reviews -[0]->", "Service:default/reviews"),
+    // both directions: the reviews service account ← three deployments; the namespace contains it.
+    (BOOKINFO, "is(serviceaccount) and name = bookinfo-reviews <--> | count kind", "Deployment: 3\nNamespace: 1\ntotal matched: 4\ntotal unmatched: 0\n"),
+    (BOOKINFO, "is(serviceaccount) and name = bookinfo-reviews <-contains,uses- | count", "4\n"),
+    // cycles: the whole component from one service is finite and holds the cluster once.
+    (BOOKINFO, "is(service) and name = reviews <-[0:]-> is(kubegraph.dev/Cluster) | count", "1\n"),
+    // with count: deployments with at least two outgoing uses/runs edges (service account + image).
+    (BOOKINFO, "is(deployment) and with(count >= 2, -uses,runs->) | count", "6\n"),
+    (BOOKINFO, "is(deployment) and with(count = 1, -uses-> is(serviceaccount)) | count", "6\n"),
+    (BOOKINFO, "is(service) and with(empty, -selects->) | count", "0\n"),
+    // descendants: the nearest image below a deployment.
+    (BOOKINFO, "is(deployment) and name = ratings-v1 | list name, descendants.image.name as image", "name        image\nratings-v1  registry.istio.io/release/examples-bookinfo-ratings-v1:1.20.3\n"),
+    (DEMO, "is(pod) | count ancestors.namespace.name", "shop: 6\nmonitoring: 5\npayments: 5\ntotal matched: 16\ntotal unmatched: 0\n"),
+];
+
+/// Commands: count, list, sort, head, tail, limit, uniq, and the not-yet ones.
+const COMMANDS: &[(&str, &str, &str)] = &[
+    (DEMO, "is(pod) | count", "16\n"),
+    (BOOKINFO, "is(deployment) | head 2", "Deployment:default/details-v1 Deployment:default/productpage-v1"),
+    (BOOKINFO, "is(deployment) | tail 2", "Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
+    (BOOKINFO, "is(deployment) | limit 1, 2", "Deployment:default/productpage-v1 Deployment:default/ratings-v1"),
+    (BOOKINFO, "is(deployment) | limit 1", "Deployment:default/details-v1"),
+    (BOOKINFO, "is(deployment) | sort name desc | head 1", "Deployment:default/reviews-v3"),
+    (BOOKINFO, "is(deployment) | sort labels.version desc, name asc | uniq | head 3", "Deployment:default/reviews-v3 Deployment:default/reviews-v2 Deployment:default/details-v1"),
+    (BOOKINFO, "is(service) | list", "kind     namespace  name\nService  default    details\nService  default    productpage\nService  default    ratings\nService  default    reviews\n"),
+    (BOOKINFO, "is(service) and name = details | list name, spec.ports[*].port as port, labels.missing", "name     port  labels.missing\ndetails  9080  -\n"),
+    (BOOKINFO, "is(deployment) | count labels.version", "v1: 4\nv2: 1\nv3: 1\ntotal matched: 6\ntotal unmatched: 0\n"),
+    (BOOKINFO, "is(deployment, service) | count labels.version", "v1: 4\nv2: 1\nv3: 1\ntotal matched: 6\ntotal unmatched: 4\n"),
+    (BOOKINFO, "is(pod) | dump", "error: `dump` is not implemented yet"),
+    (BOOKINFO, "is(pod) | format dot", "error: `format` is not implemented yet"),
+    (BOOKINFO, "is(pod) | explain", "error: `explain` is not implemented yet"),
+    (BOOKINFO, "is(pod) | clean", "error: `clean` is not implemented yet"),
+    (BOOKINFO, "is(pod) | tag delete owner", "error: `tag` is not implemented yet"),
+    (BOOKINFO, "is(pod) | aggregate(count() as n)", "error: `aggregate` is not implemented yet"),
+    (BOOKINFO, "is(pod) | count | head 1", "error: commands after `count` are not implemented yet"),
+    (BOOKINFO, "G.V().Has('Type', 'pod')", "error: Gremlin queries are not implemented yet"),
+];
+
+#[test]
+fn docs_examples() {
+    check("docs", DOCS);
+}
+
+#[test]
+fn filters() {
+    check("filters", FILTERS);
+}
+
+#[test]
+fn traversals() {
+    check("traversals", TRAVERSALS);
+}
+
+#[test]
+fn commands() {
+    check("commands", COMMANDS);
+}
+
+#[test]
+fn evaluate_returns_the_nodes_before_count() {
+    let g = load(BOOKINFO);
+    let Ok(kubegraph_query::Ast::Search(q)) = parse("is(service) | count") else {
+        panic!("parses")
+    };
+    assert_eq!(kubegraph_query::evaluate(&g, &q).unwrap().len(), 4);
+}
+
+#[test]
+fn the_index_narrows_kind_and_namespace_filters() {
+    let g = load(DEMO);
+    let idx = QueryIndex::new(&g);
+    let Ok(kubegraph_query::Ast::Search(q)) = parse("is(pod) and namespace = shop") else {
+        panic!("parses")
+    };
+    let f = &q.parts[0].filter.as_ref().unwrap().node;
+    // Only the 6 shop pods are candidates: no other node's JSON is read.
+    assert_eq!(idx.candidates(f).map(|c| c.len()), Some(6));
+    let Ok(kubegraph_query::Ast::Search(q)) = parse("labels.app = cart") else {
+        panic!("parses")
+    };
+    assert_eq!(
+        idx.candidates(&q.parts[0].filter.as_ref().unwrap().node),
+        None
+    );
+}
