@@ -3,6 +3,7 @@
 //! (0 success, 2 bad input).
 
 mod search;
+mod shell;
 mod source;
 mod stats;
 
@@ -64,14 +65,18 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = kubegraph_export::Format::NAMES.to_vec())]
         output: String,
     },
-    /// Run a query (docs/query.md): nodes as a table or JSON; `count` and `list` as text.
+    /// Run a query (docs/query.md): nodes, `list`, `aggregate` and `dump` in any `-o` format;
+    /// `count` as text.
     Search {
         /// The query, e.g. `is(pod) and namespace = shop | count ancestors.node.name`.
         query: String,
-        /// Output format for node results.
-        #[arg(short = 'o', long = "output", default_value = "table", value_parser = ["table", "json"])]
-        output: String,
+        /// Output format (default table; `dump`: yaml). A `| format F` in the query wins.
+        #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = kubegraph_query::Format::ALL.map(|(n, _)| n))]
+        output: Option<String>,
     },
+    /// An interactive shell: each line is a search query; Tab completes, `help` shows examples.
+    /// Reads queries from stdin when it is not a terminal.
+    Shell,
 }
 
 // kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
@@ -110,8 +115,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     match cli.command {
         Command::Search { query, output } => {
-            code = search::run(&landscape, &query, output == "json", &mut out)?;
+            let format = output.and_then(|o| {
+                kubegraph_query::Format::ALL
+                    .into_iter()
+                    .find(|(n, _)| *n == o)
+                    .map(|(_, f)| f)
+            });
+            code = search::run(&landscape, &query, format, &mut out)?;
         }
+        Command::Shell => code = shell::run(&landscape, &mut out)?,
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
             let format = output.parse().map_err(anyhow::Error::msg)?;

@@ -1,15 +1,16 @@
 //! `kubegraph search QUERY`: parse, evaluate, print. Nodes print as a table (kind, namespace,
-//! name) or, with `-o json`, as a JSON array of node objects shaped like `export -o json`'s.
+//! name) or in the `-o` format (`json`: an array of node objects shaped like `export -o json`'s;
+//! see docs/query.md for the others). A `| format F` in the query wins over `-o`.
 
 use crate::source::Landscape;
-use kubegraph_query::{execute, nodes_table, parse, Output, QueryIndex};
+use kubegraph_query::{execute_with, format_nodes, parse, Format, Output, QueryIndex};
 use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(
     landscape: &Landscape,
     query: &str,
-    json: bool,
+    format: Option<Format>,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let ast = match parse(query) {
@@ -21,7 +22,7 @@ pub fn run(
     };
     let graph = &landscape.graph;
     let index = QueryIndex::new(graph);
-    match execute(graph, &index, &ast) {
+    match execute_with(graph, &index, &ast, format) {
         Err(e) => {
             eprintln!("{}", e.render(query));
             Ok(ExitCode::from(2))
@@ -31,16 +32,8 @@ pub fn run(
             Ok(ExitCode::SUCCESS)
         }
         Ok(Output::Nodes(nodes)) => {
-            if json {
-                let arr: Vec<serde_json::Value> = nodes
-                    .iter()
-                    .map(|&id| kubegraph_export::node_json(graph, id))
-                    .collect();
-                serde_json::to_writer_pretty(&mut *out, &arr)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(nodes_table(graph, &index, &nodes).as_bytes())?;
-            }
+            let text = format_nodes(graph, &index, &nodes, format.unwrap_or(Format::Table));
+            out.write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,21 +1,22 @@
 //! The search evaluator: parts, traversals and the commands of the first slice.
 //!
 //! ```text
-//! filter (indexed) → traversal → filter → … → sort/limit/head/tail/uniq → count | list
+//! filter (indexed) → traversal → filter → … → sort/limit/head/tail/uniq
+//!   → count | list | dump | aggregate, printed as `format` says (`eval_format`)
 //! ```
 //!
 //! * The first part narrows with [`QueryIndex`] (kinds, namespaces, names, placeholders) and then
 //!   checks the whole filter on each candidate; later parts filter what the traversal reached.
 //! * Every part's result is a set in a stable order: kind, namespace, name (then group, cluster,
 //!   node id), until `sort` reorders it.
-//! * `health`, Gremlin queries and the commands `dump`, `format`, `aggregate`, `explain`, `tag`
-//!   and `clean` are errors naming what is not implemented yet, with their span.
+//! * `health` and the commands `explain`, `tag` and `clean` are errors naming what is not
+//!   implemented yet, with their span.
 
 use kubegraph_graph::{Graph, NodeId};
 
-use crate::ast::{Ast, Command, Query, Span};
+use crate::ast::{Ast, Command, Format, Query, Span};
 use crate::error::{Error, ErrorKind};
-use crate::eval_cmd::{count, list, node_command};
+use crate::eval_cmd::list;
 use crate::eval_filter::{compile, compile_part};
 pub use crate::eval_index::QueryIndex;
 use crate::eval_traverse::traverse;
@@ -69,34 +70,44 @@ pub fn evaluate(graph: &Graph, query: &SearchQuery) -> Result<Vec<NodeId>, EvalE
         graph,
         index: &index,
     };
-    Ok(run(&ctx, query)?.0)
+    Ok(run(&ctx, query, None)?.0)
 }
 
 /// Runs a parsed query (either language) to its output.
 pub fn execute(graph: &Graph, index: &QueryIndex, ast: &Ast) -> Result<Output, EvalError> {
+    execute_with(graph, index, ast, None)
+}
+
+/// [`execute`], printing the result in `format` (`search -o`) when the query has no
+/// `| format` of its own (which wins). With `format` `None` and no `| format`, node results
+/// stay [`Output::Nodes`]; everything else is [`Output::Text`] (see `eval_format`).
+pub fn execute_with(
+    graph: &Graph,
+    index: &QueryIndex,
+    ast: &Ast,
+    format: Option<Format>,
+) -> Result<Output, EvalError> {
     match ast {
         Ast::Search(q) => {
             let ctx = Ctx { graph, index };
-            let (nodes, text) = run(&ctx, q)?;
+            let (nodes, text) = run(&ctx, q, format)?;
             Ok(match text {
                 Some(t) => Output::Text(t),
                 None => Output::Nodes(nodes),
             })
         }
-        Ast::Gremlin(g) => Err(EvalError::new(
-            g.span,
-            "Gremlin queries are not implemented yet",
-        )),
+        Ast::Gremlin(g) => crate::gremlin_eval::run_gremlin(&Ctx { graph, index }, g),
     }
 }
 
 /// The nodes before any text command, and the text when there is one.
-fn run(ctx: &Ctx, q: &Query) -> Result<(Vec<NodeId>, Option<String>), EvalError> {
+fn run(
+    ctx: &Ctx,
+    q: &Query,
+    format: Option<Format>,
+) -> Result<(Vec<NodeId>, Option<String>), EvalError> {
     for cmd in &q.commands {
         let name = match &cmd.node {
-            Command::Dump => "dump",
-            Command::Format(_) => "format",
-            Command::Aggregate { .. } => "aggregate",
             Command::Explain => "explain",
             Command::TagUpdate { .. } | Command::TagDelete { .. } => "tag",
             Command::Clean => "clean",
@@ -107,22 +118,8 @@ fn run(ctx: &Ctx, q: &Query) -> Result<(Vec<NodeId>, Option<String>), EvalError>
             format!("`{name}` is not implemented yet"),
         ));
     }
-    let mut nodes = select(ctx, q)?;
-    let mut text: Option<(String, &str)> = None;
-    for cmd in &q.commands {
-        if let Some((_, after)) = &text {
-            return Err(EvalError::new(
-                cmd.span,
-                format!("commands after `{after}` are not implemented yet"),
-            ));
-        }
-        match &cmd.node {
-            Command::Count(path) => text = Some((count(ctx, &nodes, path.as_ref())?, "count")),
-            Command::List(cols) => text = Some((list(ctx, &nodes, cols)?, "list")),
-            other => nodes = node_command(ctx, nodes, other, cmd.span)?,
-        }
-    }
-    Ok((nodes, text.map(|(t, _)| t)))
+    let nodes = select(ctx, q)?;
+    crate::eval_format::commands(ctx, q, nodes, format)
 }
 
 /// Parts and traversals: the node set the commands start from.
@@ -178,4 +175,11 @@ pub fn sort_stable(g: &Graph, nodes: &mut [NodeId]) {
 pub fn nodes_table(graph: &Graph, index: &QueryIndex, nodes: &[NodeId]) -> String {
     let ctx = Ctx { graph, index };
     list(&ctx, nodes, &[]).unwrap_or_default()
+}
+
+/// Nodes printed in `format`, as a search query's node result prints with `-o format`: for
+/// callers holding [`Output::Nodes`] (e.g. of a Gremlin query).
+pub fn format_nodes(graph: &Graph, index: &QueryIndex, nodes: &[NodeId], format: Format) -> String {
+    let ctx = Ctx { graph, index };
+    crate::eval_format::render_nodes(&ctx, nodes, format)
 }

@@ -1,4 +1,5 @@
 //! The commands of the first slice: `count`, `list`, `sort`, `limit`, `head`, `tail`, `uniq`.
+//! (`format` and `dump` are in `eval_format`, `aggregate` in `eval_aggregate`.)
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -119,6 +120,43 @@ pub fn count(ctx: &Ctx, nodes: &[NodeId], path: Option<&Path>) -> Result<String,
 /// `list`: a table with a header line, columns separated by two spaces. No columns: kind,
 /// namespace, name. A cell with several values joins them with `,`; an absent one is `-`.
 pub fn list(ctx: &Ctx, nodes: &[NodeId], cols: &[Column]) -> Result<String, EvalError> {
+    Ok(list_rows(ctx, nodes, cols)?.table())
+}
+
+/// A header and rows of cells: `null` (absent), a string, an array of strings (several
+/// values) or a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rows {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<serde_json::Value>>,
+}
+
+impl Rows {
+    /// A cell as a table shows it: `-` when absent, several values joined with `,`.
+    pub fn text(cell: &serde_json::Value) -> String {
+        use serde_json::Value as J;
+        match cell {
+            J::Null => "-".to_string(),
+            J::String(s) => s.clone(),
+            J::Array(a) => a.iter().map(Rows::text).collect::<Vec<_>>().join(","),
+            J::Number(n) => match n.as_f64() {
+                Some(f) => crate::eval_value::fmt_num(f),
+                None => n.to_string(),
+            },
+            other => other.to_string(),
+        }
+    }
+
+    /// The rows as [`table`] lays them out, header first.
+    pub fn table(&self) -> String {
+        let mut all = vec![self.header.clone()];
+        all.extend(self.rows.iter().map(|r| r.iter().map(Rows::text).collect()));
+        table(&all)
+    }
+}
+
+/// The cells of `list`.
+pub fn list_rows(ctx: &Ctx, nodes: &[NodeId], cols: &[Column]) -> Result<Rows, EvalError> {
     for c in cols {
         check_path(&c.path)?;
     }
@@ -142,31 +180,32 @@ pub fn list(ctx: &Ctx, nodes: &[NodeId], cols: &[Column]) -> Result<String, Eval
     } else {
         cols
     };
-    let mut rows: Vec<Vec<String>> = vec![cols
+    let header = cols
         .iter()
         .map(|c| match &c.alias {
             Some(a) => a.node.clone(),
             None => path_text(&c.path),
         })
-        .collect()];
+        .collect();
+    let mut rows = Vec::with_capacity(nodes.len());
     for &id in nodes {
         rows.push(
             cols.iter()
                 .map(|c| {
-                    let cells: Vec<String> = values(ctx, id, &c.path)
+                    let mut cells: Vec<serde_json::Value> = values(ctx, id, &c.path)
                         .iter()
-                        .filter_map(|v| v.text().map(|t| t.into_owned()))
+                        .filter_map(|v| v.text().map(|t| serde_json::Value::from(t.into_owned())))
                         .collect();
-                    if cells.is_empty() {
-                        "-".to_string()
-                    } else {
-                        cells.join(",")
+                    match cells.len() {
+                        0 => serde_json::Value::Null,
+                        1 => cells.pop().unwrap_or_default(),
+                        _ => serde_json::Value::Array(cells),
                     }
                 })
                 .collect(),
         );
     }
-    Ok(table(&rows))
+    Ok(Rows { header, rows })
 }
 
 /// Left-aligned columns, two spaces apart, no trailing spaces.
@@ -194,7 +233,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
 }
 
 /// A path as the user would write it, for column headers.
-fn path_text(p: &Path) -> String {
+pub fn path_text(p: &Path) -> String {
     let mut s = match &p.root {
         PathRoot::Object => String::new(),
         PathRoot::Ancestors(k) => format!("ancestors.{}.", k.written),

@@ -72,7 +72,7 @@ impl Val<'_> {
     }
 }
 
-fn fmt_num(n: f64) -> String {
+pub fn fmt_num(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {

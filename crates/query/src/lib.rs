@@ -87,13 +87,18 @@
 pub mod ast;
 pub mod error;
 pub mod eval;
+mod eval_aggregate;
 mod eval_cmd;
 mod eval_filter;
+mod eval_format;
 pub mod eval_index;
 mod eval_traverse;
 mod eval_units;
 mod eval_value;
 pub mod gremlin;
+mod gremlin_eval;
+mod gremlin_props;
+mod gremlin_walk;
 pub mod lexer;
 mod literal;
 pub mod parser;
@@ -102,7 +107,10 @@ pub mod suggest;
 
 pub use ast::*;
 pub use error::{Error, ErrorKind, Span};
-pub use eval::{evaluate, execute, nodes_table, EvalError, Output, QueryIndex, SearchQuery};
+pub use eval::{
+    evaluate, execute, execute_with, format_nodes, nodes_table, EvalError, Output, QueryIndex,
+    SearchQuery,
+};
 
 /// Parses a query: Gremlin when it starts with `G.`, the search language otherwise.
 pub fn parse(query: &str) -> Result<Ast, Error> {

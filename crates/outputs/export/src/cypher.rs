@@ -6,6 +6,7 @@
 //! id makes a second run of the same script update rather than duplicate.
 
 use crate::origin_str;
+use crate::view::View;
 use kubegraph_graph::{Edge, Graph, NodeId};
 use kubegraph_model::EdgeKind;
 use serde_json::Value;
@@ -17,19 +18,21 @@ use std::io::{self, Write};
 /// enough that one statement's transaction stays modest.
 pub(crate) const BATCH: usize = 500;
 
-pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(view: &View, out: &mut dyn Write) -> io::Result<()> {
+    let graph = view.graph;
     writeln!(
         out,
         "// kubegraph export: {} nodes, {} relationships. Load with: cypher-shell -f FILE",
-        graph.node_count(),
-        graph.edge_count()
+        view.node_count(),
+        view.edge_count()
     )?;
     out.write_all(
         b"CREATE CONSTRAINT kubegraph_k8s_id IF NOT EXISTS FOR (n:K8s) REQUIRE n.id IS UNIQUE;\n",
     )?;
 
     let mut by_label: BTreeMap<String, Vec<NodeId>> = BTreeMap::new();
-    for (id, n) in graph.nodes() {
+    for id in view.nodes() {
+        let n = graph.node(id);
         by_label.entry(label(&n.object.kind)).or_default().push(id);
     }
     let mut row = String::new();
@@ -52,7 +55,7 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     }
 
     let mut by_kind: BTreeMap<EdgeKind, Vec<&Edge>> = BTreeMap::new();
-    for e in graph.edges() {
+    for (_, e) in view.edges() {
         by_kind.entry(e.kind).or_default().push(e);
     }
     for (kind, edges) in &by_kind {

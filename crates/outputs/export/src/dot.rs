@@ -3,12 +3,14 @@
 //! edges labelled with their kind.
 
 use crate::nest::Nesting;
+use crate::view::View;
 use crate::{display_kind, family, Family};
 use kubegraph_graph::{Graph, NodeId};
 use std::io::{self, Write};
 
-pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-    let nesting = Nesting::new(graph);
+pub(crate) fn write(view: &View, out: &mut dyn Write) -> io::Result<()> {
+    let graph = view.graph;
+    let nesting = Nesting::new(view);
     out.write_all(
         b"digraph kubegraph {\n  \
           graph [rankdir=LR, charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=11];\n  \
@@ -47,7 +49,7 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  }}")?;
         }
     }
-    for e in graph.edges() {
+    for (_, e) in view.edges() {
         if Nesting::drawn(graph, e) {
             writeln!(
                 out,

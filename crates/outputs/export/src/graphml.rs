@@ -3,7 +3,7 @@
 //! NMTOKENs, which kubegraph's `/`-separated ids are not; the kubegraph id is the `id` attribute.
 
 use crate::origin_str;
-use kubegraph_graph::Graph;
+use crate::view::View;
 use std::io::{self, Write};
 
 /// `(key id, for, attr.name, attr.type)`. Key ids are prefixed because a node's `kind` and an
@@ -25,7 +25,8 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
     ("e_attrs", "edge", "attrs", "string"),
 ];
 
-pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(view: &View, out: &mut dyn Write) -> io::Result<()> {
+    let graph = view.graph;
     out.write_all(
         b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
           <graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
@@ -41,7 +42,8 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
     }
     out.write_all(b"  <graph id=\"kubegraph\" edgedefault=\"directed\">\n")?;
     let mut buf = String::new();
-    for (id, n) in graph.nodes() {
+    for id in view.nodes() {
+        let n = graph.node(id);
         let o = &n.object;
         buf.clear();
         buf.push_str(&format!("    <node id=\"n{}\">", id.0));
@@ -74,7 +76,7 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
         buf.push_str("</node>\n");
         out.write_all(buf.as_bytes())?;
     }
-    for (i, e) in graph.edges().iter().enumerate() {
+    for (i, e) in view.edges() {
         buf.clear();
         buf.push_str(&format!(
             "    <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\">",

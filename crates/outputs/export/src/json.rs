@@ -1,3 +1,4 @@
+use crate::view::View;
 use crate::{origin_str, ExportError};
 use kubegraph_graph::{Edge, Graph, NodeId};
 use serde_json::{json, Map, Value};
@@ -45,9 +46,10 @@ pub fn edge_json(graph: &Graph, e: &Edge) -> Value {
 
 /// Streams the document node by node so that a million-object graph never exists twice in
 /// memory as JSON.
-pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> Result<(), ExportError> {
+pub(crate) fn write(view: &View, out: &mut dyn Write) -> Result<(), ExportError> {
+    let graph = view.graph;
     out.write_all(b"{\"nodes\":[")?;
-    for (i, (id, _)) in graph.nodes().enumerate() {
+    for (i, id) in view.nodes().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }
@@ -55,7 +57,7 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> Result<(), ExportErro
         serde_json::to_writer(&mut *out, &node_json(graph, id)).map_err(std::io::Error::from)?;
     }
     out.write_all(b"\n],\"edges\":[")?;
-    for (i, e) in graph.edges().iter().enumerate() {
+    for (i, (_, e)) in view.edges().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
         }

@@ -1,4 +1,4 @@
-//! Whole-graph exports. The JSON form is a contract other tools (and kubegraph's own tests)
+//! Whole-graph exports, and the same formats for a subset of nodes ([`export_subset`]). The JSON form is a contract other tools (and kubegraph's own tests)
 //! rely on:
 //!
 //! ```text
@@ -16,22 +16,26 @@
 //!   nested boxes, so the `contains` edges those boxes already say are not drawn.
 //! * `graphml` keeps every node and edge with all of the JSON fields (labels and edge attributes
 //!   as JSON text), for Gephi, yEd, networkx and the like.
+//! * `cytoscape` ([`cytoscape`], for a node subset only) is Cytoscape.js elements JSON.
 //! * `cypher` is a script for `cypher-shell` that loads the graph into Neo4j in batches.
 //!
 //! Every format is deterministic: the same graph gives the same bytes.
 
 mod cypher;
+mod cytoscape;
 mod dot;
 mod graphml;
 mod json;
 mod mermaid;
 mod nest;
+mod view;
 
-use kubegraph_graph::{Graph, Node, Origin};
+use kubegraph_graph::{Graph, Node, NodeId, Origin};
 use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
 use std::borrow::Cow;
 use std::io::Write;
 use std::str::FromStr;
+use view::View;
 
 pub use json::{edge_json, node_json};
 
@@ -78,12 +82,39 @@ pub enum ExportError {
 /// Writes the whole graph in `format`.
 pub fn export(graph: &Graph, format: Format, out: &mut dyn Write) -> Result<(), ExportError> {
     match format {
-        Format::Json => json::write(graph, out),
-        Format::Dot => Ok(dot::write(graph, out)?),
-        Format::Mermaid => Ok(mermaid::write(graph, out)?),
-        Format::Graphml => Ok(graphml::write(graph, out)?),
-        Format::Cypher => Ok(cypher::write(graph, out)?),
+        Format::Json => json::write(&View::whole(graph), out),
+        Format::Dot => Ok(dot::write(&View::whole(graph), out)?),
+        Format::Mermaid => Ok(mermaid::write(&View::whole(graph), out)?),
+        Format::Graphml => Ok(graphml::write(&View::whole(graph), out)?),
+        Format::Cypher => Ok(cypher::write(&View::whole(graph), out)?),
     }
+}
+
+/// Writes the nodes `nodes` (in node order, duplicates dropped) and the edges among them in
+/// `format`, exactly as [`export`] writes a whole graph that held only those. Drawings box the
+/// namespaces and clusters of the nodes given.
+pub fn export_subset(
+    graph: &Graph,
+    nodes: &[NodeId],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let view = View::subset(graph, nodes);
+    match format {
+        Format::Json => json::write(&view, out),
+        Format::Dot => Ok(dot::write(&view, out)?),
+        Format::Mermaid => Ok(mermaid::write(&view, out)?),
+        Format::Graphml => Ok(graphml::write(&view, out)?),
+        Format::Cypher => Ok(cypher::write(&view, out)?),
+    }
+}
+
+/// The nodes `nodes` and the edges among them as Cytoscape.js elements JSON:
+/// `{"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}`. A node's `data` is
+/// [`node_json`] (its `id` is the kubegraph id); an edge's is [`edge_json`] with `source` and
+/// `target` (the node ids) and an `id` of `e<index>`.
+pub fn cytoscape(graph: &Graph, nodes: &[NodeId]) -> serde_json::Value {
+    cytoscape::elements(&View::subset(graph, nodes))
 }
 
 pub(crate) fn origin_str(origin: Origin) -> &'static str {

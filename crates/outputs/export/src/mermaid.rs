@@ -4,11 +4,13 @@
 
 use crate::display_kind;
 use crate::nest::Nesting;
+use crate::view::View;
 use kubegraph_graph::{Graph, NodeId};
 use std::io::{self, Write};
 
-pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-    let nesting = Nesting::new(graph);
+pub(crate) fn write(view: &View, out: &mut dyn Write) -> io::Result<()> {
+    let graph = view.graph;
+    let nesting = Nesting::new(view);
     out.write_all(
         b"flowchart LR\n  \
           classDef missing fill:#fef2f2,stroke:#dc2626,stroke-width:2px,stroke-dasharray:5 3,color:#dc2626\n",
@@ -39,7 +41,7 @@ pub(crate) fn write(graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  end")?;
         }
     }
-    for e in graph.edges() {
+    for (_, e) in view.edges() {
         if Nesting::drawn(graph, e) {
             writeln!(out, "  n{} -->|{}| n{}", e.from.0, e.kind.as_str(), e.to.0)?;
         }

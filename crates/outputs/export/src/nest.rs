@@ -2,6 +2,7 @@
 //! namespace. The nesting says what the `contains` edges of cluster and namespace nodes say, so
 //! those edges are left out of the drawing; [`Nesting::drawn`] decides which.
 
+use crate::view::View;
 use kubegraph_graph::{Edge, Graph, Node, NodeId};
 use kubegraph_model::EdgeKind;
 use std::collections::BTreeMap;
@@ -32,11 +33,13 @@ fn home(n: &Node) -> Option<&str> {
 }
 
 impl<'g> Nesting<'g> {
-    pub fn new(graph: &'g Graph) -> Self {
+    pub fn new(view: &View<'g>) -> Self {
+        let graph = view.graph;
         let count = graph.clusters().count();
         let mut top: Vec<Vec<NodeId>> = vec![Vec::new(); count];
         let mut namespaces: Vec<BTreeMap<&'g str, Vec<NodeId>>> = vec![BTreeMap::new(); count];
-        for (id, n) in graph.nodes() {
+        for id in view.nodes() {
+            let n = graph.node(id);
             let c = n.cluster.0 as usize;
             match home(n) {
                 Some(ns) => namespaces[c].entry(ns).or_default().push(id),
@@ -46,6 +49,9 @@ impl<'g> Nesting<'g> {
         let clusters = graph
             .clusters()
             .zip(top.into_iter().zip(namespaces))
+            // A cluster with nothing to draw (only in a subset: a whole graph has each
+            // cluster's own node) gets no box.
+            .filter(|(_, (top, namespaces))| !top.is_empty() || !namespaces.is_empty())
             .map(|((_, name, _), (top, namespaces))| ClusterBox {
                 name,
                 top,

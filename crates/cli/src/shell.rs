@@ -1,0 +1,224 @@
+//! `kubegraph [SOURCE] shell`: an interactive shell over a loaded graph. Each line is a search
+//! query, run like `kubegraph search` (same output, same caret errors), against a graph and a
+//! [`QueryIndex`] built once. Line editing, history and Tab completion come from `rustyline`;
+//! when stdin is not a terminal, lines are read from it without prompt or history, which makes
+//! the shell scriptable.
+
+mod complete;
+
+pub use complete::{complete, word_start, Vocabulary};
+
+use crate::source::Landscape;
+use kubegraph_query::{execute, nodes_table, parse, Output, QueryIndex};
+use rustyline::completion::Completer;
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::history::{DefaultHistory, History};
+use rustyline::validate::Validator;
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const PROMPT: &str = "kubegraph> ";
+
+/// The `help` built-in: the language by example (each runs on `--demo`).
+pub const HELP: &str = "\
+Each line is a search query: filter nodes, follow edges, pipe into commands.
+
+  is(pod) and namespace = shop                                    # pods of a namespace
+  is(pod) | count namespace                                       # pods per namespace
+  is(pod) | count ancestors.node.name                             # pods per node
+  missing                                                         # referenced but absent objects
+  missing <-uses[1:]- is(pod)                                     # pods that use them
+  is(pod) and status.phase != Running | list name, status.phase   # a table of chosen columns
+  is(pod) and labels.app ~ \"^pay\"                                 # regex on a label
+  is(pod) and age > 1d | count                                    # durations, quantities, dates
+  is(service) and name = storefront -selects->                    # follow one edge kind out
+  is(secret) <-uses[1:]- is(pod) | count                          # pods using secrets, via containers
+  is(deployment) and not with(any, <-selects- is(pdb))            # deployments no PDB protects
+  is(workload) and namespace = payments | count kind              # categories: workload, config, ...
+  is(deployment) | sort spec.replicas desc | head 3               # sort and page
+  is(node) | list name, status.nodeInfo.kubeletVersion as kubelet # named columns
+
+Tab completes kinds in is(...), edge kinds in arrows (-own -> owns), commands after |,
+formats after `| format`, paths seen in the data (labels.<Tab>) and namespaces after `namespace =`.
+Built-ins: help, :stats, exit (or quit, or Ctrl-D).
+The whole language: docs/query.md (and shared/spec/query.md).
+";
+
+/// Runs the shell until `exit`, `quit` or end of input. Query errors are printed and the shell
+/// goes on; the exit code is 0 unless reading the input fails.
+pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let mut session = Session {
+        landscape,
+        index: QueryIndex::new(&landscape.graph),
+    };
+    if std::io::stdin().is_terminal() {
+        interactive(&mut session, out)?;
+    } else {
+        for line in std::io::stdin().lock().lines() {
+            if session.line(&line?, out)? == Flow::Exit {
+                break;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+struct Session<'a> {
+    landscape: &'a Landscape,
+    index: QueryIndex,
+}
+
+#[derive(PartialEq)]
+enum Flow {
+    Continue,
+    Exit,
+}
+
+impl Session<'_> {
+    /// Runs one line: a built-in or a query.
+    fn line(&mut self, line: &str, out: &mut dyn Write) -> anyhow::Result<Flow> {
+        let line = line.trim();
+        match line {
+            "" => {}
+            _ if line.starts_with('#') => {}
+            "exit" | "quit" | ":q" | ":quit" | ":exit" => return Ok(Flow::Exit),
+            "help" | ":help" | "?" => out.write_all(HELP.as_bytes())?,
+            ":stats" => crate::stats::print(self.landscape, false, out)?,
+            query => self.query(query, out)?,
+        }
+        out.flush()?;
+        Ok(Flow::Continue)
+    }
+
+    /// The printing of `search` (crates/cli/src/search.rs, table output), with the index kept
+    /// across queries instead of rebuilt for each. Errors go to stderr as the caret message.
+    fn query(&self, query: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+        let graph = &self.landscape.graph;
+        let result = match parse(query) {
+            Ok(ast) => execute(graph, &self.index, &ast).map_err(|e| e.render(query)),
+            Err(e) => Err(e.render(query)),
+        };
+        match result {
+            Ok(Output::Text(text)) => out.write_all(text.as_bytes())?,
+            Ok(Output::Nodes(nodes)) => {
+                out.write_all(nodes_table(graph, &self.index, &nodes).as_bytes())?
+            }
+            Err(rendered) => {
+                out.flush()?;
+                eprintln!("{rendered}");
+            }
+        }
+        Ok(())
+    }
+}
+
+fn interactive(session: &mut Session, out: &mut dyn Write) -> anyhow::Result<()> {
+    let config = Config::builder()
+        .completion_type(CompletionType::List)
+        .auto_add_history(true)
+        .history_ignore_dups(true)?
+        .max_history_size(1000)?
+        .build();
+    let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
+    editor.set_helper(Some(ShellHelper {
+        vocab: Vocabulary::from_graph(&session.landscape.graph),
+    }));
+    let history = history_path();
+    match &history {
+        Some(path) if path.exists() => {
+            if let Err(e) = editor.load_history(path) {
+                eprintln!(
+                    "warning: cannot read the shell history {}: {e}",
+                    path.display()
+                );
+            }
+        }
+        Some(_) => {}
+        None => eprintln!("warning: no shell history: neither XDG_STATE_HOME nor HOME is set"),
+    }
+    writeln!(
+        out,
+        "kubegraph shell: {} nodes, {} edges. `help` for examples, Tab to complete, Ctrl-D to leave.",
+        session.landscape.graph.node_count(),
+        session.landscape.graph.edge_count()
+    )?;
+    out.flush()?;
+    loop {
+        match editor.readline(PROMPT) {
+            Ok(line) => {
+                if session.line(&line, out)? == Flow::Exit {
+                    break;
+                }
+            }
+            // Ctrl-C drops the line being edited, as in a shell.
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => {
+                save_history(&mut editor, history.as_ref());
+                return Err(e.into());
+            }
+        }
+    }
+    save_history(&mut editor, history.as_ref());
+    Ok(())
+}
+
+fn save_history(editor: &mut Editor<ShellHelper, DefaultHistory>, path: Option<&PathBuf>) {
+    let Some(path) = path else { return };
+    if editor.history().is_empty() {
+        return;
+    }
+    let result = match path.parent() {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(ReadlineError::from),
+        None => Ok(()),
+    }
+    .and_then(|()| editor.save_history(path));
+    if let Err(e) = result {
+        eprintln!(
+            "warning: cannot write the shell history {}: {e}",
+            path.display()
+        );
+    }
+}
+
+/// `$XDG_STATE_HOME/kubegraph/history`, else `~/.local/state/kubegraph/history`.
+fn history_path() -> Option<PathBuf> {
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let state = absolute("XDG_STATE_HOME")
+        .or_else(|| absolute("HOME").map(|home| home.join(".local").join("state")))?;
+    Some(state.join("kubegraph").join("history"))
+}
+
+/// rustyline's hooks: completion only.
+struct ShellHelper {
+    vocab: Vocabulary,
+}
+
+impl Completer for ShellHelper {
+    type Candidate = String;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
+        Ok((word_start(line, pos), complete(line, pos, &self.vocab)))
+    }
+}
+
+impl Hinter for ShellHelper {
+    type Hint = String;
+}
+impl Highlighter for ShellHelper {}
+impl Validator for ShellHelper {}
+impl Helper for ShellHelper {}
