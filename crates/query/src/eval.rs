@@ -9,8 +9,9 @@
 //!   checks the whole filter on each candidate; later parts filter what the traversal reached.
 //! * Every part's result is a set in a stable order: kind, namespace, name (then group, cluster,
 //!   node id), until `sort` reorders it.
-//! * `health` and the commands `explain`, `tag` and `clean` are errors naming what is not
-//!   implemented yet, with their span.
+//! * `health` and the commands `tag` and `clean` are errors naming what is not implemented
+//!   yet, with their span.
+//! * A query with `| explain` prints its plan instead of its result (`eval_explain`).
 
 use kubegraph_graph::{Graph, NodeId};
 
@@ -108,7 +109,6 @@ fn run(
 ) -> Result<(Vec<NodeId>, Option<String>), EvalError> {
     for cmd in &q.commands {
         let name = match &cmd.node {
-            Command::Explain => "explain",
             Command::TagUpdate { .. } | Command::TagDelete { .. } => "tag",
             Command::Clean => "clean",
             _ => continue,
@@ -116,6 +116,12 @@ fn run(
         return Err(EvalError::new(
             cmd.span,
             format!("`{name}` is not implemented yet"),
+        ));
+    }
+    if q.commands.iter().any(|c| c.node == Command::Explain) {
+        return Ok((
+            Vec::new(),
+            Some(crate::eval_explain::explain(ctx, q, format)?),
         ));
     }
     let nodes = select(ctx, q)?;

@@ -89,6 +89,7 @@ pub mod error;
 pub mod eval;
 mod eval_aggregate;
 mod eval_cmd;
+mod eval_explain;
 mod eval_filter;
 mod eval_format;
 pub mod eval_index;

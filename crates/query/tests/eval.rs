@@ -205,7 +205,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (BOOKINFO, "is(service) and name = details | list name, spec.ports[*].port as port, labels.missing", "name     port  labels.missing\ndetails  9080  -\n"),
     (BOOKINFO, "is(deployment) | count labels.version", "v1: 4\nv2: 1\nv3: 1\ntotal matched: 6\ntotal unmatched: 0\n"),
     (BOOKINFO, "is(deployment, service) | count labels.version", "v1: 4\nv2: 1\nv3: 1\ntotal matched: 6\ntotal unmatched: 4\n"),
-    (BOOKINFO, "is(pod) | explain", "error: `explain` is not implemented yet"),
+    (BOOKINFO, "is(pod) | explain | format dot", "error: `explain` cannot print as dot"),
     (BOOKINFO, "is(pod) | clean", "error: `clean` is not implemented yet"),
     (BOOKINFO, "is(pod) | tag delete owner", "error: `tag` is not implemented yet"),
     (BOOKINFO, "is(pod) | aggregate(count() as n)", "n\n0\n"),
