@@ -40,7 +40,12 @@ fn count(l: &Landscape) -> Counts {
 pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let c = count(l);
     let clusters: Vec<&str> = l.graph.clusters().map(|(_, name, _)| name).collect();
+    let health = kubegraph_health::summary(&kubegraph_health::assess(&l.graph));
     if as_json {
+        let health: serde_json::Map<String, serde_json::Value> = health
+            .iter()
+            .map(|(state, n)| (state.as_str().to_string(), json!(n)))
+            .collect();
         let doc = json!({
             "clusters": clusters,
             "files": l.files,
@@ -55,6 +60,7 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
                 .map(|(object, referrers)| json!({"object": object, "referrers": referrers}))
                 .collect::<Vec<_>>(),
             "edges_by_kind": c.edges,
+            "health": health,
             "warnings": l.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
         });
         serde_json::to_writer_pretty(&mut *out, &doc)?;
@@ -88,6 +94,11 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
     }
     let edges: BTreeMap<String, usize> = c.edges.iter().map(|(k, v)| (k.to_string(), *v)).collect();
     section(out, "edges by kind", &edges)?;
+    // One line per state, always in this order (worst first), zeros included.
+    writeln!(out, "\nhealth: {}", l.graph.node_count())?;
+    for (state, n) in health {
+        writeln!(out, "  {:<8}  {n:>7}", state.as_str())?;
+    }
     writeln!(out, "\nwarnings: {}", l.diagnostics.len())
 }
 

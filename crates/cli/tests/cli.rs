@@ -242,3 +242,22 @@ fn a_missing_path_is_named_once() {
         "{stderr}"
     );
 }
+
+#[test]
+fn stats_summarises_health() {
+    // read: the demo's errors are its three broken pods, their three ReplicaSets and three
+    // Deployments, the Pending claim, two Services without ready endpoints and the two absent
+    // objects (see crates/health/tests/kinds.rs, which lists them with their reasons).
+    let out = kubegraph(&["--demo", "stats"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("\nhealth: 159\n  error          14\n  warning         3\n  unknown       103\n  ok             39\n\nwarnings: 0\n"),
+        "{text}"
+    );
+    let stats = stdout_json(&kubegraph(&["--demo", "stats", "-o", "json"]));
+    assert_eq!(
+        stats["health"],
+        serde_json::json!({"error": 14, "warning": 3, "unknown": 103, "ok": 39})
+    );
+}

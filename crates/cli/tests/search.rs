@@ -30,11 +30,11 @@ fn a_parse_error_exits_2_with_a_caret() {
         String::from_utf8(out.stderr).unwrap(),
         "is(deploymnet)\n   ^^^^^^^^^^ unknown kind `deploymnet`; did you mean `deployment`?\n"
     );
-    let out = kubegraph(&["--demo", "search", "is(pod) and health = error"]);
+    let out = kubegraph(&["--demo", "search", "is(pod) and health.x = error"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
-        .contains("^^^^^^ health is computed by a later version"));
+        .contains("^^^^^^^^ health has only `reason` (`health`, `health.reason`)"));
 }
 
 #[test]

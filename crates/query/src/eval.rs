@@ -9,8 +9,9 @@
 //!   checks the whole filter on each candidate; later parts filter what the traversal reached.
 //! * Every part's result is a set in a stable order: kind, namespace, name (then group, cluster,
 //!   node id), until `sort` reorders it.
-//! * `health` and the commands `tag` and `clean` are errors naming what is not implemented
-//!   yet, with their span.
+//! * `health` and `health.reason` come from kubegraph-health, assessed once per index.
+//! * The commands `tag` and `clean` are errors naming what is not implemented yet, with their
+//!   span.
 //! * A query with `| explain` prints its plan instead of its result (`eval_explain`).
 
 use kubegraph_graph::{Graph, NodeId};

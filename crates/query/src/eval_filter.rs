@@ -1,4 +1,4 @@
-//! Filters, compiled once per query (regexes, `health` checks) and then tested node by node.
+//! Filters, compiled once per query (regexes, `health` paths) and then tested node by node.
 
 use kubegraph_graph::NodeId;
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait};
@@ -36,15 +36,20 @@ pub enum Compiled<'q> {
     },
 }
 
-/// `health` is the one computed path this version does not have.
+/// `health` is computed: it has the state itself and `health.reason`, nothing else.
 pub fn check_path(path: &Path) -> Result<(), EvalError> {
     if path.root == PathRoot::Object
         && matches!(path.segments.first().map(|s| &s.node), Some(Segment::Key(k)) if k == "health")
     {
-        return Err(EvalError::new(
-            path.span,
-            "health is computed by a later version",
-        ));
+        if let Some(extra) = path.segments.get(1) {
+            let reason = matches!(&extra.node, Segment::Key(k) if k == "reason");
+            if !reason || path.segments.len() > 2 {
+                return Err(EvalError::new(
+                    path.span,
+                    "health has only `reason` (`health`, `health.reason`)",
+                ));
+            }
+        }
     }
     Ok(())
 }

@@ -12,8 +12,14 @@
 //!
 //! Any other filter leaves the candidates as they are; the whole filter is then checked on each
 //! candidate, so an index only ever saves work, never decides an answer.
+//!
+//! Health (`health`, `health.reason`) is computed on first use, once per index, for every node
+//! ([`kubegraph_health::assess`]).
+
+use std::sync::OnceLock;
 
 use kubegraph_graph::{Graph, NodeId, Origin};
+use kubegraph_health::Health;
 use kubegraph_model::json::{JsonValueTrait, Path as _};
 use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
 use rustc_hash::FxHashMap;
@@ -28,6 +34,7 @@ pub struct QueryIndex {
     by_name: FxHashMap<String, Vec<NodeId>>,
     placeholders: Vec<NodeId>,
     now: Option<f64>,
+    health: OnceLock<Vec<Health>>,
 }
 
 impl QueryIndex {
@@ -40,6 +47,7 @@ impl QueryIndex {
             by_name: FxHashMap::default(),
             placeholders: Vec::new(),
             now: None,
+            health: OnceLock::new(),
         };
         for (id, n) in graph.nodes() {
             let o = &n.object;
@@ -70,6 +78,12 @@ impl QueryIndex {
     /// The clock `age` is measured against, when any object has a creation time.
     pub fn now(&self) -> Option<f64> {
         self.now
+    }
+
+    /// The health of a node, computed for the whole graph on first use. `graph` must be the
+    /// graph this index was built from.
+    pub fn health<'a>(&'a self, graph: &Graph, id: NodeId) -> &'a Health {
+        &self.health.get_or_init(|| kubegraph_health::assess(graph))[id.0 as usize]
     }
 
     /// Every node of a kind selector, sorted by id.

@@ -4,6 +4,9 @@
 //! combined by the modifier: `any` (default) some value passes, `all` every value passes, `none`
 //! no value passes. A path that yields nothing is compared as one `null`, so `x = null` and
 //! `x != "a"` hold for objects without `x`, and `x = "a"`, `x > 1` do not.
+//!
+//! `health` is computed, not read from the object: the state (`ok`, `warning`, `error`,
+//! `unknown`), and `health.reason` its one-line reason.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -100,6 +103,16 @@ pub fn values<'g>(ctx: &Ctx<'g>, id: NodeId, path: &Path) -> Vec<Val<'g>> {
         Some(Segment::Key(k)) => k.as_str(),
         _ => "",
     };
+    if first == "health" {
+        let h = ctx.index.health(ctx.graph, id);
+        return match segs.get(1).map(|s| &s.node) {
+            None => vec![Val::Str(Cow::Borrowed(h.state.as_str()))],
+            Some(Segment::Key(k)) if k == "reason" && segs.len() == 2 => {
+                vec![Val::Str(Cow::Borrowed(h.reason.as_str()))]
+            }
+            Some(_) => Vec::new(),
+        };
+    }
     if segs.len() == 1 {
         let special = match first {
             "name" => Some(Val::Str(Cow::Borrowed(o.name.as_str()))),

@@ -107,6 +107,8 @@ const DOCS: &[(&str, &str, &str)] = &[
     (DEMO, "is(pod) and age > 1d | count", "14\n"),
     // read: the three nodes' status.nodeInfo.kubeletVersion, names sorted descending.
     (DEMO, "is(node) | sort name desc | list name, status.nodeInfo.kubeletVersion as kubelet", "name                                      kubelet\nip-10-0-3-54.eu-west-1.compute.internal   v1.33.4-eks-113cf36\nip-10-0-2-118.eu-west-1.compute.internal  v1.33.4-eks-113cf36\nip-10-0-1-37.eu-west-1.compute.internal   v1.33.4-eks-113cf36\n"),
+    // read: the three broken pods of demo.yaml, their waiting / PodScheduled messages verbatim.
+    (DEMO, "is(pod) and health = error | list name, namespace, health.reason", "name                             namespace   health.reason\ngrafana-59d8c7b6f4-7wq2s         monitoring  Unschedulable: 0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.\npayments-api-7c9d5f6b48-q8wzx    payments    container payments-api waiting: CreateContainerConfigError: secret \"payments-api-token\" not found\nrecommendations-8d7f6b5c4-n5zrb  shop        container recommendations waiting: CrashLoopBackOff: back-off 5m0s restarting failed container=recommendations pod=recommendations-8d7f6b5c4-n5zrb_shop(d22089f3-2dbe-54d2-aa3f-248f66750428)\n"),
     // py: the reviews service selects app=reviews, the three reviews deployments' template labels.
     (BOOKINFO, "is(service) and name = reviews -selects-> is(deployment)", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
 ];
@@ -159,7 +161,20 @@ const FILTERS: &[(&str, &str, &str)] = &[
     // read: bookinfo.yaml has no annotations; an absent path compares as null.
     (BOOKINFO, "is(service) and annotations.\"kubernetes.io/ingress.class\" = null | count", "4\n"),
     (BOOKINFO, "is(service) and has(annotations.\"kubernetes.io/ingress.class\")", ""),
-    (BOOKINFO, "is(pod) and health = error", "error: health is computed by a later version"),
+    // read: demo.yaml's three broken things (see its header): payments-api's new pod waits in
+    // CreateContainerConfigError, grafana's pod is Unschedulable (its claim is Pending),
+    // recommendations crash-loops; every other pod is Running with Ready True.
+    (DEMO, "is(pod) and health = error", "Pod:monitoring/grafana-59d8c7b6f4-7wq2s Pod:payments/payments-api-7c9d5f6b48-q8wzx Pod:shop/recommendations-8d7f6b5c4-n5zrb"),
+    (DEMO, "is(pod) and health != ok | count", "3\n"),
+    (DEMO, "is(pod) and health = ok | count", "13\n"),
+    (DEMO, "is(pod, pvc) and health in [error, warning] | count kind", "Pod: 3\nPersistentVolumeClaim: 1\ntotal matched: 4\ntotal unmatched: 0\n"),
+    // read: the claim grafana-data is Pending with a ProvisioningFailed event (io2-fast not found).
+    (DEMO, "is(pvc) and health = error | list name, health.reason", "name          health.reason\ngrafana-data  Pending: ProvisioningFailed: storageclass.storage.k8s.io \"io2-fast\" not found\n"),
+    (DEMO, "missing and health = error | list kind, name, health.reason", "kind          name                health.reason\nSecret        payments-api-token  Secret payments/payments-api-token does not exist (referenced by Deployment payments/payments-api, Pod payments/payments-api-7c9d5f6b48-q8wzx, ReplicaSet payments/payments-api-7c9d5f6b48)\nStorageClass  io2-fast            StorageClass io2-fast does not exist (referenced by PersistentVolumeClaim monitoring/grafana-data)\n"),
+    (DEMO, "is(service) and health.reason ~ \"no pod\"", "Service:shop/catalog-legacy"),
+    (DEMO, "is(deployment) | count health", "ok: 4\nerror: 3\ntotal matched: 7\ntotal unmatched: 0\n"),
+    (BOOKINFO, "is(deployment) and health = unknown and health.reason = \"no status\" | count", "6\n"),
+    (BOOKINFO, "is(pod) and health.phase = error", "error: health has only `reason` (`health`, `health.reason`)"),
     (BOOKINFO, "name ~ \"(\"", "error: invalid regex: regex parse error:\n    (\n    ^\nerror: unclosed group"),
 ];
 

@@ -163,7 +163,7 @@ const FORMATS: &[(&str, &str, Option<Format>, &str)] = &[
     (DEMO, "is(pod) | explain | format dot", None, "error: `explain` cannot print as dot"),
     (DEMO, "is(pod) | count | head 1 | explain", None, "error: commands after `count` are not implemented yet"),
     (DEMO, "is(pod) | tag delete owner | explain", None, "error: `tag` is not implemented yet"),
-    (DEMO, "is(pod) and health = error | explain", None, "error: health is computed by a later version"),
+    (DEMO, "is(pod) and health.x = error | explain", None, "error: health has only `reason` (`health`, `health.reason`)"),
 ];
 
 #[test]
