@@ -7,39 +7,14 @@
 //! ("py:" means a Python/PyYAML script over the fixture's YAML, "read:" means read by eye).
 //! The queries under "docs" are the examples of docs/query.md, verbatim.
 
+mod common;
+use common::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use kubegraph_graph::Graph;
 use kubegraph_query::{execute, parse, Output, QueryIndex};
 
-const DEMO: &str = "demo";
-const WP: &str = "kubernetes-examples/web/mysql-wordpress-pd";
-const BOOKINFO: &str = "istio-bookinfo/platform/kube/bookinfo.yaml";
-const K9S: &str = "k9s-live-objects";
 const KPROM: &str = "kube-prometheus";
-
-fn load(source: &str) -> Graph {
-    let (cluster, loaded) = if source == DEMO {
-        ("demo".to_string(), kubegraph_demo::load())
-    } else {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/fixtures")
-            .join(source);
-        let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
-            .expect("fixture loads");
-        ("files".to_string(), loaded)
-    };
-    kubegraph_relations::graph_from_objects(&cluster, loaded.objects).0
-}
-
-fn label(g: &Graph, id: kubegraph_graph::NodeId) -> String {
-    let o = &g.node(id).object;
-    match &o.namespace {
-        Some(ns) => format!("{}:{ns}/{}", o.kind, o.name),
-        None => format!("{}:{}", o.kind, o.name),
-    }
-}
 
 fn run(graphs: &mut HashMap<String, (Graph, QueryIndex)>, source: &str, query: &str) -> String {
     let (g, idx) = graphs.entry(source.to_string()).or_insert_with(|| {

@@ -5,29 +5,12 @@
 //! as `T` before comparing; everything else, including the column layout, is compared
 //! verbatim. Counts were checked another way, said in each comment.
 
+mod common;
+use common::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use kubegraph_graph::Graph;
 use kubegraph_query::{execute_with, parse, Format, Output, QueryIndex};
-
-const DEMO: &str = "demo";
-const WP: &str = "kubernetes-examples/web/mysql-wordpress-pd";
-const BOOKINFO: &str = "istio-bookinfo/platform/kube/bookinfo.yaml";
-
-fn load(source: &str) -> Graph {
-    let (cluster, loaded) = if source == DEMO {
-        ("demo".to_string(), kubegraph_demo::load())
-    } else {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/fixtures")
-            .join(source);
-        let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
-            .expect("fixture loads");
-        ("files".to_string(), loaded)
-    };
-    kubegraph_relations::graph_from_objects(&cluster, loaded.objects).0
-}
 
 /// Replaces the time at the end of each table line, and each JSON `time_us`, with `T`.
 fn mask(text: &str) -> String {

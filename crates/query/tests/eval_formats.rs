@@ -2,6 +2,8 @@
 //! fixtures and the demo, and the machine formats read back by real parsers (serde_json,
 //! serde_yaml_ng, Graphviz `dot`).
 
+mod common;
+use common::*;
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,24 +12,6 @@ use std::process::{Command, Stdio};
 use kubegraph_graph::Graph;
 use kubegraph_query::{execute, execute_with, parse, Format, Output, QueryIndex};
 use serde_json::Value;
-
-const DEMO: &str = "demo";
-const WP: &str = "kubernetes-examples/web/mysql-wordpress-pd";
-const BOOKINFO: &str = "istio-bookinfo/platform/kube/bookinfo.yaml";
-
-fn load(source: &str) -> Graph {
-    let (cluster, loaded) = if source == DEMO {
-        ("demo".to_string(), kubegraph_demo::load())
-    } else {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/fixtures")
-            .join(source);
-        let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
-            .expect("fixture loads");
-        ("files".to_string(), loaded)
-    };
-    kubegraph_relations::graph_from_objects(&cluster, loaded.objects).0
-}
 
 struct Graphs(HashMap<String, (Graph, QueryIndex)>);
 

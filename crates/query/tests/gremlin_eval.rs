@@ -7,38 +7,12 @@
 //! "read:" read by eye, "eq:" the equivalent search query's golden row in tests/eval.rs.
 //! The rows under "docs" are the Gremlin examples of docs/query.md, verbatim.
 
+mod common;
+use common::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use kubegraph_graph::Graph;
 use kubegraph_query::{execute, parse, Output, QueryIndex};
-
-const DEMO: &str = "demo";
-const WP: &str = "kubernetes-examples/web/mysql-wordpress-pd";
-const BOOKINFO: &str = "istio-bookinfo/platform/kube/bookinfo.yaml";
-const K9S: &str = "k9s-live-objects";
-
-fn load(source: &str) -> Graph {
-    let (cluster, loaded) = if source == DEMO {
-        ("demo".to_string(), kubegraph_demo::load())
-    } else {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/fixtures")
-            .join(source);
-        let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
-            .expect("fixture loads");
-        ("files".to_string(), loaded)
-    };
-    kubegraph_relations::graph_from_objects(&cluster, loaded.objects).0
-}
-
-fn label(g: &Graph, id: kubegraph_graph::NodeId) -> String {
-    let o = &g.node(id).object;
-    match &o.namespace {
-        Some(ns) => format!("{}:{ns}/{}", o.kind, o.name),
-        None => format!("{}:{}", o.kind, o.name),
-    }
-}
 
 type Graphs = HashMap<String, (Graph, QueryIndex)>;
 
