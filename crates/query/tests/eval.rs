@@ -39,22 +39,7 @@ fn run(graphs: &mut HashMap<String, (Graph, QueryIndex)>, source: &str, query: &
 
 fn check(name: &str, rows: &[(&str, &str, &str)]) {
     let mut graphs = HashMap::new();
-    let mut failures = Vec::new();
-    for (source, query, want) in rows {
-        let got = run(&mut graphs, source, query);
-        if got != *want {
-            failures.push(format!(
-                "[{source}] {query}\n  want {want:?}\n  got  {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{name}: {} of {} rows failed:\n\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n\n")
-    );
+    check_rows(name, rows, |source, query| run(&mut graphs, source, query));
 }
 
 /// The examples docs/query.md shows, verbatim.

@@ -40,22 +40,9 @@ fn show(r: Result<Vec<String>, String>) -> String {
 
 fn check(name: &str, rows: &[(&str, &str, &str)]) {
     let mut graphs = HashMap::new();
-    let mut failures = Vec::new();
-    for (source, query, want) in rows {
-        let got = show(run(&mut graphs, source, query));
-        if got != *want {
-            failures.push(format!(
-                "[{source}] {query}\n  want {want:?}\n  got  {got:?}"
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{name}: {} of {} rows failed:\n\n{}",
-        failures.len(),
-        rows.len(),
-        failures.join("\n\n")
-    );
+    check_rows(name, rows, |source, query| {
+        show(run(&mut graphs, source, query))
+    });
 }
 
 /// The Gremlin examples of docs/query.md, verbatim; the first is Skydive's own documentation's.

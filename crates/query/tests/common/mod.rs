@@ -32,3 +32,26 @@ pub fn label(g: &Graph, id: NodeId) -> String {
         None => format!("{}:{}", o.kind, o.name),
     }
 }
+
+/// Runs golden rows `(source, query, want)`, comparing `run(source, query)` with `want`, and
+/// reports every failing row at once.
+pub fn check_rows(
+    name: &str,
+    rows: &[(&str, &str, &str)],
+    mut run: impl FnMut(&str, &str) -> String,
+) {
+    let failures: Vec<String> = rows
+        .iter()
+        .filter_map(|(source, query, want)| {
+            let got = run(source, query);
+            (got != *want).then(|| format!("[{source}] {query}\n  want {want:?}\n  got  {got:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{name}: {} of {} rows failed:\n\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n\n")
+    );
+}
