@@ -2,10 +2,13 @@
 //! source, runs the command, and turns errors into messages and exit codes
 //! (0 success, 2 bad input).
 
+mod connectivity;
+mod live;
 mod search;
 mod shell;
 mod source;
 mod stats;
+mod why;
 
 use clap::{Args, Parser, Subcommand};
 use std::io::{BufWriter, Write};
@@ -49,6 +52,13 @@ pub struct SourceArgs {
     /// Do not print warnings about the input.
     #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
+    /// The time that time-dependent health rules compare against (RFC 3339, e.g.
+    /// `2026-11-29T12:00:00Z`); default: the newest timestamp in a file source, the clock for a
+    /// live one.
+    #[arg(long, value_name = "TIME", global = true)]
+    pub now: Option<String>,
+    #[command(flatten)]
+    pub live: live::LiveArgs,
 }
 
 #[derive(Subcommand)]
@@ -77,6 +87,12 @@ enum Command {
     /// An interactive shell: each line is a search query; Tab completes, `help` shows examples.
     /// Reads queries from stdin when it is not a terminal.
     Shell,
+    /// Every connection NetworkPolicies allow between workloads (netpol-analyzer's `list` format).
+    Connectivity(connectivity::ConnectivityArgs),
+    /// Can SRC reach DST, and which policy decides.
+    Reach(connectivity::ReachArgs),
+    /// Why TARGET is unhealthy: the causal tree down to the root causes.
+    Why(why::WhyArgs),
 }
 
 // kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
@@ -124,6 +140,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             code = search::run(&landscape, &query, format, &mut out)?;
         }
         Command::Shell => code = shell::run(&landscape, &mut out)?,
+        Command::Connectivity(args) => {
+            code = connectivity::connectivity(&landscape, &args, &mut out)?
+        }
+        Command::Reach(args) => code = connectivity::reach(&landscape, &args, &mut out)?,
+        Command::Why(args) => code = why::run(&landscape, &args, &mut out)?,
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
             let format = output.parse().map_err(anyhow::Error::msg)?;

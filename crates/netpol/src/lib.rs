@@ -1,0 +1,1 @@
+//! NetworkPolicy reachability (work in progress).

@@ -1,0 +1,1 @@
+//! Live cluster source (work in progress).
