@@ -8,6 +8,7 @@ mod search;
 mod shell;
 mod source;
 mod stats;
+mod views;
 mod why;
 
 use clap::{Args, Parser, Subcommand};
@@ -93,6 +94,8 @@ enum Command {
     Reach(connectivity::ReachArgs),
     /// Why TARGET is unhealthy: the causal tree down to the root causes.
     Why(why::WhyArgs),
+    /// Component views: dependencies, pods of a workload, config and storage of a pod, a namespace.
+    Show(views::ShowArgs),
 }
 
 // kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
@@ -145,6 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Reach(args) => code = connectivity::reach(&landscape, &args, &mut out)?,
         Command::Why(args) => code = why::run(&landscape, &args, &mut out)?,
+        Command::Show(args) => code = views::run(&landscape, &args, &mut out)?,
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
             let format = output.parse().map_err(anyhow::Error::msg)?;
