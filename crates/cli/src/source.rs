@@ -13,6 +13,8 @@ pub struct Landscape {
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub objects: usize,
+    /// `--now` as given (RFC 3339), for time-dependent health rules.
+    pub now: Option<String>,
 }
 
 pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
@@ -70,6 +72,7 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         diagnostics,
         files,
         objects: count,
+        now: args.now.clone(),
     })
 }
 
