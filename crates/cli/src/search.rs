@@ -3,7 +3,7 @@
 //! see docs/query.md for the others). A `| format F` in the query wins over `-o`.
 
 use crate::source::Landscape;
-use kubegraph_query::{execute_with, format_nodes, parse, Format, Output, QueryIndex};
+use kubegraph_query::{parse, print, Format, QueryIndex};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -22,19 +22,12 @@ pub fn run(
     };
     let graph = &landscape.graph;
     let index = QueryIndex::new(graph);
-    match execute_with(graph, &index, &ast, format) {
+    // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
+    match print(graph, &index, &ast, format, out)? {
+        Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("{}", e.render(query));
             Ok(ExitCode::from(2))
-        }
-        Ok(Output::Text(text)) => {
-            out.write_all(text.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Ok(Output::Nodes(nodes)) => {
-            let text = format_nodes(graph, &index, &nodes, format.unwrap_or(Format::Table));
-            out.write_all(text.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
         }
     }
 }

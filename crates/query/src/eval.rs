@@ -92,9 +92,9 @@ pub fn execute_with(
     match ast {
         Ast::Search(q) => {
             let ctx = Ctx { graph, index };
-            let (nodes, text) = run(&ctx, q, format)?;
-            Ok(match text {
-                Some(t) => Output::Text(t),
+            let (nodes, rendered) = run(&ctx, q, format)?;
+            Ok(match rendered {
+                Some(r) => Output::Text(r.into_text(&ctx, &nodes)),
                 None => Output::Nodes(nodes),
             })
         }
@@ -102,12 +102,46 @@ pub fn execute_with(
     }
 }
 
-/// The nodes before any text command, and the text when there is one.
+/// [`execute_with`], writing the result to `out` as it is rendered: node results and `dump`
+/// in json, ndjson, yaml or a graph format stream node by node instead of being built as one
+/// string, so printing a million nodes does not double the memory. Node results without a
+/// format print as the default table. Returns `Ok(Err(e))` for a query error (nothing written),
+/// `Err` for a write error.
+pub fn print(
+    graph: &Graph,
+    index: &QueryIndex,
+    ast: &Ast,
+    format: Option<Format>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Result<(), EvalError>> {
+    let ctx = Ctx { graph, index };
+    match ast {
+        Ast::Search(q) => {
+            let (nodes, rendered) = match run(&ctx, q, format) {
+                Ok(r) => r,
+                Err(e) => return Ok(Err(e)),
+            };
+            let rendered = rendered.unwrap_or(crate::eval_format::Rendered::Nodes(Format::Table));
+            crate::eval_format::write_rendered(&ctx, &nodes, &rendered, out)?;
+        }
+        Ast::Gremlin(g) => match crate::gremlin_eval::run_gremlin(&ctx, g) {
+            Ok(Output::Text(t)) => out.write_all(t.as_bytes())?,
+            Ok(Output::Nodes(nodes)) => {
+                let f = crate::eval_format::Rendered::Nodes(format.unwrap_or(Format::Table));
+                crate::eval_format::write_rendered(&ctx, &nodes, &f, out)?;
+            }
+            Err(e) => return Ok(Err(e)),
+        },
+    }
+    Ok(Ok(()))
+}
+
+/// The nodes before any text command, and what to print when it is not plain nodes.
 fn run(
     ctx: &Ctx,
     q: &Query,
     format: Option<Format>,
-) -> Result<(Vec<NodeId>, Option<String>), EvalError> {
+) -> Result<(Vec<NodeId>, Option<crate::eval_format::Rendered>), EvalError> {
     for cmd in &q.commands {
         let name = match &cmd.node {
             Command::TagUpdate { .. } | Command::TagDelete { .. } => "tag",
@@ -122,7 +156,9 @@ fn run(
     if q.commands.iter().any(|c| c.node == Command::Explain) {
         return Ok((
             Vec::new(),
-            Some(crate::eval_explain::explain(ctx, q, format)?),
+            Some(crate::eval_format::Rendered::Text(
+                crate::eval_explain::explain(ctx, q, format)?,
+            )),
         ));
     }
     let nodes = select(ctx, q)?;
@@ -137,7 +173,7 @@ fn select(ctx: &Ctx, q: &Query) -> Result<Vec<NodeId>, EvalError> {
             let compiled = compile(f)?;
             let candidates = ctx
                 .index
-                .candidates(&f.node)
+                .candidates(ctx.graph, &f.node)
                 .unwrap_or_else(|| ctx.graph.nodes().map(|(id, _)| id).collect());
             candidates
                 .into_iter()

@@ -4,7 +4,7 @@
 //!
 //! | step | index | estimated | actual |
 //! |---|---|---|---|
-//! | `filter F` (first part) | the index that narrowed it (`kind index (Pod)`, `namespace index`, `name index`, `placeholders`, joined by `and`/`or`), or `scan` | the candidates (the graph's size for a scan) | the nodes that pass |
+//! | `filter F` (first part) | the index that narrowed it (`kind index (Pod)`, `namespace index`, `name index`, `label index (labels.app)`, `placeholders`, joined by `and`/`or`), or `scan` | the candidates (the graph's size for a scan) | the nodes that pass |
 //! | `traverse DIR (EDGES) depth D` | `-` | `-` | the nodes reached |
 //! | `filter F` (a later part) | `reached` | the nodes reached | the nodes that pass |
 //! | `order` | `kind, namespace, name` | the nodes | the nodes (duplicates dropped) |
@@ -49,7 +49,7 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
     let (mut current, index, estimated) = match &first.filter {
         Some(f) => {
             let compiled = compile(f)?;
-            let candidates = ctx.index.candidates(&f.node);
+            let candidates = ctx.index.candidates(ctx.graph, &f.node);
             let index = describe(ctx, &f.node).unwrap_or_else(|| "scan".to_string());
             let candidates =
                 candidates.unwrap_or_else(|| ctx.graph.nodes().map(|(id, _)| id).collect());
@@ -281,13 +281,16 @@ fn command_label(c: &Command) -> String {
 /// Which indexes narrow the first part's filter, as [`crate::QueryIndex::candidates`] uses
 /// them; `None` when none does (a scan).
 fn describe(ctx: &Ctx, f: &Filter) -> Option<String> {
-    ctx.index.candidates(f)?;
+    ctx.index.candidates(ctx.graph, f)?;
     Some(match f {
         Filter::Is(kinds) => {
             let names: Vec<String> = kinds.iter().map(|k| k.to_string()).collect();
             format!("kind index ({})", names.join(", "))
         }
         Filter::Missing => "placeholders".to_string(),
+        Filter::Cmp(c) if c.path.segments.len() == 2 => {
+            format!("label index ({})", path_text(&c.path))
+        }
         Filter::Cmp(c) => format!("{} index", path_text(&c.path)),
         Filter::And(fs) => fs
             .iter()

@@ -46,14 +46,52 @@ impl End<'_> {
     }
 }
 
-/// Runs the commands on the selected nodes: the nodes after the paging commands, and the text
-/// to print unless the result is plain nodes with no format asked for.
+/// What a query prints, decided before anything is rendered: a command's text, or the nodes
+/// in a format (their objects for `dump`), which [`write_rendered`] writes node by node so that
+/// a large result streams instead of sitting in memory as one string.
+pub enum Rendered {
+    Text(String),
+    Nodes(Format),
+    Dump(Format),
+}
+
+impl Rendered {
+    /// Renders into a string (for callers that want text: tests, the shell).
+    pub fn into_text(self, ctx: &Ctx, nodes: &[NodeId]) -> String {
+        match self {
+            Rendered::Text(t) => t,
+            other => {
+                let mut buf = Vec::new();
+                // Writing to memory cannot fail.
+                let _ = write_rendered(ctx, nodes, &other, &mut buf);
+                String::from_utf8(buf).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Writes what [`commands`] decided, streaming node formats and `dump`.
+pub fn write_rendered(
+    ctx: &Ctx,
+    nodes: &[NodeId],
+    r: &Rendered,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match r {
+        Rendered::Text(t) => out.write_all(t.as_bytes()),
+        Rendered::Nodes(f) => write_nodes(ctx, nodes, *f, out),
+        Rendered::Dump(f) => write_dump(ctx.graph, nodes, *f, out),
+    }
+}
+
+/// Runs the commands on the selected nodes: the nodes after the paging commands, and what to
+/// print unless the result is plain nodes with no format asked for.
 pub fn commands(
     ctx: &Ctx,
     q: &Query,
     mut nodes: Vec<NodeId>,
     default: Option<Format>,
-) -> Result<(Vec<NodeId>, Option<String>), EvalError> {
+) -> Result<(Vec<NodeId>, Option<Rendered>), EvalError> {
     let mut explicit: Option<(Format, Span)> = None;
     let mut end: Option<(End, Span)> = None;
     for cmd in &q.commands {
@@ -88,21 +126,21 @@ pub fn commands(
             ),
         )
     };
-    let text = match end {
-        None => format.map(|f| render_nodes(ctx, &nodes, f)),
+    let rendered = match end {
+        None => format.map(Rendered::Nodes),
         Some((End::Count(path), at)) => {
             if explicit.is_some_and(|(f, _)| f != Format::Table) {
                 return Err(bad("count", at));
             }
-            Some(count(ctx, &nodes, path)?)
+            Some(Rendered::Text(count(ctx, &nodes, path)?))
         }
         Some((End::List(cols), _)) => {
             let rows = list_rows(ctx, &nodes, cols)?;
             let f = format.unwrap_or(Format::Table);
             Some(if f.is_graph() {
-                render_nodes(ctx, &nodes, f)
+                Rendered::Nodes(f)
             } else {
-                render_rows(&rows, f)
+                Rendered::Text(render_rows(&rows, f))
             })
         }
         Some((End::Aggregate(groups, funcs), at)) => {
@@ -111,43 +149,75 @@ pub fn commands(
             if f.is_graph() {
                 return Err(bad("aggregate", at));
             }
-            Some(render_rows(&rows, f))
+            Some(Rendered::Text(render_rows(&rows, f)))
         }
         Some((End::Dump, at)) => match format.unwrap_or(Format::Yaml) {
-            Format::Table | Format::Yaml => Some(dump_yaml(ctx.graph, &nodes)),
-            Format::Json => Some(json_pretty(
-                &nodes
-                    .iter()
-                    .map(|&id| full_object(ctx.graph, id))
-                    .collect::<Vec<_>>(),
-            )),
-            Format::Ndjson => Some(
-                nodes
-                    .iter()
-                    .map(|&id| full_object(ctx.graph, id).to_string() + "\n")
-                    .collect(),
-            ),
+            f @ (Format::Table | Format::Yaml | Format::Json | Format::Ndjson) => {
+                Some(Rendered::Dump(f))
+            }
             _ => return Err(bad("dump", at)),
         },
     };
-    Ok((nodes, text))
+    Ok((nodes, rendered))
+}
+
+/// `dump`: the full objects; YAML documents separated by `---` lines, a JSON array, or one
+/// JSON object per line.
+fn write_dump(
+    graph: &Graph,
+    nodes: &[NodeId],
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &Lazy::new(nodes.iter().map(|&id| full_object(graph, id))),
+            )?;
+            out.write_all(b"\n")
+        }
+        Format::Ndjson => {
+            for &id in nodes {
+                serde_json::to_writer(&mut *out, &full_object(graph, id))?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        _ => {
+            for (i, &id) in nodes.iter().enumerate() {
+                if i > 0 {
+                    out.write_all(b"---\n")?;
+                }
+                out.write_all(yaml(&graph.node(id).object.raw).as_bytes())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A sequence serialized from an iterator as it is consumed: serde_json and serde_yaml_ng
+/// write each element before the next is made, so a million-node array never exists at once.
+struct Lazy<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Lazy<I> {
+    fn new(items: I) -> Self {
+        Lazy(std::cell::RefCell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Lazy<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.borrow_mut().take() {
+            Some(items) => s.collect_seq(items),
+            None => s.collect_seq(std::iter::empty::<T>()),
+        }
+    }
 }
 
 /// A node's object as loaded (secret values already `null`).
 pub fn full_object(graph: &Graph, id: NodeId) -> J {
     serde_json::to_value(&graph.node(id).object.raw).unwrap_or(J::Null)
-}
-
-/// `dump`: one YAML document per node, separated by `---` lines.
-fn dump_yaml(graph: &Graph, nodes: &[NodeId]) -> String {
-    let mut out = String::new();
-    for (i, &id) in nodes.iter().enumerate() {
-        if i > 0 {
-            out.push_str("---\n");
-        }
-        out.push_str(&yaml(&graph.node(id).object.raw));
-    }
-    out
 }
 
 fn yaml<T: Serialize + ?Sized>(v: &T) -> String {
@@ -160,41 +230,61 @@ fn json_pretty<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// Nodes in `format` (see the module table). `table` is kind, namespace, name.
 pub fn render_nodes(ctx: &Ctx, nodes: &[NodeId], format: Format) -> String {
+    Rendered::Nodes(format).into_text(ctx, nodes)
+}
+
+/// Nodes in `format`, written node by node where the format allows (json, ndjson, yaml, and
+/// the graph formats); tables need every row for their widths.
+fn write_nodes(
+    ctx: &Ctx,
+    nodes: &[NodeId],
+    format: Format,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let graph = ctx.graph;
-    let export = |f: kubegraph_export::Format| {
-        let mut buf = Vec::new();
-        // Writing to memory cannot fail.
-        let _ = kubegraph_export::export_subset(graph, nodes, f, &mut buf);
-        String::from_utf8(buf).unwrap_or_default()
-    };
-    let node_objects = || -> Vec<J> {
-        nodes
-            .iter()
-            .map(|&id| kubegraph_export::node_json(graph, id))
-            .collect()
+    let export = |f: kubegraph_export::Format, out: &mut dyn std::io::Write| {
+        kubegraph_export::export_subset(graph, nodes, f, out).map_err(|e| match e {
+            kubegraph_export::ExportError::Io(io) => io,
+            other => std::io::Error::other(other),
+        })
     };
     match format {
-        Format::Json => json_pretty(&node_objects()),
-        Format::Ndjson => node_objects()
-            .iter()
-            .map(|v| v.to_string() + "\n")
-            .collect(),
-        Format::Yaml => yaml(
-            &nodes
-                .iter()
-                .map(|&id| &graph.node(id).object.raw)
-                .collect::<Vec<_>>(),
-        ),
-        Format::Dot => export(kubegraph_export::Format::Dot),
-        Format::Mermaid => export(kubegraph_export::Format::Mermaid),
-        Format::Graphml => export(kubegraph_export::Format::Graphml),
-        Format::Cytoscape => json_pretty(&kubegraph_export::cytoscape(graph, nodes)),
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &Lazy::new(
+                    nodes
+                        .iter()
+                        .map(|&id| kubegraph_export::node_json(graph, id)),
+                ),
+            )?;
+            out.write_all(b"\n")
+        }
+        Format::Ndjson => {
+            for &id in nodes {
+                serde_json::to_writer(&mut *out, &kubegraph_export::node_json(graph, id))?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        }
+        Format::Yaml => serde_yaml_ng::to_writer(
+            &mut *out,
+            &Lazy::new(nodes.iter().map(|&id| &graph.node(id).object.raw)),
+        )
+        .map_err(std::io::Error::other),
+        Format::Dot => export(kubegraph_export::Format::Dot, out),
+        Format::Mermaid => export(kubegraph_export::Format::Mermaid, out),
+        Format::Graphml => export(kubegraph_export::Format::Graphml, out),
+        Format::Cytoscape => {
+            serde_json::to_writer_pretty(&mut *out, &kubegraph_export::cytoscape(graph, nodes))?;
+            out.write_all(b"\n")
+        }
         Format::Table | Format::Csv | Format::Markdown => {
             let rows = list_rows(ctx, nodes, &[]).unwrap_or(Rows {
                 header: Vec::new(),
                 rows: Vec::new(),
             });
-            render_rows(&rows, format)
+            out.write_all(render_rows(&rows, format).as_bytes())
         }
     }
 }

@@ -6,6 +6,7 @@
 //! | `is(k, …)` (kinds, categories, custom kinds) | kind index: `(group, kind)` → nodes |
 //! | `namespace = x`, `namespace in [..]` | namespace index |
 //! | `name = x`, `name in [..]` | name index |
+//! | `labels.k = v`, `labels.k in [..]` | label index: `k` → `v` → nodes (built on first use) |
 //! | `missing` | the placeholder list |
 //! | `a and b` | the intersection of what the operands narrow to |
 //! | `a or b` | the union, when every operand narrows |
@@ -35,6 +36,49 @@ pub struct QueryIndex {
     placeholders: Vec<NodeId>,
     now: Option<f64>,
     health: OnceLock<Vec<Health>>,
+    labels: OnceLock<LabelIndex>,
+}
+
+/// Label key → label value → nodes, sorted by id. Built on the first label filter: a one-shot
+/// query without one does not pay for it, and a shell session pays once.
+#[derive(Default)]
+struct LabelIndex {
+    by_key: FxHashMap<String, FxHashMap<String, Vec<NodeId>>>,
+    /// Keys that some object gives a non-string value (`version: 2` in a hand-written
+    /// manifest). `labels.version = 2` compares those as numbers, which a text index cannot
+    /// answer, so such keys never narrow.
+    not_text: rustc_hash::FxHashSet<String>,
+}
+
+impl LabelIndex {
+    fn new(graph: &Graph) -> Self {
+        let mut idx = LabelIndex::default();
+        for (id, n) in graph.nodes() {
+            let Some(labels) = n.object.labels() else {
+                continue;
+            };
+            for (k, v) in labels.iter() {
+                match v.as_str() {
+                    Some(v) => {
+                        let values = match idx.by_key.get_mut(k) {
+                            Some(values) => values,
+                            None => idx.by_key.entry(k.to_string()).or_default(),
+                        };
+                        match values.get_mut(v) {
+                            Some(ids) => ids.push(id),
+                            None => {
+                                values.insert(v.to_string(), vec![id]);
+                            }
+                        }
+                    }
+                    None => {
+                        idx.not_text.insert(k.to_string());
+                    }
+                }
+            }
+        }
+        idx
+    }
 }
 
 impl QueryIndex {
@@ -48,6 +92,7 @@ impl QueryIndex {
             placeholders: Vec::new(),
             now: None,
             health: OnceLock::new(),
+            labels: OnceLock::new(),
         };
         for (id, n) in graph.nodes() {
             let o = &n.object;
@@ -131,7 +176,7 @@ impl QueryIndex {
 
     /// The nodes a filter can only match among, sorted by id; `None` when the filter does not
     /// narrow (every node is a candidate).
-    pub fn candidates(&self, f: &Filter) -> Option<Vec<NodeId>> {
+    pub fn candidates(&self, graph: &Graph, f: &Filter) -> Option<Vec<NodeId>> {
         match f {
             Filter::Is(kinds) => {
                 let mut out = Vec::new();
@@ -145,7 +190,6 @@ impl QueryIndex {
             Filter::Missing => Some(self.placeholders.clone()),
             Filter::Cmp(c) => {
                 if c.path.root != PathRoot::Object
-                    || c.path.segments.len() != 1
                     || matches!(
                         c.modifier.as_ref().map(|m| m.node),
                         Some(ArrayMod::All | ArrayMod::None)
@@ -153,9 +197,25 @@ impl QueryIndex {
                 {
                     return None;
                 }
-                let map = match &c.path.segments[0].node {
-                    Segment::Key(k) if k == "namespace" => &self.by_namespace,
-                    Segment::Key(k) if k == "name" => &self.by_name,
+                let map = match &c.path.segments[..] {
+                    [one] => match &one.node {
+                        Segment::Key(k) if k == "namespace" => &self.by_namespace,
+                        Segment::Key(k) if k == "name" => &self.by_name,
+                        _ => return None,
+                    },
+                    [first, key] => match (&first.node, &key.node) {
+                        (Segment::Key(l), Segment::Key(k)) if l == "labels" => {
+                            let labels = self.labels.get_or_init(|| LabelIndex::new(graph));
+                            if labels.not_text.contains(k) {
+                                return None;
+                            }
+                            match labels.by_key.get(k) {
+                                Some(values) => values,
+                                None => return Some(Vec::new()),
+                            }
+                        }
+                        _ => return None,
+                    },
                     _ => return None,
                 };
                 let words: Vec<&str> = match (c.op.node, &c.value.node) {
@@ -177,12 +237,12 @@ impl QueryIndex {
             }
             Filter::And(fs) => fs
                 .iter()
-                .filter_map(|f| self.candidates(&f.node))
+                .filter_map(|f| self.candidates(graph, &f.node))
                 .reduce(|a, b| intersect(&a, &b)),
             Filter::Or(fs) => {
                 let mut out = Vec::new();
                 for f in fs {
-                    out.extend(self.candidates(&f.node)?);
+                    out.extend(self.candidates(graph, &f.node)?);
                 }
                 out.sort_unstable();
                 out.dedup();

@@ -53,7 +53,7 @@ pub fn run_gremlin(ctx: &Ctx, q: &Gremlin) -> Result<Output, EvalError> {
                     steps.next();
                     let c = compile(f)?;
                     ctx.index
-                        .candidates(&f.node)
+                        .candidates(g, &f.node)
                         .unwrap_or_else(|| g.nodes().map(|(id, _)| id).collect())
                         .into_iter()
                         .filter(|&id| c.matches(ctx, id))

@@ -109,8 +109,8 @@ pub mod suggest;
 pub use ast::*;
 pub use error::{Error, ErrorKind, Span};
 pub use eval::{
-    evaluate, execute, execute_with, format_nodes, nodes_table, EvalError, Output, QueryIndex,
-    SearchQuery,
+    evaluate, execute, execute_with, format_nodes, nodes_table, print, EvalError, Output,
+    QueryIndex, SearchQuery,
 };
 
 /// Parses a query: Gremlin when it starts with `G.`, the search language otherwise.

@@ -73,6 +73,25 @@ const DOCS: &[(&str, &str, &str)] = &[
     (BOOKINFO, "is(service) and name = reviews -selects-> is(deployment)", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
 ];
 
+/// The examples at the top of the spec (shared/spec/query.md, "Shape"), on the demo where the
+/// spec's names (`node-a`, `data-db-0`, `resoto`) are placeholders for real ones.
+const SPEC_SHAPE: &[(&str, &str, &str)] = &[
+    // py: pods of namespace shop whose metadata.labels.app starts with "cart".
+    (DEMO, "is(pod) and namespace = \"shop\" and labels.app ~ \"^cart\"", "Pod:shop/cart-7f8b6c5d9-h2vtn Pod:shop/cart-7f8b6c5d9-q9dxw"),
+    // py: Counter of metadata.namespace over pods with spec.nodeName = ip-10-0-2-118...
+    (DEMO, "is(node) and name = \"ip-10-0-2-118.eu-west-1.compute.internal\" <-runs_on- is(pod) | count namespace", "monitoring: 2\npayments: 2\nshop: 2\ntotal matched: 6\ntotal unmatched: 0\n"),
+    // read: the edges into the claim in `export -o json`: mounts from grafana's Deployment,
+    // ReplicaSet and Pod, about from its ProvisioningFailed Event, contains from the namespace,
+    // provisions from the (missing) class.
+    (DEMO, "is(pvc) and name = \"grafana-data\" <-[1]-", "Deployment:monitoring/grafana Event:monitoring/grafana-data.fe545836850809ab Namespace:monitoring Pod:monitoring/grafana-59d8c7b6f4-7wq2s ReplicaSet:monitoring/grafana-59d8c7b6f4 StorageClass:io2-fast"),
+    // read: one hop further: the Service selecting grafana's pods, the Ingress routing to it,
+    // the Event about the pod, and the cluster containing the namespace.
+    (DEMO, "is(pvc) and name = \"grafana-data\" <-[1:]- | count kind", "Event: 2\nCluster: 1\nDeployment: 1\nIngress: 1\nNamespace: 1\nPod: 1\nReplicaSet: 1\nService: 1\nStorageClass: 1\ntotal matched: 10\ntotal unmatched: 0\n"),
+    // read: every node hangs off the cluster node, so the component is the whole graph
+    // (stats: 159 nodes).
+    (DEMO, "is(service) and namespace = \"shop\" <-[0:]-> | count", "159\n"),
+];
+
 /// Filters: kinds, comparisons, values, paths, modifiers, has, missing, free text, booleans.
 const FILTERS: &[(&str, &str, &str)] = &[
     // py: kinds of the kube-prometheus manifests: 13 ServiceMonitor, 1 Prometheus, 8 PrometheusRule.
@@ -195,6 +214,11 @@ fn docs_examples() {
 }
 
 #[test]
+fn spec_shape_examples() {
+    check("spec shape", SPEC_SHAPE);
+}
+
+#[test]
 fn filters() {
     check("filters", FILTERS);
 }
@@ -227,12 +251,69 @@ fn the_index_narrows_kind_and_namespace_filters() {
     };
     let f = &q.parts[0].filter.as_ref().unwrap().node;
     // Only the 6 shop pods are candidates: no other node's JSON is read.
-    assert_eq!(idx.candidates(f).map(|c| c.len()), Some(6));
-    let Ok(kubegraph_query::Ast::Search(q)) = parse("labels.app = cart") else {
+    assert_eq!(idx.candidates(&g, f).map(|c| c.len()), Some(6));
+    let Ok(kubegraph_query::Ast::Search(q)) = parse("spec.replicas = 2") else {
         panic!("parses")
     };
     assert_eq!(
-        idx.candidates(&q.parts[0].filter.as_ref().unwrap().node),
+        idx.candidates(&g, &q.parts[0].filter.as_ref().unwrap().node),
         None
     );
+}
+
+/// The label index narrows `labels.k = v` to exactly the nodes carrying that label, so the
+/// filter then reads no other node's JSON; the answer is the same as a scan's.
+#[test]
+fn the_label_index_narrows_label_filters_to_the_matches() {
+    let g = load(DEMO);
+    let idx = QueryIndex::new(&g);
+    let first = |q: &str| {
+        let Ok(kubegraph_query::Ast::Search(q)) = parse(q) else {
+            panic!("parses")
+        };
+        idx.candidates(&g, &q.parts[0].filter.as_ref().unwrap().node)
+            .map(|c| c.iter().map(|&id| label(&g, id)).collect::<Vec<_>>())
+    };
+    // py: objects of demo.yaml whose metadata.labels.app is "cart" (selectors and templates
+    // do not count).
+    let cart = [
+        "ConfigMap:shop/cart-config",
+        "Deployment:shop/cart",
+        "EndpointSlice:shop/cart-t4nnr",
+        "Endpoints:shop/cart",
+        "Pod:shop/cart-7f8b6c5d9-h2vtn",
+        "Pod:shop/cart-7f8b6c5d9-q9dxw",
+        "ReplicaSet:shop/cart-7f8b6c5d9",
+        "Service:shop/cart",
+    ];
+    let mut got = first("labels.app = cart").expect("narrows");
+    got.sort();
+    assert_eq!(got, cart);
+    let mut got = first("labels.app in [cart, nope]").expect("narrows");
+    got.sort();
+    assert_eq!(got, cart);
+    assert_eq!(first("labels.nope = cart"), Some(Vec::new()));
+    // Not narrowed: regexes, inequalities, `all`, deeper paths.
+    assert_eq!(first("labels.app ~ cart"), None);
+    assert_eq!(first("labels.app != cart"), None);
+    assert_eq!(first("metadata.labels.app = cart"), None);
+}
+
+/// A label written as a number in a hand-written manifest compares as a number
+/// (`labels.version = 2.0` matches `version: 2`), which a text index cannot answer: such a key
+/// is never narrowed, and the scan finds it.
+#[test]
+fn a_label_key_with_a_non_text_value_is_not_narrowed() {
+    let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x, labels: {version: 2}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: x, labels: {version: \"2\"}}\n";
+    let loaded = kubegraph_files::load_bytes("t.yaml", yaml.as_bytes(), &Default::default());
+    let (g, _) = kubegraph_relations::graph_from_objects("t", loaded.objects);
+    let idx = QueryIndex::new(&g);
+    let Ok(ast) = parse("labels.version = 2.0") else {
+        panic!("parses")
+    };
+    let Ok(Output::Nodes(ns)) = execute(&g, &idx, &ast) else {
+        panic!("nodes")
+    };
+    let names: Vec<String> = ns.iter().map(|&id| label(&g, id)).collect();
+    assert_eq!(names, ["ConfigMap:x/a", "ConfigMap:x/b"]);
 }
