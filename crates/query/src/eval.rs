@@ -142,17 +142,6 @@ fn run(
     q: &Query,
     format: Option<Format>,
 ) -> Result<(Vec<NodeId>, Option<crate::eval_format::Rendered>), EvalError> {
-    for cmd in &q.commands {
-        let name = match &cmd.node {
-            Command::TagUpdate { .. } | Command::TagDelete { .. } => "tag",
-            Command::Clean => "clean",
-            _ => continue,
-        };
-        return Err(EvalError::new(
-            cmd.span,
-            format!("`{name}` is not implemented yet"),
-        ));
-    }
     if q.commands.iter().any(|c| c.node == Command::Explain) {
         return Ok((
             Vec::new(),

@@ -33,6 +33,7 @@ enum End<'q> {
     List(&'q [Column]),
     Dump,
     Aggregate(&'q [Column], &'q [AggCall]),
+    Action(&'q Command),
 }
 
 impl End<'_> {
@@ -42,6 +43,8 @@ impl End<'_> {
             End::List(_) => "list",
             End::Dump => "dump",
             End::Aggregate(..) => "aggregate",
+            End::Action(Command::Clean) => "clean",
+            End::Action(_) => "tag",
         }
     }
 }
@@ -112,6 +115,9 @@ pub fn commands(
             Command::Aggregate { groups, funcs } => {
                 end = Some((End::Aggregate(groups, funcs), cmd.span))
             }
+            a @ (Command::TagUpdate { .. } | Command::TagDelete { .. } | Command::Clean) => {
+                end = Some((End::Action(a), cmd.span))
+            }
             other => nodes = node_command(ctx, nodes, other, cmd.span)?,
         }
     }
@@ -150,6 +156,14 @@ pub fn commands(
                 return Err(bad("aggregate", at));
             }
             Some(Rendered::Text(render_rows(&rows, f)))
+        }
+        Some((End::Action(a), at)) => {
+            if explicit.is_some_and(|(f, _)| f != Format::Table) {
+                return Err(bad(End::Action(a).name(), at));
+            }
+            Some(Rendered::Text(crate::eval_actions::plan(
+                ctx.graph, &nodes, a,
+            )))
         }
         Some((End::Dump, at)) => match format.unwrap_or(Format::Yaml) {
             f @ (Format::Table | Format::Yaml | Format::Json | Format::Ndjson) => {

@@ -87,6 +87,7 @@
 pub mod ast;
 pub mod error;
 pub mod eval;
+mod eval_actions;
 mod eval_aggregate;
 mod eval_cmd;
 mod eval_explain;

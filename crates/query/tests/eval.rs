@@ -200,8 +200,12 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (BOOKINFO, "is(deployment) | count labels.version", "v1: 4\nv2: 1\nv3: 1\ntotal matched: 6\ntotal unmatched: 0\n"),
     (BOOKINFO, "is(deployment, service) | count labels.version", "v1: 4\nv2: 1\nv3: 1\ntotal matched: 6\ntotal unmatched: 4\n"),
     (BOOKINFO, "is(pod) | explain | format dot", "error: `explain` cannot print as dot"),
-    (BOOKINFO, "is(pod) | clean", "error: `clean` is not implemented yet"),
-    (BOOKINFO, "is(pod) | tag delete owner", "error: `tag` is not implemented yet"),
+    // Actions are a dry run: the plan as kubectl commands, placeholders and kubegraph's own
+    // nodes left out (read: bookinfo's services; the deployments' images are Image nodes).
+    (BOOKINFO, "is(service) and name ~ \"^r\" | clean", "# dry run of `clean`: nothing was changed. kubegraph acts only on a live cluster with actions enabled; the same with kubectl:\nkubectl delete -n default services/ratings\nkubectl delete -n default services/reviews\n"),
+    (BOOKINFO, "is(deployment, image) and name ~ details | tag update owner \"team a\"", "# dry run of `tag update`: nothing was changed. kubegraph acts only on a live cluster with actions enabled; the same with kubectl:\nkubectl annotate --overwrite -n default deployments.apps/details-v1 'owner=team a'\n# 1 node left out: placeholders for missing objects and kubegraph's own nodes\n"),
+    (KPROM, "is(prometheus) | tag delete team", "# dry run of `tag delete`: nothing was changed. kubegraph acts only on a live cluster with actions enabled; the same with kubectl:\nkubectl annotate -n monitoring prometheus.monitoring.coreos.com/k8s team-\n"),
+    (BOOKINFO, "is(pod) | clean | format json", "error: `clean` cannot print as json"),
     (BOOKINFO, "is(pod) | aggregate(count() as n)", "n\n0\n"),
     (BOOKINFO, "is(pod) | count | head 1", "error: commands after `count` are not implemented yet"),
     // py: bookinfo.yaml has no pods (Gremlin evaluation is tested in tests/gremlin_eval.rs).
