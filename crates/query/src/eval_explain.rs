@@ -159,6 +159,9 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
             Command::List(_) => Some("list"),
             Command::Dump => Some("dump"),
             Command::Aggregate { .. } => Some("aggregate"),
+            // Actions are a dry run: planning them changes nothing, so it is timed too.
+            Command::TagUpdate { .. } | Command::TagDelete { .. } => Some("tag"),
+            Command::Clean => Some("clean"),
             _ => None,
         };
         match terminal {

@@ -218,3 +218,20 @@ fn text_matches(ctx: &Ctx, id: NodeId, t: &str) -> bool {
         })
     })
 }
+
+impl Compiled<'_> {
+    /// Whether evaluating reads `health` (computed once per index on first use).
+    pub fn uses_health(&self) -> bool {
+        let is_health = |p: &Path| {
+            p.root == PathRoot::Object
+                && matches!(p.segments.first().map(|s| &s.node), Some(Segment::Key(k)) if k == "health")
+        };
+        match self {
+            Compiled::And(fs) | Compiled::Or(fs) => fs.iter().any(Compiled::uses_health),
+            Compiled::Not(f) => f.uses_health(),
+            Compiled::Has(p) | Compiled::Cmp { path: p, .. } => is_health(p),
+            Compiled::With { part, .. } => part.as_ref().is_some_and(|f| f.uses_health()),
+            _ => false,
+        }
+    }
+}

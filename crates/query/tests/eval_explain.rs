@@ -145,7 +145,7 @@ const FORMATS: &[(&str, &str, Option<Format>, &str)] = &[
      "- step: filter (is Pod)\n  index: kind index (Pod)\n  estimated: 16\n  actual: 16\n  time_us: T\n- step: order\n  index: kind, namespace, name\n  estimated: 16\n  actual: 16\n  time_us: T\n- step: format yaml\n  index: '-'\n  estimated: 16\n  actual: 16\n  time_us: null\n"),
     (DEMO, "is(pod) | explain | format dot", None, "error: `explain` cannot print as dot"),
     (DEMO, "is(pod) | count | head 1 | explain", None, "error: commands after `count` are not implemented yet"),
-    (DEMO, "is(pod) | tag delete owner | explain", None, "error: `tag` is not implemented yet"),
+    (DEMO, "is(pod) | tag delete owner | head 1 | explain", None, "error: commands after `tag` are not implemented yet"),
     (DEMO, "is(pod) and health.x = error | explain", None, "error: health has only `reason` (`health`, `health.reason`)"),
 ];
 
