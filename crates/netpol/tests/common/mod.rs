@@ -1,0 +1,54 @@
+//! Shared by the test suites: load inputs into a graph and analyse them.
+#![allow(dead_code)]
+
+use kubegraph_files::{load_bytes, load_paths, LoadOptions};
+use kubegraph_netpol::{output, Analysis, ConnSet};
+use std::path::{Path, PathBuf};
+
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+}
+
+/// A path (file or folder) analysed, after the relations crate builds its graph as the CLI does.
+pub fn analyse_path(path: &Path) -> Analysis {
+    let loaded = load_paths(&[path.to_path_buf()], &LoadOptions::default()).expect("input loads");
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        loaded.diagnostics
+    );
+    let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
+    Analysis::from_graph(&graph).expect("policies are valid")
+}
+
+/// YAML text analysed.
+pub fn analyse_yaml(yaml: &str) -> Analysis {
+    let loaded = load_bytes("test.yaml", yaml.as_bytes(), &LoadOptions::default());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
+    Analysis::from_graph(&graph).expect("policies are valid")
+}
+
+/// The txt listing.
+pub fn listing(a: &Analysis) -> String {
+    let mut out = Vec::new();
+    output::write(&a.connectivity(), output::Format::Txt, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// What `src` may send to `dst` (both as `resolve` accepts them; each must name one peer).
+pub fn allowed(a: &Analysis, src: &str, dst: &str) -> ConnSet {
+    let s = a.resolve(src).unwrap();
+    let d = a.resolve(dst).unwrap();
+    assert_eq!((s.len(), d.len()), (1, 1), "{src} => {dst}");
+    a.explain(&s[0], &d[0]).allowed
+}
+
+/// The connection string of the listing's line `src => dst`, or `None` when it has none.
+pub fn line<'a>(listing: &'a str, src: &str, dst: &str) -> Option<&'a str> {
+    let prefix = format!("{src} => {dst} : ");
+    listing
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+}
