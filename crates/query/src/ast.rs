@@ -184,7 +184,17 @@ pub struct Traversal {
     /// Empty: every edge kind.
     pub edges: Vec<Spanned<EdgeKind>>,
     pub depth: Depth,
+    /// `-can_reach->`: a computed edge, from NetworkPolicies rather than stored edges.
+    pub reach: Option<Reach>,
     pub span: Span,
+}
+
+/// `-can_reach->`, `-can_reach(80)->`, `-can_reach(53/UDP)->`: the workloads NetworkPolicies
+/// let the start nodes connect to (docs/netpol.md), on any connection or on one port.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Reach {
+    /// `(port, protocol)`; the protocol is `TCP`, `UDP` or `SCTP` (TCP when not written).
+    pub port: Option<(u16, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

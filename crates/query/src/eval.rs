@@ -21,7 +21,6 @@ use crate::error::{Error, ErrorKind};
 use crate::eval_cmd::list;
 use crate::eval_filter::{compile, compile_part, Compiled};
 pub use crate::eval_index::QueryIndex;
-use crate::eval_traverse::traverse;
 
 /// The search language's query, as [`crate::parse`] returns it in [`Ast::Search`].
 pub type SearchQuery = Query;
@@ -142,6 +141,7 @@ fn run(
     q: &Query,
     format: Option<Format>,
 ) -> Result<(Vec<NodeId>, Option<crate::eval_format::Rendered>), EvalError> {
+    crate::eval_reach::prepare(ctx, q)?;
     if q.commands.iter().any(|c| c.node == Command::Explain) {
         return Ok((
             Vec::new(),
@@ -170,7 +170,7 @@ fn select(ctx: &Ctx, q: &Query) -> Result<Vec<NodeId>, EvalError> {
     };
     for (t, part) in q.traversals.iter().zip(&q.parts[1..]) {
         let filter = compile_part(part)?;
-        let reached = traverse(ctx.graph, &current, t);
+        let reached = crate::eval_reach::traverse(ctx, &current, t);
         current = match filter {
             Some(f) => keep_matching(ctx, reached, &f),
             None => reached,

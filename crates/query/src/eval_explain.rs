@@ -31,7 +31,6 @@ use crate::ast::{Command, Direction, Filter, Format, Path, PathRoot, Query, Span
 use crate::eval::{sort_stable, Ctx, EvalError};
 use crate::eval_cmd::{node_command, path_text, Rows};
 use crate::eval_filter::{compile, compile_part};
-use crate::eval_traverse::traverse;
 
 struct Step {
     step: String,
@@ -76,7 +75,7 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
     for (tr, part) in q.traversals.iter().zip(&q.parts[1..]) {
         let filter = compile_part(part)?;
         let t = Instant::now();
-        let reached = traverse(ctx.graph, &current, tr);
+        let reached = crate::eval_reach::traverse(ctx, &current, tr);
         let dir = match tr.direction {
             Direction::Out => "out",
             Direction::In => "in",

@@ -9,7 +9,7 @@ use crate::ast::{
     WithQuant,
 };
 use crate::eval::{Ctx, EvalError};
-use crate::eval_traverse::{kind_matches, traverse};
+use crate::eval_traverse::kind_matches;
 use crate::eval_value::{eq, order, values, Val};
 
 /// A filter ready to run.
@@ -152,7 +152,7 @@ impl Compiled<'_> {
                 traversal,
                 part,
             } => {
-                let reached = traverse(ctx.graph, &[id], traversal);
+                let reached = crate::eval_reach::traverse(ctx, &[id], traversal);
                 let n = reached
                     .into_iter()
                     .filter(|&r| part.as_ref().is_none_or(|p| p.matches(ctx, r)))

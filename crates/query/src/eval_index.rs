@@ -37,6 +37,7 @@ pub struct QueryIndex {
     now: Option<f64>,
     health: OnceLock<Vec<Health>>,
     labels: OnceLock<LabelIndex>,
+    reach: OnceLock<Result<crate::eval_reach::ReachIndex, String>>,
 }
 
 /// Label key → label value → nodes, sorted by id. Built on the first label filter: a one-shot
@@ -93,6 +94,7 @@ impl QueryIndex {
             now: None,
             health: OnceLock::new(),
             labels: OnceLock::new(),
+            reach: OnceLock::new(),
         };
         for (id, n) in graph.nodes() {
             let o = &n.object;
@@ -129,6 +131,15 @@ impl QueryIndex {
     /// graph this index was built from.
     pub fn health<'a>(&'a self, graph: &Graph, id: NodeId) -> &'a Health {
         &self.health.get_or_init(|| kubegraph_health::assess(graph))[id.0 as usize]
+    }
+
+    /// The NetworkPolicy analysis for `-can_reach->`, computed on first use. `graph` must be
+    /// the graph this index was built from.
+    pub(crate) fn reach(&self, graph: &Graph) -> Result<&crate::eval_reach::ReachIndex, &str> {
+        self.reach
+            .get_or_init(|| crate::eval_reach::ReachIndex::new(graph))
+            .as_ref()
+            .map_err(String::as_str)
     }
 
     /// Every node of a kind selector, sorted by id.

@@ -124,6 +124,10 @@ pub fn values<'g>(ctx: &Ctx<'g>, id: NodeId, path: &Path) -> Vec<Val<'g>> {
             ))),
             "uid" => o.uid.as_deref().map(|u| Val::Str(Cow::Borrowed(u))),
             "missing" => Some(Val::Bool(node.missing())),
+            // An event's StackState category (Alerts, Activities, Changes, Others).
+            "category" if kubegraph_health::events::is_event(o) => Some(Val::Str(Cow::Borrowed(
+                kubegraph_health::events::category(o).as_str(),
+            ))),
             "age" => match (ctx.index.now(), creation_time(&o.raw)) {
                 (Some(now), Some(t)) => Some(Val::Secs(now - t)),
                 _ => None,

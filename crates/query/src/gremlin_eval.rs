@@ -186,6 +186,7 @@ fn one_hop(dir: Direction, span: Span) -> Traversal {
         direction: dir,
         edges: Vec::new(),
         depth: Depth::default(),
+        reach: None,
         span,
     }
 }

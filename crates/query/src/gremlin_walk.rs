@@ -30,6 +30,7 @@ pub fn hierarchy(
             min: 1,
             max: depth.map(|d| d.min(u32::MAX as u64) as u32),
         },
+        reach: None,
         span,
     };
     let mut out: Vec<NodeId> = Vec::new();

@@ -288,6 +288,16 @@ impl<'a> Lexer<'a> {
                 while self.peek().is_some_and(is_word_char) {
                     self.bump();
                 }
+                // `can_reach(80/TCP)`: a computed edge's argument, kept with its name.
+                if self.peek() == Some('(') {
+                    while self.peek().is_some_and(|c| c != ')' && !c.is_whitespace()) {
+                        self.bump();
+                    }
+                    if self.peek() != Some(')') {
+                        return Err(self.bad_arrow("expected `)` to close the edge's argument"));
+                    }
+                    self.bump();
+                }
                 edges.push((self.src[s..self.pos].to_string(), self.span_from(s)));
                 if self.peek() != Some(',') {
                     break;

@@ -94,6 +94,7 @@ mod eval_explain;
 mod eval_filter;
 mod eval_format;
 pub mod eval_index;
+mod eval_reach;
 mod eval_traverse;
 mod eval_units;
 mod eval_value;

@@ -504,7 +504,20 @@ impl Parser<'_> {
             return Err(self.c.expected("a traversal"));
         };
         let mut kinds = Vec::new();
+        let mut reach = None;
+        let several = edges.len() > 1;
         for (name, espan) in edges {
+            if name == "can_reach" || name.starts_with("can_reach(") {
+                let bad = |why: &str| Error::new(espan, ErrorKind::BadTraversal(why.into()));
+                if several {
+                    return Err(bad("`can_reach` is computed from NetworkPolicies and cannot be combined with other edge kinds"));
+                }
+                if depth.is_some_and(|(d, _)| d != Depth::default()) {
+                    return Err(bad("`can_reach` is one hop: no depth"));
+                }
+                reach = Some(parse_reach(&name).map_err(|why| bad(&why))?);
+                continue;
+            }
             match name.parse::<EdgeKind>() {
                 Ok(k) => kinds.push(Spanned::new(k, espan)),
                 Err(_) => {
@@ -519,6 +532,7 @@ impl Parser<'_> {
             direction,
             edges: kinds,
             depth: depth.map(|d| d.0).unwrap_or_default(),
+            reach,
             span,
         })
     }
@@ -937,4 +951,29 @@ impl Parser<'_> {
             None => Err(self.c.expected(what)),
         }
     }
+}
+
+/// `can_reach`, `can_reach(80)`, `can_reach(80/TCP)`, `can_reach(53/udp)`.
+fn parse_reach(name: &str) -> Result<Reach, String> {
+    let Some(arg) = name
+        .strip_prefix("can_reach(")
+        .and_then(|a| a.strip_suffix(')'))
+    else {
+        return Ok(Reach { port: None });
+    };
+    let hint = "expected `can_reach(PORT)` or `can_reach(PORT/PROTOCOL)`, e.g. `can_reach(53/UDP)`";
+    let (port, proto) = arg.split_once('/').unwrap_or((arg, "TCP"));
+    let port: u16 = match port.parse() {
+        Ok(p) if p > 0 => p,
+        _ => return Err(format!("`{port}` is not a port number (1-65535); {hint}")),
+    };
+    let proto = proto.to_ascii_uppercase();
+    if !matches!(proto.as_str(), "TCP" | "UDP" | "SCTP") {
+        return Err(format!(
+            "`{proto}` is not a protocol (TCP, UDP or SCTP); {hint}"
+        ));
+    }
+    Ok(Reach {
+        port: Some((port, proto)),
+    })
 }

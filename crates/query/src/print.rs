@@ -198,6 +198,12 @@ impl Display for Traversal {
             Direction::Both => "both",
         };
         write!(f, "({dir} ")?;
+        if let Some(r) = &self.reach {
+            match &r.port {
+                Some((port, proto)) => write!(f, "can_reach({port}/{proto}) ")?,
+                None => f.write_str("can_reach ")?,
+            }
+        }
         if !self.edges.is_empty() {
             let names: Vec<_> = self.edges.iter().map(|e| e.node.as_str()).collect();
             write!(f, "{} ", names.join(","))?;

@@ -95,9 +95,11 @@ impl Vocabulary {
         Vocabulary {
             kinds: kinds.into_iter().collect(),
             resoto_kinds: resoto.into_iter().collect(),
+            // `can_reach` is computed (NetworkPolicies), not an EdgeKind, but typed the same way.
             edges: EdgeKind::ALL
                 .iter()
                 .map(|e| e.as_str().to_string())
+                .chain(["can_reach".to_string()])
                 .collect(),
             commands: PIPE_COMMANDS.iter().map(|s| s.to_string()).collect(),
             formats: Format::ALL.iter().map(|(n, _)| n.to_string()).collect(),
@@ -441,7 +443,8 @@ mod tests {
         assert_eq!(at_end("is(secret) <-us"), ["uses"]);
         assert_eq!(at_end("is(pod) -owns,sel"), ["selects"]);
         assert_eq!(at_end("is(pod) -r"), ["routes", "runs", "runs_on"]);
-        assert_eq!(at_end("is(pod) -").len(), EdgeKind::ALL.len());
+        assert_eq!(at_end("is(pod) -").len(), EdgeKind::ALL.len() + 1);
+        assert_eq!(at_end("is(pod) -can"), ["can_reach"]);
         assert!(at_end("is(deployment) and not with(any, <-sel").contains(&"selects".to_string()));
         // A hyphen inside a word is not an arrow.
         assert!(!at_end("namespace = kube-sy").contains(&"scales".to_string()));
