@@ -5,6 +5,7 @@ use kubegraph_graph::NodeId;
 use kubegraph_model::json::{items, str_at, JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{EdgeKind, Object};
 
+use crate::time::{self, human, Timestamp};
 use crate::{label, status, Ctx, Health};
 
 /// Waiting reasons that mean a container cannot start.
@@ -30,12 +31,16 @@ pub fn has_rules(o: &Object) -> bool {
         ) | ("batch", "Job")
             | ("networking.k8s.io" | "extensions", "Ingress")
             | ("apiregistration.k8s.io", "APIService")
+            | (
+                "admissionregistration.k8s.io",
+                "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration"
+            )
     )
 }
 
 pub fn judge(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
     match (o.group.as_str(), o.kind.as_str()) {
-        ("", "Pod") => pod(o),
+        ("", "Pod") => pod(ctx, o),
         ("", "Node") => node(o),
         ("", "PersistentVolumeClaim") => pvc(ctx, id, o),
         ("", "PersistentVolume") => pv(o),
@@ -44,7 +49,11 @@ pub fn judge(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
         ("apps", "ReplicaSet" | "StatefulSet" | "DaemonSet") => replicas(o),
         ("batch", "Job") => job(o),
         ("networking.k8s.io" | "extensions", "Ingress") => ingress(ctx, id),
-        ("apiregistration.k8s.io", "APIService") => apiservice(o),
+        ("apiregistration.k8s.io", "APIService") => apiservice(ctx, id, o),
+        (
+            "admissionregistration.k8s.io",
+            "ValidatingWebhookConfiguration" | "MutatingWebhookConfiguration",
+        ) => webhooks(ctx, id, o),
         _ => None,
     }
 }
@@ -82,7 +91,48 @@ fn num(v: &Value, pointer: &str) -> Option<i64> {
     v.ptr(pointer).and_then(|n| n.as_i64())
 }
 
-fn pod(o: &Object) -> Option<Health> {
+/// How long a pod or claim may stay Pending before it is an error rather than a warning: long
+/// enough for an image pull or a volume provisioning, short enough to flag what is stuck.
+pub const PENDING_GRACE_SECS: i64 = 5 * 60;
+
+/// For how long the object has been in its current phase: since `since` (or its creation).
+fn pending_for(ctx: &Ctx, o: &Object, since: Option<Timestamp>) -> Option<i64> {
+    let start = since.or_else(|| time::at(&o.raw, "/metadata/creationTimestamp"))?;
+    Some(ctx.now?.since(start)).filter(|s| *s >= 0)
+}
+
+/// Pending for longer than [`PENDING_GRACE_SECS`] is an error, shorter a warning; without a
+/// time, a warning.
+fn pending(what: &str, age: Option<i64>) -> Health {
+    match age {
+        Some(s) if s > PENDING_GRACE_SECS => Health::error(format!("{what} for {}", human(s))),
+        Some(s) => Health::warning(format!("{what} for {}", human(s))),
+        None => Health::warning(what),
+    }
+}
+
+/// An object being deleted past its deadline (`metadata.deletionTimestamp` is when the grace
+/// period ends): a finalizer or an unreachable kubelet holds it.
+pub fn stuck_terminating(ctx: &Ctx, o: &Object) -> Option<Health> {
+    let deadline = time::at(&o.raw, "/metadata/deletionTimestamp")?;
+    let late = ctx.now?.since(deadline);
+    if late <= 0 {
+        return None;
+    }
+    let finalizers: Vec<&str> = items(o.raw.get("metadata")?, "finalizers")
+        .filter_map(|f| f.as_str())
+        .collect();
+    Some(Health::warning(match finalizers.as_slice() {
+        [] => format!("Terminating, {} past its grace period", human(late)),
+        f => format!(
+            "Terminating, {} past its grace period (finalizers: {})",
+            human(late),
+            f.join(", ")
+        ),
+    }))
+}
+
+fn pod(ctx: &Ctx, o: &Object) -> Option<Health> {
     let st = status(o)?;
     let phase = str_at(st, "phase").unwrap_or("");
     if phase == "Failed" {
@@ -120,7 +170,7 @@ fn pod(o: &Object) -> Option<Health> {
         }
     }
     if phase == "Pending" {
-        return Some(Health::warning("Pending"));
+        return Some(pending("Pending", pending_for(ctx, o, None)));
     }
     if phase == "Running" {
         return Some(match condition(st, "Ready") {
@@ -238,10 +288,15 @@ fn pvc(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
                 .find(|ev| {
                     ev.kind == "Event" && str_at(&ev.raw, "reason") == Some("ProvisioningFailed")
                 });
-            Some(match failed {
-                Some(ev) => Health::error(with("Pending", Some(&ev.raw))),
-                None => Health::warning("Pending"),
-            })
+            if let Some(ev) = failed {
+                return Some(Health::error(with("Pending", Some(&ev.raw))));
+            }
+            if waits_for_first_consumer(ctx, id) {
+                return Some(Health::ok(
+                    "Pending: waiting for a pod to use it (volumeBindingMode WaitForFirstConsumer)",
+                ));
+            }
+            Some(pending("Pending", pending_for(ctx, o, None)))
         }
         Some("Bound") => Some(Health::ok(
             match o.raw.ptr("/spec/volumeName").and_then(|v| v.as_str()) {
@@ -252,6 +307,18 @@ fn pvc(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
         Some(other) => Some(Health::unknown(format!("phase {other}"))),
         None => None,
     }
+}
+
+/// Whether the claim's StorageClass binds late: such a claim stays Pending, rightly, until a pod
+/// uses it.
+fn waits_for_first_consumer(ctx: &Ctx, id: NodeId) -> bool {
+    ctx.graph
+        .in_edges(id)
+        .filter(|e| e.kind == EdgeKind::Provisions)
+        .any(|e| {
+            str_at(&ctx.graph.node(e.from).object.raw, "volumeBindingMode")
+                == Some("WaitForFirstConsumer")
+        })
 }
 
 fn pv(o: &Object) -> Option<Health> {
@@ -406,11 +473,91 @@ fn ingress(ctx: &Ctx, id: NodeId) -> Option<Health> {
     }
 }
 
-fn apiservice(o: &Object) -> Option<Health> {
-    let st = status(o)?;
-    match condition(st, "Available") {
-        Some(c) if str_at(c, "status") == Some("True") => Some(Health::ok("Available")),
-        Some(c) => Some(Health::error(with("Available False", Some(c)))),
+fn apiservice(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
+    if let Some(c) = status(o).and_then(|st| condition(st, "Available")) {
+        return Some(match str_at(c, "status") {
+            Some("True") => Health::ok("Available"),
+            _ => Health::error(with("Available False", Some(c))),
+        });
+    }
+    // No status (a manifest): judged by its backing service, as the aggregator would.
+    let (svc, h) = backing_services(ctx, id).find(|(_, h)| h.state >= crate::State::Warning)?;
+    Some(Health::error(format!(
+        "backing {} has {}",
+        label(svc),
+        h.reason
+    )))
+}
+
+/// The services backing a webhook configuration or an APIService, with their health.
+fn backing_services<'g>(
+    ctx: &'g Ctx,
+    id: NodeId,
+) -> impl Iterator<Item = (&'g Object, Health)> + 'g {
+    ctx.graph
+        .in_edges(id)
+        .filter(|e| e.kind == EdgeKind::Backs)
+        .filter_map(|e| {
+            let n = ctx.graph.node(e.from);
+            if n.missing() || n.object.kind != "Service" {
+                return None;
+            }
+            Some((&n.object, service(ctx, e.from, &n.object)?))
+        })
+}
+
+/// A webhook configuration is down when a webhook's service has no ready endpoint: requests it
+/// matches are rejected (failurePolicy Fail, the v1 default) or let through unchecked (Ignore).
+/// A missing service is the missing-reference rule's.
+fn webhooks(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
+    let default_policy = if o.version == "v1beta1" {
+        "Ignore"
+    } else {
+        "Fail"
+    };
+    let mut worst: Option<Health> = None;
+    let mut total = 0;
+    for wh in items(&o.raw, "webhooks") {
+        total += 1;
+        let Some(svc) = wh.ptr("/clientConfig/service") else {
+            continue;
+        };
+        let (ns, name) = (str_at(svc, "namespace"), str_at(svc, "name"));
+        let Some((svc, h)) = backing_services(ctx, id)
+            .find(|(s, _)| s.namespace.as_deref() == ns && Some(s.name.as_str()) == name)
+        else {
+            continue;
+        };
+        if h.state < crate::State::Warning {
+            continue;
+        }
+        let policy = str_at(wh, "failurePolicy").unwrap_or(default_policy);
+        let webhook = str_at(wh, "name").unwrap_or("?");
+        let text = format!(
+            "webhook {webhook} calls {}: {} (failurePolicy {policy}: {})",
+            label(svc),
+            h.reason,
+            if policy == "Ignore" {
+                "requests pass unchecked"
+            } else {
+                "matching requests are rejected"
+            }
+        );
+        let found = if policy == "Ignore" {
+            Health::warning(text)
+        } else {
+            Health::error(text)
+        };
+        if worst.as_ref().is_none_or(|w| found.state > w.state) {
+            worst = Some(found);
+        }
+    }
+    match worst {
+        Some(w) => Some(w),
+        None if total > 0 => Some(Health::ok(format!(
+            "{total} webhook{}, backends ready or not in the input",
+            if total == 1 { "" } else { "s" }
+        ))),
         None => None,
     }
 }

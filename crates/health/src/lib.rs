@@ -13,12 +13,18 @@
 //!   own status is `ok` (a running, ready pod), the reference was satisfied when it started: the
 //!   referrer is then a `warning` ("Running and ready, but uses Secret x, which does not exist"),
 //!   so that partial dumps do not turn every healthy pod into an error.
-//! * Nothing depends on the clock here (no "restarts growing", no "terminating past its grace
-//!   period").
-//! * Owners do not take their health from their dependents yet (a Deployment is judged by its own
-//!   status, not by its pods'): that comes with the root-cause work, which walks "depends" edges.
+//! * Time-dependent rules (a pod Pending for more than 5 minutes, an object stuck terminating)
+//!   compare against a reference time ([`time::Now`]): `--now`, else the newest timestamp in
+//!   the input, else the clock for live sources. Plain manifests have no time, and no such rule.
+//! * Warning events about an object are evidence: a warning or error gains the newest warning
+//!   event that says something the status does not ([`events`]).
+//! * Owners do not take their health from their dependents here (a Deployment is judged by its
+//!   own status); the root-cause walk ([`rootcause`]) goes from owners through their dependents.
 
+pub mod events;
 mod kinds;
+pub mod rootcause;
+pub mod time;
 
 use kubegraph_graph::{Edge, Graph, Node, NodeId, Origin};
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value};
@@ -81,10 +87,18 @@ impl Health {
     }
 }
 
-/// The health of every node, indexed by [`NodeId`].
+/// The health of every node, indexed by [`NodeId`], with the newest timestamp in the input as
+/// the reference time (see [`assess_at`]).
 pub fn assess(graph: &Graph) -> Vec<Health> {
+    assess_at(graph, time::Now::NewestInInput)
+}
+
+/// The health of every node, indexed by [`NodeId`]; time-dependent rules compare against `now`
+/// (`Now::Clock` for live sources, `Now::At` for `--now`).
+pub fn assess_at(graph: &Graph, now: time::Now) -> Vec<Health> {
     let ctx = Ctx {
         graph,
+        now: now.resolve(graph),
         has_pods: graph.nodes().any(|(_, n)| {
             n.origin == Origin::Source && n.object.kind == "Pod" && n.object.group.is_empty()
         }),
@@ -104,9 +118,34 @@ pub(crate) struct Ctx<'g> {
     pub graph: &'g Graph,
     /// Whether the input holds any pod: without pods, "selects no pod" says nothing.
     pub has_pods: bool,
+    /// The reference time of time-dependent rules; `None` when the input has no time.
+    pub now: Option<time::Timestamp>,
 }
 
 fn assess_node(ctx: &Ctx, id: NodeId, n: &Node) -> Health {
+    let h = assess_status(ctx, id, n);
+    if h.state < State::Warning || n.origin != Origin::Source {
+        return h;
+    }
+    with_evidence(ctx, id, h)
+}
+
+/// Appends the newest warning event about the node that says something its reason does not
+/// (`Pending for 12m; event FailedScheduling ×5: 0/3 nodes are available: …`).
+fn with_evidence(ctx: &Ctx, id: NodeId, h: Health) -> Health {
+    let found = events::recent_warnings(ctx.graph, id, ctx.now)
+        .into_iter()
+        .find(|e| {
+            let message = e.message.trim_start_matches("Error: ");
+            !h.reason.contains(&e.reason) && (message.is_empty() || !h.reason.contains(message))
+        });
+    match found {
+        Some(e) => Health::new(h.state, format!("{}; event {}", h.reason, e.summary(None))),
+        None => h,
+    }
+}
+
+fn assess_status(ctx: &Ctx, id: NodeId, n: &Node) -> Health {
     match n.origin {
         Origin::Placeholder => return placeholder(ctx.graph, id, n),
         Origin::Implied => return Health::unknown("namespace implied by its objects"),
@@ -116,13 +155,22 @@ fn assess_node(ctx: &Ctx, id: NodeId, n: &Node) -> Health {
         Origin::Source => {}
     }
     let missing = missing_reference(ctx.graph, id);
-    let judged = kinds::judge(ctx, id, &n.object);
+    let judged = match (
+        kinds::judge(ctx, id, &n.object),
+        kinds::stuck_terminating(ctx, &n.object),
+    ) {
+        // Stuck deleting says more than a status that still looks fine.
+        (Some(h), Some(t)) if h.state < State::Warning => Some(t),
+        (None, Some(t)) => Some(t),
+        (judged, _) => judged,
+    };
     match (judged, missing) {
         // A status error says more than the missing object it usually comes from.
         (Some(h), _) if h.state == State::Error => h,
         // The status says the object runs fine, so what it references was there when it
         // started: deleted since, or (more often) left out of a partial dump.
-        (Some(h), Some(m)) if h.state == State::Ok => {
+        // So do a started pod's containers, whatever their state now.
+        (Some(h), Some(m)) if h.state == State::Ok || started_pod(&n.object) => {
             Health::warning(format!("{}, but {m}", h.reason))
         }
         (_, Some(m)) => Health::error(m),
@@ -160,8 +208,9 @@ fn verb(kind: EdgeKind) -> &'static str {
     }
 }
 
-/// Edge kinds whose source depends on their target (the "depends" column of the edge table).
-fn referrer_is_source(kind: EdgeKind) -> bool {
+/// Edge kinds whose source depends on their target (the "depends" column of the edge table;
+/// mirrors `EdgeKind::depends`, whose `Dependency` type the model crate does not export).
+pub(crate) fn referrer_is_source(kind: EdgeKind) -> bool {
     matches!(
         kind,
         EdgeKind::RunsOn
@@ -174,7 +223,7 @@ fn referrer_is_source(kind: EdgeKind) -> bool {
 }
 
 /// Edge kinds whose target depends on their source ("rev"), ownership left out.
-fn referrer_is_target(kind: EdgeKind) -> bool {
+pub(crate) fn referrer_is_target(kind: EdgeKind) -> bool {
     matches!(kind, EdgeKind::Provisions | EdgeKind::Backs)
 }
 
@@ -209,8 +258,11 @@ fn referrers(graph: &Graph, id: NodeId) -> impl Iterator<Item = (&Edge, NodeId)>
 /// "uses Secret payments/payments-api-token, which does not exist", for the first non-optional
 /// reference to a placeholder (and how many more there are).
 fn missing_reference(graph: &Graph, id: NodeId) -> Option<String> {
+    let admitted = admitted_pod(&graph.node(id).object);
+    let admitted = |to: NodeId| admitted && graph.node(to).object.kind == "ServiceAccount";
     let mut missing: Vec<String> = references(graph, id)
         .filter(|(e, _, to)| graph.node(*to).missing() && !optional(e))
+        .filter(|(_, _, to)| !(admitted(*to) || exists_in_cluster(graph, *to)))
         .map(|(e, _, to)| {
             format!(
                 "{} {}, which does not exist",
@@ -232,6 +284,14 @@ fn missing_reference(graph: &Graph, id: NodeId) -> Option<String> {
 const REFERRERS_SHOWN: usize = 3;
 
 fn placeholder(graph: &Graph, id: NodeId, n: &Node) -> Health {
+    let what = label(&n.object);
+    if exists_in_cluster(graph, id) {
+        return Health::unknown(if n.object.kind == "ServiceAccount" {
+            format!("{what} is not in the input; pods that use it were admitted, so it exists")
+        } else {
+            format!("{what} is not in the input; Kubernetes makes it, so it exists")
+        });
+    }
     let mut required = Vec::new();
     let mut optional_only = Vec::new();
     for (e, from) in referrers(graph, id) {
@@ -247,7 +307,6 @@ fn placeholder(graph: &Graph, id: NodeId, n: &Node) -> Health {
     optional_only.sort();
     optional_only.dedup();
     optional_only.retain(|o| !required.contains(o));
-    let what = label(&n.object);
     if !required.is_empty() {
         return Health::error(format!(
             "{what} does not exist (referenced by {})",
@@ -269,6 +328,57 @@ fn names(list: &[String]) -> String {
         n if n > REFERRERS_SHOWN => format!("{shown} and {} more", n - REFERRERS_SHOWN),
         _ => shown,
     }
+}
+
+/// A placeholder for an object that exists in the cluster even though the input does not hold
+/// it: a service account an admitted pod uses, or an object Kubernetes makes itself.
+fn exists_in_cluster(graph: &Graph, placeholder: NodeId) -> bool {
+    let n = graph.node(placeholder);
+    let o = &n.object;
+    if !n.missing() {
+        return false;
+    }
+    match (o.group.as_str(), o.kind.as_str()) {
+        ("", "ServiceAccount") => {
+            referrers(graph, placeholder).any(|(_, from)| admitted_pod(&graph.node(from).object))
+        }
+        // Made by Kubernetes itself: the built-in priority classes, and the root CA bundle the
+        // root-ca-cert-publisher puts in every namespace.
+        ("scheduling.k8s.io", "PriorityClass") => {
+            matches!(
+                o.name.as_str(),
+                "system-cluster-critical" | "system-node-critical"
+            )
+        }
+        ("", "ConfigMap") => o.name == "kube-root-ca.crt",
+        _ => false,
+    }
+}
+
+/// A pod the API server holds (it has a status): admission checked that its service account
+/// exists, so a missing one is a partial dump, not a problem.
+pub(crate) fn admitted_pod(o: &Object) -> bool {
+    o.kind == "Pod" && o.group.is_empty() && status(o).is_some()
+}
+
+/// A pod some container of which was created (a container id, restarts, a running or terminated
+/// state): what it references was there when its containers were made.
+pub(crate) fn started_pod(o: &Object) -> bool {
+    if !(o.kind == "Pod" && o.group.is_empty()) {
+        return false;
+    }
+    let Some(st) = status(o) else {
+        return false;
+    };
+    use kubegraph_model::json::{items, str_at, Path};
+    items(st, "containerStatuses")
+        .chain(items(st, "initContainerStatuses"))
+        .any(|c| {
+            str_at(c, "containerID").is_some()
+                || c.get("restartCount").and_then(|r| r.as_i64()).unwrap_or(0) > 0
+                || c.ptr("/state/running").is_some()
+                || c.ptr("/state/terminated").is_some()
+        })
 }
 
 /// `status`, when it says anything (manifests have none, or `status: {}`).

@@ -593,13 +593,18 @@ fn live_deployment_with_an_absent_secret() {
 }
 
 // read: render po.json: phase Running, Ready True; it mounts claim `web`, a token secret, and
-// runs on node minikube, none of them in the file.
+// runs on node minikube, none of them in the file. Its service account is not in the file
+// either; it is not counted missing: admission checked that it exists.
 #[test]
 fn live_pod_in_a_partial_dump() {
     let all = fixture("k9s-live-objects/render/testdata/po.json");
     assert_eq!(
         get(&all, "Pod default/nginx"),
-        w("Running and ready, but mounts PersistentVolumeClaim default/web, which does not exist (and 3 more missing)")
+        w("Running and ready, but mounts PersistentVolumeClaim default/web, which does not exist (and 2 more missing)")
+    );
+    assert_eq!(
+        get(&all, "ServiceAccount default/default"),
+        unknown("ServiceAccount default/default is not in the input; pods that use it were admitted, so it exists")
     );
 }
 
@@ -634,7 +639,9 @@ fn live_bookinfo_pods() {
         assert_eq!(*state, State::Warning, "{label}");
         assert_eq!(
             reason,
-            "Running and ready, but mounts ConfigMap default/istio-ca-root-cert, which does not exist (and 3 more missing)",
+            // The fourth missing object, the service account, is not counted: admission
+            // checked that it exists.
+            "Running and ready, but mounts ConfigMap default/istio-ca-root-cert, which does not exist (and 2 more missing)",
             "{label}"
         );
     }
