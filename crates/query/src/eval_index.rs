@@ -35,6 +35,7 @@ pub struct QueryIndex {
     by_name: FxHashMap<String, Vec<NodeId>>,
     placeholders: Vec<NodeId>,
     now: Option<f64>,
+    health_now: kubegraph_health::time::Now,
     health: OnceLock<Vec<Health>>,
     labels: OnceLock<LabelIndex>,
     reach: OnceLock<Result<crate::eval_reach::ReachIndex, String>>,
@@ -92,6 +93,7 @@ impl QueryIndex {
             by_name: FxHashMap::default(),
             placeholders: Vec::new(),
             now: None,
+            health_now: kubegraph_health::time::Now::NewestInInput,
             health: OnceLock::new(),
             labels: OnceLock::new(),
             reach: OnceLock::new(),
@@ -122,6 +124,13 @@ impl QueryIndex {
         self
     }
 
+    /// The reference time of time-dependent health rules (`--now`, the clock for a live
+    /// source); by default the newest timestamp in the graph.
+    pub fn with_health_now(mut self, now: kubegraph_health::time::Now) -> Self {
+        self.health_now = now;
+        self
+    }
+
     /// The clock `age` is measured against, when any object has a creation time.
     pub fn now(&self) -> Option<f64> {
         self.now
@@ -130,7 +139,9 @@ impl QueryIndex {
     /// The health of a node, computed for the whole graph on first use. `graph` must be the
     /// graph this index was built from.
     pub fn health<'a>(&'a self, graph: &Graph, id: NodeId) -> &'a Health {
-        &self.health.get_or_init(|| kubegraph_health::assess(graph))[id.0 as usize]
+        &self
+            .health
+            .get_or_init(|| kubegraph_health::assess_at(graph, self.health_now))[id.0 as usize]
     }
 
     /// The NetworkPolicy analysis for `-can_reach->`, computed on first use. `graph` must be

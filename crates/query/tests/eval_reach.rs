@@ -40,7 +40,9 @@ fn run(g: &Graph, query: &str) -> Result<String, String> {
 #[test]
 fn can_reach_agrees_with_every_recipe_expectation_between_pods() {
     let tsv = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(RECIPES).join("EXPECTED.tsv"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(RECIPES)
+            .join("EXPECTED.tsv"),
     )
     .expect("EXPECTED.tsv");
     let mut checked = 0;
@@ -82,19 +84,43 @@ fn can_reach_sets_on_the_port_recipe() {
     let q = |s: &str| run(&g, s).unwrap();
     // read: client and client-mon reach each other (no policy selects them); apiserver admits
     // only client-mon, on TCP 5000.
-    assert_eq!(q("is(pod) and name = client -can_reach->"), "default/client-mon");
-    assert_eq!(q("is(pod) and name = client-mon -can_reach->"), "default/apiserver default/client");
-    assert_eq!(q("is(pod) and name = client-mon -can_reach(5000)-> is(pod)"), "default/apiserver default/client");
-    assert_eq!(q("is(pod) and name = client-mon -can_reach(5001)-> is(pod)"), "default/client");
-    assert_eq!(q("is(pod) and name = client-mon -can_reach(5000/UDP)-> is(pod)"), "default/client");
-    assert_eq!(q("is(pod) and name = apiserver <-can_reach-"), "default/client-mon");
-    assert_eq!(q("is(pod) and name = apiserver <-can_reach->"), "default/client default/client-mon");
+    assert_eq!(
+        q("is(pod) and name = client -can_reach->"),
+        "default/client-mon"
+    );
+    assert_eq!(
+        q("is(pod) and name = client-mon -can_reach->"),
+        "default/apiserver default/client"
+    );
+    assert_eq!(
+        q("is(pod) and name = client-mon -can_reach(5000)-> is(pod)"),
+        "default/apiserver default/client"
+    );
+    assert_eq!(
+        q("is(pod) and name = client-mon -can_reach(5001)-> is(pod)"),
+        "default/client"
+    );
+    assert_eq!(
+        q("is(pod) and name = client-mon -can_reach(5000/UDP)-> is(pod)"),
+        "default/client"
+    );
+    assert_eq!(
+        q("is(pod) and name = apiserver <-can_reach-"),
+        "default/client-mon"
+    );
+    assert_eq!(
+        q("is(pod) and name = apiserver <-can_reach->"),
+        "default/client default/client-mon"
+    );
     assert_eq!(
         q("is(pod) and with(count = 1, <-can_reach-)"),
         "default/apiserver"
     );
     // A workload never reaches itself.
-    assert_eq!(q("is(pod) and name = client -can_reach-> is(pod) and name = client"), "");
+    assert_eq!(
+        q("is(pod) and name = client -can_reach-> is(pod) and name = client"),
+        ""
+    );
 }
 
 #[test]
@@ -103,7 +129,10 @@ fn can_reach_errors_point_at_the_traversal() {
     for (query, want) in [
         ("is(pod) -can_reach(x)->", "`x` is not a port number"),
         ("is(pod) -can_reach(80/ICMP)->", "`ICMP` is not a protocol"),
-        ("is(pod) -can_reach,owns->", "cannot be combined with other edge kinds"),
+        (
+            "is(pod) -can_reach,owns->",
+            "cannot be combined with other edge kinds",
+        ),
         ("is(pod) -can_reach[1:]->", "one hop"),
         ("is(pod) -can_reach(80->", "expected `)`"),
     ] {
