@@ -39,14 +39,16 @@ pub struct SourceArgs {
     /// Use the built-in demo landscape (no cluster needed).
     #[arg(long, global = true)]
     pub demo: bool,
-    /// Namespace for objects of namespaced kinds that have none.
+    /// Files: the namespace for objects of namespaced kinds that have none. Live clusters: a
+    /// namespace to list kinds in one by one when listing them cluster-wide is forbidden
+    /// (repeatable).
     #[arg(
         short = 'n',
         long = "namespace",
         value_name = "NAMESPACE",
         global = true
     )]
-    pub namespace: Option<String>,
+    pub namespace: Vec<String>,
     /// Name of the cluster node for file sources (default: the single path's file name, else `files`).
     #[arg(long, value_name = "NAME", global = true)]
     pub cluster: Option<String>,
@@ -108,7 +110,11 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("KUBEGRAPH_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                // kube logs a 403 or a refused connection on every retry; the live source says
+                // each once, as a warning naming the context and kind (KUBEGRAPH_LOG shows them).
+                .unwrap_or_else(|_| {
+                    tracing_subscriber::EnvFilter::new("warn,kube_runtime=off,kube_client=off")
+                }),
         )
         .with_writer(std::io::stderr)
         .init();

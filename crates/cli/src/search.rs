@@ -21,7 +21,15 @@ pub fn run(
         }
     };
     let graph = &landscape.graph;
-    let index = QueryIndex::new(graph);
+    // Health and `age` judge against `--now`, the clock for a live source, else the snapshot's
+    // newest timestamp (the index's default).
+    let now = crate::why::reference_time(landscape)?;
+    let mut index = QueryIndex::new(graph).with_health_now(now);
+    if !matches!(now, kubegraph_health::time::Now::NewestInInput) {
+        if let Some(t) = now.resolve(graph) {
+            index = index.with_now(t.0 as f64);
+        }
+    }
     // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
     match print(graph, &index, &ast, format, out)? {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -49,10 +49,12 @@ The whole language: docs/query.md (and shared/spec/query.md).
 ";
 
 /// Runs the shell until `exit`, `quit` or end of input. Query errors are printed and the shell
-/// goes on; the exit code is 0 unless reading the input fails.
+/// goes on; the exit code is 0 unless reading the input fails. On a live source the cluster is
+/// still watched: each line runs against the graph as it is then.
 pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let mut session = Session {
-        landscape,
+        base: landscape,
+        current: None,
         index: QueryIndex::new(&landscape.graph),
     };
     if std::io::stdin().is_terminal() {
@@ -69,7 +71,9 @@ pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCod
 }
 
 struct Session<'a> {
-    landscape: &'a Landscape,
+    base: &'a Landscape,
+    /// A newer graph of a live source than `base`'s.
+    current: Option<Landscape>,
     index: QueryIndex,
 }
 
@@ -80,15 +84,41 @@ enum Flow {
 }
 
 impl Session<'_> {
+    fn landscape(&self) -> &Landscape {
+        self.current.as_ref().unwrap_or(self.base)
+    }
+
+    /// On a live source, takes the cluster's changes since the graph was built: a new graph
+    /// and index when anything changed, and the warnings said meanwhile.
+    fn refresh(&mut self) {
+        let Some(live) = &self.base.live else { return };
+        if live.version() == self.landscape().version {
+            return;
+        }
+        let mut fresh = live.landscape(self.base.now.clone());
+        for d in &fresh.diagnostics {
+            eprintln!("warning: {d}");
+        }
+        // `:stats` counts every warning of the session.
+        let mut diagnostics = self.landscape().diagnostics.clone();
+        diagnostics.append(&mut fresh.diagnostics);
+        fresh.diagnostics = diagnostics;
+        self.index = QueryIndex::new(&fresh.graph);
+        self.current = Some(fresh);
+    }
+
     /// Runs one line: a built-in or a query.
     fn line(&mut self, line: &str, out: &mut dyn Write) -> anyhow::Result<Flow> {
         let line = line.trim();
+        if !line.is_empty() && !line.starts_with('#') {
+            self.refresh();
+        }
         match line {
             "" => {}
             _ if line.starts_with('#') => {}
             "exit" | "quit" | ":q" | ":quit" | ":exit" => return Ok(Flow::Exit),
             "help" | ":help" | "?" => out.write_all(HELP.as_bytes())?,
-            ":stats" => crate::stats::print(self.landscape, false, out)?,
+            ":stats" => crate::stats::print(self.landscape(), false, out)?,
             query => self.query(query, out)?,
         }
         out.flush()?;
@@ -98,7 +128,7 @@ impl Session<'_> {
     /// The printing of `search` (crates/cli/src/search.rs, table output), with the index kept
     /// across queries instead of rebuilt for each. Errors go to stderr as the caret message.
     fn query(&self, query: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        let graph = &self.landscape.graph;
+        let graph = &self.landscape().graph;
         let result = match parse(query) {
             Ok(ast) => execute(graph, &self.index, &ast).map_err(|e| e.render(query)),
             Err(e) => Err(e.render(query)),
@@ -126,7 +156,7 @@ fn interactive(session: &mut Session, out: &mut dyn Write) -> anyhow::Result<()>
         .build();
     let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(ShellHelper {
-        vocab: Vocabulary::from_graph(&session.landscape.graph),
+        vocab: Vocabulary::from_graph(&session.landscape().graph),
     }));
     let history = history_path();
     match &history {
@@ -144,8 +174,8 @@ fn interactive(session: &mut Session, out: &mut dyn Write) -> anyhow::Result<()>
     writeln!(
         out,
         "kubegraph shell: {} nodes, {} edges. `help` for examples, Tab to complete, Ctrl-D to leave.",
-        session.landscape.graph.node_count(),
-        session.landscape.graph.edge_count()
+        session.landscape().graph.node_count(),
+        session.landscape().graph.edge_count()
     )?;
     out.flush()?;
     loop {

@@ -15,17 +15,31 @@ pub struct Landscape {
     pub objects: usize,
     /// `--now` as given (RFC 3339), for time-dependent health rules.
     pub now: Option<String>,
+    /// A live source still watching (for the shell), and the store version `graph` reflects.
+    pub live: Option<crate::live::LiveSession>,
+    pub version: u64,
 }
 
 pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
+    let demo = || (kubegraph_demo::CLUSTER.to_string(), kubegraph_demo::load());
     let (cluster, loaded) = if args.demo {
         if !args.files.is_empty() {
             bail!("--demo and -f cannot be combined: choose one source");
         }
-        (kubegraph_demo::CLUSTER.to_string(), kubegraph_demo::load())
+        demo()
     } else if !args.files.is_empty() {
+        if args.namespace.len() > 1 {
+            bail!(
+                "-n is given {} times: files take one default namespace",
+                args.namespace.len()
+            );
+        }
         let options = LoadOptions {
-            default_namespace: args.namespace.clone().unwrap_or_else(|| "default".into()),
+            default_namespace: args
+                .namespace
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "default".into()),
         };
         let started = Instant::now();
         let loaded = load_paths(&args.files, &options).context("cannot read the input")?;
@@ -34,10 +48,15 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
             args.cluster.clone().unwrap_or_else(|| cluster_name(args)),
             loaded,
         )
+    } else if kubegraph_live::kubeconfig_source(args.live.kubeconfig.as_deref()).is_some() {
+        return crate::live::load(args);
     } else {
-        bail!(
-            "no source given\n  try: kubegraph --demo stats            (the built-in demo landscape)\n       kubegraph -f manifests/ stats       (files, directories, or - for stdin)"
-        );
+        if !args.quiet {
+            eprintln!(
+                "note: no kubeconfig (--kubeconfig, $KUBECONFIG, ~/.kube/config): showing the built-in demo landscape (--demo; -f PATH reads manifests)"
+            );
+        }
+        demo()
     };
     if !args.quiet {
         for d in &loaded.diagnostics {
@@ -73,6 +92,8 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         files,
         objects: count,
         now: args.now.clone(),
+        live: None,
+        version: 0,
     })
 }
 

@@ -40,7 +40,10 @@ fn count(l: &Landscape) -> Counts {
 pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let c = count(l);
     let clusters: Vec<&str> = l.graph.clusters().map(|(_, name, _)| name).collect();
-    let health = kubegraph_health::summary(&kubegraph_health::assess(&l.graph));
+    // The same reference time as `why` and `show`: --now, the clock when live, else the newest
+    // timestamp in the input.
+    let (health, _) = crate::why::assess(l).map_err(std::io::Error::other)?;
+    let health = kubegraph_health::summary(&health);
     if as_json {
         let health: serde_json::Map<String, serde_json::Value> = health
             .iter()

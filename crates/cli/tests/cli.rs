@@ -167,16 +167,9 @@ fn broken_input_on_stdin_warns_with_a_location_and_loads_the_rest() {
     assert!(stderr.contains("invalid YAML"), "{stderr}");
 }
 
+/// With no source at all, kubegraph falls back to the demo: see `tests/live.rs`.
 #[test]
-fn no_source_or_a_missing_path_is_exit_2_with_a_message() {
-    let out = kubegraph(&["stats"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("no source given") && stderr.contains("--demo"),
-        "{stderr}"
-    );
-
+fn a_missing_path_is_exit_2_with_a_message() {
     let out = kubegraph(&["-f", "/nonexistent/manifests.yaml", "stats"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);

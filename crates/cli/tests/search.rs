@@ -163,3 +163,35 @@ fn dump_and_aggregate_from_the_command_line() {
         ])
     );
 }
+
+/// `--now` moves the clock of `age` and of time-dependent health rules; without it a file
+/// source is judged at its newest timestamp.
+#[test]
+fn now_sets_the_clock_of_age_and_health() {
+    let count = |args: &[&str]| {
+        let out = kubegraph(args);
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // py: the demo's pods were created between 2026-03-10 and 2026-03-14T09:36:02Z; 14 are
+    // older than a day at the newest creation time, all 16 by 2026-03-20.
+    assert_eq!(
+        count(&["--demo", "search", "is(pod) and age > 1d | count"]),
+        "14\n"
+    );
+    assert_eq!(
+        count(&[
+            "--demo",
+            "--now",
+            "2026-03-20T00:00:00Z",
+            "search",
+            "is(pod) and age > 1d | count"
+        ]),
+        "16\n"
+    );
+    let out = kubegraph(&["--demo", "--now", "yesterday", "search", "is(pod)"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("`yesterday` is not an RFC 3339 time"));
+}

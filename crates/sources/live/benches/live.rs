@@ -1,0 +1,254 @@
+//! The live source over a synthetic landscape (kubegraph-synth) served by the test API server:
+//!
+//! * `sync`: start, discover, list every type (pages of 500) and watch, until synced: objects/s
+//!   from the server over HTTP into the store.
+//! * `snapshot`: the graph built from the store (relations included): objects/s.
+//! * `events-http`: watch events end to end: modifications applied on the server, streamed,
+//!   parsed and applied to the store; events/s.
+//! * `events-apply`: the client's share of the same: watch-event JSON parsed and applied to the
+//!   store in batches of 1024; events/s.
+//! * `latency`: from one change on the server to a published graph holding it, with the
+//!   rebuild debounced at 100 ms.
+//!
+//! `cargo bench -p kubegraph-live` (objects: `KUBEGRAPH_BENCH_OBJECTS`, default 10000).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use kubegraph_live::convert::{from_raw, RawObject};
+use kubegraph_live::store::{Change, Store, Stored, WatchKey};
+use kubegraph_live::{Live, LiveOptions, ResourceType};
+use kubegraph_test_apiserver::TestApiServer;
+use serde_json::{json, Value};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+// As the CLI: kubegraph allocates many small strings and maps; mimalloc is what it runs with.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+struct Setup {
+    rt: tokio::runtime::Runtime,
+    server: TestApiServer,
+    _dir: tempfile::TempDir,
+    options: LiveOptions,
+    objects: usize,
+}
+
+fn setup(objects: usize) -> Setup {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let server = rt.block_on(TestApiServer::start());
+    let bytes = kubegraph_synth::generate_vec(kubegraph_synth::pods_for_objects(objects));
+    let list: Value = serde_json::from_slice(&bytes).unwrap();
+    let mut served = 0;
+    for item in list["items"].as_array().unwrap() {
+        if server.try_apply(item.clone()).is_ok() {
+            served += 1;
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let kubeconfig = dir.path().join("config");
+    std::fs::write(&kubeconfig, server.kubeconfig("bench")).unwrap();
+    eprintln!(
+        "serving {served} objects ({:.1} MB as a dump)",
+        bytes.len() as f64 / 1e6
+    );
+    Setup {
+        rt,
+        server,
+        _dir: dir,
+        options: options(&kubeconfig),
+        objects: served,
+    }
+}
+
+fn options(kubeconfig: &Path) -> LiveOptions {
+    LiveOptions {
+        kubeconfig: Some(kubeconfig.to_path_buf()),
+        timeout: Duration::from_secs(60),
+        ..LiveOptions::default()
+    }
+}
+
+async fn synced(options: &LiveOptions) -> Live {
+    let live = Live::start(options.clone()).await.unwrap();
+    live.sync(Duration::from_secs(120)).await.unwrap();
+    live
+}
+
+fn config_map(name: &str, generation: usize) -> Value {
+    json!({"apiVersion": "v1", "kind": "ConfigMap",
+        "metadata": {"name": name, "namespace": "default", "labels": {"generation": generation.to_string()}},
+        "data": {"key": "value"}})
+}
+
+/// Waits until the store holds `count` objects.
+async fn until_count(live: &Live, count: usize) {
+    let mut rx = live.subscribe();
+    while live.object_count() != count {
+        let _ = tokio::time::timeout(Duration::from_millis(50), rx.changed()).await;
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    // `KUBEGRAPH_LOG=kubegraph_live=debug` shows each rebuild's phases.
+    if let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("KUBEGRAPH_LOG") {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
+    let wanted: usize = std::env::var("KUBEGRAPH_BENCH_OBJECTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let s = setup(wanted);
+    let mut group = c.benchmark_group(format!("live-{}k", wanted / 1000));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(15));
+
+    group.throughput(Throughput::Elements(s.objects as u64));
+    group.bench_function("sync", |b| {
+        b.iter(|| {
+            s.rt.block_on(async { black_box(synced(&s.options).await.object_count()) })
+        })
+    });
+    let live = s.rt.block_on(synced(&s.options));
+    assert_eq!(live.object_count(), s.objects);
+    group.bench_function("snapshot", |b| {
+        b.iter(|| black_box(s.rt.block_on(async { live.snapshot().graph.edge_count() })))
+    });
+
+    // Watch events over HTTP: N modifications, then a new object that marks the end (the
+    // config map watch delivers in order), then its deletion to return to the start.
+    const EVENTS: usize = 5000;
+    for i in 0..100 {
+        s.server.apply(config_map(&format!("bench-{i}"), 0));
+    }
+    let base = s.objects + 100;
+    s.rt.block_on(until_count(&live, base));
+    group.throughput(Throughput::Elements(EVENTS as u64));
+    let mut generation = 0;
+    group.bench_function("events-http", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let started = Instant::now();
+                for i in 0..EVENTS - 1 {
+                    generation += 1;
+                    s.server
+                        .apply(config_map(&format!("bench-{}", i % 100), generation));
+                }
+                s.server.apply(config_map("bench-end", 0));
+                s.rt.block_on(until_count(&live, base + 1));
+                total += started.elapsed();
+                s.server
+                    .delete("v1", "ConfigMap", Some("default"), "bench-end");
+                s.rt.block_on(until_count(&live, base));
+            }
+            total
+        })
+    });
+
+    // The client's share: event JSON to store changes, in the watch task's batches.
+    let lines: Vec<String> = (0..EVENTS)
+        .map(|i| {
+            let mut o = config_map(&format!("bench-{}", i % 100), i);
+            o["metadata"]["resourceVersion"] = json!((1_000_000 + i).to_string());
+            json!({"type": "MODIFIED", "object": o}).to_string()
+        })
+        .collect();
+    let rt_cm = ResourceType {
+        group: String::new(),
+        version: "v1".into(),
+        kind: "ConfigMap".into(),
+        plural: "configmaps".into(),
+        singular: "configmap".into(),
+        short_names: vec!["cm".into()],
+        namespaced: true,
+    };
+    let key = WatchKey {
+        cluster: 0,
+        resource: rt_cm.clone(),
+        namespace: None,
+    };
+    group.bench_function("events-apply", |b| {
+        let mut store = Store::default();
+        store.add_cluster("bench");
+        store.register(key.clone());
+        b.iter(|| {
+            for chunk in lines.chunks(1024) {
+                let changes: Vec<Change> = chunk
+                    .iter()
+                    .filter_map(|line| {
+                        let e: kube::core::WatchEvent<RawObject> =
+                            serde_json::from_str(line).ok()?;
+                        match e {
+                            kube::core::WatchEvent::Modified(o) => from_raw(o, &rt_cm)
+                                .and_then(|o| Stored::new(&o))
+                                .map(Change::Apply),
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                store.apply(&key, changes);
+            }
+            black_box(store.version)
+        })
+    });
+
+    // Latency: one change on the server to a published graph that holds it.
+    let mut live = live;
+    let mut graphs = live.publish(Duration::from_millis(100));
+    let mut latencies = Vec::new();
+    group.throughput(Throughput::Elements(1));
+    let mut n = 0;
+    group.bench_function("latency", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                let name = format!("latency-{n}");
+                let started = Instant::now();
+                s.server.apply(config_map(&name, n));
+                s.rt.block_on(async {
+                    loop {
+                        let found = graphs.borrow_and_update().as_ref().is_some_and(|snap| {
+                            let g = &snap.graph;
+                            g.clusters().next().is_some_and(|(c, _, _)| {
+                                g.lookup(c, "", "ConfigMap", Some("default"), &name)
+                                    .is_some()
+                            })
+                        });
+                        if found {
+                            break;
+                        }
+                        graphs.changed().await.unwrap();
+                    }
+                });
+                let took = started.elapsed();
+                latencies.push(took);
+                total += took;
+            }
+            total
+        })
+    });
+    group.finish();
+    latencies.sort();
+    if !latencies.is_empty() {
+        let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize];
+        eprintln!(
+            "event -> queryable latency over {} changes: median {:?}, p95 {:?}, max {:?}",
+            latencies.len(),
+            at(0.5),
+            at(0.95),
+            latencies[latencies.len() - 1]
+        );
+    }
+}
+
+criterion_group!(live, benches);
+criterion_main!(live);

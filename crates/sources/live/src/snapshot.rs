@@ -1,0 +1,128 @@
+//! From the store to a graph: every watched cluster becomes a cluster node, its objects are
+//! parsed again (in parallel) and inserted, and relations are derived once over all of them
+//! (they never cross clusters). Events are kept with bounded retention: the newest
+//! `max_events` per cluster.
+
+use crate::store::Stored;
+use kubegraph_graph::Graph;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// A graph built from the store at one version of it.
+pub struct Snapshot {
+    pub graph: Graph,
+    /// The store version the graph reflects.
+    pub version: u64,
+    /// Objects in the graph (after event retention).
+    pub objects: usize,
+}
+
+/// Builds the graph of `clusters` (index, name) from their objects.
+pub fn build_graph(
+    clusters: &[(usize, String)],
+    objects: Vec<(usize, Arc<Stored>)>,
+    max_events: usize,
+) -> (Graph, usize) {
+    let started = std::time::Instant::now();
+    let stored = retain_events(objects, max_events);
+    let parsed: Vec<(usize, kubegraph_model::Object)> = stored
+        .par_iter()
+        .filter_map(|(c, s)| s.object().map(|o| (*c, o)))
+        .collect();
+    drop(stored);
+    tracing::debug!(objects = parsed.len(), elapsed = ?started.elapsed(), "store parsed");
+    let mut graph = Graph::new();
+    let mut ids = Vec::new();
+    for (i, name) in clusters {
+        ids.push((*i, graph.add_cluster(name)));
+    }
+    let count = parsed.len();
+    for (cluster, o) in parsed {
+        if let Some((_, id)) = ids.iter().find(|(i, _)| *i == cluster) {
+            graph.insert_object(*id, o);
+        }
+    }
+    kubegraph_relations::build(&mut graph);
+    tracing::debug!(objects = count, elapsed = ?started.elapsed(), "graph built");
+    (graph, count)
+}
+
+/// Keeps every object but Events, and of Events the newest `max` per cluster (ties broken by
+/// namespace and name, so the choice is the same for the same objects).
+fn retain_events(objects: Vec<(usize, Arc<Stored>)>, max: usize) -> Vec<(usize, Arc<Stored>)> {
+    let mut per_cluster: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (c, o) in &objects {
+        if o.is_event() {
+            *per_cluster.entry(*c).or_default() += 1;
+        }
+    }
+    if per_cluster.values().all(|&n| n <= max) {
+        return objects;
+    }
+    let (mut events, mut rest): (Vec<_>, Vec<_>) =
+        objects.into_iter().partition(|(_, o)| o.is_event());
+    events.sort_by(|(ca, a), (cb, b)| {
+        ca.cmp(cb)
+            .then_with(|| b.event_time.cmp(&a.event_time))
+            .then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)))
+    });
+    let mut kept: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (c, o) in events {
+        let n = kept.entry(c).or_default();
+        if *n < max {
+            *n += 1;
+            rest.push((c, o));
+        }
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kubegraph_model::Object;
+
+    fn stored(v: sonic_rs::Value) -> Arc<Stored> {
+        Arc::new(Stored::new(&Object::from_value(v).unwrap()).unwrap())
+    }
+
+    fn event(name: &str, last: &str) -> Arc<Stored> {
+        stored(sonic_rs::json!({
+            "apiVersion": "v1", "kind": "Event",
+            "metadata": {"name": name, "namespace": "a", "creationTimestamp": "2020-01-01T00:00:00Z"},
+            "lastTimestamp": last,
+        }))
+    }
+
+    #[test]
+    fn the_newest_events_are_kept_per_cluster() {
+        let pod = stored(
+            sonic_rs::json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "a"}}),
+        );
+        let objects = vec![
+            (0, event("old", "2026-01-01T00:00:00Z")),
+            (0, event("new", "2026-01-03T00:00:00Z")),
+            (0, event("mid", "2026-01-02T00:00:00Z")),
+            (1, event("other", "2020-01-01T00:00:00Z")),
+            (0, pod),
+        ];
+        let kept = retain_events(objects, 2);
+        let mut names: Vec<(usize, &str)> =
+            kept.iter().map(|(c, o)| (*c, o.name.as_str())).collect();
+        names.sort();
+        assert_eq!(names, vec![(0, "mid"), (0, "new"), (0, "p"), (1, "other")]);
+    }
+
+    #[test]
+    fn a_stored_object_parses_back_to_itself() {
+        let o = Object::from_value(sonic_rs::json!({
+            "apiVersion": "apps/v1", "kind": "Deployment",
+            "metadata": {"name": "web", "namespace": "shop", "uid": "u"},
+            "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "web"}}}
+        }))
+        .unwrap();
+        let s = Stored::new(&o).unwrap();
+        assert_eq!(s.event_time, None);
+        assert_eq!(s.object().unwrap(), o);
+    }
+}

@@ -1,0 +1,314 @@
+//! The objects of every watched resource type of every cluster, as the watches last reported
+//! them, and how far each watch has come. The graph is built from this store (see
+//! [`crate::snapshot`]); the store is what must always equal a fresh list.
+
+use crate::convert::ObjectKey;
+use crate::discovery::ResourceType;
+use kubegraph_model::json::JsonValueTrait;
+use kubegraph_model::Object;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// An object as the store keeps it: compact JSON, parsed again for each graph (cheaper than
+/// copying a parsed value, which sonic-rs does node by node, and a third of its size), with
+/// what ordering and event retention need.
+#[derive(Debug)]
+pub struct Stored {
+    pub namespace: Option<String>,
+    pub name: String,
+    /// For Events: when it last happened (RFC 3339 text, which sorts as time does).
+    pub event_time: Option<String>,
+    json: Box<[u8]>,
+}
+
+impl Stored {
+    pub fn new(o: &Object) -> Option<Stored> {
+        let event = o.kind == "Event" && (o.group.is_empty() || o.group == "events.k8s.io");
+        Some(Stored {
+            namespace: o.namespace.clone(),
+            name: o.name.clone(),
+            event_time: event.then(|| event_time(o).to_string()),
+            json: sonic_rs::to_vec(&o.raw).ok()?.into_boxed_slice(),
+        })
+    }
+
+    /// The object again.
+    pub fn object(&self) -> Option<Object> {
+        Object::from_value(sonic_rs::from_slice(&self.json).ok()?).ok()
+    }
+
+    pub fn is_event(&self) -> bool {
+        self.event_time.is_some()
+    }
+
+    pub fn key(&self) -> ObjectKey {
+        (self.namespace.clone(), self.name.clone())
+    }
+}
+
+/// When an event last happened: the newest of the timestamps either API version writes.
+fn event_time(o: &Object) -> &str {
+    let raw = &o.raw;
+    let candidates = [
+        raw.get("lastTimestamp"),
+        raw.get("deprecatedLastTimestamp"),
+        raw.get("series").and_then(|s| s.get("lastObservedTime")),
+        raw.get("eventTime"),
+        raw.get("metadata").and_then(|m| m.get("creationTimestamp")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .max()
+        .unwrap_or("")
+}
+
+/// One watch: a resource type of a cluster, cluster-wide (`namespace: None`) or in one namespace
+/// (when listing it cluster-wide is forbidden and `-n` names namespaces).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WatchKey {
+    pub cluster: usize,
+    pub resource: ResourceType,
+    pub namespace: Option<String>,
+}
+
+/// A change a watch reports, in kube's watcher terms: a re-list is `Init`, `InitApply`...,
+/// `InitDone`, and replaces the watch's objects only when done (a consistent snapshot swap:
+/// objects deleted while the watch was away disappear then, and never half-way).
+#[derive(Debug)]
+pub enum Change {
+    Init,
+    InitApply(Stored),
+    InitDone,
+    Apply(Stored),
+    Delete(ObjectKey),
+}
+
+/// How a watch stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WatchState {
+    /// Listing for the first time.
+    Listing,
+    /// Listed at least once; watching (or re-listing, with the last list's objects kept).
+    Synced,
+    /// Forbidden or not served: skipped, with a warning.
+    Skipped,
+    /// Forbidden cluster-wide; watched namespace by namespace instead (other keys).
+    Replaced,
+}
+
+#[derive(Debug)]
+struct Slot {
+    objects: FxHashMap<ObjectKey, Arc<Stored>>,
+    /// The objects of a re-list in progress.
+    relist: Option<FxHashMap<ObjectKey, Arc<Stored>>>,
+    state: WatchState,
+    /// The last error while listing, for the message if the list never completes.
+    last_error: Option<String>,
+}
+
+/// How a cluster stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClusterState {
+    /// Connecting and discovering.
+    Connecting,
+    /// Discovered; its watches run.
+    Watching,
+    /// Unreachable or misconfigured: the cause.
+    Failed(String),
+}
+
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Bumped by every change to the objects (and to the set of watches).
+    pub version: u64,
+    clusters: Vec<(String, ClusterState)>,
+    watches: BTreeMap<WatchKey, Slot>,
+}
+
+/// How far the initial sync of one cluster has come.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClusterProgress {
+    pub name: String,
+    pub state: ClusterState,
+    /// Watches that have listed (or were skipped), of all.
+    pub settled: usize,
+    pub watches: usize,
+    pub objects: usize,
+}
+
+impl Store {
+    pub fn add_cluster(&mut self, name: &str) -> usize {
+        self.clusters
+            .push((name.to_string(), ClusterState::Connecting));
+        self.clusters.len() - 1
+    }
+
+    pub fn set_cluster_state(&mut self, cluster: usize, state: ClusterState) {
+        self.clusters[cluster].1 = state;
+        self.version += 1;
+    }
+
+    pub fn cluster_names(&self) -> Vec<(usize, String, ClusterState)> {
+        self.clusters
+            .iter()
+            .enumerate()
+            .map(|(i, (n, s))| (i, n.clone(), s.clone()))
+            .collect()
+    }
+
+    /// Starts tracking a watch (a no-op if it is tracked).
+    pub fn register(&mut self, key: WatchKey) {
+        self.watches.entry(key).or_insert_with(|| Slot {
+            objects: FxHashMap::default(),
+            relist: None,
+            state: WatchState::Listing,
+            last_error: None,
+        });
+    }
+
+    /// Stops tracking a watch and forgets its objects (its resource type is no longer served).
+    pub fn remove(&mut self, key: &WatchKey) {
+        if self.watches.remove(key).is_some() {
+            self.version += 1;
+        }
+    }
+
+    pub fn set_state(&mut self, key: &WatchKey, state: WatchState) {
+        if let Some(slot) = self.watches.get_mut(key) {
+            slot.state = state;
+            if matches!(state, WatchState::Skipped | WatchState::Replaced) {
+                slot.objects.clear();
+                slot.relist = None;
+            }
+            self.version += 1;
+        }
+    }
+
+    pub fn state(&self, key: &WatchKey) -> Option<WatchState> {
+        self.watches.get(key).map(|s| s.state)
+    }
+
+    pub fn set_error(&mut self, key: &WatchKey, error: String) {
+        if let Some(slot) = self.watches.get_mut(key) {
+            slot.last_error = Some(error);
+        }
+    }
+
+    /// Applies a watch's changes, in order. Returns whether any object changed.
+    pub fn apply(&mut self, key: &WatchKey, changes: Vec<Change>) -> bool {
+        let Some(slot) = self.watches.get_mut(key) else {
+            return false; // the watch was stopped meanwhile
+        };
+        let mut changed = false;
+        for change in changes {
+            match change {
+                Change::Init => slot.relist = Some(FxHashMap::default()),
+                Change::InitApply(o) => {
+                    let key = o.key();
+                    slot.relist
+                        .get_or_insert_with(FxHashMap::default)
+                        .insert(key, Arc::new(o));
+                }
+                Change::InitDone => {
+                    slot.objects = slot.relist.take().unwrap_or_default();
+                    if slot.state == WatchState::Listing {
+                        slot.state = WatchState::Synced;
+                    }
+                    slot.last_error = None;
+                    changed = true;
+                }
+                Change::Apply(o) => {
+                    let key = o.key();
+                    slot.objects.insert(key, Arc::new(o));
+                    changed = true;
+                }
+                Change::Delete(k) => {
+                    changed |= slot.objects.remove(&k).is_some();
+                }
+            }
+        }
+        if changed {
+            self.version += 1;
+        }
+        changed
+    }
+
+    /// True when every connecting cluster has connected or failed and every watch has listed
+    /// or been skipped: the moment a one-shot command can build its graph.
+    pub fn settled(&self) -> bool {
+        self.clusters
+            .iter()
+            .all(|(_, s)| *s != ClusterState::Connecting)
+            && self
+                .watches
+                .values()
+                .all(|s| s.state != WatchState::Listing)
+    }
+
+    pub fn progress(&self) -> Vec<ClusterProgress> {
+        let mut out: Vec<ClusterProgress> = self
+            .clusters
+            .iter()
+            .map(|(name, state)| ClusterProgress {
+                name: name.clone(),
+                state: state.clone(),
+                settled: 0,
+                watches: 0,
+                objects: 0,
+            })
+            .collect();
+        for (k, s) in &self.watches {
+            let p = &mut out[k.cluster];
+            p.watches += 1;
+            if s.state != WatchState::Listing {
+                p.settled += 1;
+            }
+            p.objects += s.objects.len() + s.relist.as_ref().map_or(0, |r| r.len());
+        }
+        out
+    }
+
+    /// The watches still listing for the first time, with their last error, per cluster.
+    pub fn unsettled(&self) -> Vec<(usize, String, Option<String>)> {
+        self.watches
+            .iter()
+            .filter(|(_, s)| s.state == WatchState::Listing)
+            .map(|(k, s)| {
+                let what = match &k.namespace {
+                    Some(ns) => format!("{} in {ns}", k.resource),
+                    None => k.resource.to_string(),
+                };
+                (k.cluster, what, s.last_error.clone())
+            })
+            .collect()
+    }
+
+    /// The watches of a cluster.
+    pub fn keys_of(&self, cluster: usize) -> Vec<WatchKey> {
+        self.watches
+            .keys()
+            .filter(|k| k.cluster == cluster)
+            .cloned()
+            .collect()
+    }
+
+    /// Every object of the clusters that are watched, in a fixed order (cluster, resource type,
+    /// namespace, name), with its cluster's index.
+    pub fn objects(&self) -> Vec<(usize, Arc<Stored>)> {
+        let mut out = Vec::with_capacity(self.watches.values().map(|s| s.objects.len()).sum());
+        for (k, slot) in &self.watches {
+            let start = out.len();
+            out.extend(slot.objects.values().map(|o| (k.cluster, o.clone())));
+            out[start..]
+                .sort_by(|a, b| (&a.1.namespace, &a.1.name).cmp(&(&b.1.namespace, &b.1.name)));
+        }
+        out
+    }
+
+    pub fn object_count(&self) -> usize {
+        self.watches.values().map(|s| s.objects.len()).sum()
+    }
+}

@@ -1,0 +1,434 @@
+//! The running part: one supervisor task per cluster (discovery, then a watch per resource
+//! type, re-discovery), one task per watch, and the debounced graph rebuilder.
+
+use crate::convert::{from_metadata, from_raw, key_of_meta, RawObject};
+use crate::discovery::{discover, short_error, ResourceType};
+use crate::store::{Change, ClusterState, Stored, WatchKey, WatchState};
+use crate::{build_snapshot, Shared, Snapshot, Target};
+use futures::stream::{BoxStream, StreamExt};
+use kube::api::{Api, DynamicObject};
+use kube::core::{ApiResource, PartialObjectMeta};
+use kube::runtime::watcher::{self, watcher, Event};
+use kube::runtime::WatchStreamExt;
+use kube::Client;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{watch as channel, Notify};
+use tokio::task::JoinHandle;
+
+/// What one cluster's tasks share.
+struct ClusterCtx {
+    shared: Arc<Shared>,
+    index: usize,
+    name: String,
+    client: Client,
+    /// Poked when a CustomResourceDefinition changes: discovery runs again.
+    rediscover: Notify,
+    /// The watches cannot reach the server (said once per outage).
+    lost: AtomicBool,
+}
+
+/// A task that is aborted when this handle is dropped: stopping a cluster's supervisor stops
+/// its watches with it.
+struct Task(JoinHandle<()>);
+
+impl Drop for Task {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Connects, discovers, starts a watch per wanted resource type, and re-discovers when a CRD
+/// changes or `rediscover_every` has passed.
+pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Target) {
+    let name = target.name.clone();
+    let url = target.config.cluster_url.to_string();
+    let fail = |cause: String| {
+        let cause = format!("cannot reach {url}: {cause}");
+        shared.update(|s| s.set_cluster_state(index, ClusterState::Failed(cause.clone())));
+        shared.push_warning(&name, cause, None, true);
+    };
+    let client = match Client::try_from(target.config) {
+        Ok(c) => c,
+        Err(e) => return fail(short_error(&e)),
+    };
+    let timeout = shared.options.timeout;
+    let first = match tokio::time::timeout(timeout, discover(&client)).await {
+        Err(_) => return fail(format!("no answer within {}s", timeout.as_secs_f32())),
+        Ok(Err(e)) => return fail(short_error(&e)),
+        Ok(Ok(d)) => d,
+    };
+    let ctx = Arc::new(ClusterCtx {
+        shared: shared.clone(),
+        index,
+        name: name.clone(),
+        client,
+        rediscover: Notify::new(),
+        lost: AtomicBool::new(false),
+    });
+    for (group, cause) in &first.failed_groups {
+        shared.warn(
+            &name,
+            format!("cannot discover the resources of API group {group}: {cause}; its kinds are left out"),
+            None,
+        );
+    }
+    let kinds = &shared.options.kinds;
+    for p in kinds
+        .include
+        .unmatched(&first.resources)
+        .into_iter()
+        .chain(kinds.exclude.unmatched(&first.resources))
+    {
+        shared.warn(
+            &name,
+            format!("no resource type the server serves is named {p:?}"),
+            Some("names as kubectl takes them: pods, deployments.apps, apps/Deployment"),
+        );
+    }
+    let mut running: BTreeMap<ResourceType, Task> = BTreeMap::new();
+    reconcile(&ctx, &mut running, first.resources);
+    shared.update(|s| s.set_cluster_state(index, ClusterState::Watching));
+
+    let mut every = tokio::time::interval(shared.options.rediscover_every);
+    every.tick().await;
+    loop {
+        tokio::select! {
+            _ = ctx.rediscover.notified() => {
+                // A CRD just created is served a moment later: look now and again shortly.
+                for pause in [Duration::from_millis(100), Duration::from_millis(1500)] {
+                    tokio::time::sleep(pause).await;
+                    rediscover(&ctx, &mut running).await;
+                }
+            }
+            _ = every.tick() => rediscover(&ctx, &mut running).await,
+        }
+    }
+}
+
+async fn rediscover(ctx: &Arc<ClusterCtx>, running: &mut BTreeMap<ResourceType, Task>) {
+    match tokio::time::timeout(ctx.shared.options.timeout, discover(&ctx.client)).await {
+        Ok(Ok(mut d)) => {
+            // A group that failed to answer this time (an aggregated API's service restarting)
+            // keeps the watches it has: only a group that answers without a type drops it.
+            for r in running.keys() {
+                if d.failed_groups.iter().any(|(g, _)| *g == r.group) && !d.resources.contains(r) {
+                    d.resources.push(r.clone());
+                }
+            }
+            reconcile(ctx, running, d.resources)
+        }
+        Ok(Err(e)) => {
+            tracing::debug!(cluster = %ctx.name, error = %short_error(&e), "re-discovery failed")
+        }
+        Err(_) => tracing::debug!(cluster = %ctx.name, "re-discovery timed out"),
+    }
+}
+
+/// Starts watches for wanted resource types not yet watched and stops those no longer served
+/// (forgetting their objects).
+fn reconcile(
+    ctx: &Arc<ClusterCtx>,
+    running: &mut BTreeMap<ResourceType, Task>,
+    resources: Vec<ResourceType>,
+) {
+    let wanted: Vec<ResourceType> = resources
+        .into_iter()
+        .filter(|r| ctx.shared.options.kinds.wants(r))
+        .collect();
+    let gone: Vec<ResourceType> = running
+        .keys()
+        .filter(|r| !wanted.contains(r))
+        .cloned()
+        .collect();
+    for r in gone {
+        running.remove(&r);
+        ctx.shared.update(|s| {
+            for k in s.keys_of(ctx.index) {
+                if k.resource == r {
+                    s.remove(&k);
+                }
+            }
+        });
+        tracing::debug!(cluster = %ctx.name, resource = %r, "no longer served");
+    }
+    for r in wanted {
+        if running.contains_key(&r) {
+            continue;
+        }
+        let key = WatchKey {
+            cluster: ctx.index,
+            resource: r.clone(),
+            namespace: None,
+        };
+        ctx.shared.update(|s| s.register(key));
+        let task = tokio::spawn(watch_resource(ctx.clone(), r.clone()));
+        running.insert(r, Task(task));
+    }
+}
+
+/// Why a watch stopped: the server refused it for good (403 Forbidden, 404 Not Found).
+struct Refused {
+    code: u16,
+    message: String,
+}
+
+/// Watches one resource type cluster-wide; if that is forbidden and namespaces are given,
+/// in each of them instead.
+async fn watch_resource(ctx: Arc<ClusterCtx>, rt: ResourceType) {
+    let key = WatchKey {
+        cluster: ctx.index,
+        resource: rt.clone(),
+        namespace: None,
+    };
+    let refused = watch_one(&ctx, &key).await;
+    let namespaces = &ctx.shared.options.namespaces;
+    if refused.code == 403 && rt.namespaced && !namespaces.is_empty() {
+        let keys: Vec<WatchKey> = namespaces
+            .iter()
+            .map(|ns| WatchKey {
+                namespace: Some(ns.clone()),
+                ..key.clone()
+            })
+            .collect();
+        ctx.shared.update(|s| {
+            for k in &keys {
+                s.register(k.clone());
+            }
+            s.set_state(&key, WatchState::Replaced);
+        });
+        tracing::debug!(cluster = %ctx.name, resource = %rt, "forbidden cluster-wide; per namespace");
+        let per_namespace = keys.iter().map(|k| {
+            let ctx = &ctx;
+            async move {
+                let refused = watch_one(ctx, k).await;
+                skip(ctx, k, &refused);
+            }
+        });
+        futures::future::join_all(per_namespace).await;
+    } else {
+        skip(&ctx, &key, &refused);
+    }
+}
+
+/// One warning for a refused watch, and the watch marked skipped. A type that disappears
+/// after it was listed (a CRD deleted) is not worth a warning: re-discovery will drop it.
+fn skip(ctx: &ClusterCtx, key: &WatchKey, refused: &Refused) {
+    let was_synced = ctx.shared.update(|s| {
+        let synced = s.state(key) == Some(WatchState::Synced);
+        s.set_state(key, WatchState::Skipped);
+        synced
+    });
+    let rt = &key.resource;
+    let scope = match &key.namespace {
+        Some(ns) => format!(" in namespace {ns}"),
+        None => String::new(),
+    };
+    if refused.code == 404 && was_synced {
+        ctx.rediscover.notify_one();
+        return;
+    }
+    let hint = (refused.code == 403 && rt.namespaced && key.namespace.is_none())
+        .then_some("-n NAMESPACE (repeatable) lists it namespace by namespace");
+    ctx.shared.warn(
+        &ctx.name,
+        format!(
+            "cannot list {} ({rt}){scope}: {}; skipped",
+            rt.kind, refused.message
+        ),
+        hint,
+    );
+}
+
+/// Lists then watches one resource type (in one namespace or all) until the server refuses it
+/// for good; everything else (410 Gone, dropped connections, timeouts) kube's watcher handles
+/// by re-listing or resuming, with backoff.
+async fn watch_one(ctx: &ClusterCtx, key: &WatchKey) -> Refused {
+    let rt = &key.resource;
+    let ar = rt.api_resource();
+    let config = watcher::Config::default().page_size(ctx.shared.options.page_size);
+    let stream: BoxStream<'static, Result<Option<Change>, watcher::Error>> = if rt.is_secret() {
+        let rt = rt.clone();
+        // `Api<PartialObjectMeta<_>>` asks for `PartialObjectMetadata` in every list and watch.
+        let api: Api<PartialObjectMeta<DynamicObject>> = api_for(ctx, key, &ar);
+        watcher(api, config)
+            .default_backoff()
+            .map(move |r| {
+                r.map(|e| change(e, |m| from_metadata(m, &rt), |m| key_of_meta(&m.metadata)))
+            })
+            .boxed()
+    } else {
+        let rt = rt.clone();
+        let api: Api<RawObject> = api_for(ctx, key, &ar);
+        watcher(api, config)
+            .default_backoff()
+            .map(move |r| r.map(|e| change(e, |d| from_raw(d, &rt), |d| key_of_meta(d.metadata()))))
+            .boxed()
+    };
+    let mut batches = stream.ready_chunks(1024);
+    while let Some(batch) = batches.next().await {
+        let mut changes = Vec::with_capacity(batch.len());
+        let mut refused = None;
+        let mut error = None;
+        for item in batch {
+            match item {
+                Ok(Some(c)) => changes.push(c),
+                Ok(None) => {}
+                Err(e) => match refusal(&e) {
+                    Some(r) => {
+                        refused = Some(r);
+                        break;
+                    }
+                    None => {
+                        tracing::debug!(cluster = %ctx.name, resource = %rt, error = %e, "watch error; retrying");
+                        let message = watch_error(&e);
+                        if is_connection_error(&e) {
+                            connection_lost(ctx, key, &message);
+                        }
+                        error = Some(message);
+                    }
+                },
+            }
+        }
+        if !changes.is_empty() {
+            ctx.lost.store(false, Ordering::Relaxed);
+        }
+        let crd_changed = rt.is_crd()
+            && changes
+                .iter()
+                .any(|c| matches!(c, Change::Apply(_) | Change::Delete(_)));
+        if !changes.is_empty() || error.is_some() {
+            ctx.shared.update(|s| {
+                if let Some(e) = error {
+                    s.set_error(key, e);
+                }
+                s.apply(key, changes)
+            });
+        }
+        if crd_changed {
+            ctx.rediscover.notify_one();
+        }
+        if let Some(r) = refused {
+            return r;
+        }
+    }
+    // kube's watcher never ends; if it did, the type is as good as not served.
+    Refused {
+        code: 404,
+        message: "the watch ended".into(),
+    }
+}
+
+fn api_for<K>(ctx: &ClusterCtx, key: &WatchKey, ar: &ApiResource) -> Api<K>
+where
+    K: kube::Resource<DynamicType = ApiResource, Scope = kube::core::DynamicResourceScope>,
+{
+    match &key.namespace {
+        Some(ns) => Api::namespaced_with(ctx.client.clone(), ns, ar),
+        None => Api::all_with(ctx.client.clone(), ar),
+    }
+}
+
+/// The server stopped answering after the watch had listed: one warning per outage, for the
+/// whole cluster (its other watches fail alike). The graph keeps the last state seen meanwhile.
+fn connection_lost(ctx: &ClusterCtx, key: &WatchKey, message: &str) {
+    let synced = ctx.shared.store().state(key) == Some(WatchState::Synced);
+    if synced && !ctx.lost.swap(true, Ordering::Relaxed) {
+        ctx.shared.warn(
+            &ctx.name,
+            format!(
+                "lost the connection ({message}); showing the last state seen while reconnecting"
+            ),
+            None,
+        );
+    }
+}
+
+/// Not an answer from the server (which has its own handling) but no answer at all.
+fn is_connection_error(e: &watcher::Error) -> bool {
+    match e {
+        watcher::Error::InitialListFailed(k)
+        | watcher::Error::WatchStartFailed(k)
+        | watcher::Error::WatchFailed(k) => !matches!(k, kube::Error::Api(_)),
+        _ => false,
+    }
+}
+
+/// A watcher event as a store change; objects that cannot be read (no name) are left out.
+fn change<K>(
+    e: Event<K>,
+    convert: impl Fn(K) -> Option<kubegraph_model::Object>,
+    key: impl Fn(&K) -> Option<crate::convert::ObjectKey>,
+) -> Option<Change> {
+    match e {
+        Event::Init => Some(Change::Init),
+        Event::InitApply(o) => convert(o)
+            .and_then(|o| Stored::new(&o))
+            .map(Change::InitApply),
+        Event::InitDone => Some(Change::InitDone),
+        Event::Apply(o) => convert(o).and_then(|o| Stored::new(&o)).map(Change::Apply),
+        Event::Delete(o) => key(&o).map(Change::Delete),
+    }
+}
+
+/// A 403 or 404 from the server: not going to get better by retrying.
+fn refusal(e: &watcher::Error) -> Option<Refused> {
+    let status = match e {
+        watcher::Error::InitialListFailed(kube::Error::Api(s))
+        | watcher::Error::WatchStartFailed(kube::Error::Api(s))
+        | watcher::Error::WatchFailed(kube::Error::Api(s)) => s.as_ref(),
+        watcher::Error::WatchError(s) => s.as_ref(),
+        _ => return None,
+    };
+    matches!(status.code, 403 | 404).then(|| Refused {
+        code: status.code,
+        message: if status.message.is_empty() {
+            format!("{} {}", status.code, status.reason)
+        } else {
+            status.message.clone()
+        },
+    })
+}
+
+fn watch_error(e: &watcher::Error) -> String {
+    match e {
+        watcher::Error::InitialListFailed(k)
+        | watcher::Error::WatchStartFailed(k)
+        | watcher::Error::WatchFailed(k) => short_error(k),
+        other => other.to_string(),
+    }
+}
+
+/// Rebuilds the graph after changes: at once after a quiet spell; while changes keep coming,
+/// a build starts no sooner than `debounce` after the previous one started, nor sooner than a
+/// quarter of a build time after it ended (so that however busy the cluster, rebuilding leaves
+/// a fifth of the time to everything else).
+pub(crate) async fn rebuild_loop(
+    shared: Arc<Shared>,
+    tx: channel::Sender<Option<Arc<Snapshot>>>,
+    debounce: Duration,
+) {
+    let mut rx = shared.version.subscribe();
+    let mut built: Option<u64> = None;
+    loop {
+        let current = *rx.borrow_and_update();
+        if built != Some(current) {
+            let started = Instant::now();
+            let s = shared.clone();
+            let Ok(snapshot) = tokio::task::spawn_blocking(move || build_snapshot(&s)).await else {
+                return;
+            };
+            built = Some(snapshot.version);
+            tracing::debug!(version = snapshot.version, objects = snapshot.objects, elapsed = ?started.elapsed(), "graph rebuilt");
+            tx.send_replace(Some(Arc::new(snapshot)));
+            let took = started.elapsed();
+            tokio::time::sleep(debounce.saturating_sub(took).max(took / 4)).await;
+            continue;
+        }
+        if rx.changed().await.is_err() {
+            return;
+        }
+    }
+}
