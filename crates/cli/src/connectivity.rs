@@ -31,6 +31,9 @@ pub struct ReachArgs {
 fn analyse(landscape: &Landscape) -> anyhow::Result<Analysis> {
     let analysis =
         Analysis::from_graph(&landscape.graph).context("the NetworkPolicies cannot be analysed")?;
+    if landscape.quiet {
+        return Ok(analysis);
+    }
     for w in &analysis.warnings {
         eprintln!("warning: {w}");
     }

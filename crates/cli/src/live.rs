@@ -109,6 +109,7 @@ impl LiveSession {
             now,
             live: None,
             version: snapshot.version,
+            quiet: false,
         }
     }
 }
@@ -146,6 +147,7 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         eprintln!("warning: the cluster holds no objects kubegraph could list");
     }
     landscape.live = Some(session);
+    landscape.quiet = args.quiet;
     Ok(landscape)
 }
 

@@ -55,7 +55,7 @@ pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCod
     let mut session = Session {
         base: landscape,
         current: None,
-        index: QueryIndex::new(&landscape.graph),
+        index: index_for(&landscape.graph, landscape),
     };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
@@ -103,7 +103,7 @@ impl Session<'_> {
         let mut diagnostics = self.landscape().diagnostics.clone();
         diagnostics.append(&mut fresh.diagnostics);
         fresh.diagnostics = diagnostics;
-        self.index = QueryIndex::new(&fresh.graph);
+        self.index = index_for(&fresh.graph, self.base);
         self.current = Some(fresh);
     }
 
@@ -252,3 +252,19 @@ impl Hinter for ShellHelper {
 impl Highlighter for ShellHelper {}
 impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
+
+/// The query index of a landscape, judging health and `age` against the same clock as
+/// `search` (`--now`, the clock for a live source, else the snapshot's newest timestamp).
+/// `base` is the landscape the shell started on (it knows `--now` and whether it is live).
+fn index_for(graph: &kubegraph_graph::Graph, base: &Landscape) -> QueryIndex {
+    let now =
+        crate::why::reference_time(base).unwrap_or(kubegraph_health::time::Now::NewestInInput);
+    let index = QueryIndex::new(graph).with_health_now(now);
+    match now {
+        kubegraph_health::time::Now::NewestInInput => index,
+        _ => match now.resolve(graph) {
+            Some(t) => index.with_now(t.0 as f64),
+            None => index,
+        },
+    }
+}

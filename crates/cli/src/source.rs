@@ -18,6 +18,8 @@ pub struct Landscape {
     /// A live source still watching (for the shell), and the store version `graph` reflects.
     pub live: Option<crate::live::LiveSession>,
     pub version: u64,
+    /// `-q`: commands print no warnings either.
+    pub quiet: bool,
 }
 
 pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
@@ -94,6 +96,7 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
         now: args.now.clone(),
         live: None,
         version: 0,
+        quiet: args.quiet,
     })
 }
 

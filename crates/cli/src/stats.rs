@@ -69,13 +69,21 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
+    // A live landscape (also the shell's fresh snapshots of one) has a store version.
+    let origin = if l.live.is_some() || l.version > 0 {
+        "listed live".to_string()
+    } else {
+        format!(
+            "from {} file{}",
+            l.files,
+            if l.files == 1 { "" } else { "s" }
+        )
+    };
     writeln!(
         out,
-        "cluster {}: {} objects from {} file{}; {} nodes, {} edges",
+        "cluster {}: {} objects {origin}; {} nodes, {} edges",
         clusters.join(", "),
         l.objects,
-        l.files,
-        if l.files == 1 { "" } else { "s" },
         l.graph.node_count(),
         l.graph.edge_count()
     )?;

@@ -282,9 +282,14 @@ spec:
 fn host_network_workloads_are_left_out_with_a_warning() {
     let kp =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/kube-prometheus");
-    let out = kubegraph(&["-q", "-f", kp.to_str().unwrap(), "connectivity"]);
+    let out = kubegraph(&["-f", kp.to_str().unwrap(), "connectivity"]);
     assert!(out.status.success());
     assert!(stderr(&out).contains("left out host-network workloads (NetworkPolicies do not apply to them): monitoring/node-exporter[DaemonSet]"));
+    // `-q` silences the command's warnings too, not only the loader's.
+    let quiet = kubegraph(&["-q", "-f", kp.to_str().unwrap(), "connectivity"]);
+    assert_eq!(stderr(&quiet), "");
+    assert_eq!(stdout(&quiet), stdout(&out));
+    let out = quiet;
     assert!(!stdout(&out).contains("node-exporter"));
     assert!(stdout(&out).contains("0.0.0.0-255.255.255.255[External] => monitoring/prometheus-adapter[Deployment] : All Connections\n"));
 }

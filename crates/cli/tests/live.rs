@@ -118,6 +118,23 @@ async fn stats_of_a_cluster_equal_stats_of_its_objects_in_a_file() {
     assert_eq!(live["edges_by_kind"]["runs_on"], 2);
     assert_eq!(live["warnings"], json!([]));
 
+    // The text header says where the objects came from (it once said "from 0 files").
+    let mut text = kubegraph(f.dir.path());
+    text.arg("--kubeconfig").arg(&f.kubeconfig).arg("stats");
+    let text = run(text).await;
+    let first = String::from_utf8_lossy(&text.stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.starts_with(&format!(
+            "cluster prod: {} objects listed live; ",
+            objects.len()
+        )),
+        "{first}"
+    );
+
     // The secret's value is nowhere in an export.
     let mut export = kubegraph(f.dir.path());
     export
