@@ -75,6 +75,15 @@ pub struct Discovered {
     pub failed_groups: Vec<(String, String)>,
 }
 
+/// Core `v1` Events and `events.k8s.io` Events are one stored object served through two APIs:
+/// watching both would make every event two nodes. Core wins, as `kubectl get events` reads
+/// it; `events.k8s.io` is kept only when core Events are not wanted (or not served).
+pub fn drop_duplicate_events(wanted: &mut Vec<ResourceType>) {
+    if wanted.iter().any(|r| r.is_event() && r.group.is_empty()) {
+        wanted.retain(|r| !(r.is_event() && r.group == "events.k8s.io"));
+    }
+}
+
 /// Runs discovery. Failing to read the core group or the group list fails the whole discovery
 /// (the server is unreachable or refuses us); a failing group is only noted.
 pub async fn discover(client: &Client) -> Result<Discovered, kube::Error> {
@@ -183,5 +192,36 @@ pub fn short_error(e: &kube::Error) -> String {
             }
             text
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rt(group: &str, kind: &str, plural: &str) -> ResourceType {
+        ResourceType {
+            group: group.into(),
+            version: "v1".into(),
+            kind: kind.into(),
+            plural: plural.into(),
+            singular: kind.to_lowercase(),
+            short_names: Vec::new(),
+            namespaced: true,
+        }
+    }
+
+    #[test]
+    fn events_are_watched_once_through_core_when_both_apis_serve_them() {
+        let core = rt("", "Event", "events");
+        let v1 = rt("events.k8s.io", "Event", "events");
+        let pods = rt("", "Pod", "pods");
+        let mut both = vec![core.clone(), v1.clone(), pods.clone()];
+        drop_duplicate_events(&mut both);
+        assert_eq!(both, [core, pods.clone()]);
+        // Core Events excluded (`--exclude-kinds events`): events.k8s.io stays.
+        let mut only_v1 = vec![v1.clone(), pods.clone()];
+        drop_duplicate_events(&mut only_v1);
+        assert_eq!(only_v1, [v1, pods]);
     }
 }

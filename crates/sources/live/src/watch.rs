@@ -134,10 +134,11 @@ fn reconcile(
     running: &mut BTreeMap<ResourceType, Task>,
     resources: Vec<ResourceType>,
 ) {
-    let wanted: Vec<ResourceType> = resources
+    let mut wanted: Vec<ResourceType> = resources
         .into_iter()
         .filter(|r| ctx.shared.options.kinds.wants(r))
         .collect();
+    crate::discovery::drop_duplicate_events(&mut wanted);
     let gone: Vec<ResourceType> = running
         .keys()
         .filter(|r| !wanted.contains(r))
