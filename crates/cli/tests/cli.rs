@@ -1,37 +1,11 @@
 //! The binary, end to end: real fixtures in, exit codes, messages and JSON out.
 
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
-}
-
-fn kubegraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn kubegraph_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+mod common;
+use common::{fixtures, kubegraph, kubegraph_stdin};
 
 fn stdout_json(out: &Output) -> Value {
     assert!(

@@ -1,9 +1,11 @@
 //! `kubegraph connectivity` and `kubegraph reach`, end to end: the binary on the recipe
 //! scenarios and fixtures, every output format, exit codes and messages.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::{kubegraph, kubegraph_stdin};
 
 fn scenario(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -11,30 +13,6 @@ fn scenario(name: &str) -> String {
         .join(format!("{name}.yaml"))
         .to_string_lossy()
         .into_owned()
-}
-
-fn kubegraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
-
-fn kubegraph_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {

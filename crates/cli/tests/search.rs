@@ -1,14 +1,9 @@
 //! `kubegraph search`, end to end.
 
 use serde_json::Value;
-use std::process::{Command, Output};
 
-fn kubegraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
+mod common;
+use common::kubegraph;
 
 #[test]
 fn a_search_on_the_demo_prints_a_table_and_counts() {

@@ -2,14 +2,10 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn kubegraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .output()
-        .expect("binary runs")
-}
+mod common;
+use common::kubegraph;
 
 fn stdout(out: &Output) -> String {
     assert!(

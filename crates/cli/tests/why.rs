@@ -6,9 +6,8 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
-}
+mod common;
+use common::{fixtures, kubegraph};
 
 fn scenario(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -16,13 +15,6 @@ fn scenario(name: &str) -> String {
         .join(name)
         .to_string_lossy()
         .into_owned()
-}
-
-fn kubegraph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
-        .output()
-        .expect("binary runs")
 }
 
 fn stdout(out: &Output) -> String {

@@ -1,0 +1,37 @@
+//! What the end-to-end tests of the binary share: running it, with or without stdin, and
+//! where the shared fixtures are.
+// Each test file uses its own subset.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// `../shared/fixtures`, from this crate.
+pub fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+}
+
+pub fn kubegraph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kubegraph"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+pub fn kubegraph_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kubegraph"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
