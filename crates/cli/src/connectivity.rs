@@ -90,8 +90,8 @@ pub fn reach(
 ) -> anyhow::Result<ExitCode> {
     let port = args.port.as_deref().map(parse_port).transpose()?;
     let analysis = analyse(landscape)?;
-    let sources = analysis.resolve(&args.src)?;
-    let destinations = analysis.resolve(&args.dst)?;
+    let sources = resolve(&analysis, &args.src)?;
+    let destinations = resolve(&analysis, &args.dst)?;
     let mut all_allowed = true;
     let mut first = true;
     for s in &sources {
@@ -228,4 +228,25 @@ mod tests {
         assert!(parse_port("80/ICMP").is_err());
         assert!(parse_port("0").is_err());
     }
+}
+
+/// A peer as typed; when nothing has that name, the workloads of the same name in other
+/// namespaces (the usual slip) or of a similar name are suggested.
+fn resolve(analysis: &Analysis, text: &str) -> anyhow::Result<Vec<kubegraph_netpol::Endpoint>> {
+    analysis.resolve(text).map_err(|e| {
+        let name = text.rsplit('/').next().unwrap_or(text);
+        let name = name.split('[').next().unwrap_or(name);
+        let mut close: Vec<String> = analysis
+            .workloads
+            .iter()
+            .filter(|w| !name.is_empty() && (w.name == name || w.name.contains(name)))
+            .map(|w| w.id())
+            .collect();
+        close.sort();
+        close.truncate(5);
+        match close.is_empty() {
+            true => anyhow::Error::from(e),
+            false => anyhow::anyhow!("{e}\n  did you mean: {}", close.join(", ")),
+        }
+    })
 }

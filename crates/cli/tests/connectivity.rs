@@ -222,6 +222,25 @@ fn bad_input_gives_clear_messages() {
         "{}",
         stderr(&out)
     );
+    assert!(
+        !stderr(&out).contains("did you mean"),
+        "nothing is close to `nobody`"
+    );
+    // The same name in another namespace is the usual slip: it is suggested.
+    let out = kubegraph(&[
+        "-q",
+        "-f",
+        &file,
+        "reach",
+        "other/apiserver",
+        "default/client",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).ends_with("\n  did you mean: default/apiserver[Pod]\n"),
+        "{}",
+        stderr(&out)
+    );
     let out = kubegraph(&[
         "-q",
         "-f",
