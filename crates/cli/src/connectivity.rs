@@ -214,22 +214,6 @@ fn side(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ports_parse_in_either_order() {
-        assert_eq!(parse_port("80").unwrap(), (Protocol::Tcp, 80));
-        assert_eq!(parse_port("53/UDP").unwrap(), (Protocol::Udp, 53));
-        assert_eq!(parse_port("udp/53").unwrap(), (Protocol::Udp, 53));
-        assert_eq!(parse_port("5000/tcp").unwrap(), (Protocol::Tcp, 5000));
-        assert!(parse_port("http").is_err());
-        assert!(parse_port("80/ICMP").is_err());
-        assert!(parse_port("0").is_err());
-    }
-}
-
 /// A peer as typed; when nothing has that name, the workloads of the same name in other
 /// namespaces (the usual slip) or of a similar name are suggested.
 fn resolve(analysis: &Analysis, text: &str) -> anyhow::Result<Vec<kubegraph_netpol::Endpoint>> {
@@ -249,4 +233,20 @@ fn resolve(analysis: &Analysis, text: &str) -> anyhow::Result<Vec<kubegraph_netp
             false => anyhow::anyhow!("{e}\n  did you mean: {}", close.join(", ")),
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_parse_in_either_order() {
+        assert_eq!(parse_port("80").unwrap(), (Protocol::Tcp, 80));
+        assert_eq!(parse_port("53/UDP").unwrap(), (Protocol::Udp, 53));
+        assert_eq!(parse_port("udp/53").unwrap(), (Protocol::Udp, 53));
+        assert_eq!(parse_port("5000/tcp").unwrap(), (Protocol::Tcp, 5000));
+        assert!(parse_port("http").is_err());
+        assert!(parse_port("80/ICMP").is_err());
+        assert!(parse_port("0").is_err());
+    }
 }
