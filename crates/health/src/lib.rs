@@ -28,7 +28,7 @@ pub mod time;
 
 use kubegraph_graph::{Edge, Graph, Node, NodeId, Origin};
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value};
-use kubegraph_model::{EdgeKind, Object};
+use kubegraph_model::{Dependency, EdgeKind, Object};
 
 /// How a node is doing, worst last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -208,23 +208,15 @@ fn verb(kind: EdgeKind) -> &'static str {
     }
 }
 
-/// Edge kinds whose source depends on their target (the "depends" column of the edge table;
-/// mirrors `EdgeKind::depends`, whose `Dependency` type the model crate does not export).
+/// Edge kinds whose source depends on their target (the "depends" column of the edge table).
 pub(crate) fn referrer_is_source(kind: EdgeKind) -> bool {
-    matches!(
-        kind,
-        EdgeKind::RunsOn
-            | EdgeKind::Selects
-            | EdgeKind::Mounts
-            | EdgeKind::Uses
-            | EdgeKind::Binds
-            | EdgeKind::Routes
-    )
+    kind.depends() == Dependency::SourceOnTarget
 }
 
-/// Edge kinds whose target depends on their source ("rev"), ownership left out.
+/// Edge kinds whose target depends on their source ("rev"), ownership left out: the walk
+/// takes an owner's health from its dependents, which is the other way round.
 pub(crate) fn referrer_is_target(kind: EdgeKind) -> bool {
-    matches!(kind, EdgeKind::Provisions | EdgeKind::Backs)
+    kind != EdgeKind::Owns && kind.depends() == Dependency::TargetOnSource
 }
 
 /// The references that make the referrer depend on the other end: edges whose "depends" column

@@ -16,7 +16,7 @@ mod object;
 mod selector;
 
 pub use diag::{Diagnostic, Location};
-pub use edge::EdgeKind;
+pub use edge::{Dependency, EdgeKind};
 pub use image::normalize_image;
 pub use kinds::{GroupKind, KindInfo};
 pub use object::{split_api_version, Object, ObjectError, OwnerRef, REDACTED_ANNOTATIONS};
