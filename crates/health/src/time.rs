@@ -64,15 +64,7 @@ impl Timestamp {
 
     /// `2026-03-14T09:37:19Z`.
     pub fn rfc3339(self) -> String {
-        let days = self.0.div_euclid(86_400);
-        let secs = self.0.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        rfc3339(self.0)
     }
 
     pub fn since(self, earlier: Timestamp) -> i64 {
@@ -142,26 +134,6 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
 }
 
 /// "45s", "7m", "2h13m", "3d4h": a duration in the largest two units.
@@ -236,6 +208,11 @@ pub fn newest(graph: &Graph) -> Option<Timestamp> {
 /// A timestamp field of `v`, parsed.
 pub fn at(v: &Value, pointer: &str) -> Option<Timestamp> {
     v.ptr(pointer).and_then(|t| t.as_str()).and_then(parse)
+}
+
+/// Seconds since the epoch as Kubernetes writes timestamps (`2026-03-14T09:37:19Z`).
+pub fn rfc3339(unix: i64) -> String {
+    jiff::Timestamp::from_second(unix).map_or_else(|_| unix.to_string(), |t| t.to_string())
 }
 
 #[cfg(test)]
