@@ -1,11 +1,14 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 /// An edge's attributes: a handful at most, named from a closed set (`controller`, `mounts`,
-/// `optional`, ...). Millions of edges carry them, so they are a boxed slice of pairs, sized
-/// exactly, rather than a map whose smallest allocation is a dozen slots.
+/// `optional`, ...). Millions of edges carry them, so they are a shared slice of pairs, sized
+/// exactly, rather than a map whose smallest allocation is a dozen slots; none when empty.
+/// Shared because one reference's attributes go on every edge it resolves to (a selector's
+/// on each pod), once per graph built: a clone is a count, not a copy.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Attrs(Box<[(&'static str, Value)]>);
+pub struct Attrs(Option<Arc<[(&'static str, Value)]>>);
 
 static NULL: Value = Value::Null;
 
@@ -16,28 +19,32 @@ impl Attrs {
 
     /// Sets `key` (replacing an earlier value).
     pub fn insert(&mut self, key: &'static str, value: Value) {
-        let mut pairs = std::mem::take(&mut self.0).into_vec();
+        let mut pairs = self.pairs().to_vec();
         match pairs.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => *v = value,
             None => pairs.push((key, value)),
         }
-        self.0 = pairs.into_boxed_slice();
+        self.0 = Some(pairs.into());
+    }
+
+    fn pairs(&self) -> &[(&'static str, Value)] {
+        self.0.as_deref().unwrap_or(&[])
     }
 
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.pairs().iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &Value)> {
-        self.0.iter().map(|(k, v)| (*k, v))
+        self.pairs().iter().map(|(k, v)| (*k, v))
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.pairs().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.pairs().is_empty()
     }
 
     pub fn to_map(&self) -> Map<String, Value> {
@@ -52,8 +59,8 @@ impl Attrs {
         if other.is_empty() {
             return;
         }
-        let mut pairs = std::mem::take(&mut self.0).into_vec();
-        for (key, value) in other.0.into_vec() {
+        let mut pairs = self.pairs().to_vec();
+        for (key, value) in other.pairs().iter().cloned() {
             match (pairs.iter_mut().find(|(k, _)| *k == key), value) {
                 (None, v) => pairs.push((key, v)),
                 (Some((_, Value::Array(a))), Value::Array(b)) => {
@@ -67,7 +74,7 @@ impl Attrs {
                 (Some(_), _) => {}
             }
         }
-        self.0 = pairs.into_boxed_slice();
+        self.0 = Some(pairs.into());
     }
 }
 
@@ -85,7 +92,7 @@ impl<'a> IntoIterator for &'a Attrs {
         fn(&'a (&'static str, Value)) -> (&'static str, &'a Value),
     >;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (*k, v))
+        self.pairs().iter().map(|(k, v)| (*k, v))
     }
 }
 

@@ -14,4 +14,4 @@ mod store;
 
 pub use attrs::Attrs;
 
-pub use store::{ClusterId, Edge, EdgeId, Graph, Node, NodeId, Origin};
+pub use store::{container_object, ClusterId, Edge, EdgeId, Graph, Node, NodeId, Origin};

@@ -5,6 +5,7 @@ use kubegraph_model::kinds::SYNTHETIC_GROUP;
 use kubegraph_model::{EdgeKind, Object};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub u32);
@@ -32,8 +33,9 @@ pub enum Origin {
 pub struct Node {
     pub cluster: ClusterId,
     /// The object. For placeholders and synthetic nodes `raw` holds only what the node was
-    /// looked up or made by, so filters over them see exactly those fields.
-    pub object: Object,
+    /// looked up or made by, so filters over them see exactly those fields. Shared, so that a
+    /// live source can build a new graph per change without copying its objects.
+    pub object: Arc<Object>,
     pub origin: Origin,
     /// A container's pod.
     pub parent: Option<NodeId>,
@@ -192,6 +194,11 @@ impl Graph {
     /// Inserts an object read from a source. If a node with the same identity exists, it is
     /// replaced in place (keeping its id and edges) and `true` is returned.
     pub fn insert_object(&mut self, cluster: ClusterId, object: Object) -> (NodeId, bool) {
+        self.insert_shared(cluster, Arc::new(object))
+    }
+
+    /// [`Graph::insert_object`] for an object shared with its source.
+    pub fn insert_shared(&mut self, cluster: ClusterId, object: Arc<Object>) -> (NodeId, bool) {
         self.insert(Node {
             cluster,
             object,
@@ -270,7 +277,7 @@ impl Graph {
         let object = bare_object(group, "", kind, namespace, name);
         self.insert(Node {
             cluster,
-            object,
+            object: Arc::new(object),
             origin: Origin::Placeholder,
             parent: None,
         })
@@ -285,7 +292,7 @@ impl Graph {
         let object = bare_object("", "v1", "Namespace", None, name);
         self.insert(Node {
             cluster,
-            object,
+            object: Arc::new(object),
             origin: Origin::Implied,
             parent: None,
         })
@@ -307,7 +314,7 @@ impl Graph {
         let object = bare_object(group, "", kind, namespace, name);
         self.insert(Node {
             cluster,
-            object,
+            object: Arc::new(object),
             origin: Origin::Synthetic,
             parent: None,
         })
@@ -317,23 +324,15 @@ impl Graph {
     /// A container of a pod; `raw` is the whole node object (`metadata.name` is the container's
     /// name). Containers are not in the identity index: their name is only unique within the pod.
     pub fn add_container(&mut self, pod: NodeId, raw: Value) -> NodeId {
-        let p = &self.nodes[pod.0 as usize];
-        let name = raw
-            .ptr("/metadata/name")
-            .and_then(|n| n.as_str())
-            .unwrap_or("")
-            .to_string();
-        let object = Object {
-            group: SYNTHETIC_GROUP.into(),
-            version: "v1".into(),
-            kind: "Container".into(),
-            namespace: p.object.namespace.clone(),
-            name,
-            uid: None,
-            raw,
-        };
+        let namespace = self.nodes[pod.0 as usize].object.namespace.clone();
+        self.add_container_shared(pod, Arc::new(container_object(namespace, raw)))
+    }
+
+    /// [`Graph::add_container`] for a container object made by [`container_object`] and kept
+    /// by the caller (a live source keeps each pod's containers between graphs).
+    pub fn add_container_shared(&mut self, pod: NodeId, object: Arc<Object>) -> NodeId {
         let node = Node {
-            cluster: p.cluster,
+            cluster: self.nodes[pod.0 as usize].cluster,
             object,
             origin: Origin::Synthetic,
             parent: Some(pod),
@@ -384,6 +383,25 @@ impl Graph {
             ),
             None => format!("{cluster}/{group}/{}/{ns}/{}", o.kind, o.name),
         }
+    }
+}
+
+/// The object of a container node: `raw` is the whole node object (`metadata.name` is the
+/// container's name), in its pod's namespace.
+pub fn container_object(namespace: Option<String>, raw: Value) -> Object {
+    let name = raw
+        .ptr("/metadata/name")
+        .and_then(|n| n.as_str())
+        .unwrap_or("")
+        .to_string();
+    Object {
+        group: SYNTHETIC_GROUP.into(),
+        version: "v1".into(),
+        kind: "Container".into(),
+        namespace,
+        name,
+        uid: None,
+        raw,
     }
 }
 

@@ -422,7 +422,7 @@ fn service(ctx: &Ctx, id: NodeId, o: &Object) -> Option<Health> {
         .graph
         .out_edges(id)
         .filter(|e| e.kind == EdgeKind::Selects)
-        .map(|e| &ctx.graph.node(e.to).object)
+        .map(|e| &*ctx.graph.node(e.to).object)
         .filter(|p| p.kind == "Pod" && p.group.is_empty())
         .collect();
     if pods.is_empty() {
@@ -502,7 +502,7 @@ fn backing_services<'g>(
             if n.missing() || n.object.kind != "Service" {
                 return None;
             }
-            Some((&n.object, service(ctx, e.from, &n.object)?))
+            Some((&*n.object, service(ctx, e.from, &n.object)?))
         })
 }
 

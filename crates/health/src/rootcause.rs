@@ -412,7 +412,7 @@ fn scaled_to_zero(graph: &Graph, service: NodeId) -> Option<&Object> {
     graph
         .out_edges(service)
         .filter(|e| e.kind == EdgeKind::Selects)
-        .map(|e| &graph.node(e.to).object)
+        .map(|e| &*graph.node(e.to).object)
         .find(|w| w.raw.ptr("/spec/replicas").and_then(|r| r.as_i64()) == Some(0))
 }
 

@@ -1,11 +1,12 @@
 use crate::reference::{Missing, Reference, Target};
 use crate::rules::references;
 use crate::selectable::SelectableIndex;
-use kubegraph_graph::{Attrs, ClusterId, Graph, NodeId, Origin};
+use kubegraph_graph::{container_object, Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind, Object};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// What relation building did, for `stats`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -15,31 +16,70 @@ pub struct BuildReport {
     pub containers: usize,
 }
 
+/// What relation building reads out of one object on its own: the references its fields make
+/// and, for a pod, its container nodes. Independent of every other object, so a live source
+/// extracts each object once, when a watch reports it, and keeps the result until the object
+/// changes; only resolving (cheap lookups in indexes) is left for each graph.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub references: Vec<Reference>,
+    pub containers: Vec<Container>,
+}
+
+/// A pod's container (rule 5), and the image it runs (rule 36).
+#[derive(Debug)]
+pub struct Container {
+    pub object: Arc<Object>,
+    pub image: Option<String>,
+    pub image_id: Option<serde_json::Value>,
+}
+
+/// Reads `o`'s references and containers.
+pub fn extract(o: &Object) -> Extracted {
+    Extracted {
+        references: references(o),
+        containers: containers(o),
+    }
+}
+
 /// Derives every edge for the objects in `graph`: containers and images, then every rule's
 /// references (computed in parallel, resolved against the indexes, applied in one pass), then
 /// `contains` for every node. Call once, after all objects are inserted.
 pub fn build(graph: &mut Graph) -> BuildReport {
-    let mut report = BuildReport::default();
-    let sources: Vec<NodeId> = graph
-        .nodes()
-        .filter(|(_, n)| n.origin == Origin::Source)
-        .map(|(id, _)| id)
-        .collect();
     let started = std::time::Instant::now();
-    report.containers = add_containers(graph, &sources);
+    let extracted: Vec<(NodeId, Extracted)> = sources(graph)
+        .par_iter()
+        .map(|&id| (id, extract(&graph.node(id).object)))
+        .collect();
+    tracing::debug!(objects = extracted.len(), elapsed = ?started.elapsed(), "extracted");
+    let by_ref: Vec<(NodeId, &Extracted)> = extracted.iter().map(|(id, e)| (*id, e)).collect();
+    build_extracted(graph, &by_ref)
+}
+
+/// [`build`] with each source node's [`Extracted`] given (every node of origin `Source`, in
+/// node order, as [`build`] would extract them).
+pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> BuildReport {
+    let mut report = BuildReport::default();
+    let started = std::time::Instant::now();
+    report.containers = add_containers(graph, extracted);
     tracing::debug!(containers = report.containers, elapsed = ?started.elapsed(), "containers");
 
     let index = &SelectableIndex::new(graph);
     let lookups = &Lookups::new(graph);
-    let resolved: Vec<Resolved> = sources
+    // Per thread into one vector (no vector per reference), then joined in order: the order
+    // edges are added in decides which attribute value a merged edge keeps.
+    let resolved: Vec<Resolved> = extracted
         .par_iter()
-        .flat_map_iter(|&src| {
-            let g: &Graph = graph;
-            references(&g.node(src).object)
-                .into_iter()
-                .flat_map(move |r| resolve(g, index, lookups, src, r))
+        .fold(Vec::new, |mut out, &(src, e)| {
+            for r in &e.references {
+                resolve(graph, index, lookups, src, r, &mut out);
+            }
+            out
         })
-        .collect();
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
     tracing::debug!(resolved = resolved.len(), elapsed = ?started.elapsed(), "references resolved");
     graph.reserve_edges(resolved.len() + graph.node_count());
     for r in resolved {
@@ -63,7 +103,7 @@ pub fn build(graph: &mut Graph) -> BuildReport {
                 } else {
                     (src, target)
                 };
-                graph.add_edge(from, to, reference.edge, reference.attrs);
+                graph.add_edge(from, to, reference.edge, reference.attrs.clone());
             }
         }
     }
@@ -73,7 +113,16 @@ pub fn build(graph: &mut Graph) -> BuildReport {
     report
 }
 
-enum Resolved {
+/// The nodes read from the source, in node order.
+pub fn sources(graph: &Graph) -> Vec<NodeId> {
+    graph
+        .nodes()
+        .filter(|(_, n)| n.origin == Origin::Source)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+enum Resolved<'r> {
     Edge {
         from: NodeId,
         to: NodeId,
@@ -83,7 +132,7 @@ enum Resolved {
     /// The target must be made (placeholder or synthetic node) before the edge can be added.
     Create {
         src: NodeId,
-        reference: Box<Reference>,
+        reference: &'r Reference,
     },
 }
 
@@ -123,13 +172,14 @@ impl Lookups {
     }
 }
 
-fn resolve(
+fn resolve<'r>(
     graph: &Graph,
     index: &SelectableIndex<'_>,
     lookups: &Lookups,
     src: NodeId,
-    r: Reference,
-) -> Vec<Resolved> {
+    r: &'r Reference,
+    out: &mut Vec<Resolved<'r>>,
+) {
     let cluster = graph.node(src).cluster;
     let edge = |to: NodeId, r: &Reference| {
         let (from, to) = if r.reverse { (to, src) } else { (src, to) };
@@ -155,22 +205,23 @@ fn resolve(
             name,
         } => match resolve_owner(graph, cluster, uid.as_deref(), group, kind, namespace, name) {
             Ok(found) => found,
-            Err(StaleUid) => return Vec::new(),
+            Err(StaleUid) => return,
         },
         Target::Synthetic { group, kind, name } => graph.lookup(cluster, group, kind, None, name),
         Target::DefaultStorageClass => match lookups.default_class.get(&cluster) {
-            Some(&class) => return vec![edge(class, &r)],
-            None => return Vec::new(),
+            Some(&class) => return out.push(edge(class, r)),
+            None => return,
         },
         Target::Selector {
             namespace,
             selector,
             templates,
         } => {
-            return index
-                .select(cluster, namespace, selector, *templates)
-                .map(|to| edge(to, &r))
-                .collect();
+            return out.extend(
+                index
+                    .select(cluster, namespace, selector, *templates)
+                    .map(|to| edge(to, r)),
+            );
         }
         Target::Ordinal {
             namespace, prefix, ..
@@ -179,28 +230,26 @@ fn resolve(
                 .claims
                 .get(&(cluster, namespace.clone()))
                 .map_or(&[][..], Vec::as_slice);
-            return claims
-                .iter()
-                .filter(|&&c| {
-                    let name = &graph.node(c).object.name;
-                    name.strip_prefix(prefix.as_str()).is_some_and(is_ordinal)
-                })
-                .map(|&c| edge(c, &r))
-                .collect();
+            return out.extend(
+                claims
+                    .iter()
+                    .filter(|&&c| {
+                        let name = &graph.node(c).object.name;
+                        name.strip_prefix(prefix.as_str()).is_some_and(is_ordinal)
+                    })
+                    .map(|&c| edge(c, r)),
+            );
         }
     };
     match found {
-        Some(to) if to != src => vec![edge(to, &r)],
-        Some(_) => Vec::new(),
+        Some(to) if to != src => out.push(edge(to, r)),
+        Some(_) => {}
         None if matches!(r.target, Target::Synthetic { .. })
             || r.missing == Missing::Placeholder =>
         {
-            vec![Resolved::Create {
-                src,
-                reference: Box::new(r),
-            }]
+            out.push(Resolved::Create { src, reference: r })
         }
-        None => Vec::new(),
+        None => {}
     }
 }
 
@@ -273,57 +322,64 @@ fn create(graph: &mut Graph, src: NodeId, target: &Target) -> NodeId {
     }
 }
 
-/// Rule 5 and 36: a node per container of every pod (spec + its status entry), contained by the
-/// pod, running its image.
-fn add_containers(graph: &mut Graph, sources: &[NodeId]) -> usize {
-    // Container objects are written in parallel; nodes and edges are added in one pass after.
-    let made: Vec<(NodeId, Vec<Value>)> = sources
-        .par_iter()
-        .filter_map(|&pod| {
-            let o = &graph.node(pod).object;
-            if !o.is("", "Pod") {
-                return None;
-            }
-            let raws = crate::rules::containers_of(o.spec()?)
-                .filter_map(|(ty, c)| {
-                    let name = c.get("name").and_then(Value::as_str)?;
-                    let status_field = match ty {
-                        "init" => "initContainerStatuses",
-                        "ephemeral" => "ephemeralContainerStatuses",
-                        _ => "containerStatuses",
-                    };
-                    let status = o
-                        .raw
-                        .get("status")
-                        .and_then(|s| s.get(status_field))
-                        .and_then(Value::as_array)
-                        .and_then(|a| {
-                            a.iter()
-                                .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
-                        });
-                    Some(container_raw(o, c, ty, status))
-                })
-                .collect();
-            Some((pod, raws))
-        })
-        .collect();
-    let mut count = 0;
-    for (pod, raws) in made {
-        for raw in raws {
+/// Rule 5 and 36: a node per container of a pod (spec + its status entry), and the image it runs.
+fn containers(o: &Object) -> Vec<Container> {
+    if !o.is("", "Pod") {
+        return Vec::new();
+    }
+    let Some(spec) = o.spec() else {
+        return Vec::new();
+    };
+    crate::rules::containers_of(spec)
+        .filter_map(|(ty, c)| {
+            let name = c.get("name").and_then(Value::as_str)?;
+            let status_field = match ty {
+                "init" => "initContainerStatuses",
+                "ephemeral" => "ephemeralContainerStatuses",
+                _ => "containerStatuses",
+            };
+            let status = o
+                .raw
+                .get("status")
+                .and_then(|s| s.get(status_field))
+                .and_then(Value::as_array)
+                .and_then(|a| {
+                    a.iter()
+                        .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
+                });
+            let raw = container_raw(o, c, ty, status);
             let image = raw
                 .get("image")
                 .and_then(Value::as_str)
-                .map(normalize_image);
-            let image_id = raw.ptr("/status/imageID").map(to_serde);
-            let container = graph.add_container(pod, raw);
+                .map(normalize_image)
+                .filter(|i| !i.is_empty());
+            let image_id = raw
+                .ptr("/status/imageID")
+                .map(to_serde)
+                .filter(|v| v.as_str().is_some_and(|s| !s.is_empty()));
+            Some(Container {
+                object: Arc::new(container_object(o.namespace.clone(), raw)),
+                image,
+                image_id,
+            })
+        })
+        .collect()
+}
+
+/// Adds the extracted containers: contained by their pod, running their image.
+fn add_containers(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> usize {
+    let mut count = 0;
+    for &(pod, e) in extracted {
+        for c in &e.containers {
+            let container = graph.add_container_shared(pod, c.object.clone());
             graph.add_edge(pod, container, EdgeKind::Contains, Attrs::new());
             count += 1;
-            if let Some(image) = image.filter(|i| !i.is_empty()) {
+            if let Some(image) = &c.image {
                 let cluster = graph.node(pod).cluster;
-                let img = graph.synthetic(cluster, SYNTHETIC_GROUP, "Image", None, &image);
+                let img = graph.synthetic(cluster, SYNTHETIC_GROUP, "Image", None, image);
                 let mut attrs = Attrs::new();
-                if let Some(id) = image_id.filter(|v| v.as_str().is_some_and(|s| !s.is_empty())) {
-                    attrs.insert("image_id", id);
+                if let Some(id) = &c.image_id {
+                    attrs.insert("image_id", id.clone());
                 }
                 graph.add_edge(container, img, EdgeKind::Runs, attrs);
             }
@@ -365,33 +421,36 @@ fn container_raw(pod: &Object, spec: &Value, ty: &str, status: Option<&Value>) -
 /// Rules 1–2: cluster → namespaces and cluster-scoped nodes; namespace → namespaced nodes
 /// (placeholders included), with namespaces implied where the source does not declare them.
 fn add_contains(graph: &mut Graph) -> usize {
-    let mut implied = 0;
-    let n = graph.node_count();
-    for i in 0..n {
-        let node = graph.node(NodeId(i as u32));
-        if let (None, Some(ns)) = (node.parent, node.object.namespace.clone()) {
-            let cluster = node.cluster;
-            if graph.lookup(cluster, "", "Namespace", None, &ns).is_none() {
-                graph.implied_namespace(cluster, &ns);
-                implied += 1;
+    let namespace_of =
+        |graph: &Graph, cluster, ns: &str| graph.lookup(cluster, "", "Namespace", None, ns);
+    let mut missing: Vec<(ClusterId, String)> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<(ClusterId, &str)> = Default::default();
+    for (_, node) in graph.nodes() {
+        if let (None, Some(ns)) = (node.parent, node.object.namespace.as_deref()) {
+            if seen.insert((node.cluster, ns)) && namespace_of(graph, node.cluster, ns).is_none() {
+                missing.push((node.cluster, ns.to_string()));
             }
         }
     }
+    for (cluster, ns) in &missing {
+        graph.implied_namespace(*cluster, ns);
+    }
     let cluster_nodes: Vec<NodeId> = graph.clusters().map(|(_, _, id)| id).collect();
-    for i in 0..graph.node_count() {
-        let id = NodeId(i as u32);
-        let node = graph.node(id);
-        if node.parent.is_some() || cluster_nodes.contains(&id) {
-            continue;
-        }
-        let cluster = node.cluster;
-        let parent = match node.object.namespace.clone() {
-            Some(ns) => graph
-                .lookup(cluster, "", "Namespace", None, &ns)
-                .expect("namespaces were implied above"),
-            None => graph.cluster_node(cluster),
-        };
+    let contains: Vec<(NodeId, NodeId)> = graph
+        .nodes()
+        .filter(|(id, node)| node.parent.is_none() && !cluster_nodes.contains(id))
+        .map(|(id, node)| {
+            let parent = match node.object.namespace.as_deref() {
+                Some(ns) => {
+                    namespace_of(graph, node.cluster, ns).expect("namespaces were implied above")
+                }
+                None => graph.cluster_node(node.cluster),
+            };
+            (parent, id)
+        })
+        .collect();
+    for (parent, id) in contains {
         graph.add_edge(parent, id, EdgeKind::Contains, Attrs::new());
     }
-    implied
+    missing.len()
 }

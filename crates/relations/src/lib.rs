@@ -13,7 +13,7 @@ mod reference;
 pub mod rules;
 mod selectable;
 
-pub use build::{build, BuildReport};
+pub use build::{build, build_extracted, extract, sources, BuildReport, Container, Extracted};
 pub use reference::{Missing, Reference, Target};
 pub use selectable::{pod_template, SelectableIndex};
 

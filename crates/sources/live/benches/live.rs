@@ -5,8 +5,9 @@
 //! * `snapshot`: the graph built from the store (relations included): objects/s.
 //! * `events-http`: watch events end to end: modifications applied on the server, streamed,
 //!   parsed and applied to the store; events/s.
-//! * `events-apply`: the client's share of the same: watch-event JSON parsed and applied to the
-//!   store in batches of 1024; events/s.
+//! * `events-apply`: the client's share, with relation maintenance: pod watch events (the
+//!   landscape's pods, relabelled) parsed, their references and containers extracted, and
+//!   applied to the store in batches of 1024; events/s.
 //! * `latency`: from one change on the server to a published graph holding it, with the
 //!   rebuild debounced at 100 ms.
 //!
@@ -32,6 +33,8 @@ struct Setup {
     _dir: tempfile::TempDir,
     options: LiveOptions,
     objects: usize,
+    /// Pods of the landscape, for the event-apply bench.
+    pods: Vec<Value>,
 }
 
 fn setup(objects: usize) -> Setup {
@@ -55,12 +58,21 @@ fn setup(objects: usize) -> Setup {
         "serving {served} objects ({:.1} MB as a dump)",
         bytes.len() as f64 / 1e6
     );
+    let pods = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["kind"] == "Pod")
+        .take(5000)
+        .cloned()
+        .collect();
     Setup {
         rt,
         server,
         _dir: dir,
         options: options(&kubeconfig),
         objects: served,
+        pods,
     }
 }
 
@@ -153,26 +165,30 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    // The client's share: event JSON to store changes, in the watch task's batches.
+    // The client's share: watch-event JSON to store changes, in the watch task's batches, with
+    // relation maintenance (each pod's references and containers are extracted as it is
+    // stored). The events relabel the landscape's own pods, so selectors, volumes, owners and
+    // containers are all there to extract.
     let lines: Vec<String> = (0..EVENTS)
         .map(|i| {
-            let mut o = config_map(&format!("bench-{}", i % 100), i);
+            let mut o = s.pods[i % s.pods.len()].clone();
+            o["metadata"]["labels"]["generation"] = json!(i.to_string());
             o["metadata"]["resourceVersion"] = json!((1_000_000 + i).to_string());
             json!({"type": "MODIFIED", "object": o}).to_string()
         })
         .collect();
-    let rt_cm = ResourceType {
+    let rt_pod = ResourceType {
         group: String::new(),
         version: "v1".into(),
-        kind: "ConfigMap".into(),
-        plural: "configmaps".into(),
-        singular: "configmap".into(),
-        short_names: vec!["cm".into()],
+        kind: "Pod".into(),
+        plural: "pods".into(),
+        singular: "pod".into(),
+        short_names: vec!["po".into()],
         namespaced: true,
     };
     let key = WatchKey {
         cluster: 0,
-        resource: rt_cm.clone(),
+        resource: rt_pod.clone(),
         namespace: None,
     };
     group.bench_function("events-apply", |b| {
@@ -187,9 +203,9 @@ fn benches(c: &mut Criterion) {
                         let e: kube::core::WatchEvent<RawObject> =
                             serde_json::from_str(line).ok()?;
                         match e {
-                            kube::core::WatchEvent::Modified(o) => from_raw(o, &rt_cm)
-                                .and_then(|o| Stored::new(&o))
-                                .map(Change::Apply),
+                            kube::core::WatchEvent::Modified(o) => {
+                                from_raw(o, &rt_pod).map(|o| Change::Apply(Stored::new(o)))
+                            }
                             _ => None,
                         }
                     })

@@ -1,11 +1,13 @@
 //! From the store to a graph: every watched cluster becomes a cluster node, its objects are
-//! parsed again (in parallel) and inserted, and relations are derived once over all of them
-//! (they never cross clusters). Events are kept with bounded retention: the newest
+//! inserted (shared with the store, not copied), and relations are resolved from what each
+//! object's [`Extracted`](kubegraph_relations::Extracted) says, which was read out of it when its
+//! watch reported it. So a new graph costs index lookups and insertions, never JSON work
+//! (relations never cross clusters). Events are kept with bounded retention: the newest
 //! `max_events` per cluster.
 
 use crate::store::Stored;
-use kubegraph_graph::Graph;
-use rayon::prelude::*;
+use kubegraph_graph::{Graph, NodeId};
+use kubegraph_relations::Extracted;
 use std::sync::Arc;
 
 /// A graph built from the store at one version of it.
@@ -25,24 +27,30 @@ pub fn build_graph(
 ) -> (Graph, usize) {
     let started = std::time::Instant::now();
     let stored = retain_events(objects, max_events);
-    let parsed: Vec<(usize, kubegraph_model::Object)> = stored
-        .par_iter()
-        .filter_map(|(c, s)| s.object().map(|o| (*c, o)))
-        .collect();
-    drop(stored);
-    tracing::debug!(objects = parsed.len(), elapsed = ?started.elapsed(), "store parsed");
     let mut graph = Graph::new();
     let mut ids = Vec::new();
     for (i, name) in clusters {
         ids.push((*i, graph.add_cluster(name)));
     }
-    let count = parsed.len();
-    for (cluster, o) in parsed {
-        if let Some((_, id)) = ids.iter().find(|(i, _)| *i == cluster) {
-            graph.insert_object(*id, o);
+    // A later object of the same identity replaces an earlier one in place (as for files), so
+    // each node's extraction is the last one inserted there.
+    let mut extracted: Vec<(NodeId, &Extracted)> = Vec::with_capacity(stored.len());
+    let mut at: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
+    for (cluster, s) in &stored {
+        if let Some((_, id)) = ids.iter().find(|(i, _)| i == cluster) {
+            let (node, replaced) = graph.insert_shared(*id, s.object.clone());
+            match (replaced, at.get(&node)) {
+                (true, Some(&i)) => extracted[i].1 = &s.extracted,
+                _ => {
+                    at.insert(node, extracted.len());
+                    extracted.push((node, &s.extracted));
+                }
+            }
         }
     }
-    kubegraph_relations::build(&mut graph);
+    let count = graph.nodes().len() - ids.len();
+    tracing::debug!(objects = count, elapsed = ?started.elapsed(), "objects inserted");
+    kubegraph_relations::build_extracted(&mut graph, &extracted);
     tracing::debug!(objects = count, elapsed = ?started.elapsed(), "graph built");
     (graph, count)
 }
@@ -64,7 +72,7 @@ fn retain_events(objects: Vec<(usize, Arc<Stored>)>, max: usize) -> Vec<(usize, 
     events.sort_by(|(ca, a), (cb, b)| {
         ca.cmp(cb)
             .then_with(|| b.event_time.cmp(&a.event_time))
-            .then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)))
+            .then_with(|| (a.namespace(), a.name()).cmp(&(b.namespace(), b.name())))
     });
     let mut kept: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for (c, o) in events {
@@ -83,7 +91,7 @@ mod tests {
     use kubegraph_model::Object;
 
     fn stored(v: sonic_rs::Value) -> Arc<Stored> {
-        Arc::new(Stored::new(&Object::from_value(v).unwrap()).unwrap())
+        Arc::new(Stored::new(Object::from_value(v).unwrap()))
     }
 
     fn event(name: &str, last: &str) -> Arc<Stored> {
@@ -107,22 +115,8 @@ mod tests {
             (0, pod),
         ];
         let kept = retain_events(objects, 2);
-        let mut names: Vec<(usize, &str)> =
-            kept.iter().map(|(c, o)| (*c, o.name.as_str())).collect();
+        let mut names: Vec<(usize, &str)> = kept.iter().map(|(c, o)| (*c, o.name())).collect();
         names.sort();
         assert_eq!(names, vec![(0, "mid"), (0, "new"), (0, "p"), (1, "other")]);
-    }
-
-    #[test]
-    fn a_stored_object_parses_back_to_itself() {
-        let o = Object::from_value(sonic_rs::json!({
-            "apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": {"name": "web", "namespace": "shop", "uid": "u"},
-            "spec": {"replicas": 2, "selector": {"matchLabels": {"app": "web"}}}
-        }))
-        .unwrap();
-        let s = Stored::new(&o).unwrap();
-        assert_eq!(s.event_time, None);
-        assert_eq!(s.object().unwrap(), o);
     }
 }

@@ -6,36 +6,38 @@ use crate::convert::ObjectKey;
 use crate::discovery::ResourceType;
 use kubegraph_model::json::JsonValueTrait;
 use kubegraph_model::Object;
-use rustc_hash::FxHashMap;
+use kubegraph_relations::Extracted;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// An object as the store keeps it: compact JSON, parsed again for each graph (cheaper than
-/// copying a parsed value, which sonic-rs does node by node, and a third of its size), with
-/// what ordering and event retention need.
+/// An object as the store keeps it: parsed once, when its watch reports it, and shared with
+/// every graph built while it is current; with what relation building reads out of it on its
+/// own (its references and containers, extracted at the same time, outside the store's lock)
+/// and what ordering and event retention need.
 #[derive(Debug)]
 pub struct Stored {
-    pub namespace: Option<String>,
-    pub name: String,
+    pub object: Arc<Object>,
+    pub extracted: Extracted,
     /// For Events: when it last happened (RFC 3339 text, which sorts as time does).
     pub event_time: Option<String>,
-    json: Box<[u8]>,
 }
 
 impl Stored {
-    pub fn new(o: &Object) -> Option<Stored> {
+    pub fn new(o: Object) -> Stored {
         let event = o.kind == "Event" && (o.group.is_empty() || o.group == "events.k8s.io");
-        Some(Stored {
-            namespace: o.namespace.clone(),
-            name: o.name.clone(),
-            event_time: event.then(|| event_time(o).to_string()),
-            json: sonic_rs::to_vec(&o.raw).ok()?.into_boxed_slice(),
-        })
+        Stored {
+            event_time: event.then(|| event_time(&o).to_string()),
+            extracted: kubegraph_relations::extract(&o),
+            object: Arc::new(o),
+        }
     }
 
-    /// The object again.
-    pub fn object(&self) -> Option<Object> {
-        Object::from_value(sonic_rs::from_slice(&self.json).ok()?).ok()
+    pub fn namespace(&self) -> Option<&str> {
+        self.object.namespace.as_deref()
+    }
+
+    pub fn name(&self) -> &str {
+        &self.object.name
     }
 
     pub fn is_event(&self) -> bool {
@@ -43,7 +45,7 @@ impl Stored {
     }
 
     pub fn key(&self) -> ObjectKey {
-        (self.namespace.clone(), self.name.clone())
+        (self.object.namespace.clone(), self.object.name.clone())
     }
 }
 
@@ -99,11 +101,15 @@ pub enum WatchState {
     Replaced,
 }
 
+/// A watch's objects, in (namespace, name) order: the order graphs are built in, kept as the
+/// objects come rather than sorted for each graph.
+type Objects = BTreeMap<ObjectKey, Arc<Stored>>;
+
 #[derive(Debug)]
 struct Slot {
-    objects: FxHashMap<ObjectKey, Arc<Stored>>,
+    objects: Objects,
     /// The objects of a re-list in progress.
-    relist: Option<FxHashMap<ObjectKey, Arc<Stored>>>,
+    relist: Option<Objects>,
     state: WatchState,
     /// The last error while listing, for the message if the list never completes.
     last_error: Option<String>,
@@ -162,7 +168,7 @@ impl Store {
     /// Starts tracking a watch (a no-op if it is tracked).
     pub fn register(&mut self, key: WatchKey) {
         self.watches.entry(key).or_insert_with(|| Slot {
-            objects: FxHashMap::default(),
+            objects: Objects::new(),
             relist: None,
             state: WatchState::Listing,
             last_error: None,
@@ -205,11 +211,11 @@ impl Store {
         let mut changed = false;
         for change in changes {
             match change {
-                Change::Init => slot.relist = Some(FxHashMap::default()),
+                Change::Init => slot.relist = Some(Objects::new()),
                 Change::InitApply(o) => {
                     let key = o.key();
                     slot.relist
-                        .get_or_insert_with(FxHashMap::default)
+                        .get_or_insert_with(Objects::new)
                         .insert(key, Arc::new(o));
                 }
                 Change::InitDone => {
@@ -300,10 +306,7 @@ impl Store {
     pub fn objects(&self) -> Vec<(usize, Arc<Stored>)> {
         let mut out = Vec::with_capacity(self.watches.values().map(|s| s.objects.len()).sum());
         for (k, slot) in &self.watches {
-            let start = out.len();
             out.extend(slot.objects.values().map(|o| (k.cluster, o.clone())));
-            out[start..]
-                .sort_by(|a, b| (&a.1.namespace, &a.1.name).cmp(&(&b.1.namespace, &b.1.name)));
         }
         out
     }

@@ -365,11 +365,9 @@ fn change<K>(
 ) -> Option<Change> {
     match e {
         Event::Init => Some(Change::Init),
-        Event::InitApply(o) => convert(o)
-            .and_then(|o| Stored::new(&o))
-            .map(Change::InitApply),
+        Event::InitApply(o) => convert(o).map(|o| Change::InitApply(Stored::new(o))),
         Event::InitDone => Some(Change::InitDone),
-        Event::Apply(o) => convert(o).and_then(|o| Stored::new(&o)).map(Change::Apply),
+        Event::Apply(o) => convert(o).map(|o| Change::Apply(Stored::new(o))),
         Event::Delete(o) => key(&o).map(Change::Delete),
     }
 }
@@ -423,7 +421,10 @@ pub(crate) async fn rebuild_loop(
             };
             built = Some(snapshot.version);
             tracing::debug!(version = snapshot.version, objects = snapshot.objects, elapsed = ?started.elapsed(), "graph rebuilt");
-            tx.send_replace(Some(Arc::new(snapshot)));
+            // The graph it replaces is freed off the runtime's threads: that is a walk over
+            // every node and edge.
+            let replaced = tx.send_replace(Some(Arc::new(snapshot)));
+            tokio::task::spawn_blocking(move || drop(replaced));
             let took = started.elapsed();
             tokio::time::sleep(debounce.saturating_sub(took).max(took / 4)).await;
             continue;
