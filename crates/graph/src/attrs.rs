@@ -3,12 +3,12 @@ use serde_json::{Map, Value};
 use std::sync::Arc;
 
 /// An edge's attributes: a handful at most, named from a closed set (`controller`, `mounts`,
-/// `optional`, ...). Millions of edges carry them, so they are a shared slice of pairs, sized
-/// exactly, rather than a map whose smallest allocation is a dozen slots; none when empty.
-/// Shared because one reference's attributes go on every edge it resolves to (a selector's
-/// on each pod), once per graph built: a clone is a count, not a copy.
+/// `optional`, ...). Millions of edges carry them, so they are a short shared list of pairs
+/// rather than a map whose smallest allocation is a dozen slots; none when empty. Shared
+/// because one reference's attributes go on every edge it resolves to (a selector's on each
+/// pod), once per graph built: a clone is a count, not a copy. Changed in place while unshared.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Attrs(Option<Arc<[(&'static str, Value)]>>);
+pub struct Attrs(Option<Arc<Vec<(&'static str, Value)>>>);
 
 static NULL: Value = Value::Null;
 
@@ -19,16 +19,15 @@ impl Attrs {
 
     /// Sets `key` (replacing an earlier value).
     pub fn insert(&mut self, key: &'static str, value: Value) {
-        let mut pairs = self.pairs().to_vec();
+        let pairs = Arc::make_mut(self.0.get_or_insert_with(Default::default));
         match pairs.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => *v = value,
             None => pairs.push((key, value)),
         }
-        self.0 = Some(pairs.into());
     }
 
     fn pairs(&self) -> &[(&'static str, Value)] {
-        self.0.as_deref().unwrap_or(&[])
+        self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 
     pub fn get(&self, key: &str) -> Option<&Value> {
@@ -59,7 +58,7 @@ impl Attrs {
         if other.is_empty() {
             return;
         }
-        let mut pairs = self.pairs().to_vec();
+        let pairs = Arc::make_mut(self.0.get_or_insert_with(Default::default));
         for (key, value) in other.pairs().iter().cloned() {
             match (pairs.iter_mut().find(|(k, _)| *k == key), value) {
                 (None, v) => pairs.push((key, v)),
@@ -74,7 +73,6 @@ impl Attrs {
                 (Some(_), _) => {}
             }
         }
-        self.0 = Some(pairs.into());
     }
 }
 

@@ -5,9 +5,10 @@
 //! * `snapshot`: the graph built from the store (relations included): objects/s.
 //! * `events-http`: watch events end to end: modifications applied on the server, streamed,
 //!   parsed and applied to the store; events/s.
-//! * `events-apply`: the client's share, with relation maintenance: pod watch events (the
-//!   landscape's pods, relabelled) parsed, their references and containers extracted, and
-//!   applied to the store in batches of 1024; events/s.
+//! * `events-apply-pods`, `events-apply-mixed`: the client's share, with relation
+//!   maintenance: watch events parsed, each object's references and containers extracted, and
+//!   applied to the store in batches of 1024; events/s. Over the landscape's pods (the kind
+//!   with the most to extract), and over every kind in the landscape's proportions.
 //! * `latency`: from one change on the server to a published graph holding it, with the
 //!   rebuild debounced at 100 ms.
 //!
@@ -15,7 +16,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kubegraph_live::convert::{from_raw, RawObject};
-use kubegraph_live::store::{Change, Store, Stored, WatchKey};
+use kubegraph_live::store::{prepare, Reported, Store, WatchKey};
 use kubegraph_live::{Live, LiveOptions, ResourceType};
 use kubegraph_test_apiserver::TestApiServer;
 use serde_json::{json, Value};
@@ -33,8 +34,10 @@ struct Setup {
     _dir: tempfile::TempDir,
     options: LiveOptions,
     objects: usize,
-    /// Pods of the landscape, for the event-apply bench.
+    /// Pods of the landscape, and a sample of every kind in its proportions, for the
+    /// event-apply benches.
     pods: Vec<Value>,
+    sample: Vec<Value>,
 }
 
 fn setup(objects: usize) -> Setup {
@@ -66,6 +69,9 @@ fn setup(objects: usize) -> Setup {
         .take(5000)
         .cloned()
         .collect();
+    let items = list["items"].as_array().unwrap();
+    let step = (items.len() / 5000).max(1);
+    let sample = items.iter().step_by(step).cloned().collect();
     Setup {
         rt,
         server,
@@ -73,6 +79,7 @@ fn setup(objects: usize) -> Setup {
         options: options(&kubeconfig),
         objects: served,
         pods,
+        sample,
     }
 }
 
@@ -165,56 +172,84 @@ fn benches(c: &mut Criterion) {
         })
     });
 
-    // The client's share: watch-event JSON to store changes, in the watch task's batches, with
-    // relation maintenance (each pod's references and containers are extracted as it is
-    // stored). The events relabel the landscape's own pods, so selectors, volumes, owners and
-    // containers are all there to extract.
-    let lines: Vec<String> = (0..EVENTS)
-        .map(|i| {
-            let mut o = s.pods[i % s.pods.len()].clone();
-            o["metadata"]["labels"]["generation"] = json!(i.to_string());
-            o["metadata"]["resourceVersion"] = json!((1_000_000 + i).to_string());
-            json!({"type": "MODIFIED", "object": o}).to_string()
-        })
-        .collect();
-    let rt_pod = ResourceType {
-        group: String::new(),
-        version: "v1".into(),
-        kind: "Pod".into(),
-        plural: "pods".into(),
-        singular: "pod".into(),
-        short_names: vec!["po".into()],
-        namespaced: true,
+    // The client's share, with relation maintenance: watch-event JSON (`type` first, as the
+    // API server writes it) parsed as kube parses it, each object's references and containers
+    // extracted (`store::prepare`, in parallel within a batch, as the watch task does), and
+    // the batch applied to the store, in batches of 1024. Two streams: the landscape's pods,
+    // relabelled (the kind with the most to extract), and every kind of the landscape in its
+    // own proportions, each relabelled.
+    let event_lines = |objects: &[(ResourceType, Value)]| -> Vec<(usize, String)> {
+        (0..EVENTS)
+            .map(|i| {
+                let at = i % objects.len();
+                let mut o = objects[at].1.clone();
+                o["metadata"]["labels"]["generation"] = json!(i.to_string());
+                o["metadata"]["resourceVersion"] = json!((1_000_000 + i).to_string());
+                (at, format!("{{\"type\":\"MODIFIED\",\"object\":{o}}}"))
+            })
+            .collect()
     };
-    let key = WatchKey {
-        cluster: 0,
-        resource: rt_pod.clone(),
-        namespace: None,
+    let typed = |o: &Value| {
+        let (group, version) = match o["apiVersion"].as_str().unwrap().split_once('/') {
+            Some((g, v)) => (g.to_string(), v.to_string()),
+            None => (String::new(), o["apiVersion"].as_str().unwrap().to_string()),
+        };
+        let kind = o["kind"].as_str().unwrap().to_string();
+        let rt = ResourceType {
+            group,
+            version,
+            plural: format!("{}s", kind.to_lowercase()),
+            singular: kind.to_lowercase(),
+            kind,
+            short_names: Vec::new(),
+            namespaced: o["metadata"]["namespace"].is_string(),
+        };
+        (rt, o.clone())
     };
-    group.bench_function("events-apply", |b| {
+    let pods: Vec<(ResourceType, Value)> = s.pods.iter().map(typed).collect();
+    let mixed: Vec<(ResourceType, Value)> = s.sample.iter().map(typed).collect();
+    for (name, objects) in [("events-apply-pods", &pods), ("events-apply-mixed", &mixed)] {
+        let lines = event_lines(objects);
         let mut store = Store::default();
         store.add_cluster("bench");
-        store.register(key.clone());
-        b.iter(|| {
-            for chunk in lines.chunks(1024) {
-                let changes: Vec<Change> = chunk
-                    .iter()
-                    .filter_map(|line| {
+        let keys: Vec<WatchKey> = objects
+            .iter()
+            .map(|(rt, _)| WatchKey {
+                cluster: 0,
+                resource: rt.clone(),
+                namespace: None,
+            })
+            .collect();
+        for k in &keys {
+            store.register(k.clone());
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for chunk in lines.chunks(1024) {
+                    // One watch per resource type: a batch is one type's events.
+                    let mut per_type: std::collections::BTreeMap<&WatchKey, Vec<Reported>> =
+                        Default::default();
+                    for (at, line) in chunk {
                         let e: kube::core::WatchEvent<RawObject> =
-                            serde_json::from_str(line).ok()?;
-                        match e {
-                            kube::core::WatchEvent::Modified(o) => {
-                                from_raw(o, &rt_pod).map(|o| Change::Apply(Stored::new(o)))
+                            serde_json::from_str(line).unwrap();
+                        if let kube::core::WatchEvent::Modified(o) = e {
+                            let rt = &objects[*at].0;
+                            if let Some(o) = from_raw(o, rt) {
+                                per_type
+                                    .entry(&keys[*at])
+                                    .or_default()
+                                    .push(Reported::Apply(o));
                             }
-                            _ => None,
                         }
-                    })
-                    .collect();
-                store.apply(&key, changes);
-            }
-            black_box(store.version)
-        })
-    });
+                    }
+                    for (key, batch) in per_type {
+                        store.apply(key, prepare(batch));
+                    }
+                }
+                black_box(store.version)
+            })
+        });
+    }
 
     // Latency: one change on the server to a published graph that holds it.
     let mut live = live;

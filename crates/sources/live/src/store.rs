@@ -88,6 +88,35 @@ pub enum Change {
     Delete(ObjectKey),
 }
 
+/// A change as a watch stream reports it, before its object is extracted (see [`prepare`]).
+#[derive(Debug)]
+pub enum Reported {
+    Init,
+    InitApply(Object),
+    InitDone,
+    Apply(Object),
+    Delete(ObjectKey),
+}
+
+/// Makes a batch of reported changes ready for the store: each object's relations are
+/// extracted, on every core for a batch large enough to repay it (a re-list, a burst), so the
+/// store's lock is never held for that work.
+pub fn prepare(batch: Vec<Reported>) -> Vec<Change> {
+    use rayon::prelude::*;
+    let one = |r: Reported| match r {
+        Reported::Init => Change::Init,
+        Reported::InitApply(o) => Change::InitApply(Stored::new(o)),
+        Reported::InitDone => Change::InitDone,
+        Reported::Apply(o) => Change::Apply(Stored::new(o)),
+        Reported::Delete(k) => Change::Delete(k),
+    };
+    if batch.len() < 16 {
+        batch.into_iter().map(one).collect()
+    } else {
+        batch.into_par_iter().map(one).collect()
+    }
+}
+
 /// How a watch stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchState {

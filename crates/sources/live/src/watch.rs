@@ -3,7 +3,7 @@
 
 use crate::convert::{from_metadata, from_raw, key_of_meta, RawObject};
 use crate::discovery::{discover, short_error, ResourceType};
-use crate::store::{Change, ClusterState, Stored, WatchKey, WatchState};
+use crate::store::{prepare, ClusterState, Reported, WatchKey, WatchState};
 use crate::{build_snapshot, Shared, Snapshot, Target};
 use futures::stream::{BoxStream, StreamExt};
 use kube::api::{Api, DynamicObject};
@@ -250,7 +250,7 @@ async fn watch_one(ctx: &ClusterCtx, key: &WatchKey) -> Refused {
     let rt = &key.resource;
     let ar = rt.api_resource();
     let config = watcher::Config::default().page_size(ctx.shared.options.page_size);
-    let stream: BoxStream<'static, Result<Option<Change>, watcher::Error>> = if rt.is_secret() {
+    let stream: BoxStream<'static, Result<Option<Reported>, watcher::Error>> = if rt.is_secret() {
         let rt = rt.clone();
         // `Api<PartialObjectMeta<_>>` asks for `PartialObjectMetadata` in every list and watch.
         let api: Api<PartialObjectMeta<DynamicObject>> = api_for(ctx, key, &ar);
@@ -299,7 +299,20 @@ async fn watch_one(ctx: &ClusterCtx, key: &WatchKey) -> Refused {
         let crd_changed = rt.is_crd()
             && changes
                 .iter()
-                .any(|c| matches!(c, Change::Apply(_) | Change::Delete(_)));
+                .any(|c| matches!(c, Reported::Apply(_) | Reported::Delete(_)));
+        // Extraction is CPU work: off the runtime's threads, in parallel for a large batch.
+        let changes = match changes.len() {
+            0..16 => prepare(changes),
+            _ => match tokio::task::spawn_blocking(move || prepare(changes)).await {
+                Ok(changes) => changes,
+                Err(_) => {
+                    return Refused {
+                        code: 500,
+                        message: "extracting a batch of objects panicked".into(),
+                    }
+                }
+            },
+        };
         if !changes.is_empty() || error.is_some() {
             ctx.shared.update(|s| {
                 if let Some(e) = error {
@@ -362,13 +375,13 @@ fn change<K>(
     e: Event<K>,
     convert: impl Fn(K) -> Option<kubegraph_model::Object>,
     key: impl Fn(&K) -> Option<crate::convert::ObjectKey>,
-) -> Option<Change> {
+) -> Option<Reported> {
     match e {
-        Event::Init => Some(Change::Init),
-        Event::InitApply(o) => convert(o).map(|o| Change::InitApply(Stored::new(o))),
-        Event::InitDone => Some(Change::InitDone),
-        Event::Apply(o) => convert(o).map(|o| Change::Apply(Stored::new(o))),
-        Event::Delete(o) => key(&o).map(Change::Delete),
+        Event::Init => Some(Reported::Init),
+        Event::InitApply(o) => convert(o).map(Reported::InitApply),
+        Event::InitDone => Some(Reported::InitDone),
+        Event::Apply(o) => convert(o).map(Reported::Apply),
+        Event::Delete(o) => key(&o).map(Reported::Delete),
     }
 }
 

@@ -796,3 +796,41 @@ async fn published_graphs_follow_the_cluster() {
     assert!(third.version > second.version);
     assert_eq!(shape(&third.graph), shape(&first.graph));
 }
+
+/// kubegraph asks for gzip, as kubectl does; a list over 128 KiB then comes compressed (the
+/// server's side is tested in the test server's protocol tests) and reads the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn large_lists_come_gzipped_and_read_the_same() {
+    let f = fixture("prod").await;
+    let mut objects = Vec::new();
+    for i in 0..300 {
+        let cm = json!({"apiVersion": "v1", "kind": "ConfigMap",
+            "metadata": {"name": format!("cm-{i}"), "namespace": "big"},
+            "data": {"key": "x".repeat(1024)}});
+        f.server.apply(cm.clone());
+        objects.push(cm);
+    }
+    let live = synced(LiveOptions {
+        page_size: 500,
+        ..options(&f.kubeconfig)
+    })
+    .await;
+    let snap = live.snapshot();
+    assert_eq!(snap.objects, 300);
+    assert_eq!(shape(&snap.graph), shape(&expected(&[("prod", &objects)])));
+    let lists: Vec<_> = f
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/api/v1/configmaps" && !r.query.contains("watch=true"))
+        .collect();
+    assert!(!lists.is_empty());
+    for r in lists {
+        assert!(
+            r.accept_encoding
+                .as_deref()
+                .is_some_and(|e| e.contains("gzip")),
+            "{r:?}"
+        );
+    }
+}

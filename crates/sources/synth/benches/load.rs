@@ -1,6 +1,8 @@
 //! Load and relation building over synthetic landscapes of about 10k and 100k objects:
 //! (a) parse and load (`kubegraph_files::load_bytes`), (b) relation building
-//! (`kubegraph_relations::graph_from_objects`), (c) both. Throughput is in objects.
+//! (`kubegraph_relations::graph_from_objects`), (c) both, and (d) extraction alone (each
+//! object's references and containers, one thread: what a live source does per watch event).
+//! Throughput is in objects.
 //!
 //! `cargo bench -p kubegraph-synth` (all), or `cargo bench -p kubegraph-synth -- 10k` (small only).
 
@@ -38,6 +40,23 @@ fn bench_size(c: &mut Criterion, label: &str, objects: usize, samples: usize) {
             BatchSize::LargeInput,
         )
     });
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            for o in &loaded.objects {
+                black_box(kubegraph_relations::extract(o));
+            }
+        })
+    });
+    let pods: Vec<_> = loaded.objects.iter().filter(|o| o.kind == "Pod").collect();
+    group.throughput(Throughput::Elements(pods.len() as u64));
+    group.bench_function("extract-pods", |b| {
+        b.iter(|| {
+            for o in &pods {
+                black_box(kubegraph_relations::extract(o));
+            }
+        })
+    });
+    group.throughput(Throughput::Elements(n));
     group.bench_function("load+relations", |b| {
         b.iter(|| {
             let l = load_bytes("synth.json", black_box(&bytes), &options);

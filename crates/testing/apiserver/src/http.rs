@@ -25,7 +25,10 @@ type Failure = (u16, Value);
 
 pub(crate) async fn serve(listener: tokio::net::TcpListener, inner: Arc<Inner>) {
     use axum::serve::ListenerExt as _;
-    let router = axum::Router::new().fallback(handle).with_state(inner);
+    let router = axum::Router::new()
+        .fallback(handle)
+        .with_state(inner)
+        .layer(tower_http::compression::CompressionLayer::new().compress_when(LargeBody));
     // Without TCP_NODELAY a response written in several pieces waits for the client's delayed
     // ACK (40 ms on Linux) on every request: a paged list would crawl.
     let listener = listener.tap_io(|tcp| {
@@ -33,6 +36,22 @@ pub(crate) async fn serve(listener: tokio::net::TcpListener, inner: Arc<Inner>) 
     });
     if let Err(e) = axum::serve(listener, router).await {
         eprintln!("test API server stopped: {e}");
+    }
+}
+
+/// The API server compresses a response when the client accepts gzip and the body is larger
+/// than 128 KiB (`defaultGzipThresholdBytes` in the apiserver's `responsewriters`); watch
+/// streams, whose size is not known, never.
+#[derive(Clone, Copy)]
+struct LargeBody;
+
+impl tower_http::compression::Predicate for LargeBody {
+    fn should_compress<B: http_body::Body>(&self, response: &axum::http::Response<B>) -> bool {
+        response
+            .body()
+            .size_hint()
+            .exact()
+            .is_some_and(|n| n > 128 * 1024)
     }
 }
 
@@ -44,11 +63,17 @@ async fn handle(AxumState(inner): AxumState<Arc<Inner>>, request: Request) -> Re
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .map(String::from);
+    let accept_encoding = request
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .map(String::from);
     inner.lock().requests.push(RecordedRequest {
         method: request.method().to_string(),
         path: path.clone(),
         query: query.clone(),
         accept: accept.clone(),
+        accept_encoding,
     });
     let expected = format!("Bearer {}", TestApiServer::TOKEN);
     let authorized = request

@@ -97,6 +97,7 @@ pub struct RecordedRequest {
     /// The raw query string, without the `?` (empty when there was none).
     pub query: String,
     pub accept: Option<String>,
+    pub accept_encoding: Option<String>,
 }
 
 /// Why [`TestApiServer::try_apply`] refused an object.

@@ -1257,3 +1257,63 @@ async fn label_selected_watches_see_objects_enter_and_leave() {
     }
     assert_eq!(replayed, expected);
 }
+
+/// Lists over 128 KiB are gzipped for a client that accepts it, as the API server does; small
+/// lists, clients that do not ask, and watch streams are not.
+#[tokio::test]
+async fn large_lists_are_gzipped_when_asked_and_watches_never() {
+    let server = TestApiServer::start().await;
+    server.apply(configmap("small", "one"));
+    for i in 0..400 {
+        let mut cm = configmap("big", &format!("cm-{i}"));
+        cm["data"]["key"] = json!("x".repeat(512));
+        server.apply(cm);
+    }
+    let fetch = |path: &'static str, gzip: bool| {
+        let mut request = reqwest::Client::new()
+            .get(format!("{}{path}", server.url()))
+            .bearer_auth(TestApiServer::TOKEN);
+        if gzip {
+            request = request.header("Accept-Encoding", "gzip");
+        }
+        request.send()
+    };
+    let encoding = |r: &reqwest::Response| {
+        r.headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let big = fetch("/api/v1/namespaces/big/configmaps", true)
+        .await
+        .unwrap();
+    assert_eq!(encoding(&big).as_deref(), Some("gzip"));
+    let compressed = big.bytes().await.unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&compressed[..]),
+        &mut text,
+    )
+    .unwrap();
+    let list: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 400);
+    assert!(
+        compressed.len() * 10 < text.len(),
+        "compressed {} of {}",
+        compressed.len(),
+        text.len()
+    );
+
+    let plain = fetch("/api/v1/namespaces/big/configmaps", false)
+        .await
+        .unwrap();
+    assert_eq!(encoding(&plain), None);
+    let small = fetch("/api/v1/namespaces/small/configmaps", true)
+        .await
+        .unwrap();
+    assert_eq!(encoding(&small), None);
+    let watch = fetch("/api/v1/namespaces/big/configmaps?watch=true", true)
+        .await
+        .unwrap();
+    assert_eq!(watch.status().as_u16(), 200);
+    assert_eq!(encoding(&watch), None);
+}
