@@ -340,6 +340,21 @@ impl Graph {
         self.push(node)
     }
 
+    /// Makes room for `additional` more nodes (and their identity and uid entries), so that a
+    /// graph built from a known number of objects does not rehash its indexes as it grows.
+    pub fn reserve_nodes(&mut self, additional: usize) {
+        self.nodes.reserve(additional);
+        self.out.reserve(additional);
+        self.inc.reserve(additional);
+        let nodes = &self.nodes;
+        self.by_key
+            .reserve(additional, |i| node_key_hash(&nodes[i.0 as usize]));
+        self.by_uid.reserve(additional, |i| {
+            let n = &nodes[i.0 as usize];
+            uid_hash(n.cluster, n.object.uid.as_deref().unwrap_or(""))
+        });
+    }
+
     /// Makes room for `additional` more edges, so that adding millions of them does not rehash
     /// and copy the edge index and list as they grow.
     pub fn reserve_edges(&mut self, additional: usize) {

@@ -28,6 +28,8 @@ pub fn build_graph(
     let started = std::time::Instant::now();
     let stored = retain_events(objects, max_events);
     let mut graph = Graph::new();
+    // Objects, and about as many containers, images and placeholders again.
+    graph.reserve_nodes(stored.len() * 3 / 2);
     let mut ids = Vec::new();
     for (i, name) in clusters {
         ids.push((*i, graph.add_cluster(name)));
