@@ -3,7 +3,8 @@
 //! Each rule is a pure function from one object to the [`Reference`]s it makes
 //! (see [`rules::references`]); [`build`] resolves them against the graph's identity index and a
 //! label index over pods and pod templates, creating placeholders for absent targets. Keeping the
-//! rules pure is what lets a live source recompute one object's edges when it changes.
+//! rules pure is what lets a live source [`extract`] an object once, when it changes, and
+//! assemble each new graph with [`build_extracted`] from what it kept.
 //!
 //! Scoping, everywhere: a namespaced object's references stay in its namespace unless the field
 //! names one; nothing crosses clusters; kinds are always qualified by group.
