@@ -169,6 +169,18 @@ impl Graph {
         name: &str,
     ) -> Option<NodeId> {
         let hash = key_hash(cluster, group, kind, namespace, name);
+        self.lookup_hashed(hash, cluster, group, kind, namespace, name)
+    }
+
+    fn lookup_hashed(
+        &self,
+        hash: u64,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Option<NodeId> {
         self.by_key
             .find(hash, |id| {
                 let n = &self.nodes[id.0 as usize];
@@ -209,7 +221,10 @@ impl Graph {
 
     fn insert(&mut self, node: Node) -> (NodeId, bool) {
         let o = &node.object;
-        let existing = self.lookup(
+        // Hashed once, for the lookup and the insertion both.
+        let hash = node_key_hash(&node);
+        let existing = self.lookup_hashed(
+            hash,
             node.cluster,
             &o.group,
             &o.kind,
@@ -234,9 +249,7 @@ impl Graph {
         let id = self.push(node);
         let nodes = &self.nodes;
         self.by_key
-            .insert_unique(node_key_hash(&nodes[id.0 as usize]), id, |i| {
-                node_key_hash(&nodes[i.0 as usize])
-            });
+            .insert_unique(hash, id, |i| node_key_hash(&nodes[i.0 as usize]));
         self.index_uid(id);
         (id, false)
     }
@@ -366,18 +379,23 @@ impl Graph {
     /// arrays are unioned, `optional` holds only if every reference was optional, and other
     /// values keep the first one seen.
     pub fn add_edge(&mut self, from: NodeId, to: NodeId, kind: EdgeKind, attrs: Attrs) -> EdgeId {
-        if let Some(&id) = self.edge_index.get(&(from, to, kind)) {
-            self.edges[id.0 as usize].attrs.merge(attrs);
-            return id;
-        }
         let id = EdgeId(self.edges.len() as u32);
+        match self.edge_index.entry((from, to, kind)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let id = *e.get();
+                self.edges[id.0 as usize].attrs.merge(attrs);
+                return id;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(id);
+            }
+        }
         self.edges.push(Edge {
             from,
             to,
             kind,
             attrs,
         });
-        self.edge_index.insert((from, to, kind), id);
         self.out[from.0 as usize].push(id);
         self.inc[to.0 as usize].push(id);
         id

@@ -64,8 +64,8 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
     report.containers = add_containers(graph, extracted);
     tracing::debug!(containers = report.containers, elapsed = ?started.elapsed(), "containers");
 
-    let index = &SelectableIndex::new(graph);
-    let lookups = &Lookups::new(graph);
+    let (index, lookups) = rayon::join(|| SelectableIndex::new(graph), || Lookups::new(graph));
+    let (index, lookups) = (&index, &lookups);
     // Per thread into one vector (no vector per reference), then joined in order: the order
     // edges are added in decides which attribute value a merged edge keeps.
     let resolved: Vec<Resolved> = extracted
@@ -436,17 +436,22 @@ fn add_contains(graph: &mut Graph) -> usize {
         graph.implied_namespace(*cluster, ns);
     }
     let cluster_nodes: Vec<NodeId> = graph.clusters().map(|(_, _, id)| id).collect();
-    let contains: Vec<(NodeId, NodeId)> = graph
-        .nodes()
-        .filter(|(id, node)| node.parent.is_none() && !cluster_nodes.contains(id))
-        .map(|(id, node)| {
+    let g: &Graph = graph;
+    let contains: Vec<(NodeId, NodeId)> = (0..g.node_count() as u32)
+        .into_par_iter()
+        .map(NodeId)
+        .filter_map(|id| {
+            let node = g.node(id);
+            if node.parent.is_some() || cluster_nodes.contains(&id) {
+                return None;
+            }
             let parent = match node.object.namespace.as_deref() {
                 Some(ns) => {
-                    namespace_of(graph, node.cluster, ns).expect("namespaces were implied above")
+                    namespace_of(g, node.cluster, ns).expect("namespaces were implied above")
                 }
-                None => graph.cluster_node(node.cluster),
+                None => g.cluster_node(node.cluster),
             };
-            (parent, id)
+            Some((parent, id))
         })
         .collect();
     for (parent, id) in contains {

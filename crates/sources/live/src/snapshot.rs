@@ -36,18 +36,17 @@ pub fn build_graph(
     }
     // A later object of the same identity replaces an earlier one in place (as for files), so
     // each node's extraction is the last one inserted there.
+    // New nodes get increasing ids, so `extracted` stays sorted by node.
     let mut extracted: Vec<(NodeId, &Extracted)> = Vec::with_capacity(stored.len());
-    let mut at: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
     for (cluster, s) in &stored {
         if let Some((_, id)) = ids.iter().find(|(i, _)| i == cluster) {
             let (node, replaced) = graph.insert_shared(*id, s.object.clone());
-            match (replaced, at.get(&node)) {
-                (true, Some(&i)) => extracted[i].1 = &s.extracted,
-                _ => {
-                    at.insert(node, extracted.len());
-                    extracted.push((node, &s.extracted));
-                }
+            match extracted.binary_search_by_key(&node, |(n, _)| *n) {
+                Ok(i) => extracted[i].1 = &s.extracted,
+                // At the end, unless an object took the identity of a node made before it.
+                Err(at) => extracted.insert(at, (node, &s.extracted)),
             }
+            debug_assert!(replaced || extracted.last().map(|(n, _)| *n) == Some(node));
         }
     }
     let count = graph.nodes().len() - ids.len();
