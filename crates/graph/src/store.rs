@@ -61,8 +61,9 @@ pub struct Graph {
     clusters: Vec<(String, NodeId)>,
     nodes: Vec<Node>,
     edges: Vec<Edge>,
-    out: Vec<Vec<EdgeId>>,
-    inc: Vec<Vec<EdgeId>>,
+    /// Out- and in-edges per node, made on first use after the last edge was added (graphs are
+    /// built, then read): two counting passes over the edges instead of a growing list per node.
+    adjacency: std::sync::OnceLock<Adjacency>,
     /// Identity index over every node but containers, keyed by a hash of the borrowed identity.
     by_key: HashTable<NodeId>,
     /// Uid index, keyed by a hash of `(cluster, uid)` like `by_key`.
@@ -147,14 +148,21 @@ impl Graph {
         &self.edges
     }
 
+    fn adjacency(&self) -> &Adjacency {
+        self.adjacency
+            .get_or_init(|| Adjacency::new(self.nodes.len(), &self.edges))
+    }
+
     pub fn out_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
-        self.out[id.0 as usize]
+        self.adjacency()
+            .outgoing(id)
             .iter()
             .map(|e| &self.edges[e.0 as usize])
     }
 
     pub fn in_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
-        self.inc[id.0 as usize]
+        self.adjacency()
+            .incoming(id)
             .iter()
             .map(|e| &self.edges[e.0 as usize])
     }
@@ -269,8 +277,7 @@ impl Graph {
     fn push(&mut self, node: Node) -> NodeId {
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(node);
-        self.out.push(Vec::new());
-        self.inc.push(Vec::new());
+        self.adjacency.take();
         id
     }
 
@@ -357,8 +364,6 @@ impl Graph {
     /// graph built from a known number of objects does not rehash its indexes as it grows.
     pub fn reserve_nodes(&mut self, additional: usize) {
         self.nodes.reserve(additional);
-        self.out.reserve(additional);
-        self.inc.reserve(additional);
         let nodes = &self.nodes;
         self.by_key
             .reserve(additional, |i| node_key_hash(&nodes[i.0 as usize]));
@@ -396,8 +401,7 @@ impl Graph {
             kind,
             attrs,
         });
-        self.out[from.0 as usize].push(id);
-        self.inc[to.0 as usize].push(id);
+        self.adjacency.take();
         id
     }
 
@@ -435,6 +439,56 @@ pub fn container_object(namespace: Option<String>, raw: Value) -> Object {
         name,
         uid: None,
         raw,
+    }
+}
+
+/// Edges per node in compressed rows: node `i`'s edges are `ids[start[i]..start[i + 1]]`, in
+/// the order they were added.
+#[derive(Debug, Default)]
+struct Adjacency {
+    out_start: Vec<u32>,
+    out: Vec<EdgeId>,
+    in_start: Vec<u32>,
+    inc: Vec<EdgeId>,
+}
+
+impl Adjacency {
+    fn new(nodes: usize, edges: &[Edge]) -> Self {
+        let rows = |end: fn(&Edge) -> NodeId| {
+            let mut start = vec![0u32; nodes + 1];
+            for e in edges {
+                start[end(e).0 as usize + 1] += 1;
+            }
+            for i in 0..nodes {
+                start[i + 1] += start[i];
+            }
+            let mut next = start.clone();
+            let mut ids = vec![EdgeId(0); edges.len()];
+            for (i, e) in edges.iter().enumerate() {
+                let at = &mut next[end(e).0 as usize];
+                ids[*at as usize] = EdgeId(i as u32);
+                *at += 1;
+            }
+            (start, ids)
+        };
+        let (out_start, out) = rows(|e| e.from);
+        let (in_start, inc) = rows(|e| e.to);
+        Adjacency {
+            out_start,
+            out,
+            in_start,
+            inc,
+        }
+    }
+
+    fn outgoing(&self, id: NodeId) -> &[EdgeId] {
+        let i = id.0 as usize;
+        &self.out[self.out_start[i] as usize..self.out_start[i + 1] as usize]
+    }
+
+    fn incoming(&self, id: NodeId) -> &[EdgeId] {
+        let i = id.0 as usize;
+        &self.inc[self.in_start[i] as usize..self.in_start[i + 1] as usize]
     }
 }
 
