@@ -148,6 +148,12 @@ impl Graph {
         &self.edges
     }
 
+    /// Makes the per-node edge lists now rather than on the first traversal (a live source
+    /// does it before publishing a graph, so readers never pay for it).
+    pub fn index_edges(&self) {
+        self.adjacency();
+    }
+
     fn adjacency(&self) -> &Adjacency {
         self.adjacency
             .get_or_init(|| Adjacency::new(self.nodes.len(), &self.edges))

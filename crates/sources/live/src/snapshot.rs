@@ -52,6 +52,7 @@ pub fn build_graph(
     let count = graph.nodes().len() - ids.len();
     tracing::debug!(objects = count, elapsed = ?started.elapsed(), "objects inserted");
     kubegraph_relations::build_extracted(&mut graph, &extracted);
+    graph.index_edges();
     tracing::debug!(objects = count, elapsed = ?started.elapsed(), "graph built");
     (graph, count)
 }
