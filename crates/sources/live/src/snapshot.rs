@@ -34,9 +34,8 @@ pub fn build_graph(
     for (i, name) in clusters {
         ids.push((*i, graph.add_cluster(name)));
     }
-    // A later object of the same identity replaces an earlier one in place (as for files), so
-    // each node's extraction is the last one inserted there.
-    // New nodes get increasing ids, so `extracted` stays sorted by node.
+    // A later object of the same identity replaces an earlier one in place (as for files), and
+    // so does its extraction. New nodes get increasing ids, so `extracted` stays sorted by node.
     let mut extracted: Vec<(NodeId, &Extracted)> = Vec::with_capacity(stored.len());
     for (cluster, s) in &stored {
         if let Some((_, id)) = ids.iter().find(|(i, _)| i == cluster) {

@@ -98,6 +98,10 @@ pub enum Reported {
     Delete(ObjectKey),
 }
 
+/// From this many changes on, a batch is extracted on every core (and, by the watch, off the
+/// runtime's threads); smaller ones cost less than handing them over.
+pub const PARALLEL_BATCH: usize = 16;
+
 /// Makes a batch of reported changes ready for the store: each object's relations are
 /// extracted, on every core for a batch large enough to repay it (a re-list, a burst), so the
 /// store's lock is never held for that work.
@@ -110,7 +114,7 @@ pub fn prepare(batch: Vec<Reported>) -> Vec<Change> {
         Reported::Apply(o) => Change::Apply(Stored::new(o)),
         Reported::Delete(k) => Change::Delete(k),
     };
-    if batch.len() < 16 {
+    if batch.len() < PARALLEL_BATCH {
         batch.into_iter().map(one).collect()
     } else {
         batch.into_par_iter().map(one).collect()

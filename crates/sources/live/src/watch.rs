@@ -3,7 +3,7 @@
 
 use crate::convert::{from_metadata, from_raw, key_of_meta, RawObject};
 use crate::discovery::{discover, short_error, ResourceType};
-use crate::store::{prepare, ClusterState, Reported, WatchKey, WatchState};
+use crate::store::{prepare, ClusterState, Reported, WatchKey, WatchState, PARALLEL_BATCH};
 use crate::{build_snapshot, Shared, Snapshot, Target};
 use futures::stream::{BoxStream, StreamExt};
 use kube::api::{Api, DynamicObject};
@@ -302,7 +302,7 @@ async fn watch_one(ctx: &ClusterCtx, key: &WatchKey) -> Refused {
                 .any(|c| matches!(c, Reported::Apply(_) | Reported::Delete(_)));
         // Extraction is CPU work: off the runtime's threads, in parallel for a large batch.
         let changes = match changes.len() {
-            0..16 => prepare(changes),
+            n if n < PARALLEL_BATCH => prepare(changes),
             _ => match tokio::task::spawn_blocking(move || prepare(changes)).await {
                 Ok(changes) => changes,
                 Err(_) => {
