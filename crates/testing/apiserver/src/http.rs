@@ -23,18 +23,34 @@ use crate::{Forbidden, Inner, RecordedRequest, ResourceType, State, TestApiServe
 
 type Failure = (u16, Value);
 
-pub(crate) async fn serve(listener: tokio::net::TcpListener, inner: Arc<Inner>) {
+pub(crate) async fn serve(
+    listener: tokio::net::TcpListener,
+    inner: Arc<Inner>,
+    tls: Option<Arc<rustls::ServerConfig>>,
+) {
     use axum::serve::ListenerExt as _;
     let router = axum::Router::new()
         .fallback(handle)
         .with_state(inner)
         .layer(tower_http::compression::CompressionLayer::new().compress_when(LargeBody));
-    // Without TCP_NODELAY a response written in several pieces waits for the client's delayed
-    // ACK (40 ms on Linux) on every request: a paged list would crawl.
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    if let Err(e) = axum::serve(listener, router).await {
+    let served = match tls {
+        Some(config) => {
+            let listener = crate::tls::TlsListener {
+                tcp: listener,
+                acceptor: tokio_rustls::TlsAcceptor::from(config),
+            };
+            axum::serve(listener, router).await
+        }
+        None => {
+            // Without TCP_NODELAY a response written in several pieces waits for the client's
+            // delayed ACK (40 ms on Linux) on every request: a paged list would crawl.
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
+            axum::serve(listener, router).await
+        }
+    };
+    if let Err(e) = served {
         eprintln!("test API server stopped: {e}");
     }
 }

@@ -65,6 +65,7 @@ mod registry;
 mod render;
 mod status;
 mod store;
+mod tls;
 mod watch;
 
 use std::net::SocketAddr;
@@ -162,6 +163,8 @@ pub(crate) struct Inner {
     pub(crate) state: Mutex<State>,
     pub(crate) addr: SocketAddr,
     pub(crate) bookmark_interval_ms: AtomicU64,
+    /// The CA (PEM) clients must trust, when serving https.
+    pub(crate) ca_pem: Option<String>,
 }
 
 impl Inner {
@@ -195,8 +198,26 @@ impl TestApiServer {
 
     /// Like [`start`](Self::start), on a chosen port (0 for any).
     pub async fn start_on(port: u16) -> std::io::Result<TestApiServer> {
+        TestApiServer::start_with(port, false).await
+    }
+
+    /// Like [`start`](Self::start), over https, as a real API server serves: a CA and a
+    /// certificate for `127.0.0.1` are made at start, and [`kubeconfig`](Self::kubeconfig)
+    /// carries the CA. Clients that send a token only over TLS (kubectl) need it.
+    pub async fn start_tls() -> TestApiServer {
+        TestApiServer::start_with(0, true)
+            .await
+            .unwrap_or_else(|e| panic!("test API server: cannot start with TLS: {e}"))
+    }
+
+    /// On a chosen port (0 for any), over https when `tls`.
+    pub async fn start_with(port: u16, tls: bool) -> std::io::Result<TestApiServer> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let addr = listener.local_addr()?;
+        let tls = match tls {
+            true => Some(tls::Tls::generate().map_err(std::io::Error::other)?),
+            false => None,
+        };
         let inner = Arc::new(Inner {
             state: Mutex::new(State {
                 registry: Registry::with_builtins(),
@@ -208,15 +229,26 @@ impl TestApiServer {
             }),
             addr,
             bookmark_interval_ms: AtomicU64::new(1000),
+            ca_pem: tls.as_ref().map(|t| t.ca_pem.clone()),
         });
-        tokio::spawn(http::serve(listener, inner.clone()));
+        tokio::spawn(http::serve(listener, inner.clone(), tls.map(|t| t.config)));
         tokio::spawn(watch::send_bookmarks(Arc::downgrade(&inner)));
         Ok(TestApiServer { inner })
     }
 
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT`, or `https://` when serving TLS.
     pub fn url(&self) -> String {
-        format!("http://{}", self.inner.addr)
+        let scheme = if self.inner.ca_pem.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{}", self.inner.addr)
+    }
+
+    /// The CA (PEM) that signed the serving certificate, when serving TLS.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.inner.ca_pem.as_deref()
     }
 
     /// A kubeconfig (YAML) with one cluster, one user (the token) and one context, all named
@@ -231,7 +263,15 @@ impl TestApiServer {
     pub fn kubeconfig_for(contexts: &[(&str, &TestApiServer)], current: &str) -> String {
         let clusters: Vec<Value> = contexts
             .iter()
-            .map(|(name, server)| json!({"name": name, "cluster": {"server": server.url()}}))
+            .map(|(name, server)| {
+                let mut cluster = json!({"server": server.url()});
+                if let Some(ca) = server.ca_pem() {
+                    use base64::Engine as _;
+                    cluster["certificate-authority-data"] =
+                        json!(base64::engine::general_purpose::STANDARD.encode(ca));
+                }
+                json!({"name": name, "cluster": cluster})
+            })
             .collect();
         let users: Vec<Value> = contexts
             .iter()

@@ -27,6 +27,10 @@ struct Args {
     /// that a running kubegraph sees an edit to a file as a change in the cluster.
     #[arg(long)]
     watch: bool,
+    /// Serve https with a certificate made at start (its CA goes into the kubeconfig), as a
+    /// real API server does; kubectl sends its token only over https.
+    #[arg(long)]
+    tls: bool,
     /// Manifests to serve: YAML or JSON files, directories (recursively), List dumps.
     paths: Vec<PathBuf>,
 }
@@ -38,7 +42,7 @@ async fn main() -> anyhow::Result<()> {
     for warning in &read.warnings {
         eprintln!("warning: {warning}");
     }
-    let server = TestApiServer::start_on(args.port)
+    let server = TestApiServer::start_with(args.port, args.tls)
         .await
         .with_context(|| format!("cannot listen on 127.0.0.1:{}", args.port))?;
     server.set_bookmark_interval(std::time::Duration::from_millis(args.bookmark_interval_ms));
