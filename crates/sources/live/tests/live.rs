@@ -2,6 +2,9 @@
 //! sync, and after changes, dropped watches and compaction, must equal a graph built from the
 //! same objects and one built from a fresh list.
 
+mod common;
+
+use common::shape;
 use kubegraph_graph::{Graph, Origin};
 use kubegraph_live::{ContextChoice, KindFilter, Live, LiveOptions, Snapshot};
 use kubegraph_model::Object;
@@ -123,34 +126,6 @@ fn expected(clusters: &[(&str, &[Value])]) -> Graph {
     }
     kubegraph_relations::build(&mut graph);
     graph
-}
-
-type Shape = (
-    BTreeSet<(String, String)>,
-    BTreeSet<(String, String, String, String)>,
-);
-
-/// Node identities with their origin, and edges `(from, kind, to, attributes)`: what must be
-/// equal between two graphs (attributes too, so that edges merged from several references
-/// merge alike).
-fn shape(g: &Graph) -> Shape {
-    let nodes = g
-        .nodes()
-        .map(|(id, n)| (g.node_id_string(id), format!("{:?}", n.origin)))
-        .collect();
-    let edges = g
-        .edges()
-        .iter()
-        .map(|e| {
-            (
-                g.node_id_string(e.from),
-                e.kind.as_str().to_string(),
-                g.node_id_string(e.to),
-                serde_json::to_string(&e.attrs).unwrap(),
-            )
-        })
-        .collect();
-    (nodes, edges)
 }
 
 /// Polls the live graph until `done` holds (or 20 s pass) and returns the last one.

@@ -6,7 +6,9 @@
 //! edge with its attributes. No HTTP here (the end-to-end version is in `live.rs`), so many
 //! more steps fit.
 
-use kubegraph_graph::Graph;
+mod common;
+
+use common::{shape, Shape};
 use kubegraph_live::snapshot::build_graph;
 use kubegraph_live::store::{Change, Store, Stored, WatchKey};
 use kubegraph_live::ResourceType;
@@ -57,31 +59,6 @@ fn watch_key(o: &Object) -> WatchKey {
         },
         namespace: None,
     }
-}
-
-type Shape = (
-    BTreeSet<(String, String)>,
-    BTreeSet<(String, String, String, String)>,
-);
-
-fn shape(g: &Graph) -> Shape {
-    let nodes = g
-        .nodes()
-        .map(|(id, n)| (g.node_id_string(id), format!("{:?}", n.origin)))
-        .collect();
-    let edges = g
-        .edges()
-        .iter()
-        .map(|e| {
-            (
-                g.node_id_string(e.from),
-                e.kind.as_str().to_string(),
-                g.node_id_string(e.to),
-                serde_json::to_string(&e.attrs).unwrap(),
-            )
-        })
-        .collect();
-    (nodes, edges)
 }
 
 /// The live graph of the store, and the graph built from scratch from the same objects in the

@@ -1,0 +1,31 @@
+//! Shared by the live source's test suites: what must be equal between two graphs.
+
+use kubegraph_graph::Graph;
+use std::collections::BTreeSet;
+
+pub type Shape = (
+    BTreeSet<(String, String)>,
+    BTreeSet<(String, String, String, String)>,
+);
+
+/// Node identities with their origin, and edges `(from, kind, to, attributes)`: attributes
+/// too, so that edges merged from several references must merge alike.
+pub fn shape(g: &Graph) -> Shape {
+    let nodes = g
+        .nodes()
+        .map(|(id, n)| (g.node_id_string(id), format!("{:?}", n.origin)))
+        .collect();
+    let edges = g
+        .edges()
+        .iter()
+        .map(|e| {
+            (
+                g.node_id_string(e.from),
+                e.kind.as_str().to_string(),
+                g.node_id_string(e.to),
+                serde_json::to_string(&e.attrs).unwrap(),
+            )
+        })
+        .collect();
+    (nodes, edges)
+}
