@@ -533,3 +533,40 @@ async fn kubegraph_shows_every_object_kubectl_lists() {
 fn common_fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
 }
+
+/// A server whose certificate the kubeconfig's CA did not sign: exit 2, the context, the
+/// address, rustls's reason and where the trust comes from.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_untrusted_server_certificate_is_named_with_a_hint() {
+    let server = TestApiServer::start_tls().await;
+    let other = TestApiServer::start_tls().await;
+    let dir = tempfile::tempdir().unwrap();
+    let kubeconfig = dir.path().join("kubeconfig");
+    let foreign_ca = other.kubeconfig("x");
+    let ca_line = |config: &str| {
+        config
+            .lines()
+            .find(|l| l.contains("certificate-authority-data"))
+            .unwrap()
+            .to_string()
+    };
+    let mine = server.kubeconfig("prod");
+    std::fs::write(
+        &kubeconfig,
+        mine.replace(&ca_line(&mine), &ca_line(&foreign_ca)),
+    )
+    .unwrap();
+    let mut c = kubegraph(dir.path());
+    c.arg("--kubeconfig")
+        .arg(&kubeconfig)
+        .args(["--timeout", "5s", "stats"]);
+    let out = run(c).await;
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("context prod: cannot reach https://127.0.0.1:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("invalid peer certificate"), "{stderr}");
+    assert!(stderr.contains("certificate-authority-data"), "{stderr}");
+}

@@ -40,13 +40,25 @@ impl Drop for Task {
     }
 }
 
+/// What to check when the server's certificate was refused: rustls names the check that
+/// failed (`BadSignature`, `UnknownIssuer`, `NotValidForName`...), not where the trust comes from.
+fn tls_hint(cause: &str) -> &'static str {
+    if cause.contains("invalid peer certificate") {
+        " (the server's certificate is not trusted by the kubeconfig: check the cluster's \
+         certificate-authority-data or certificate-authority, and that the server address is \
+         one the certificate names)"
+    } else {
+        ""
+    }
+}
+
 /// Connects, discovers, starts a watch per wanted resource type, and re-discovers when a CRD
 /// changes or `rediscover_every` has passed.
 pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Target) {
     let name = target.name.clone();
     let url = target.config.cluster_url.to_string();
     let fail = |cause: String| {
-        let cause = format!("cannot reach {url}: {cause}");
+        let cause = format!("cannot reach {url}: {cause}{}", tls_hint(&cause));
         shared.update(|s| s.set_cluster_state(index, ClusterState::Failed(cause.clone())));
         shared.push_warning(&name, cause, None, true);
     };
