@@ -2,6 +2,8 @@
 //! temporary directory: what it prints must equal what it prints for the same objects read
 //! from a file.
 
+mod common;
+
 use kubegraph_test_apiserver::TestApiServer;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -439,7 +441,7 @@ async fn kubegraph_shows_every_object_kubectl_lists() {
     );
     let server = TestApiServer::start_tls().await;
     let paths = [
-        common_fixtures().join("kube-prometheus/manifests"),
+        common::fixtures().join("kube-prometheus/manifests"),
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sources/demo/landscape"),
     ];
     let read = kubegraph_test_apiserver::manifests::read(&paths).unwrap();
@@ -528,10 +530,6 @@ async fn kubegraph_shows_every_object_kubectl_lists() {
         extra.is_empty(),
         "in kubegraph, not listed by kubectl: {extra:#?}"
     );
-}
-
-fn common_fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
 }
 
 /// A server whose certificate the kubeconfig's CA did not sign: exit 2, the context, the

@@ -1,28 +1,19 @@
 //! `kubegraph shell` with stdin piped: no prompt, no history, one query per line, the same output
 //! as `kubegraph search`, errors as caret messages on stderr, exit 0 at end of input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::{Command, Output};
 
 fn shell(args: &[&str], input: &str) -> Output {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubegraph"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kubegraph"));
+    command
         .args(args)
         .arg("shell")
         // Piped mode never touches the history; point it somewhere harmless all the same.
-        .env("XDG_STATE_HOME", dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        .env("XDG_STATE_HOME", dir.path());
+    let out = common::output_with_stdin(command, input);
     assert!(
         std::fs::read_dir(dir.path()).unwrap().next().is_none(),
         "piped mode wrote history"

@@ -20,8 +20,14 @@ pub fn kubegraph(args: &[&str]) -> Output {
 }
 
 pub fn kubegraph_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kubegraph"))
-        .args(args)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_kubegraph"));
+    command.args(args);
+    output_with_stdin(command, input)
+}
+
+/// Runs `command` with `input` on its stdin and its output captured.
+pub fn output_with_stdin(mut command: Command, input: &str) -> Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
