@@ -347,16 +347,10 @@ impl Graph {
         .0
     }
 
-    /// A container of a pod; `raw` is the whole node object (`metadata.name` is the container's
-    /// name). Containers are not in the identity index: their name is only unique within the pod.
-    pub fn add_container(&mut self, pod: NodeId, raw: Value) -> NodeId {
-        let namespace = self.nodes[pod.0 as usize].object.namespace.clone();
-        self.add_container_shared(pod, Arc::new(container_object(namespace, raw)))
-    }
-
-    /// [`Graph::add_container`] for a container object made by [`container_object`] and kept
-    /// by the caller (a live source keeps each pod's containers between graphs).
-    pub fn add_container_shared(&mut self, pod: NodeId, object: Arc<Object>) -> NodeId {
+    /// A container of a pod, its object made by [`container_object`] (and shared: a live
+    /// source keeps each pod's containers between graphs). Containers are not in the identity
+    /// index: their name is only unique within the pod.
+    pub fn add_container(&mut self, pod: NodeId, object: Arc<Object>) -> NodeId {
         let node = Node {
             cluster: self.nodes[pod.0 as usize].cluster,
             object,

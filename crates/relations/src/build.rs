@@ -114,7 +114,7 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
 }
 
 /// The nodes read from the source, in node order.
-pub fn sources(graph: &Graph) -> Vec<NodeId> {
+fn sources(graph: &Graph) -> Vec<NodeId> {
     graph
         .nodes()
         .filter(|(_, n)| n.origin == Origin::Source)
@@ -371,7 +371,7 @@ fn add_containers(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> usiz
     let mut count = 0;
     for &(pod, e) in extracted {
         for c in &e.containers {
-            let container = graph.add_container_shared(pod, c.object.clone());
+            let container = graph.add_container(pod, c.object.clone());
             graph.add_edge(pod, container, EdgeKind::Contains, Attrs::new());
             count += 1;
             if let Some(image) = &c.image {

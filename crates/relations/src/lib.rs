@@ -14,7 +14,7 @@ mod reference;
 pub mod rules;
 mod selectable;
 
-pub use build::{build, build_extracted, extract, sources, BuildReport, Container, Extracted};
+pub use build::{build, build_extracted, extract, BuildReport, Container, Extracted};
 pub use reference::{Missing, Reference, Target};
 pub use selectable::{pod_template, SelectableIndex};
 
