@@ -43,7 +43,7 @@ pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Resu
     // The same reference time as `why` and `show`: --now, the clock when live, else the newest
     // timestamp in the input.
     let (health, _) = crate::why::assess(l).map_err(std::io::Error::other)?;
-    let health = kubegraph_health::summary(&health);
+    let health = kubegraph_health::summary(&l.graph, &health);
     if as_json {
         let health: serde_json::Map<String, serde_json::Value> = health
             .iter()

@@ -56,19 +56,38 @@ pub struct Edge {
 }
 
 /// Nodes, edges and the indexes that find them.
-#[derive(Default)]
+///
+/// A graph is built, then read; a live source also patches one in place (nodes and edges
+/// removed, objects replaced) and clones it to publish. Node ids are stable: a removed node
+/// leaves a vacated slot, which the next inserted node reuses. So ids are not always
+/// `0..node_count()`: per-node vectors are sized by [`Graph::node_bound`], and [`Graph::nodes`]
+/// skips vacated slots. Edge ids are stable only while no edge is removed.
+#[derive(Clone, Default)]
 pub struct Graph {
     clusters: Vec<(String, NodeId)>,
-    nodes: Vec<Node>,
+    /// Indexed by [`NodeId`]; `None` for a slot vacated by [`Graph::remove_node`].
+    nodes: Vec<Option<Node>>,
+    /// Vacated slots, reused (last vacated first) by the next inserted node.
+    free: Vec<NodeId>,
+    /// Live nodes: `nodes.len() - free.len()`.
+    live: usize,
     edges: Vec<Edge>,
-    /// Out- and in-edges per node, made on first use after the last edge was added (graphs are
-    /// built, then read): two counting passes over the edges instead of a growing list per node.
+    /// Out- and in-edges per node, made on first use after the last edge was added or removed
+    /// (graphs are built, then read): two counting passes over the edges instead of a growing
+    /// list per node.
     adjacency: std::sync::OnceLock<Adjacency>,
     /// Identity index over every node but containers, keyed by a hash of the borrowed identity.
     by_key: HashTable<NodeId>,
     /// Uid index, keyed by a hash of `(cluster, uid)` like `by_key`.
     by_uid: HashTable<NodeId>,
     edge_index: FxHashMap<(NodeId, NodeId, EdgeKind), EdgeId>,
+}
+
+/// The node in a slot that an index points at: indexes only ever point at live nodes.
+fn indexed(nodes: &[Option<Node>], id: NodeId) -> &Node {
+    nodes[id.0 as usize]
+        .as_ref()
+        .expect("an index points at a vacated node slot")
 }
 
 fn uid_hash(cluster: ClusterId, uid: &str) -> u64 {
@@ -121,11 +140,35 @@ impl Graph {
         self.clusters[id.0 as usize].1
     }
 
+    /// The node of this id. Panics if its slot was vacated by [`Graph::remove_node`] (see
+    /// [`Graph::get_node`]) or is beyond [`Graph::node_bound`].
+    #[track_caller]
     pub fn node(&self, id: NodeId) -> &Node {
-        &self.nodes[id.0 as usize]
+        match self.nodes.get(id.0 as usize) {
+            Some(Some(n)) => n,
+            Some(None) => panic!("node {} was removed from the graph", id.0),
+            None => panic!(
+                "node {} is not in the graph (it has {} node slots)",
+                id.0,
+                self.nodes.len()
+            ),
+        }
     }
 
+    /// The node of this id, or `None` if its slot is vacated or beyond [`Graph::node_bound`].
+    pub fn get_node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.get(id.0 as usize).and_then(Option::as_ref)
+    }
+
+    /// The number of live nodes.
     pub fn node_count(&self) -> usize {
+        self.live
+    }
+
+    /// One past the highest node slot, live or vacated: every [`NodeId`] of the graph is below
+    /// it, so it is the length of a vector indexed by `NodeId`. Equal to
+    /// [`Graph::node_count`] for a graph that never had a node removed.
+    pub fn node_bound(&self) -> usize {
         self.nodes.len()
     }
 
@@ -133,11 +176,12 @@ impl Graph {
         self.edges.len()
     }
 
+    /// The live nodes, in id order (vacated slots skipped).
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = (NodeId, &Node)> {
-        self.nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (NodeId(i as u32), n))
+        Nodes {
+            slots: self.nodes.iter().enumerate(),
+            left: self.live,
+        }
     }
 
     pub fn edge(&self, id: EdgeId) -> &Edge {
@@ -156,7 +200,7 @@ impl Graph {
 
     fn adjacency(&self) -> &Adjacency {
         self.adjacency
-            .get_or_init(|| Adjacency::new(self.nodes.len(), &self.edges))
+            .get_or_init(|| Adjacency::new(self.node_bound(), &self.edges))
     }
 
     pub fn out_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
@@ -196,8 +240,8 @@ impl Graph {
         name: &str,
     ) -> Option<NodeId> {
         self.by_key
-            .find(hash, |id| {
-                let n = &self.nodes[id.0 as usize];
+            .find(hash, |&id| {
+                let n = indexed(&self.nodes, id);
                 let o = &n.object;
                 n.cluster == cluster
                     && o.name == name
@@ -210,8 +254,8 @@ impl Graph {
 
     pub fn lookup_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId> {
         self.by_uid
-            .find(uid_hash(cluster, uid), |id| {
-                let n = &self.nodes[id.0 as usize];
+            .find(uid_hash(cluster, uid), |&id| {
+                let n = indexed(&self.nodes, id);
                 n.cluster == cluster && n.object.uid.as_deref() == Some(uid)
             })
             .copied()
@@ -246,45 +290,154 @@ impl Graph {
             &o.name,
         );
         if let Some(id) = existing {
-            let old = std::mem::replace(&mut self.nodes[id.0 as usize], node);
-            if old.object.uid != self.nodes[id.0 as usize].object.uid {
-                if let Some(uid) = &old.object.uid {
-                    if let Ok(entry) = self
-                        .by_uid
-                        .find_entry(uid_hash(old.cluster, uid), |&i| i == id)
-                    {
-                        entry.remove();
-                    }
-                }
-                self.index_uid(id);
-            }
+            let slot = self.nodes[id.0 as usize]
+                .as_mut()
+                .expect("the identity index points at a vacated node slot");
+            let old = std::mem::replace(slot, node);
+            self.reindex_uid(id, old.cluster, old.object.uid.as_deref());
             return (id, true);
         }
         let id = self.push(node);
         let nodes = &self.nodes;
         self.by_key
-            .insert_unique(hash, id, |i| node_key_hash(&nodes[i.0 as usize]));
+            .insert_unique(hash, id, |&i| node_key_hash(indexed(nodes, i)));
         self.index_uid(id);
         (id, false)
     }
 
+    /// Replaces the object (and origin) of node `id`, keeping its id, its edges and its parent.
+    /// The object must have the node's identity (group, kind, namespace and name; the cluster
+    /// is the node's); the uid index follows a changed uid.
+    pub fn replace_node(&mut self, id: NodeId, object: Arc<Object>, origin: Origin) {
+        let Some(n) = self.nodes.get_mut(id.0 as usize).and_then(Option::as_mut) else {
+            panic!("replace_node: node {} is not in the graph", id.0);
+        };
+        debug_assert!(
+            n.object.group == object.group
+                && n.object.kind == object.kind
+                && n.object.namespace == object.namespace
+                && n.object.name == object.name,
+            "replace_node: {}/{}/{:?}/{} is not the identity of node {} ({}/{}/{:?}/{})",
+            object.group,
+            object.kind,
+            object.namespace,
+            object.name,
+            id.0,
+            n.object.group,
+            n.object.kind,
+            n.object.namespace,
+            n.object.name,
+        );
+        let cluster = n.cluster;
+        let container = n.parent.is_some();
+        let old = std::mem::replace(&mut n.object, object);
+        n.origin = origin;
+        // Containers are in neither index.
+        if !container {
+            self.reindex_uid(id, cluster, old.uid.as_deref());
+        }
+    }
+
+    /// Turns node `id` into a placeholder (`Origin::Placeholder`) or an implied namespace
+    /// (`Origin::Implied`): its object becomes the bare one such a node is made with, so it is
+    /// no longer found by uid, and filters see only its identity. Its id and edges stay.
+    pub fn demote(&mut self, id: NodeId, origin: Origin) {
+        let o = &self.node(id).object;
+        let object = match origin {
+            Origin::Implied => bare_object("", "v1", "Namespace", None, &o.name),
+            Origin::Placeholder => {
+                bare_object(&o.group, "", &o.kind, o.namespace.as_deref(), &o.name)
+            }
+            Origin::Source | Origin::Synthetic => {
+                panic!("demote: a node is demoted to a placeholder or implied namespace")
+            }
+        };
+        self.replace_node(id, Arc::new(object), origin);
+    }
+
+    /// Moves node `id` in the uid index from its old uid (in its old cluster) to its current
+    /// one, if the uid changed.
+    fn reindex_uid(&mut self, id: NodeId, old_cluster: ClusterId, old_uid: Option<&str>) {
+        let n = indexed(&self.nodes, id);
+        if n.cluster == old_cluster && n.object.uid.as_deref() == old_uid {
+            return;
+        }
+        if let Some(uid) = old_uid {
+            if let Ok(entry) = self
+                .by_uid
+                .find_entry(uid_hash(old_cluster, uid), |&i| i == id)
+            {
+                entry.remove();
+            }
+        }
+        self.index_uid(id);
+    }
+
     fn index_uid(&mut self, id: NodeId) {
         let nodes = &self.nodes;
-        let n = &nodes[id.0 as usize];
+        let n = indexed(nodes, id);
         if let Some(uid) = &n.object.uid {
             self.by_uid
-                .insert_unique(uid_hash(n.cluster, uid), id, |i| {
-                    let n = &nodes[i.0 as usize];
+                .insert_unique(uid_hash(n.cluster, uid), id, |&i| {
+                    let n = indexed(nodes, i);
                     uid_hash(n.cluster, n.object.uid.as_deref().unwrap_or(""))
                 });
         }
     }
 
+    /// Puts a node in the last vacated slot, or in a new one.
     fn push(&mut self, node: Node) -> NodeId {
-        let id = NodeId(self.nodes.len() as u32);
-        self.nodes.push(node);
+        let id = match self.free.pop() {
+            Some(id) => {
+                debug_assert!(self.nodes[id.0 as usize].is_none());
+                self.nodes[id.0 as usize] = Some(node);
+                id
+            }
+            None => {
+                let id = NodeId(self.nodes.len() as u32);
+                self.nodes.push(Some(node));
+                id
+            }
+        };
+        self.live += 1;
         self.adjacency.take();
         id
+    }
+
+    /// Removes node `id` and returns it: it leaves the identity and uid indexes and its slot is
+    /// vacated, to be reused by the next inserted node. Other ids do not change.
+    ///
+    /// The caller must first remove every edge to and from the node (and the node's containers,
+    /// if it is a pod): an edge left behind would attach to whatever node reuses the slot. A
+    /// cluster's node cannot be removed. Panics if the slot is already vacated.
+    pub fn remove_node(&mut self, id: NodeId) -> Node {
+        let Some(node) = self.nodes.get_mut(id.0 as usize).and_then(Option::take) else {
+            panic!("remove_node: node {} is not in the graph", id.0);
+        };
+        debug_assert!(
+            self.clusters.iter().all(|&(_, n)| n != id),
+            "remove_node: node {} is a cluster's node",
+            id.0
+        );
+        // Containers are in neither index; the entries are matched by id, so nothing is read
+        // from the vacated slot.
+        if node.parent.is_none() {
+            if let Ok(entry) = self.by_key.find_entry(node_key_hash(&node), |&i| i == id) {
+                entry.remove();
+            }
+            if let Some(uid) = &node.object.uid {
+                if let Ok(entry) = self
+                    .by_uid
+                    .find_entry(uid_hash(node.cluster, uid), |&i| i == id)
+                {
+                    entry.remove();
+                }
+            }
+        }
+        self.free.push(id);
+        self.live -= 1;
+        self.adjacency.take();
+        node
     }
 
     /// The node for an absent object that something references: found or made, `missing = true`.
@@ -352,7 +505,7 @@ impl Graph {
     /// index: their name is only unique within the pod.
     pub fn add_container(&mut self, pod: NodeId, object: Arc<Object>) -> NodeId {
         let node = Node {
-            cluster: self.nodes[pod.0 as usize].cluster,
+            cluster: self.node(pod).cluster,
             object,
             origin: Origin::Synthetic,
             parent: Some(pod),
@@ -363,12 +516,13 @@ impl Graph {
     /// Makes room for `additional` more nodes (and their identity and uid entries), so that a
     /// graph built from a known number of objects does not rehash its indexes as it grows.
     pub fn reserve_nodes(&mut self, additional: usize) {
-        self.nodes.reserve(additional);
+        self.nodes
+            .reserve(additional.saturating_sub(self.free.len()));
         let nodes = &self.nodes;
         self.by_key
-            .reserve(additional, |i| node_key_hash(&nodes[i.0 as usize]));
-        self.by_uid.reserve(additional, |i| {
-            let n = &nodes[i.0 as usize];
+            .reserve(additional, |&i| node_key_hash(indexed(nodes, i)));
+        self.by_uid.reserve(additional, |&i| {
+            let n = indexed(nodes, i);
             uid_hash(n.cluster, n.object.uid.as_deref().unwrap_or(""))
         });
     }
@@ -405,10 +559,36 @@ impl Graph {
         id
     }
 
+    /// The id of the edge `(from, to, kind)`, if there is one.
+    pub fn edge_id(&self, from: NodeId, to: NodeId, kind: EdgeKind) -> Option<EdgeId> {
+        self.edge_index.get(&(from, to, kind)).copied()
+    }
+
+    /// Replaces the attributes of an edge (where [`Graph::add_edge`] would merge them).
+    pub fn set_edge_attrs(&mut self, id: EdgeId, attrs: Attrs) {
+        self.edges[id.0 as usize].attrs = attrs;
+    }
+
+    /// Removes the edge `(from, to, kind)` and returns it, or `None` if there is none. The last
+    /// edge moves into its place, so [`Graph::edges`] stays dense: that edge's id changes (and
+    /// with it its place in the per-node edge lists), every other edge keeps its id.
+    pub fn remove_edge(&mut self, from: NodeId, to: NodeId, kind: EdgeKind) -> Option<Edge> {
+        let id = self.edge_index.remove(&(from, to, kind))?;
+        let edge = self.edges.swap_remove(id.0 as usize);
+        if let Some(moved) = self.edges.get(id.0 as usize) {
+            *self
+                .edge_index
+                .get_mut(&(moved.from, moved.to, moved.kind))
+                .expect("every edge is in the edge index") = id;
+        }
+        self.adjacency.take();
+        Some(edge)
+    }
+
     /// A stable, readable identifier: `cluster/group/Kind/namespace/name`, with `core` for the
     /// core group and `_` for cluster-scoped objects; containers append their name to their pod's.
     pub fn node_id_string(&self, id: NodeId) -> String {
-        let n = &self.nodes[id.0 as usize];
+        let n = self.node(id);
         let o = &n.object;
         let group = if o.group.is_empty() { "core" } else { &o.group };
         let ns = o.namespace.as_deref().unwrap_or("_");
@@ -416,12 +596,46 @@ impl Graph {
         match n.parent {
             Some(pod) => format!(
                 "{cluster}/{group}/{}/{ns}/{}/{}",
-                o.kind, self.nodes[pod.0 as usize].object.name, o.name
+                o.kind,
+                self.node(pod).object.name,
+                o.name
             ),
             None => format!("{cluster}/{group}/{}/{ns}/{}", o.kind, o.name),
         }
     }
 }
+
+/// [`Graph::nodes`]: the live nodes, in id order.
+struct Nodes<'g> {
+    slots: std::iter::Enumerate<std::slice::Iter<'g, Option<Node>>>,
+    /// Live nodes not yet returned.
+    left: usize,
+}
+
+impl<'g> Iterator for Nodes<'g> {
+    type Item = (NodeId, &'g Node);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        for (i, slot) in self.slots.by_ref() {
+            if let Some(n) = slot {
+                self.left -= 1;
+                return Some((NodeId(i as u32), n));
+            }
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Nodes<'_> {}
+
+impl std::iter::FusedIterator for Nodes<'_> {}
 
 /// The object of a container node: `raw` is the whole node object (`metadata.name` is the
 /// container's name), in its pod's namespace.
@@ -443,8 +657,9 @@ pub fn container_object(namespace: Option<String>, raw: Value) -> Object {
 }
 
 /// Edges per node in compressed rows: node `i`'s edges are `ids[start[i]..start[i + 1]]`, in
-/// the order they were added.
-#[derive(Debug, Default)]
+/// the order they are in [`Graph::edges`]. Sized by [`Graph::node_bound`]: a vacated slot has
+/// no edges.
+#[derive(Clone, Debug, Default)]
 struct Adjacency {
     out_start: Vec<u32>,
     out: Vec<EdgeId>,
@@ -611,5 +826,285 @@ mod tests {
         assert_eq!(g.lookup_uid(c, "u2"), Some(id));
         let other = g.add_cluster("b");
         assert_eq!(g.lookup_uid(other, "u2"), None);
+    }
+
+    fn with_uid(kind: &str, ns: Option<&str>, name: &str, uid: &str) -> Object {
+        let mut o = obj(kind, ns, name);
+        o.uid = Some(uid.into());
+        o
+    }
+
+    fn ids(g: &Graph) -> Vec<NodeId> {
+        g.nodes().map(|(id, _)| id).collect()
+    }
+
+    fn ends(edges: impl Iterator<Item = impl std::borrow::Borrow<Edge>>) -> Vec<(NodeId, NodeId)> {
+        edges.map(|e| (e.borrow().from, e.borrow().to)).collect()
+    }
+
+    #[test]
+    fn removed_slots_are_vacated_then_reused() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let (a, _) = g.insert_object(c, with_uid("Pod", Some("x"), "a", "ua"));
+        let (b, _) = g.insert_object(c, with_uid("Pod", Some("x"), "b", "ub"));
+        let (d, _) = g.insert_object(c, obj("Secret", Some("x"), "d"));
+        assert_eq!((g.node_count(), g.node_bound()), (4, 4));
+
+        let removed = g.remove_node(b);
+        assert_eq!(removed.object.name, "b");
+        assert_eq!((g.node_count(), g.node_bound()), (3, 4));
+        assert!(g.get_node(b).is_none());
+        assert_eq!(g.get_node(a).map(|n| n.object.name.as_str()), Some("a"));
+        assert!(g.get_node(NodeId(99)).is_none());
+        assert_eq!(g.lookup(c, "", "Pod", Some("x"), "b"), None);
+        assert_eq!(g.lookup_uid(c, "ub"), None);
+        assert_eq!(g.lookup(c, "", "Pod", Some("x"), "a"), Some(a));
+        assert_eq!(g.lookup_uid(c, "ua"), Some(a));
+        assert_eq!(g.lookup(c, "", "Secret", Some("x"), "d"), Some(d));
+        // Every kind of node reuses vacated slots, the last vacated first.
+        g.remove_node(a);
+        let p = g.placeholder(c, "", "Secret", Some("x"), "gone");
+        assert_eq!(p, a);
+        assert!(g.node(p).missing());
+        let (e, replaced) = g.insert_object(c, with_uid("Pod", Some("x"), "e", "ue"));
+        assert_eq!((e, replaced), (b, false));
+        assert_eq!(g.lookup_uid(c, "ue"), Some(e));
+        assert_eq!(g.lookup(c, "", "Pod", Some("x"), "e"), Some(e));
+        assert_eq!(g.node_id_string(e), "a/core/Pod/x/e");
+        assert_eq!((g.node_count(), g.node_bound()), (4, 4));
+        // With no vacated slot left, a new one is made.
+        let s = g.synthetic(c, SYNTHETIC_GROUP, "Image", None, "nginx");
+        assert_eq!(s, NodeId(4));
+        g.remove_node(d);
+        let raw = sonic_rs::json!({"metadata": {"name": "app"}});
+        let k = g.add_container(e, Arc::new(container_object(Some("x".into()), raw)));
+        assert_eq!(k, d);
+        assert_eq!(g.node(k).parent, Some(e));
+        assert_eq!(g.node_id_string(k), "a/kubegraph.dev/Container/x/e/app");
+        // Containers are in no index, and their removal leaves the indexes alone.
+        g.remove_node(k);
+        assert_eq!(g.lookup(c, "", "Pod", Some("x"), "e"), Some(e));
+        let n = g.implied_namespace(c, "x");
+        assert_eq!(n, d);
+        assert_eq!(g.lookup(c, "", "Namespace", None, "x"), Some(n));
+    }
+
+    #[test]
+    #[should_panic(expected = "node 1 was removed")]
+    fn a_vacated_node_is_not_a_node() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let (a, _) = g.insert_object(c, obj("Pod", Some("x"), "a"));
+        g.remove_node(a);
+        g.node(a);
+    }
+
+    #[test]
+    fn nodes_skip_vacated_slots_and_know_their_size() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let made: Vec<NodeId> = (0..6)
+            .map(|i| {
+                g.insert_object(c, obj("Pod", Some("x"), &format!("p{i}")))
+                    .0
+            })
+            .collect();
+        g.remove_node(made[0]);
+        g.remove_node(made[3]);
+        g.remove_node(made[5]);
+        {
+            let mut it = g.nodes();
+            assert_eq!(it.len(), 4);
+            it.next();
+            assert_eq!(it.len(), 3);
+            assert_eq!(it.size_hint(), (3, Some(3)));
+            assert_eq!(it.by_ref().count(), 3);
+            assert_eq!(it.len(), 0);
+            assert!(it.next().is_none());
+        }
+        assert_eq!(
+            ids(&g),
+            [NodeId(0), made[1], made[2], made[4]],
+            "live nodes, in id order"
+        );
+        assert_eq!(g.nodes().len(), g.node_count());
+        assert_eq!(g.node_bound(), 7);
+        // The edge lists are sized by the bound: the last slot has none.
+        g.add_edge(made[1], made[4], EdgeKind::Uses, Attrs::new());
+        assert_eq!(g.out_edges(made[5]).count(), 0);
+        assert_eq!(g.in_edges(made[4]).count(), 1);
+        // All but the cluster's node.
+        g.remove_edge(made[1], made[4], EdgeKind::Uses);
+        for id in [made[1], made[2], made[4]] {
+            g.remove_node(id);
+        }
+        assert_eq!(ids(&g), [NodeId(0)]);
+        assert_eq!(g.nodes().len(), 1);
+        assert_eq!((g.node_count(), g.node_bound()), (1, 7));
+    }
+
+    #[test]
+    fn replace_node_keeps_id_and_edges_and_follows_the_uid() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let (p, _) = g.insert_object(c, with_uid("Pod", Some("x"), "p", "u1"));
+        let s = g.placeholder(c, "", "Secret", Some("x"), "s");
+        g.add_edge(p, s, EdgeKind::Uses, Attrs::new());
+        g.replace_node(
+            p,
+            Arc::new(with_uid("Pod", Some("x"), "p", "u2")),
+            Origin::Source,
+        );
+        assert_eq!(g.lookup_uid(c, "u1"), None);
+        assert_eq!(g.lookup_uid(c, "u2"), Some(p));
+        assert_eq!(g.lookup(c, "", "Pod", Some("x"), "p"), Some(p));
+        assert_eq!(g.node(p).object.uid.as_deref(), Some("u2"));
+        assert_eq!(ends(g.out_edges(p)), [(p, s)]);
+        // A placeholder becomes the object it stood for.
+        g.replace_node(
+            s,
+            Arc::new(with_uid("Secret", Some("x"), "s", "us")),
+            Origin::Source,
+        );
+        assert!(!g.node(s).missing());
+        assert_eq!(g.lookup_uid(c, "us"), Some(s));
+        assert_eq!(ends(g.in_edges(s)), [(p, s)]);
+        // And back, losing its uid.
+        g.replace_node(
+            s,
+            Arc::new(obj("Secret", Some("x"), "s")),
+            Origin::Placeholder,
+        );
+        assert_eq!(g.lookup_uid(c, "us"), None);
+        assert!(g.node(s).missing());
+    }
+
+    #[test]
+    fn remove_edge_keeps_the_edge_index_right() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let n: Vec<NodeId> = (0..4)
+            .map(|i| {
+                g.insert_object(c, obj("Pod", Some("x"), &format!("p{i}")))
+                    .0
+            })
+            .collect();
+        let mut attrs = Attrs::new();
+        attrs.insert("containers", json!(["a"]));
+        // Five edges: 0->1, 0->2, 1->2, 2->3, 3->0.
+        let pairs = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 0)];
+        for (f, t) in pairs {
+            g.add_edge(n[f], n[t], EdgeKind::Uses, attrs.clone());
+        }
+        let check = |g: &Graph, left: &[(usize, usize)]| {
+            assert_eq!(g.edge_count(), left.len());
+            for (i, e) in g.edges().iter().enumerate() {
+                assert_eq!(g.edge_id(e.from, e.to, e.kind), Some(EdgeId(i as u32)));
+                assert_eq!(g.edge(EdgeId(i as u32)), e);
+            }
+            for (f, t) in pairs {
+                let present = left.contains(&(f, t));
+                assert_eq!(g.edge_id(n[f], n[t], EdgeKind::Uses).is_some(), present);
+            }
+            for (i, &id) in n.iter().enumerate() {
+                let mut out = ends(g.out_edges(id));
+                out.sort();
+                let mut want: Vec<_> = left
+                    .iter()
+                    .filter(|p| p.0 == i)
+                    .map(|&(f, t)| (n[f], n[t]))
+                    .collect();
+                want.sort();
+                assert_eq!(out, want, "out of {i}");
+                let mut inc = ends(g.in_edges(id));
+                inc.sort();
+                let mut want: Vec<_> = left
+                    .iter()
+                    .filter(|p| p.1 == i)
+                    .map(|&(f, t)| (n[f], n[t]))
+                    .collect();
+                want.sort();
+                assert_eq!(inc, want, "in of {i}");
+            }
+        };
+        g.index_edges();
+        check(&g, &pairs);
+        // The middle one: the last moves into its place.
+        let e = g.remove_edge(n[1], n[2], EdgeKind::Uses).unwrap();
+        assert_eq!((e.from, e.to), (n[1], n[2]));
+        assert_eq!(g.edge_id(n[3], n[0], EdgeKind::Uses), Some(EdgeId(2)));
+        check(&g, &[(0, 1), (0, 2), (2, 3), (3, 0)]);
+        // The first.
+        assert!(g.remove_edge(n[0], n[1], EdgeKind::Uses).is_some());
+        check(&g, &[(0, 2), (2, 3), (3, 0)]);
+        // The last: nothing moves.
+        let last = g.edges().last().map(|e| (e.from, e.to)).unwrap();
+        assert!(g.remove_edge(last.0, last.1, EdgeKind::Uses).is_some());
+        let left: Vec<(usize, usize)> = [(0, 2), (2, 3), (3, 0)]
+            .into_iter()
+            .filter(|&(f, t)| (n[f], n[t]) != last)
+            .collect();
+        check(&g, &left);
+        // Absent edges, and other kinds between the same nodes.
+        assert!(g.remove_edge(n[1], n[2], EdgeKind::Uses).is_none());
+        assert!(g.remove_edge(n[0], n[2], EdgeKind::Owns).is_none());
+        check(&g, &left);
+        // Removed edges come back as new ones, and merge as before.
+        let back = g.add_edge(n[1], n[2], EdgeKind::Uses, attrs.clone());
+        assert_eq!(back, EdgeId(left.len() as u32));
+        let mut more = Attrs::new();
+        more.insert("containers", json!(["b"]));
+        assert_eq!(g.add_edge(n[1], n[2], EdgeKind::Uses, more), back);
+        assert_eq!(g.edge(back).attrs["containers"], json!(["a", "b"]));
+        let mut all = left.clone();
+        all.push((1, 2));
+        check(&g, &all);
+        // set_edge_attrs replaces rather than merges.
+        g.set_edge_attrs(back, Attrs::new());
+        assert!(g.edge(back).attrs.get("containers").is_none());
+        // Down to none.
+        for (f, t) in all {
+            assert!(g.remove_edge(n[f], n[t], EdgeKind::Uses).is_some());
+        }
+        check(&g, &[]);
+    }
+
+    #[test]
+    fn clones_are_independent() {
+        let mut g = Graph::new();
+        let c = g.add_cluster("a");
+        let (p, _) = g.insert_object(c, with_uid("Pod", Some("x"), "p", "up"));
+        let (s, _) = g.insert_object(c, obj("Secret", Some("x"), "s"));
+        g.add_edge(p, s, EdgeKind::Uses, Attrs::new());
+        g.index_edges();
+        let published = g.clone();
+
+        g.remove_edge(p, s, EdgeKind::Uses);
+        g.remove_node(s);
+        g.replace_node(
+            p,
+            Arc::new(with_uid("Pod", Some("x"), "p", "up2")),
+            Origin::Source,
+        );
+        let (t, _) = g.insert_object(c, obj("ConfigMap", Some("x"), "t"));
+        assert_eq!(t, s, "the vacated slot is reused");
+        g.add_edge(p, t, EdgeKind::Uses, Attrs::new());
+
+        // The clone is as it was.
+        assert_eq!((published.node_count(), published.edge_count()), (3, 1));
+        assert_eq!(published.node(s).object.kind, "Secret");
+        assert_eq!(published.lookup(c, "", "Secret", Some("x"), "s"), Some(s));
+        assert_eq!(published.lookup(c, "", "ConfigMap", Some("x"), "t"), None);
+        assert_eq!(published.lookup_uid(c, "up"), Some(p));
+        assert_eq!(published.lookup_uid(c, "up2"), None);
+        assert_eq!(ends(published.out_edges(p)), [(p, s)]);
+        assert_eq!(published.edge_id(p, s, EdgeKind::Uses), Some(EdgeId(0)));
+        // And the original moved on.
+        assert_eq!(g.node(t).object.kind, "ConfigMap");
+        assert_eq!(g.lookup(c, "", "Secret", Some("x"), "s"), None);
+        assert_eq!(g.lookup_uid(c, "up2"), Some(p));
+        assert_eq!(ends(g.out_edges(p)), [(p, t)]);
+        assert_eq!(ends(g.in_edges(t)), [(p, t)]);
     }
 }

@@ -85,16 +85,24 @@ impl Health {
     pub fn unknown(reason: impl Into<String>) -> Self {
         Health::new(State::Unknown, reason)
     }
+    /// What [`assess`] puts in the slot of a node removed from the graph: `unknown`, with no
+    /// reason. No live node has it.
+    pub fn vacated() -> Self {
+        Health::new(State::Unknown, String::new())
+    }
 }
 
-/// The health of every node, indexed by [`NodeId`], with the newest timestamp in the input as
-/// the reference time (see [`assess_at`]).
+/// The health of every node, indexed by [`NodeId`] (so [`Graph::node_bound`] long), with the
+/// newest timestamp in the input as the reference time (see [`assess_at`]).
 pub fn assess(graph: &Graph) -> Vec<Health> {
     assess_at(graph, time::Now::NewestInInput)
 }
 
 /// The health of every node, indexed by [`NodeId`]; time-dependent rules compare against `now`
 /// (`Now::Clock` for live sources, `Now::At` for `--now`).
+///
+/// The vector is [`Graph::node_bound`] long: a slot a removed node vacated holds
+/// [`Health::vacated`], which [`summary`] does not count.
 pub fn assess_at(graph: &Graph, now: time::Now) -> Vec<Health> {
     let ctx = Ctx {
         graph,
@@ -103,15 +111,33 @@ pub fn assess_at(graph: &Graph, now: time::Now) -> Vec<Health> {
             n.origin == Origin::Source && n.object.kind == "Pod" && n.object.group.is_empty()
         }),
     };
-    graph
-        .nodes()
-        .map(|(id, n)| assess_node(&ctx, id, n))
-        .collect()
+    let bound = graph.node_bound();
+    if graph.node_count() == bound {
+        return graph
+            .nodes()
+            .map(|(id, n)| assess_node(&ctx, id, n))
+            .collect();
+    }
+    let mut health = Vec::with_capacity(bound);
+    for (id, n) in graph.nodes() {
+        health.resize_with(id.0 as usize, Health::vacated);
+        health.push(assess_node(&ctx, id, n));
+    }
+    health.resize_with(bound, Health::vacated);
+    health
 }
 
-/// Counts per state, in the order error, warning, unknown, ok.
-pub fn summary(health: &[Health]) -> [(State, usize); 4] {
-    State::ALL.map(|s| (s, health.iter().filter(|h| h.state == s).count()))
+/// Counts per state of the graph's nodes, in the order error, warning, unknown, ok. `health` is
+/// what [`assess`] made of `graph`; vacated slots are not counted.
+pub fn summary(graph: &Graph, health: &[Health]) -> [(State, usize); 4] {
+    let mut counts = State::ALL.map(|s| (s, 0));
+    for (id, _) in graph.nodes() {
+        let state = health[id.0 as usize].state;
+        if let Some(c) = counts.iter_mut().find(|(s, _)| *s == state) {
+            c.1 += 1;
+        }
+    }
+    counts
 }
 
 pub(crate) struct Ctx<'g> {
@@ -378,4 +404,78 @@ pub(crate) fn status(o: &Object) -> Option<&Value> {
     o.raw
         .get("status")
         .filter(|s| s.as_object().is_some_and(|m| !m.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kubegraph_graph::{Attrs, ClusterId};
+    use std::sync::Arc;
+
+    fn object(json: &str) -> Object {
+        let loaded = kubegraph_files::load_bytes("t.json", json.as_bytes(), &Default::default());
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        loaded.objects.into_iter().next().expect("one object")
+    }
+
+    const POD: &str = r#"{"apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": "web", "namespace": "x", "uid": "p1"},
+        "spec": {"containers": [{"name": "web", "image": "nginx"}]},
+        "status": {"phase": "Pending"}}"#;
+
+    fn configmap(name: &str) -> Object {
+        object(&format!(
+            r#"{{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {{"name": "{name}", "namespace": "x"}}}}"#
+        ))
+    }
+
+    /// A pod that uses a secret absent from the input.
+    fn pod_and_secret(g: &mut Graph, c: ClusterId) -> (NodeId, NodeId) {
+        let (pod, _) = g.insert_shared(c, Arc::new(object(POD)));
+        let secret = g.placeholder(c, "", "Secret", Some("x"), "token");
+        g.add_edge(pod, secret, EdgeKind::Uses, Attrs::new());
+        (pod, secret)
+    }
+
+    #[test]
+    fn vacated_slots_have_a_filler_and_are_not_counted() {
+        // Slots: cluster, ConfigMap a, pod, secret, ConfigMap b; then a and b are removed, a
+        // hole in the middle and one at the end.
+        let mut g = Graph::new();
+        let c = g.add_cluster("test");
+        let (a, _) = g.insert_object(c, configmap("a"));
+        let (pod, secret) = pod_and_secret(&mut g, c);
+        let (b, _) = g.insert_object(c, configmap("b"));
+        g.remove_node(a);
+        g.remove_node(b);
+        assert_eq!((g.node_count(), g.node_bound()), (3, 5));
+
+        let mut fresh = Graph::new();
+        let fc = fresh.add_cluster("test");
+        let (fresh_pod, fresh_secret) = pod_and_secret(&mut fresh, fc);
+        let expected = assess(&fresh);
+
+        let h = assess(&g);
+        assert_eq!(h.len(), g.node_bound());
+        assert_eq!(h[a.0 as usize], Health::vacated());
+        assert_eq!(h[b.0 as usize], Health::vacated());
+        assert_eq!(h[pod.0 as usize], expected[fresh_pod.0 as usize]);
+        assert_eq!(h[secret.0 as usize], expected[fresh_secret.0 as usize]);
+        assert_eq!(h[secret.0 as usize].state, State::Error);
+        assert_eq!(
+            h[g.cluster_node(c).0 as usize],
+            expected[fresh.cluster_node(fc).0 as usize]
+        );
+        assert_eq!(summary(&g, &h), summary(&fresh, &expected));
+        let total: usize = summary(&g, &h).iter().map(|(_, n)| n).sum();
+        assert_eq!(total, g.node_count());
+
+        // A reused slot is assessed again.
+        let (d, _) = g.insert_object(c, configmap("d"));
+        assert_eq!(d, b, "the last vacated slot is reused first");
+        let h = assess(&g);
+        assert_eq!(h.len(), 5);
+        assert_eq!(h[a.0 as usize], Health::vacated());
+        assert_eq!(h[d.0 as usize].reason, "no health rule for ConfigMap");
+    }
 }

@@ -11,7 +11,7 @@ fn health_of_bytes(name: &str, bytes: &[u8]) -> Vec<(String, State, String)> {
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let (g, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
     let h = assess(&g);
-    assert_eq!(h.len(), g.node_count());
+    assert_eq!(h.len(), g.node_bound());
     g.nodes()
         .map(|(id, n)| {
             let o = &n.object;
@@ -540,7 +540,7 @@ fn demo_broken_things_are_errors() {
             "StorageClass io2-fast: StorageClass io2-fast does not exist (referenced by PersistentVolumeClaim monitoring/grafana-data)",
         ]
     );
-    let summary = kubegraph_health::summary(&h);
+    let summary = kubegraph_health::summary(&g, &h);
     assert_eq!(summary[0], (State::Error, 14));
 }
 

@@ -100,13 +100,13 @@ fn label(g: &Graph, id: NodeId) -> String {
 }
 
 /// `V('id')`: the node whose id (`cluster/group/Kind/namespace/name`, as `export` writes it)
-/// or UID is the string; `V(n)` the n-th node.
+/// or UID is the string; `V(n)` the node of id `n` (none for a removed node's vacated id).
 fn node_by_id(g: &Graph, id: &Literal) -> Option<NodeId> {
     match id {
-        Literal::Int(n) => usize::try_from(*n)
+        Literal::Int(n) => u32::try_from(*n)
             .ok()
-            .filter(|&n| n < g.node_count())
-            .map(|n| NodeId(n as u32)),
+            .map(NodeId)
+            .filter(|&id| g.get_node(id).is_some()),
         Literal::Str(s) => g
             .nodes()
             .map(|(id, _)| id)

@@ -3,7 +3,7 @@ use crate::rules::references;
 use crate::selectable::SelectableIndex;
 use kubegraph_graph::{container_object, Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
-use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind, Object};
+use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind, LabelSelector, Object};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -65,14 +65,18 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
     tracing::debug!(containers = report.containers, elapsed = ?started.elapsed(), "containers");
 
     let (index, lookups) = rayon::join(|| SelectableIndex::new(graph), || Lookups::new(graph));
-    let (index, lookups) = (&index, &lookups);
+    let scratch = &Scratch {
+        graph,
+        index,
+        lookups,
+    };
     // Per thread into one vector (no vector per reference), then joined in order: the order
     // edges are added in decides which attribute value a merged edge keeps.
     let resolved: Vec<Resolved> = extracted
         .par_iter()
         .fold(Vec::new, |mut out, &(src, e)| {
             for r in &e.references {
-                resolve(graph, index, lookups, src, r, &mut out);
+                resolve(scratch, src, r, &mut out);
             }
             out
         })
@@ -122,7 +126,7 @@ fn sources(graph: &Graph) -> Vec<NodeId> {
         .collect()
 }
 
-enum Resolved<'r> {
+pub(crate) enum Resolved<'r> {
     Edge {
         from: NodeId,
         to: NodeId,
@@ -134,6 +138,17 @@ enum Resolved<'r> {
         src: NodeId,
         reference: &'r Reference,
     },
+}
+
+/// A StorageClass annotated as the cluster's default.
+pub(crate) fn is_default_class(o: &Object) -> bool {
+    o.is("storage.k8s.io", "StorageClass")
+        && [
+            "storageclass.kubernetes.io/is-default-class",
+            "storageclass.beta.kubernetes.io/is-default-class",
+        ]
+        .iter()
+        .any(|a| o.annotation(a) == Some("true"))
 }
 
 /// Per-cluster facts the rules need beyond identity: the default storage class and the claims
@@ -149,16 +164,8 @@ impl Lookups {
         let mut claims: FxHashMap<(ClusterId, String), Vec<NodeId>> = FxHashMap::default();
         for (id, n) in graph.nodes() {
             let o = &n.object;
-            if o.is("storage.k8s.io", "StorageClass") {
-                let default = [
-                    "storageclass.kubernetes.io/is-default-class",
-                    "storageclass.beta.kubernetes.io/is-default-class",
-                ]
-                .iter()
-                .any(|a| o.annotation(a) == Some("true"));
-                if default {
-                    default_class.entry(n.cluster).or_insert(id);
-                }
+            if is_default_class(o) {
+                default_class.entry(n.cluster).or_insert(id);
             } else if o.is("", "PersistentVolumeClaim") && n.origin == Origin::Source {
                 if let Some(ns) = &o.namespace {
                     claims.entry((n.cluster, ns.clone())).or_default().push(id);
@@ -172,14 +179,112 @@ impl Lookups {
     }
 }
 
-fn resolve<'r>(
-    graph: &Graph,
-    index: &SelectableIndex<'_>,
-    lookups: &Lookups,
+/// What resolving a reference looks things up in: a graph being built from scratch (where
+/// only source nodes, containers' images and clusters exist yet), or a graph kept current
+/// (where placeholders exist too, and must not be found).
+pub(crate) trait Lookup {
+    fn graph(&self) -> &Graph;
+    /// The object read from the source with this identity.
+    fn find(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Option<NodeId>;
+    fn find_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId>;
+    /// An existing synthetic node; `None` makes the caller create (or count) it.
+    fn find_synthetic(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        name: &str,
+    ) -> Option<NodeId>;
+    /// The pods (and workloads, with `templates`) in `namespace` that `selector` selects.
+    fn select(
+        &self,
+        cluster: ClusterId,
+        namespace: &str,
+        selector: &LabelSelector,
+        templates: bool,
+        found: &mut dyn FnMut(NodeId),
+    );
+    fn default_class(&self, cluster: ClusterId) -> Option<NodeId>;
+    /// The claims (PersistentVolumeClaims read from the source) in `namespace`.
+    fn claims(&self, cluster: ClusterId, namespace: &str, found: &mut dyn FnMut(NodeId));
+}
+
+/// A graph built from scratch, with the indexes made for it.
+struct Scratch<'g> {
+    graph: &'g Graph,
+    index: SelectableIndex<'g>,
+    lookups: Lookups,
+}
+
+impl Lookup for Scratch<'_> {
+    fn graph(&self) -> &Graph {
+        self.graph
+    }
+
+    fn find(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        namespace: Option<&str>,
+        name: &str,
+    ) -> Option<NodeId> {
+        self.graph.lookup(cluster, group, kind, namespace, name)
+    }
+
+    fn find_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId> {
+        self.graph.lookup_uid(cluster, uid)
+    }
+
+    fn find_synthetic(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        name: &str,
+    ) -> Option<NodeId> {
+        self.graph.lookup(cluster, group, kind, None, name)
+    }
+
+    fn select(
+        &self,
+        cluster: ClusterId,
+        namespace: &str,
+        selector: &LabelSelector,
+        templates: bool,
+        found: &mut dyn FnMut(NodeId),
+    ) {
+        self.index
+            .select(cluster, namespace, selector, templates)
+            .for_each(found);
+    }
+
+    fn default_class(&self, cluster: ClusterId) -> Option<NodeId> {
+        self.lookups.default_class.get(&cluster).copied()
+    }
+
+    fn claims(&self, cluster: ClusterId, namespace: &str, found: &mut dyn FnMut(NodeId)) {
+        if let Some(claims) = self.lookups.claims.get(&(cluster, namespace.to_string())) {
+            claims.iter().copied().for_each(found);
+        }
+    }
+}
+
+/// Resolves one of `src`'s references into edges, or into targets to create first.
+pub(crate) fn resolve<'r>(
+    l: &impl Lookup,
     src: NodeId,
     r: &'r Reference,
     out: &mut Vec<Resolved<'r>>,
 ) {
+    let graph = l.graph();
     let cluster = graph.node(src).cluster;
     let edge = |to: NodeId, r: &Reference| {
         let (from, to) = if r.reverse { (to, src) } else { (src, to) };
@@ -196,20 +301,20 @@ fn resolve<'r>(
             kind,
             namespace,
             name,
-        } => graph.lookup(cluster, group, kind, namespace.as_deref(), name),
+        } => l.find(cluster, group, kind, namespace.as_deref(), name),
         Target::Owner {
             uid,
             group,
             kind,
             namespace,
             name,
-        } => match resolve_owner(graph, cluster, uid.as_deref(), group, kind, namespace, name) {
+        } => match resolve_owner(l, cluster, uid.as_deref(), group, kind, namespace, name) {
             Ok(found) => found,
             Err(StaleUid) => return,
         },
-        Target::Synthetic { group, kind, name } => graph.lookup(cluster, group, kind, None, name),
-        Target::DefaultStorageClass => match lookups.default_class.get(&cluster) {
-            Some(&class) => return out.push(edge(class, r)),
+        Target::Synthetic { group, kind, name } => l.find_synthetic(cluster, group, kind, name),
+        Target::DefaultStorageClass => match l.default_class(cluster) {
+            Some(class) => return out.push(edge(class, r)),
             None => return,
         },
         Target::Selector {
@@ -217,28 +322,19 @@ fn resolve<'r>(
             selector,
             templates,
         } => {
-            return out.extend(
-                index
-                    .select(cluster, namespace, selector, *templates)
-                    .map(|to| edge(to, r)),
-            );
+            return l.select(cluster, namespace, selector, *templates, &mut |to| {
+                out.push(edge(to, r))
+            });
         }
         Target::Ordinal {
             namespace, prefix, ..
         } => {
-            let claims = lookups
-                .claims
-                .get(&(cluster, namespace.clone()))
-                .map_or(&[][..], Vec::as_slice);
-            return out.extend(
-                claims
-                    .iter()
-                    .filter(|&&c| {
-                        let name = &graph.node(c).object.name;
-                        name.strip_prefix(prefix.as_str()).is_some_and(is_ordinal)
-                    })
-                    .map(|&c| edge(c, r)),
-            );
+            return l.claims(cluster, namespace, &mut |c| {
+                let name = &graph.node(c).object.name;
+                if name.strip_prefix(prefix.as_str()).is_some_and(is_ordinal) {
+                    out.push(edge(c, r))
+                }
+            });
         }
     };
     match found {
@@ -262,7 +358,7 @@ struct StaleUid;
 /// cluster-scoped (an owner in another namespace is invalid and the garbage collector ignores
 /// it). Else by identity in `namespace`, and for kinds kubegraph does not know, cluster-scoped.
 fn resolve_owner(
-    graph: &Graph,
+    l: &impl Lookup,
     cluster: ClusterId,
     uid: Option<&str>,
     group: &str,
@@ -270,18 +366,19 @@ fn resolve_owner(
     namespace: &Option<String>,
     name: &str,
 ) -> Result<Option<NodeId>, StaleUid> {
-    if let Some(id) = uid.and_then(|u| graph.lookup_uid(cluster, u)) {
+    let graph = l.graph();
+    if let Some(id) = uid.and_then(|u| l.find_uid(cluster, u)) {
         let found = graph.node(id).object.namespace.as_ref();
         if found.is_none() || found == namespace.as_ref() {
             return Ok(Some(id));
         }
     }
-    let by_name = graph
-        .lookup(cluster, group, kind, namespace.as_deref(), name)
+    let by_name = l
+        .find(cluster, group, kind, namespace.as_deref(), name)
         .or_else(|| {
             namespace
                 .as_ref()
-                .and_then(|_| graph.lookup(cluster, group, kind, None, name))
+                .and_then(|_| l.find(cluster, group, kind, None, name))
         });
     match (by_name, uid) {
         (Some(id), Some(uid)) => match graph.node(id).object.uid.as_deref() {
@@ -299,25 +396,56 @@ fn is_ordinal(s: &str) -> bool {
 
 fn create(graph: &mut Graph, src: NodeId, target: &Target) -> NodeId {
     let cluster = graph.node(src).cluster;
-    match target {
-        Target::Object {
-            group,
-            kind,
-            namespace,
-            name,
-        }
-        | Target::Owner {
-            group,
-            kind,
-            namespace,
-            name,
-            ..
-        } => graph.placeholder(cluster, group, kind, namespace.as_deref(), name),
-        Target::Synthetic { group, kind, name } => {
-            graph.synthetic(cluster, group, kind, None, name)
-        }
-        Target::Selector { .. } | Target::DefaultStorageClass | Target::Ordinal { .. } => {
-            unreachable!("only single-object targets are created")
+    let made = Made::of(target);
+    if made.synthetic {
+        graph.synthetic(cluster, made.group, made.kind, None, made.name)
+    } else {
+        graph.placeholder(cluster, made.group, made.kind, made.namespace, made.name)
+    }
+}
+
+/// The node a reference makes when its target is absent: a placeholder with the target's
+/// identity, or a synthetic node (always cluster-scoped).
+pub(crate) struct Made<'t> {
+    pub group: &'t str,
+    pub kind: &'t str,
+    pub namespace: Option<&'t str>,
+    pub name: &'t str,
+    pub synthetic: bool,
+}
+
+impl<'t> Made<'t> {
+    pub fn of(target: &'t Target) -> Made<'t> {
+        match target {
+            Target::Object {
+                group,
+                kind,
+                namespace,
+                name,
+            }
+            | Target::Owner {
+                group,
+                kind,
+                namespace,
+                name,
+                ..
+            } => Made {
+                group,
+                kind,
+                namespace: namespace.as_deref(),
+                name,
+                synthetic: false,
+            },
+            Target::Synthetic { group, kind, name } => Made {
+                group,
+                kind,
+                namespace: None,
+                name,
+                synthetic: true,
+            },
+            Target::Selector { .. } | Target::DefaultStorageClass | Target::Ordinal { .. } => {
+                unreachable!("only single-object targets are created")
+            }
         }
     }
 }
@@ -437,11 +565,11 @@ fn add_contains(graph: &mut Graph) -> usize {
     }
     let cluster_nodes: Vec<NodeId> = graph.clusters().map(|(_, _, id)| id).collect();
     let g: &Graph = graph;
-    let contains: Vec<(NodeId, NodeId)> = (0..g.node_count() as u32)
+    let contains: Vec<(NodeId, NodeId)> = (0..g.node_bound() as u32)
         .into_par_iter()
         .map(NodeId)
         .filter_map(|id| {
-            let node = g.node(id);
+            let node = g.get_node(id)?;
             if node.parent.is_some() || cluster_nodes.contains(&id) {
                 return None;
             }

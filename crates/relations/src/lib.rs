@@ -10,11 +10,13 @@
 //! names one; nothing crosses clusters; kinds are always qualified by group.
 
 mod build;
+mod incremental;
 mod reference;
 pub mod rules;
 mod selectable;
 
 pub use build::{build, build_extracted, extract, BuildReport, Container, Extracted};
+pub use incremental::Incremental;
 pub use reference::{Missing, Reference, Target};
 pub use selectable::{pod_template, SelectableIndex};
 

@@ -39,6 +39,33 @@ fn label_text(v: &Value) -> Option<Cow<'_, str>> {
     }
 }
 
+/// Whether selectors consider `o` at all: a pod, or a workload with a pod template.
+pub(crate) fn is_selectable(o: &Object) -> bool {
+    o.namespace.is_some() && selectable_labels(o).is_some()
+}
+
+/// Whether `selector` (of a reference that takes workloads too when `templates`) selects `o`,
+/// as [`SelectableIndex::select`] would, namespace aside.
+pub(crate) fn selects(o: &Object, selector: &LabelSelector, templates: bool) -> bool {
+    if !(templates || o.is("", "Pod")) || o.namespace.is_none() {
+        return false;
+    }
+    let Some(labels) = selectable_labels(o) else {
+        return false;
+    };
+    let labels: Vec<(&str, Cow<'_, str>)> = labels
+        .into_iter()
+        .flat_map(|l| l.iter())
+        .filter_map(|(k, v)| Some((k, label_text(v)?)))
+        .collect();
+    selector.matches(|k| {
+        labels
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.as_ref())
+    })
+}
+
 /// Pods and workloads (by template) per namespace, with an index by `key=value` label so that a
 /// selector with a `matchLabels` entry only looks at the objects carrying it.
 /// The index borrows the graph: labels are read out of each object once, when the index is

@@ -21,7 +21,7 @@ impl<'g> View<'g> {
         let mut ids = nodes.to_vec();
         ids.sort_unstable();
         ids.dedup();
-        let mut member = vec![false; graph.node_count()];
+        let mut member = vec![false; graph.node_bound()];
         for id in &ids {
             member[id.0 as usize] = true;
         }

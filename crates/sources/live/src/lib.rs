@@ -338,18 +338,43 @@ impl Live {
     }
 }
 
+/// Brings a kept-current graph up to the store's changes, and copies it for publishing (readers
+/// hold the copy while the next changes are applied to the original).
+pub(crate) fn catch_up(shared: &Shared, maintained: &mut snapshot::Maintained) -> Snapshot {
+    let started = std::time::Instant::now();
+    let (clusters, changes, version) = {
+        let mut s = shared.store();
+        (watching(&s), s.take_changes(), s.version)
+    };
+    let count = changes.len();
+    maintained.add_clusters(&clusters);
+    maintained.apply(changes);
+    let applied = started.elapsed();
+    let graph = maintained.graph().clone();
+    graph.index_edges();
+    tracing::debug!(changes = count, ?applied, elapsed = ?started.elapsed(), "graph caught up");
+    Snapshot {
+        graph,
+        version,
+        objects: maintained.objects(),
+    }
+}
+
+/// The clusters being watched: (index, name).
+fn watching(s: &Store) -> Vec<(usize, String)> {
+    s.cluster_names()
+        .into_iter()
+        .filter(|(_, _, st)| *st == ClusterState::Watching)
+        .map(|(i, n, _)| (i, n))
+        .collect()
+}
+
 /// The graph of the watched clusters, from the store as it is now: the store is read under its
 /// lock (cheap: objects are shared), the graph built outside it.
 pub(crate) fn build_snapshot(shared: &Shared) -> Snapshot {
     let (clusters, objects, version) = {
         let s = shared.store();
-        let clusters: Vec<(usize, String)> = s
-            .cluster_names()
-            .into_iter()
-            .filter(|(_, _, st)| *st == ClusterState::Watching)
-            .map(|(i, n, _)| (i, n))
-            .collect();
-        (clusters, s.objects(), s.version)
+        (watching(&s), s.objects(), s.version)
     };
     let (graph, objects) = snapshot::build_graph(&clusters, objects, shared.options.max_events);
     Snapshot {

@@ -5,9 +5,11 @@
 //! (relations never cross clusters). Events are kept with bounded retention: the newest
 //! `max_events` per cluster.
 
-use crate::store::Stored;
-use kubegraph_graph::{Graph, NodeId};
-use kubegraph_relations::Extracted;
+use crate::store::{Delta, Stored};
+use kubegraph_graph::{ClusterId, Graph, NodeId};
+use kubegraph_relations::{Extracted, Incremental};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A graph built from the store at one version of it.
@@ -54,6 +56,167 @@ pub fn build_graph(
     graph.index_edges();
     tracing::debug!(objects = count, elapsed = ?started.elapsed(), "graph built");
     (graph, count)
+}
+
+/// One graph kept current from the store's changes ([`Delta`]s), equal at every step to the
+/// one [`build_graph`] assembles from the same objects: what a running source publishes from.
+pub struct Maintained {
+    graph: Incremental,
+    /// Store cluster index → graph cluster.
+    clusters: FxHashMap<usize, ClusterId>,
+    /// Events per cluster: the newest `max_events` are in the graph, the rest wait.
+    events: FxHashMap<usize, Retained>,
+    max_events: usize,
+    objects: usize,
+}
+
+/// An event's place in retention: newest first, then by namespace and name (as
+/// [`retain_events`] orders them), then group (core and `events.k8s.io` events may share names).
+type EventKey = (std::cmp::Reverse<String>, Option<String>, String, String);
+
+#[derive(Default)]
+struct Retained {
+    kept: BTreeMap<EventKey, Arc<Stored>>,
+    waiting: BTreeMap<EventKey, Arc<Stored>>,
+    /// The key of each event, by identity.
+    keys: FxHashMap<(Option<String>, String, String), EventKey>,
+}
+
+fn event_key(s: &Stored) -> EventKey {
+    (
+        std::cmp::Reverse(s.event_time.clone().unwrap_or_default()),
+        s.object.namespace.clone(),
+        s.object.name.clone(),
+        s.object.group.clone(),
+    )
+}
+
+fn event_identity(s: &Stored) -> (Option<String>, String, String) {
+    (
+        s.object.namespace.clone(),
+        s.object.name.clone(),
+        s.object.group.clone(),
+    )
+}
+
+impl Maintained {
+    pub fn new(max_events: usize) -> Self {
+        Maintained {
+            graph: Incremental::new(),
+            clusters: FxHashMap::default(),
+            events: FxHashMap::default(),
+            max_events,
+            objects: 0,
+        }
+    }
+
+    pub fn graph(&self) -> &Graph {
+        self.graph.graph()
+    }
+
+    /// Objects in the graph (after event retention).
+    pub fn objects(&self) -> usize {
+        self.objects
+    }
+
+    /// Adds the clusters (index, name) not in the graph yet, in order.
+    pub fn add_clusters(&mut self, clusters: &[(usize, String)]) {
+        for (i, name) in clusters {
+            if !self.clusters.contains_key(i) {
+                let id = self.graph.add_cluster(name);
+                self.clusters.insert(*i, id);
+            }
+        }
+    }
+
+    /// Applies the store's changes, in order. Changes of clusters not added are dropped (a
+    /// graph only has the clusters being watched).
+    pub fn apply(&mut self, deltas: Vec<Delta>) {
+        for delta in deltas {
+            match delta {
+                Delta::Upsert(c, s) if s.is_event() => self.event(c, Some(s), None),
+                Delta::Remove(c, s) if s.is_event() => self.event(c, None, Some(s)),
+                Delta::Upsert(c, s) => self.upsert(c, &s),
+                Delta::Remove(c, s) => self.remove(c, &s),
+            }
+        }
+    }
+
+    fn upsert(&mut self, cluster: usize, s: &Stored) {
+        let Some(&id) = self.clusters.get(&cluster) else {
+            return;
+        };
+        let o = &s.object;
+        let new = self
+            .graph
+            .graph()
+            .lookup(id, &o.group, &o.kind, o.namespace.as_deref(), &o.name)
+            .is_none_or(|n| self.graph.graph().node(n).origin != kubegraph_graph::Origin::Source);
+        self.objects += usize::from(new);
+        self.graph.upsert(id, s.object.clone(), s.extracted.clone());
+    }
+
+    fn remove(&mut self, cluster: usize, s: &Stored) {
+        let Some(&id) = self.clusters.get(&cluster) else {
+            return;
+        };
+        let o = &s.object;
+        if self
+            .graph
+            .remove(id, &o.group, &o.kind, o.namespace.as_deref(), &o.name)
+        {
+            self.objects -= 1;
+        }
+    }
+
+    /// An event appeared, changed or went: the graph keeps the newest `max_events`.
+    fn event(&mut self, cluster: usize, new: Option<Arc<Stored>>, old: Option<Arc<Stored>>) {
+        if !self.clusters.contains_key(&cluster) {
+            return;
+        }
+        let max = self.max_events;
+        let identity = event_identity(new.as_deref().or(old.as_deref()).expect("a change"));
+        let r = self.events.entry(cluster).or_default();
+        // The events whose place may change: compared before and after.
+        let mut touched: Vec<Arc<Stored>> = Vec::new();
+        if let Some(key) = r.keys.remove(&identity) {
+            if let Some(gone) = r.kept.remove(&key) {
+                touched.push(gone);
+                if let Some((k, next)) = r.waiting.pop_first() {
+                    touched.push(next.clone());
+                    r.kept.insert(k, next);
+                }
+            } else {
+                r.waiting.remove(&key);
+            }
+        }
+        if let Some(s) = new {
+            let key = event_key(&s);
+            r.keys.insert(identity.clone(), key.clone());
+            touched.push(s.clone());
+            r.kept.insert(key, s);
+            if r.kept.len() > max {
+                let (k, worst) = r.kept.pop_last().expect("over the limit");
+                touched.push(worst.clone());
+                r.waiting.insert(k, worst);
+            }
+        }
+        let in_graph = |r: &Retained, s: &Stored| {
+            r.kept
+                .get(&event_key(s))
+                .is_some_and(|kept| std::ptr::eq(&**kept, s))
+        };
+        let (stay, leave): (Vec<_>, Vec<_>) = touched.into_iter().partition(|s| in_graph(r, s));
+        for s in leave {
+            // Unless its identity stays with another version.
+            if !stay.iter().any(|k| event_identity(k) == event_identity(&s)) {
+                self.remove(cluster, &s);
+            }
+        }
+        for s in stay {
+            self.upsert(cluster, &s);
+        }
+    }
 }
 
 /// Keeps every object but Events, and of Events the newest `max` per cluster (ties broken by

@@ -17,7 +17,7 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub struct Stored {
     pub object: Arc<Object>,
-    pub extracted: Extracted,
+    pub extracted: Arc<Extracted>,
     /// For Events: when it last happened (RFC 3339 text, which sorts as time does).
     pub event_time: Option<String>,
 }
@@ -27,7 +27,7 @@ impl Stored {
         let event = o.kind == "Event" && (o.group.is_empty() || o.group == "events.k8s.io");
         Stored {
             event_time: event.then(|| event_time(&o).to_string()),
-            extracted: kubegraph_relations::extract(&o),
+            extracted: Arc::new(kubegraph_relations::extract(&o)),
             object: Arc::new(o),
         }
     }
@@ -47,6 +47,32 @@ impl Stored {
     pub fn key(&self) -> ObjectKey {
         (self.object.namespace.clone(), self.object.name.clone())
     }
+
+    /// The same version of the same object (a re-list brings back what did not change).
+    fn same_version(&self, other: &Stored) -> bool {
+        let version = |s: &Stored| {
+            s.object
+                .raw
+                .get("metadata")
+                .and_then(|m| m.get("resourceVersion"))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        match (version(self), version(other)) {
+            (Some(a), Some(b)) => a == b && self.object.uid == other.object.uid,
+            _ => false,
+        }
+    }
+}
+
+/// A change to the store's objects, for whoever keeps a graph current (see
+/// [`Store::track_changes`]).
+#[derive(Clone, Debug)]
+pub enum Delta {
+    /// The object is new, or replaces the one of its identity.
+    Upsert(usize, Arc<Stored>),
+    /// The object (as it was last) is gone.
+    Remove(usize, Arc<Stored>),
 }
 
 /// When an event last happened: the newest of the timestamps either API version writes.
@@ -121,6 +147,21 @@ pub fn prepare(batch: Vec<Reported>) -> Vec<Change> {
     }
 }
 
+/// What a re-list changed: objects not listed again are gone, the others are new or replace
+/// the old ones (unless the same version came back).
+fn relisted(log: &mut Vec<Delta>, cluster: usize, before: Objects, after: &Objects) {
+    for (key, old) in &before {
+        if !after.contains_key(key) {
+            log.push(Delta::Remove(cluster, old.clone()));
+        }
+    }
+    for (key, new) in after {
+        if !before.get(key).is_some_and(|old| old.same_version(new)) {
+            log.push(Delta::Upsert(cluster, new.clone()));
+        }
+    }
+}
+
 /// How a watch stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WatchState {
@@ -165,6 +206,8 @@ pub struct Store {
     pub version: u64,
     clusters: Vec<(String, ClusterState)>,
     watches: BTreeMap<WatchKey, Slot>,
+    /// The changes since they were last taken, once someone tracks them.
+    changes: Option<Vec<Delta>>,
 }
 
 /// How far the initial sync of one cluster has come.
@@ -198,6 +241,27 @@ impl Store {
             .collect()
     }
 
+    /// Starts recording changes (see [`Store::take_changes`]); the first ones taken are every
+    /// object in the store now.
+    pub fn track_changes(&mut self) {
+        if self.changes.is_none() {
+            let now = self
+                .objects()
+                .into_iter()
+                .map(|(c, o)| Delta::Upsert(c, o))
+                .collect();
+            self.changes = Some(now);
+        }
+    }
+
+    /// The changes recorded since the last call, in order.
+    pub fn take_changes(&mut self) -> Vec<Delta> {
+        self.changes
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
     /// Starts tracking a watch (a no-op if it is tracked).
     pub fn register(&mut self, key: WatchKey) {
         self.watches.entry(key).or_insert_with(|| Slot {
@@ -210,7 +274,14 @@ impl Store {
 
     /// Stops tracking a watch and forgets its objects (its resource type is no longer served).
     pub fn remove(&mut self, key: &WatchKey) {
-        if self.watches.remove(key).is_some() {
+        if let Some(slot) = self.watches.remove(key) {
+            if let Some(changes) = &mut self.changes {
+                changes.extend(
+                    slot.objects
+                        .into_values()
+                        .map(|o| Delta::Remove(key.cluster, o)),
+                );
+            }
             self.version += 1;
         }
     }
@@ -219,7 +290,10 @@ impl Store {
         if let Some(slot) = self.watches.get_mut(key) {
             slot.state = state;
             if matches!(state, WatchState::Skipped | WatchState::Replaced) {
-                slot.objects.clear();
+                let gone = std::mem::take(&mut slot.objects);
+                if let Some(changes) = &mut self.changes {
+                    changes.extend(gone.into_values().map(|o| Delta::Remove(key.cluster, o)));
+                }
                 slot.relist = None;
             }
             self.version += 1;
@@ -242,6 +316,8 @@ impl Store {
             return false; // the watch was stopped meanwhile
         };
         let mut changed = false;
+        let log = &mut self.changes;
+        let cluster = key.cluster;
         for change in changes {
             match change {
                 Change::Init => slot.relist = Some(Objects::new()),
@@ -252,7 +328,11 @@ impl Store {
                         .insert(key, Arc::new(o));
                 }
                 Change::InitDone => {
-                    slot.objects = slot.relist.take().unwrap_or_default();
+                    let listed = slot.relist.take().unwrap_or_default();
+                    let before = std::mem::replace(&mut slot.objects, listed);
+                    if let Some(log) = log {
+                        relisted(log, cluster, before, &slot.objects);
+                    }
                     if slot.state == WatchState::Listing {
                         slot.state = WatchState::Synced;
                     }
@@ -261,11 +341,20 @@ impl Store {
                 }
                 Change::Apply(o) => {
                     let key = o.key();
-                    slot.objects.insert(key, Arc::new(o));
+                    let o = Arc::new(o);
+                    if let Some(log) = log {
+                        log.push(Delta::Upsert(cluster, o.clone()));
+                    }
+                    slot.objects.insert(key, o);
                     changed = true;
                 }
                 Change::Delete(k) => {
-                    changed |= slot.objects.remove(&k).is_some();
+                    if let Some(gone) = slot.objects.remove(&k) {
+                        if let Some(log) = log {
+                            log.push(Delta::Remove(cluster, gone));
+                        }
+                        changed = true;
+                    }
                 }
             }
         }

@@ -3,8 +3,9 @@
 
 use crate::convert::{from_metadata, from_raw, key_of_meta, RawObject};
 use crate::discovery::{discover, short_error, ResourceType};
+use crate::snapshot::Maintained;
 use crate::store::{prepare, ClusterState, Reported, WatchKey, WatchState, PARALLEL_BATCH};
-use crate::{build_snapshot, Shared, Snapshot, Target};
+use crate::{Shared, Snapshot, Target};
 use futures::stream::{BoxStream, StreamExt};
 use kube::api::{Api, DynamicObject};
 use kube::core::{ApiResource, PartialObjectMeta};
@@ -435,17 +436,28 @@ pub(crate) async fn rebuild_loop(
     debounce: Duration,
 ) {
     let mut rx = shared.version.subscribe();
+    shared.store().track_changes();
+    let mut maintained = Some(Maintained::new(shared.options.max_events));
     let mut built: Option<u64> = None;
     loop {
         let current = *rx.borrow_and_update();
         if built != Some(current) {
             let started = Instant::now();
             let s = shared.clone();
-            let Ok(snapshot) = tokio::task::spawn_blocking(move || build_snapshot(&s)).await else {
+            let Some(mut m) = maintained.take() else {
                 return;
             };
+            let Ok((m, snapshot)) = tokio::task::spawn_blocking(move || {
+                let snapshot = crate::catch_up(&s, &mut m);
+                (m, snapshot)
+            })
+            .await
+            else {
+                return;
+            };
+            maintained = Some(m);
             built = Some(snapshot.version);
-            tracing::debug!(version = snapshot.version, objects = snapshot.objects, elapsed = ?started.elapsed(), "graph rebuilt");
+            tracing::debug!(version = snapshot.version, objects = snapshot.objects, elapsed = ?started.elapsed(), "graph published");
             // The graph it replaces is freed off the runtime's threads: that is a walk over
             // every node and edge.
             let replaced = tx.send_replace(Some(Arc::new(snapshot)));

@@ -9,7 +9,7 @@
 mod common;
 
 use common::{shape, Shape};
-use kubegraph_live::snapshot::build_graph;
+use kubegraph_live::snapshot::{build_graph, Maintained};
 use kubegraph_live::store::{Change, Store, Stored, WatchKey};
 use kubegraph_live::ResourceType;
 use kubegraph_model::json::{from_serde, to_serde};
@@ -61,14 +61,38 @@ fn watch_key(o: &Object) -> WatchKey {
     }
 }
 
-/// The live graph of the store, and the graph built from scratch from the same objects in the
-/// same order (order decides which attribute value a merged edge keeps).
-fn both(store: &Store) -> (Shape, Shape) {
+/// The graph assembled from the store, the one kept current from the store's changes, and the
+/// graph built from scratch from the same objects in the same order (order decides which
+/// attribute value a merged edge keeps).
+/// With `max_events` below the number of events, the scratch graph is not built (it keeps them
+/// all); the other two must still agree.
+fn all_three(
+    store: &mut Store,
+    maintained: &mut Maintained,
+    max_events: usize,
+) -> (Shape, Shape, Option<Shape>) {
     let objects = store.objects();
     let fresh: Vec<Object> = objects.iter().map(|(_, s)| (*s.object).clone()).collect();
-    let (live, _) = build_graph(&[(0, "c".to_string())], objects, usize::MAX);
-    let (scratch, _) = kubegraph_relations::graph_from_objects("c", fresh);
-    (shape(&live), shape(&scratch))
+    let (live, count) = build_graph(&[(0, "c".to_string())], objects, max_events);
+    let scratch = (max_events == usize::MAX)
+        .then(|| shape(&kubegraph_relations::graph_from_objects("c", fresh).0));
+    maintained.apply(store.take_changes());
+    assert_eq!(maintained.objects(), count);
+    (shape(&live), shape(maintained.graph()), scratch)
+}
+
+/// Asserts that all three graphs of [`all_three`] are equal, naming the first difference.
+fn same(store: &mut Store, maintained: &mut Maintained, max_events: usize, when: &str) {
+    let (live, kept, scratch) = all_three(store, maintained, max_events);
+    if let Some(scratch) = scratch {
+        assert_eq!(live, scratch, "{when}: assembled");
+    }
+    let scratch = live;
+    if kept != scratch {
+        let nodes: Vec<_> = kept.0.symmetric_difference(&scratch.0).collect();
+        let edges: Vec<_> = kept.1.symmetric_difference(&scratch.1).collect();
+        panic!("{when}: kept current differs from scratch: nodes {nodes:#?}, edges {edges:#?}");
+    }
 }
 
 /// Label values and names seen in the fixture, to draw changes from (so that a change often
@@ -108,7 +132,7 @@ fn palette(objects: &[Value]) -> Palette {
 /// config map or secret a pod template reads, or the owner's uid.
 fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
     let (k, val) = p.labels[rng.below(p.labels.len())].clone();
-    match rng.below(5) {
+    match rng.below(7) {
         0 => {
             v["metadata"]["labels"][&k] = json!(val);
         }
@@ -136,6 +160,16 @@ fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
                     {"name": "secret", "secret": {"secretName": name}}]);
             }
         }
+        4 => {
+            // A default StorageClass appears or stops being one.
+            let a = "storageclass.kubernetes.io/is-default-class";
+            let now = v["metadata"]["annotations"][a] == "true";
+            v["metadata"]["annotations"][a] = json!(if now { "false" } else { "true" });
+        }
+        5 => {
+            // An event happens again (retention keeps the newest).
+            v["lastTimestamp"] = json!(format!("2026-01-0{}T00:00:00Z", 1 + rng.below(9)));
+        }
         _ => {
             if let Some(owners) = v["metadata"]["ownerReferences"].as_array_mut() {
                 for o in owners {
@@ -146,13 +180,65 @@ fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
     }
 }
 
+/// Objects a fixture's StatefulSets would make: the claims of ordinals 0 to 2 of each of its
+/// volume claim templates (and a claim with a leading zero, which is no ordinal); and two
+/// StorageClasses to contend for the default.
+fn companions(objects: &[Value]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for o in objects.iter().filter(|o| o["kind"] == "StatefulSet") {
+        let (sts, ns) = (&o["metadata"]["name"], &o["metadata"]["namespace"]);
+        for t in o["spec"]["volumeClaimTemplates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            for ordinal in ["0", "1", "2", "01"] {
+                let name = format!(
+                    "{}-{}-{ordinal}",
+                    t["metadata"]["name"].as_str().unwrap_or(""),
+                    sts.as_str().unwrap_or("")
+                );
+                out.push(json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+                    "metadata": {"name": name, "namespace": ns}, "spec": {}}));
+            }
+        }
+    }
+    // Events about the first objects, more than retention keeps in one test.
+    for (i, o) in objects.iter().take(8).enumerate() {
+        let ns = o["metadata"]["namespace"].as_str().unwrap_or("default");
+        out.push(json!({"apiVersion": "v1", "kind": "Event",
+            "metadata": {"name": format!("event-{i}"), "namespace": ns},
+            "involvedObject": {"apiVersion": o["apiVersion"], "kind": o["kind"],
+                "name": o["metadata"]["name"], "namespace": ns},
+            "reason": "Tested", "lastTimestamp": format!("2026-01-0{}T00:00:00Z", 1 + i % 9)}));
+    }
+    for name in ["aa-class", "zz-class"] {
+        out.push(
+            json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+            "metadata": {"name": name, "annotations":
+                {"storageclass.kubernetes.io/is-default-class": "true"}},
+            "provisioner": "example.com/disk"}),
+        );
+    }
+    out
+}
+
 /// Runs `steps` random watch changes over the fixture, checking the graph after each batch.
 fn converges(path: &str, steps: usize, seed: u64) {
-    let all = fixture(path);
+    converges_keeping(path, steps, seed, usize::MAX)
+}
+
+/// [`converges`] with at most `max_events` Events in the graph.
+fn converges_keeping(path: &str, steps: usize, seed: u64, max_events: usize) {
+    let mut all = fixture(path);
+    all.extend(companions(&all));
     let palette = palette(&all);
     let mut rng = Lcg(seed);
     let mut store = Store::default();
     store.add_cluster("c");
+    store.track_changes();
+    let mut maintained = Maintained::new(max_events);
+    maintained.add_clusters(&[(0, "c".to_string())]);
     // Everything listed first, as an initial sync does.
     let mut by_watch: BTreeMap<WatchKey, Vec<Stored>> = BTreeMap::new();
     for v in &all {
@@ -169,8 +255,12 @@ fn converges(path: &str, steps: usize, seed: u64) {
         changes.push(Change::InitDone);
         store.apply(&key, changes);
     }
-    let (live, scratch) = both(&store);
-    assert_eq!(live, scratch, "{path}: after the initial list");
+    same(
+        &mut store,
+        &mut maintained,
+        max_events,
+        &format!("{path}: after the initial list"),
+    );
     let mut current: Vec<Option<Value>> = all.iter().cloned().map(Some).collect();
     for step in 0..steps {
         let i = rng.below(all.len());
@@ -194,9 +284,13 @@ fn converges(path: &str, steps: usize, seed: u64) {
             }
         };
         store.apply(&key, vec![change]);
-        if step % 7 == 6 || step == steps - 1 {
-            let (live, scratch) = both(&store);
-            assert_eq!(live, scratch, "{path}: after step {step}");
+        if step % 3 == 2 || step == steps - 1 {
+            same(
+                &mut store,
+                &mut maintained,
+                max_events,
+                &format!("{path}: after step {step}"),
+            );
         }
     }
     // A re-list that drops what was deleted meanwhile and brings back the rest unedited.
@@ -210,18 +304,27 @@ fn converges(path: &str, steps: usize, seed: u64) {
     }
     changes.push(Change::InitDone);
     store.apply(&key, changes);
-    let (live, scratch) = both(&store);
-    assert_eq!(live, scratch, "{path}: after a re-list");
+    same(
+        &mut store,
+        &mut maintained,
+        max_events,
+        &format!("{path}: after a re-list"),
+    );
 }
 
 #[test]
 fn microservices_demo_under_random_changes() {
-    converges("microservices-demo", 120, 1);
+    converges("microservices-demo", 300, 1);
 }
 
 #[test]
 fn live_dump_with_owners_and_status_under_random_changes() {
-    converges("k9s-live-objects", 120, 2);
+    converges("k9s-live-objects", 300, 2);
+}
+
+#[test]
+fn live_dump_keeping_few_events_under_random_changes() {
+    converges_keeping("k9s-live-objects", 200, 5, 2);
 }
 
 #[test]
@@ -231,5 +334,5 @@ fn kube_prometheus_under_random_changes() {
 
 #[test]
 fn bookinfo_under_random_changes() {
-    converges("istio-bookinfo/platform/kube/bookinfo.yaml", 120, 4);
+    converges("istio-bookinfo/platform/kube/bookinfo.yaml", 300, 4);
 }
