@@ -24,7 +24,7 @@
 
 use crate::build::{is_default_class, resolve, Lookup, Made, Resolved};
 use crate::reference::Target;
-use crate::selectable::{is_selectable, selects};
+use crate::selectable::{selects, Selectable};
 use crate::Extracted;
 use kubegraph_graph::{Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, EdgeKind, LabelSelector, Object};
@@ -48,14 +48,19 @@ pub struct Incremental {
     by_identity: Dependents,
     /// Sources with an `Owner` reference naming a uid, per `(cluster, uid)` hash.
     by_uid: Dependents,
-    /// Sources with a selector over a namespace, per `(cluster, namespace)` hash.
+    /// Sources with a selector over a namespace: per `(cluster, namespace, key, value)` hash
+    /// for a selector that requires that label (most do), else per `(cluster, namespace)`.
+    /// A changed pod is only matched against the selectors that could select it.
     by_selector: Dependents,
     /// Sources with ordinal claims in a namespace, per `(cluster, namespace)` hash.
     by_ordinal: Dependents,
     /// Sources that want their cluster's default StorageClass, per cluster.
     by_default_class: Dependents,
-    /// What selectors select from: pods and workloads with templates, per `(cluster, namespace)`.
+    /// What selectors select from: pods and workloads with templates, per `(cluster, namespace)`
+    /// and per `(cluster, namespace, key, value)` of each label (so that a selector requiring
+    /// a label only looks at what carries it, as the fresh build's index does).
     selectable: Dependents,
+    selectable_by_label: Dependents,
     /// PersistentVolumeClaims, per `(cluster, namespace)`.
     claims: Dependents,
     /// StorageClasses annotated as default, per cluster, by name: the first is the default
@@ -142,6 +147,18 @@ fn namespace_hash(cluster: ClusterId, namespace: &str) -> u64 {
     hash_of((cluster, namespace))
 }
 
+fn label_hash(cluster: ClusterId, namespace: &str, key: &str, value: &str) -> u64 {
+    hash_of((cluster, namespace, key, value))
+}
+
+/// Where a selector is registered (see `Incremental::by_selector`).
+fn selector_hash(cluster: ClusterId, namespace: &str, selector: &LabelSelector) -> u64 {
+    match selector.required_pair() {
+        Some((k, v)) => label_hash(cluster, namespace, k, v),
+        None => namespace_hash(cluster, namespace),
+    }
+}
+
 fn cluster_hash(cluster: ClusterId) -> u64 {
     hash_of(cluster)
 }
@@ -181,7 +198,13 @@ impl Lookup for Incremental {
         templates: bool,
         found: &mut dyn FnMut(NodeId),
     ) {
-        for &id in self.selectable.get(namespace_hash(cluster, namespace)) {
+        let candidates = match selector.required_pair() {
+            Some((k, v)) => self
+                .selectable_by_label
+                .get(label_hash(cluster, namespace, k, v)),
+            None => self.selectable.get(namespace_hash(cluster, namespace)),
+        };
+        for &id in candidates {
             let n = self.graph.node(id);
             if n.cluster == cluster
                 && n.object.namespace.as_deref() == Some(namespace)
@@ -351,7 +374,12 @@ impl Incremental {
             }
         }
         if let (true, Some(ns)) = (change.selectable, namespace) {
-            self.select_again(id, cluster, ns);
+            let current = self
+                .graph
+                .get_node(id)
+                .filter(|n| n.origin == Origin::Source)
+                .map(|n| n.object.clone());
+            self.select_again(id, cluster, ns, old, current.as_deref());
         }
     }
 
@@ -421,9 +449,14 @@ impl Incremental {
                         identity_hash(cluster, group, kind, namespace.as_deref(), name),
                     )
                 }
-                Target::Selector { namespace, .. } => {
-                    (&mut self.by_selector, namespace_hash(cluster, namespace))
-                }
+                Target::Selector {
+                    namespace,
+                    selector,
+                    ..
+                } => (
+                    &mut self.by_selector,
+                    selector_hash(cluster, namespace, selector),
+                ),
                 Target::Ordinal { namespace, .. } => {
                     (&mut self.by_ordinal, namespace_hash(cluster, namespace))
                 }
@@ -445,13 +478,22 @@ impl Incremental {
         let mut change = KindChange::default();
         let o = new.or(old).expect("a change has a before or an after");
         let namespace = o.namespace.as_deref();
-        let (was, is) = (
-            old.is_some_and(is_selectable),
-            new.is_some_and(is_selectable),
-        );
-        change.selectable = was || is;
-        if let (Some(ns), true) = (namespace, was != is) {
-            update(&mut self.selectable, namespace_hash(cluster, ns), id, is);
+        let (before, after) = (old.and_then(Selectable::of), new.and_then(Selectable::of));
+        change.selectable = before.is_some() || after.is_some();
+        if let (Some(ns), true) = (namespace, change.selectable) {
+            if before.is_some() != after.is_some() {
+                let key = namespace_hash(cluster, ns);
+                update(&mut self.selectable, key, id, after.is_some());
+            }
+            let (b, a) = (before.as_ref(), after.as_ref());
+            if b.map(|s| &s.labels) != a.map(|s| &s.labels) {
+                for (s, add) in [(&before, false), (&after, true)] {
+                    for (k, v) in s.iter().flat_map(|s| &s.labels) {
+                        let key = label_hash(cluster, ns, k, v);
+                        update(&mut self.selectable_by_label, key, id, add);
+                    }
+                }
+            }
         }
         let claim = |o: Option<&Object>| o.is_some_and(|o| o.is("", "PersistentVolumeClaim"));
         if let (Some(ns), true) = (namespace, claim(old) != claim(new)) {
@@ -565,19 +607,30 @@ impl Incremental {
         self.resolve_source(r);
     }
 
-    /// Matches every selector over `namespace` against `x` alone, adding and withdrawing the
-    /// edges that changed.
-    fn select_again(&mut self, x: NodeId, cluster: ClusterId, namespace: &str) {
+    /// Matches the selectors over `namespace` that could select `x`, before (`old`) or now
+    /// (`now`), against it alone, adding and withdrawing the edges that changed.
+    fn select_again(
+        &mut self,
+        x: NodeId,
+        cluster: ClusterId,
+        namespace: &str,
+        old: Option<&Object>,
+        now: Option<&Object>,
+    ) {
+        let now = now.and_then(Selectable::of);
         let mut referrers = self
             .by_selector
             .get(namespace_hash(cluster, namespace))
             .to_vec();
+        let before = old.and_then(Selectable::of);
+        for labels in [&before, &now].into_iter().flatten() {
+            for (k, v) in &labels.labels {
+                let key = label_hash(cluster, namespace, k, v);
+                referrers.extend_from_slice(self.by_selector.get(key));
+            }
+        }
         referrers.sort_unstable();
         referrers.dedup();
-        let node = self.graph.get_node(x);
-        let object = node
-            .filter(|n| n.origin == Origin::Source)
-            .map(|n| n.object.clone());
         for r in referrers {
             let Some(extracted) = self.meta[r.0 as usize]
                 .source
@@ -601,9 +654,9 @@ impl Incremental {
                 if ns != namespace {
                     continue;
                 }
-                let want = object
+                let want = now
                     .as_ref()
-                    .is_some_and(|o| selects(o, selector, *templates));
+                    .is_some_and(|l| l.selected_by(selector, *templates));
                 let key = if reference.reverse {
                     (x, r, reference.edge)
                 } else {

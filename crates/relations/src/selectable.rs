@@ -39,31 +39,44 @@ fn label_text(v: &Value) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Whether selectors consider `o` at all: a pod, or a workload with a pod template.
-pub(crate) fn is_selectable(o: &Object) -> bool {
-    o.namespace.is_some() && selectable_labels(o).is_some()
+/// An object as selectors see it: whether it is a pod, and its labels (or its template's) as
+/// text.
+pub(crate) struct Selectable<'o> {
+    pod: bool,
+    pub labels: Vec<(&'o str, Cow<'o, str>)>,
 }
 
-/// Whether `selector` (of a reference that takes workloads too when `templates`) selects `o`,
-/// as [`SelectableIndex::select`] would, namespace aside.
-pub(crate) fn selects(o: &Object, selector: &LabelSelector, templates: bool) -> bool {
-    if !(templates || o.is("", "Pod")) || o.namespace.is_none() {
-        return false;
+impl<'o> Selectable<'o> {
+    /// `None` when selectors do not consider `o`.
+    pub fn of(o: &'o Object) -> Option<Self> {
+        o.namespace.as_ref()?;
+        let labels = selectable_labels(o)?;
+        Some(Selectable {
+            pod: o.is("", "Pod"),
+            labels: labels
+                .into_iter()
+                .flat_map(|l| l.iter())
+                .filter_map(|(k, v)| Some((k, label_text(v)?)))
+                .collect(),
+        })
     }
-    let Some(labels) = selectable_labels(o) else {
-        return false;
-    };
-    let labels: Vec<(&str, Cow<'_, str>)> = labels
-        .into_iter()
-        .flat_map(|l| l.iter())
-        .filter_map(|(k, v)| Some((k, label_text(v)?)))
-        .collect();
-    selector.matches(|k| {
-        labels
-            .iter()
-            .find(|(key, _)| *key == k)
-            .map(|(_, v)| v.as_ref())
-    })
+
+    /// Whether `selector` (of a reference that takes workloads too when `templates`) selects
+    /// it, as [`SelectableIndex::select`] would, namespace aside.
+    pub fn selected_by(&self, selector: &LabelSelector, templates: bool) -> bool {
+        (templates || self.pod)
+            && selector.matches(|k| {
+                self.labels
+                    .iter()
+                    .find(|(key, _)| *key == k)
+                    .map(|(_, v)| v.as_ref())
+            })
+    }
+}
+
+/// [`Selectable::selected_by`] for an object.
+pub(crate) fn selects(o: &Object, selector: &LabelSelector, templates: bool) -> bool {
+    Selectable::of(o).is_some_and(|s| s.selected_by(selector, templates))
 }
 
 /// Pods and workloads (by template) per namespace, with an index by `key=value` label so that a

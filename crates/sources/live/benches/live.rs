@@ -9,6 +9,9 @@
 //!   maintenance: watch events parsed, each object's references and containers extracted, and
 //!   applied to the store in batches of 1024; events/s. Over the landscape's pods (the kind
 //!   with the most to extract), and over every kind in the landscape's proportions.
+//! * `events-maintain-pods`, `events-maintain-mixed`: the same, and the graph kept current
+//!   in place from the store's changes (every relation maintained): events/s. The store
+//!   holds the whole landscape, so selectors, owners and references have their real fan-out.
 //! * `latency`: from one change on the server to a published graph holding it, with the
 //!   rebuild debounced at 100 ms.
 //!
@@ -16,6 +19,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kubegraph_live::convert::{from_raw, RawObject};
+use kubegraph_live::snapshot::Maintained;
 use kubegraph_live::store::{prepare, Reported, Store, WatchKey};
 use kubegraph_live::{Live, LiveOptions, ResourceType};
 use kubegraph_test_apiserver::TestApiServer;
@@ -38,6 +42,8 @@ struct Setup {
     /// event-apply benches.
     pods: Vec<Value>,
     sample: Vec<Value>,
+    /// Every object served, for a store that holds the whole landscape.
+    all: Vec<Value>,
 }
 
 fn setup(objects: usize) -> Setup {
@@ -72,6 +78,7 @@ fn setup(objects: usize) -> Setup {
     let items = list["items"].as_array().unwrap();
     let step = (items.len() / 5000).max(1);
     let sample = items.iter().step_by(step).cloned().collect();
+    let all = items.clone();
     Setup {
         rt,
         server,
@@ -80,6 +87,7 @@ fn setup(objects: usize) -> Setup {
         objects: served,
         pods,
         sample,
+        all,
     }
 }
 
@@ -208,21 +216,63 @@ fn benches(c: &mut Criterion) {
     };
     let pods: Vec<(ResourceType, Value)> = s.pods.iter().map(typed).collect();
     let mixed: Vec<(ResourceType, Value)> = s.sample.iter().map(typed).collect();
-    for (name, objects) in [("events-apply-pods", &pods), ("events-apply-mixed", &mixed)] {
-        let lines = event_lines(objects);
-        let mut store = Store::default();
-        store.add_cluster("bench");
-        let keys: Vec<WatchKey> = objects
-            .iter()
-            .map(|(rt, _)| WatchKey {
-                cluster: 0,
-                resource: rt.clone(),
-                namespace: None,
-            })
-            .collect();
-        for k in &keys {
-            store.register(k.clone());
+    // The whole landscape in a store, as a synced source has it, and the graph kept current
+    // from it (building it object by object is timed once).
+    let watch_key = |rt: &ResourceType| WatchKey {
+        cluster: 0,
+        resource: rt.clone(),
+        namespace: None,
+    };
+    let mut store = Store::default();
+    store.add_cluster("bench");
+    let mut by_type: std::collections::BTreeMap<WatchKey, Vec<Reported>> = Default::default();
+    for v in &s.all {
+        let (rt, v) = typed(v);
+        let o = kubegraph_model::Object::from_value(kubegraph_model::json::from_serde(&v)).unwrap();
+        by_type
+            .entry(watch_key(&rt))
+            .or_default()
+            .push(Reported::InitApply(o));
+    }
+    for (key, mut batch) in by_type {
+        store.register(key.clone());
+        batch.insert(0, Reported::Init);
+        batch.push(Reported::InitDone);
+        store.apply(&key, prepare(batch));
+    }
+    for (_, objects) in [("", &pods), ("", &mixed)] {
+        for (rt, _) in objects.iter() {
+            store.register(watch_key(rt));
         }
+    }
+    store.track_changes();
+    let mut maintained = Maintained::new(usize::MAX);
+    maintained.add_clusters(&[(0, "bench".to_string())]);
+    let started = Instant::now();
+    maintained.apply(store.take_changes());
+    let took = started.elapsed();
+    eprintln!(
+        "graph kept current: built object by object in {took:?} ({:.0} objects/s), {} nodes, {} edges",
+        maintained.objects() as f64 / took.as_secs_f64(),
+        maintained.graph().node_count(),
+        maintained.graph().edge_count()
+    );
+    let started = Instant::now();
+    let copy = maintained.graph().clone();
+    copy.index_edges();
+    eprintln!(
+        "graph kept current: copied for publishing in {:?}",
+        started.elapsed()
+    );
+    drop(copy);
+    for (name, objects, maintain) in [
+        ("events-apply-pods", &pods, false),
+        ("events-apply-mixed", &mixed, false),
+        ("events-maintain-pods", &pods, true),
+        ("events-maintain-mixed", &mixed, true),
+    ] {
+        let lines = event_lines(objects);
+        let keys: Vec<WatchKey> = objects.iter().map(|(rt, _)| watch_key(rt)).collect();
         group.bench_function(name, |b| {
             b.iter(|| {
                 for chunk in lines.chunks(1024) {
@@ -244,6 +294,10 @@ fn benches(c: &mut Criterion) {
                     }
                     for (key, batch) in per_type {
                         store.apply(key, prepare(batch));
+                    }
+                    let changes = store.take_changes();
+                    if maintain {
+                        maintained.apply(changes);
                     }
                 }
                 black_box(store.version)

@@ -140,6 +140,24 @@ async fn eventually(live: &Live, done: impl Fn(&Snapshot) -> bool) -> Snapshot {
     }
 }
 
+/// The first published graph (within [`SYNC`]) for which `done` holds, or the last one.
+async fn eventually_published(
+    published: &mut tokio::sync::watch::Receiver<Option<std::sync::Arc<Snapshot>>>,
+    done: impl Fn(&Snapshot) -> bool,
+) -> Option<std::sync::Arc<Snapshot>> {
+    let deadline = tokio::time::Instant::now() + SYNC;
+    loop {
+        let s = published.borrow_and_update().clone();
+        if s.as_deref().is_some_and(&done)
+            || tokio::time::timeout_at(deadline, published.changed())
+                .await
+                .is_err()
+        {
+            return s;
+        }
+    }
+}
+
 fn source_names(g: &Graph, kind: &str) -> Vec<String> {
     let mut names: Vec<String> = g
         .nodes()
@@ -590,7 +608,9 @@ async fn random_changes_drops_and_compactions_converge_to_a_fresh_list() {
     for o in shop() {
         put(&mut held, o);
     }
-    let live = synced(options(&f.kubeconfig)).await;
+    let mut live = synced(options(&f.kubeconfig)).await;
+    // The graph kept current in place, next to the one assembled from the store.
+    let mut published = live.publish(Duration::from_millis(20));
     let mut rng = Lcg(42);
     let apps = ["web", "api", "db"];
     for round in 0..4 {
@@ -631,6 +651,9 @@ async fn random_changes_drops_and_compactions_converge_to_a_fresh_list() {
         let want = shape(&expected(&[("prod", &objects)]));
         let snap = eventually(&live, |s| shape(&s.graph) == want).await;
         assert_eq!(shape(&snap.graph), want, "round {round}");
+        let kept = eventually_published(&mut published, |s| shape(&s.graph) == want).await;
+        let kept = kept.expect("a graph was published");
+        assert_eq!(shape(&kept.graph), want, "round {round}, kept current");
         let fresh = synced(options(&f.kubeconfig)).await.snapshot();
         assert_eq!(shape(&fresh.graph), want, "round {round}, fresh list");
     }
