@@ -4,9 +4,12 @@
 use crate::source::Landscape;
 use crate::SourceArgs;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use kubegraph_live::{ClusterProgress, ClusterState, ContextChoice, KindFilter, Live, LiveOptions};
+use kubegraph_live::{
+    ClusterProgress, ClusterState, ContextChoice, KindFilter, Live, LiveOptions, Snapshot,
+};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Where to find clusters: kubeconfig and contexts; what to read from them.
@@ -88,6 +91,9 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 pub struct LiveSession {
     // Dropped first: its tasks are aborted before the runtime shuts down.
     live: Live,
+    /// The graph kept current in place, once the shell asks for it (one-shot commands never
+    /// pay for keeping it).
+    published: OnceLock<tokio::sync::watch::Receiver<Option<Arc<Snapshot>>>>,
     runtime: tokio::runtime::Runtime,
 }
 
@@ -97,10 +103,47 @@ impl LiveSession {
         self.live.version()
     }
 
-    /// The graph as it is now, with the warnings said since the last call.
+    /// From now on, keeps a graph current in place as changes come (for the shell), so that
+    /// [`LiveSession::landscape`] costs a copy rather than a build.
+    pub fn keep_current(&self) {
+        self.published.get_or_init(|| {
+            let _guard = self.runtime.enter();
+            self.live.publish(Duration::from_millis(50))
+        });
+    }
+
+    /// The graph as it is now, with the warnings said since the last call: the kept-current
+    /// one once it has caught up with the store (if [`LiveSession::keep_current`] was called
+    /// and it catches up within a few seconds), else one built now.
     pub fn landscape(&self, now: Option<String>) -> Landscape {
         let _guard = self.runtime.enter();
-        let snapshot = self.live.snapshot();
+        let wanted = self.live.version();
+        let kept = self.published.get().and_then(|published| {
+            let mut published = published.clone();
+            self.runtime.block_on(async {
+                let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+                loop {
+                    let s = published.borrow_and_update().clone();
+                    if let Some(s) = s.filter(|s| s.version >= wanted) {
+                        return Some(s);
+                    }
+                    if tokio::time::timeout_at(deadline, published.changed())
+                        .await
+                        .is_err()
+                    {
+                        return None;
+                    }
+                }
+            })
+        });
+        let snapshot = match kept {
+            Some(s) => Snapshot {
+                graph: s.graph.clone(),
+                version: s.version,
+                objects: s.objects,
+            },
+            None => self.live.snapshot(),
+        };
         Landscape {
             graph: snapshot.graph,
             diagnostics: self.live.take_warnings(),
@@ -136,7 +179,11 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
     });
     progress.finish(&live.progress());
     synced?;
-    let session = LiveSession { live, runtime };
+    let session = LiveSession {
+        live,
+        published: OnceLock::new(),
+        runtime,
+    };
     let mut landscape = session.landscape(args.now.clone());
     if !args.quiet {
         for d in &landscape.diagnostics {

@@ -52,6 +52,9 @@ The whole language: docs/query.md (and shared/spec/query.md).
 /// goes on; the exit code is 0 unless reading the input fails. On a live source the cluster is
 /// still watched: each line runs against the graph as it is then.
 pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if let Some(live) = &landscape.live {
+        live.keep_current();
+    }
     let mut session = Session {
         base: landscape,
         current: None,

@@ -152,14 +152,19 @@ impl Shared {
 /// A running live source: watches keep the store current until it is dropped.
 pub struct Live {
     shared: Arc<Shared>,
-    tasks: Vec<JoinHandle<()>>,
+    tasks: Mutex<Vec<JoinHandle<()>>>,
     /// The runtime the watches run on, for tasks started later from outside it.
     runtime: tokio::runtime::Handle,
 }
 
 impl Drop for Live {
     fn drop(&mut self) {
-        for t in &self.tasks {
+        for t in self
+            .tasks
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+        {
             t.abort();
         }
     }
@@ -198,7 +203,7 @@ impl Live {
         }
         Ok(Live {
             shared,
-            tasks,
+            tasks: Mutex::new(tasks),
             runtime: tokio::runtime::Handle::current(),
         })
     }
@@ -327,13 +332,16 @@ impl Live {
 
     /// Keeps a graph current: after changes, rebuilds it at most once per `debounce` (and never
     /// more often than building takes), and publishes each build. The receiver starts with `None`.
-    pub fn publish(&mut self, debounce: Duration) -> channel::Receiver<Option<Arc<Snapshot>>> {
+    pub fn publish(&self, debounce: Duration) -> channel::Receiver<Option<Arc<Snapshot>>> {
         let (tx, rx) = channel::channel(None);
         let shared = self.shared.clone();
-        self.tasks.push(
-            self.runtime
-                .spawn(watch::rebuild_loop(shared, tx, debounce)),
-        );
+        let task = self
+            .runtime
+            .spawn(watch::rebuild_loop(shared, tx, debounce));
+        self.tasks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(task);
         rx
     }
 }

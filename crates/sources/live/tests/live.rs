@@ -608,7 +608,7 @@ async fn random_changes_drops_and_compactions_converge_to_a_fresh_list() {
     for o in shop() {
         put(&mut held, o);
     }
-    let mut live = synced(options(&f.kubeconfig)).await;
+    let live = synced(options(&f.kubeconfig)).await;
     // The graph kept current in place, next to the one assembled from the store.
     let mut published = live.publish(Duration::from_millis(20));
     let mut rng = Lcg(42);
@@ -758,7 +758,7 @@ async fn contexts_are_chosen_as_kubectl_chooses_them() {
 async fn published_graphs_follow_the_cluster() {
     let f = fixture("prod").await;
     apply_all(&f.server, &shop());
-    let mut live = synced(options(&f.kubeconfig)).await;
+    let live = synced(options(&f.kubeconfig)).await;
     let mut graphs = live.publish(Duration::from_millis(50));
     let has = |s: &Snapshot, name: &str| {
         source_names(&s.graph, "ConfigMap").contains(&format!("shop/{name}"))
