@@ -282,19 +282,34 @@ impl Incremental {
                 (id, None)
             }
         };
-        if let Some(source) = self.meta[id.0 as usize].source.take() {
-            self.register(id, cluster, &source.extracted, false);
-            self.forget(id, source);
+        let kind;
+        match self.meta[id.0 as usize].source.take() {
+            // Most changes are to status or labels: the same references resolve the same way
+            // (resolution depends on the objects referred to, not on the referrer), so what
+            // they made stays; only containers are brought up to date.
+            Some(mut source) if source.extracted.references == extracted.references => {
+                kind = self.index_kind(id, cluster, old.as_deref(), Some(&o));
+                let before = std::mem::replace(&mut source.extracted, extracted.clone());
+                let containers = std::mem::take(&mut source.containers);
+                self.meta[id.0 as usize].source = Some(source);
+                self.update_containers(id, cluster, &before, containers, &extracted);
+            }
+            previous => {
+                if let Some(source) = previous {
+                    self.register(id, cluster, &source.extracted, false);
+                    self.forget(id, source);
+                }
+                kind = self.index_kind(id, cluster, old.as_deref(), Some(&o));
+                self.meta[id.0 as usize].source = Some(Source {
+                    extracted: extracted.clone(),
+                    contributed: Vec::new(),
+                    containers: Vec::new(),
+                });
+                self.register(id, cluster, &extracted, true);
+                self.add_containers(id, cluster, &extracted);
+                self.resolve_source(id);
+            }
         }
-        let kind = self.index_kind(id, cluster, old.as_deref(), Some(&o));
-        self.meta[id.0 as usize].source = Some(Source {
-            extracted: extracted.clone(),
-            contributed: Vec::new(),
-            containers: Vec::new(),
-        });
-        self.register(id, cluster, &extracted, true);
-        self.add_containers(id, cluster, &extracted);
-        self.resolve_source(id);
         let appeared_or_changed_uid = old.as_ref().is_none_or(|old| old.uid != o.uid);
         self.follow(
             id,
@@ -552,14 +567,58 @@ impl Incremental {
         for c in source.contributed {
             self.withdraw(id, c);
         }
-        for (container, image) in source.containers {
-            self.graph.remove_edge(id, container, EdgeKind::Contains);
+        self.remove_containers(id, source.containers);
+    }
+
+    fn remove_containers(&mut self, pod: NodeId, containers: Vec<(NodeId, Option<NodeId>)>) {
+        for (container, image) in containers {
+            self.graph.remove_edge(pod, container, EdgeKind::Contains);
             if let Some(img) = image {
                 self.graph.remove_edge(container, img, EdgeKind::Runs);
                 self.unwant(img);
             }
             self.graph.remove_node(container);
             self.reset_meta(container);
+        }
+    }
+
+    /// Brings a pod's containers from `before` to `after`: in place when the same containers
+    /// run the same images (a status change), else made again.
+    fn update_containers(
+        &mut self,
+        pod: NodeId,
+        cluster: ClusterId,
+        before: &Extracted,
+        made: Vec<(NodeId, Option<NodeId>)>,
+        after: &Extracted,
+    ) {
+        let same = before.containers.len() == after.containers.len()
+            && before
+                .containers
+                .iter()
+                .zip(&after.containers)
+                .all(|(b, a)| b.object.name == a.object.name && b.image == a.image);
+        if !same {
+            self.remove_containers(pod, made);
+            return self.add_containers(pod, cluster, after);
+        }
+        for ((b, a), &(container, image)) in
+            before.containers.iter().zip(&after.containers).zip(&made)
+        {
+            self.graph
+                .replace_node(container, a.object.clone(), Origin::Synthetic);
+            if let (Some(img), true) = (image, b.image_id != a.image_id) {
+                let mut attrs = Attrs::new();
+                if let Some(id) = &a.image_id {
+                    attrs.insert("image_id", id.clone());
+                }
+                if let Some(edge) = self.graph.edge_id(container, img, EdgeKind::Runs) {
+                    self.graph.set_edge_attrs(edge, attrs);
+                }
+            }
+        }
+        if let Some(s) = self.meta[pod.0 as usize].source.as_mut() {
+            s.containers = made;
         }
     }
 

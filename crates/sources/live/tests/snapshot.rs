@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{shape, Shape};
+use common::{shape_with_objects as shape, Shape};
 use kubegraph_live::snapshot::{build_graph, Maintained};
 use kubegraph_live::store::{Change, Store, Stored, WatchKey};
 use kubegraph_live::ResourceType;
@@ -131,6 +131,9 @@ fn palette(objects: &[Value]) -> Palette {
 /// One random edit of `v`: a label of the object or of its pod template, a selector entry, a
 /// config map or secret a pod template reads, or the owner's uid.
 fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
+    // As an API server does on every change (a re-list skips objects whose version it holds).
+    let version = v["metadata"]["resourceVersion"].as_str().unwrap_or("0");
+    v["metadata"]["resourceVersion"] = json!(format!("{version}.{}", rng.below(1000)));
     let (k, val) = p.labels[rng.below(p.labels.len())].clone();
     match rng.below(7) {
         0 => {
@@ -165,6 +168,22 @@ fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
             let a = "storageclass.kubernetes.io/is-default-class";
             let now = v["metadata"]["annotations"][a] == "true";
             v["metadata"]["annotations"][a] = json!(if now { "false" } else { "true" });
+        }
+        5 if v["kind"] == "Pod" => {
+            // A status change (the containers stay, their status entries change), or a new
+            // image (containers made again).
+            let n = rng.below(3);
+            if let Some(statuses) = v["status"]["containerStatuses"].as_array_mut() {
+                for st in statuses {
+                    st["imageID"] = json!(format!("docker-pullable://img@sha256:{n}"));
+                    st["restartCount"] = json!(n);
+                }
+            }
+            if rng.below(3) == 0 {
+                if let Some(c) = v["spec"]["containers"].get_mut(0) {
+                    c["image"] = json!(format!("example.com/img:{n}"));
+                }
+            }
         }
         5 => {
             // An event happens again (retention keeps the newest).
