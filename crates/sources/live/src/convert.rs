@@ -19,15 +19,78 @@ pub struct RawObject {
     value: sonic_rs::Value,
 }
 
-impl<'de> serde::Deserialize<'de> for RawObject {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+/// serde_json's name for a raw value: asked for a newtype struct of this name, its deserializer
+/// hands over the value's text unparsed, as a one-entry map under this key. serde_json's own
+/// `RawValue` works this way; it is spelled out here because `RawValue` cannot fall back to
+/// anything else when the text is gone (a watch event whose `object` came before its `type`,
+/// which serde buffers), and this can.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// An object's JSON text: borrowed from the input when serde_json has it whole (the usual
+/// case), else written out from what serde buffered.
+struct JsonText;
+
+impl<'de> serde::de::Visitor<'de> for JsonText {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         use serde::de::Error;
-        // Transcoded to text, then parsed by sonic-rs: works from text and from what serde
-        // buffered alike (a watch event whose `object` comes before its `type`).
+        match map.next_key::<Cow<'de, str>>()? {
+            Some(key) if key == RAW_VALUE_TOKEN => map.next_value::<Borrowed<'de>>().map(|b| b.0),
+            _ => Err(A::Error::custom("expected serde_json's raw value")),
+        }
+    }
+
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> Result<Self::Value, D::Error> {
+        use serde::de::Error;
         let mut json = Vec::with_capacity(4096);
         serde_transcode::transcode(d, &mut serde_json::Serializer::new(&mut json))
             .map_err(D::Error::custom)?;
-        let value: sonic_rs::Value = sonic_rs::from_slice(&json).map_err(D::Error::custom)?;
+        String::from_utf8(json)
+            .map(Cow::Owned)
+            .map_err(D::Error::custom)
+    }
+}
+
+/// A string, borrowed when the deserializer can lend it (`Cow<str>` alone always copies).
+struct Borrowed<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Borrowed<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Borrowed<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Borrowed(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Borrowed(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Borrowed(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RawObject {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        // The object's text, unparsed (serde_json only finds where it ends), then parsed once,
+        // by sonic-rs.
+        let json = d.deserialize_newtype_struct(RAW_VALUE_TOKEN, JsonText)?;
+        let value: sonic_rs::Value = sonic_rs::from_str(&json).map_err(D::Error::custom)?;
         let meta = value.get("metadata");
         let text = |key: &str| {
             meta.and_then(|m| m.get(key))
