@@ -149,6 +149,11 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
 
 /// Generic ephemeral volumes make a claim named `<pod>-<volume>` (pods only).
 pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<Reference>) {
+    // Few pods have ephemeral volumes: the mounts are only gathered for those that do.
+    let ephemeral = |v: &Value| v.ptr("/ephemeral/volumeClaimTemplate").is_some();
+    if !items(spec, "volumes").any(ephemeral) {
+        return;
+    }
     let mounts = mounts_by_volume(spec);
     for v in items(spec, "volumes") {
         if let (Some(volume), Some(_)) =
