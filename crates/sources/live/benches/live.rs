@@ -111,6 +111,16 @@ fn config_map(name: &str, generation: usize) -> Value {
         "data": {"key": "value"}})
 }
 
+/// The process's resident memory now, in MB (Linux; 0 elsewhere).
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 /// Waits until the store holds `count` objects.
 async fn until_count(live: &Live, count: usize) {
     let mut rx = live.subscribe();
@@ -248,9 +258,14 @@ fn benches(c: &mut Criterion) {
     store.track_changes();
     let mut maintained = Maintained::new(usize::MAX);
     maintained.add_clusters(&[(0, "bench".to_string())]);
+    let rss_before = resident_mb();
     let started = Instant::now();
     maintained.apply(store.take_changes());
     let took = started.elapsed();
+    eprintln!(
+        "graph kept current: resident memory {rss_before:.0} MB before, {:.0} MB after (objects shared with the store)",
+        resident_mb()
+    );
     eprintln!(
         "graph kept current: built object by object in {took:?} ({:.0} objects/s), {} nodes, {} edges",
         maintained.objects() as f64 / took.as_secs_f64(),
