@@ -131,7 +131,16 @@ impl Maintained {
 
     /// Applies the store's changes, in order. Changes of clusters not added are dropped (a
     /// graph only has the clusters being watched).
-    pub fn apply(&mut self, deltas: Vec<Delta>) {
+    pub fn apply(&mut self, mut deltas: Vec<Delta>) {
+        // Only additions (the first catch-up, a re-list): in an order where what is referred to
+        // comes before what refers to it, so that fewer objects resolve twice (once to a
+        // placeholder, again when their target arrives). The order of distinct objects does
+        // not change the graph, and a stable sort keeps one object's versions in order.
+        if deltas.len() > 64 && deltas.iter().all(|d| matches!(d, Delta::Upsert(..))) {
+            deltas.sort_by_key(|d| match d {
+                Delta::Upsert(_, s) | Delta::Remove(_, s) => referral_rank(&s.object),
+            });
+        }
         for delta in deltas {
             match delta {
                 Delta::Upsert(c, s) if s.is_event() => self.event(c, Some(s), None),
@@ -216,6 +225,24 @@ impl Maintained {
         for s in stay {
             self.upsert(cluster, &s);
         }
+    }
+}
+
+/// Where an object comes in a batch of additions: namespaces, then cluster-scoped objects
+/// (nodes, classes, volumes, cluster roles), then what workloads refer to (config, secrets,
+/// accounts, claims, services), then workloads, then what they own, then pods.
+fn referral_rank(o: &kubegraph_model::Object) -> u8 {
+    match (o.group.as_str(), o.kind.as_str(), o.namespace.is_some()) {
+        ("", "Namespace", _) => 0,
+        (_, _, false) => 1,
+        (
+            "",
+            "ConfigMap" | "Secret" | "ServiceAccount" | "PersistentVolumeClaim" | "Service",
+            _,
+        ) => 2,
+        ("apps", "ReplicaSet", _) | ("batch", "Job", _) => 4,
+        ("", "Pod", _) => 5,
+        _ => 3,
     }
 }
 

@@ -5,7 +5,7 @@ use crate::convert::{from_metadata, from_raw, key_of_meta, RawObject};
 use crate::discovery::{discover, short_error, ResourceType};
 use crate::snapshot::Maintained;
 use crate::store::{prepare, ClusterState, Reported, WatchKey, WatchState, PARALLEL_BATCH};
-use crate::{Shared, Snapshot, Target};
+use crate::{build_snapshot, Shared, Snapshot, Target};
 use futures::stream::{BoxStream, StreamExt};
 use kube::api::{Api, DynamicObject};
 use kube::core::{ApiResource, PartialObjectMeta};
@@ -444,18 +444,31 @@ pub(crate) async fn rebuild_loop(
         if built != Some(current) {
             let started = Instant::now();
             let s = shared.clone();
-            let Some(mut m) = maintained.take() else {
-                return;
-            };
-            let Ok((m, snapshot)) = tokio::task::spawn_blocking(move || {
-                let snapshot = crate::catch_up(&s, &mut m);
-                (m, snapshot)
+            let kept = maintained.take();
+            let done = tokio::task::spawn_blocking(move || match kept {
+                Some(mut m) => {
+                    let snapshot = crate::catch_up(&s, &mut m);
+                    (Some(m), snapshot)
+                }
+                None => {
+                    drop(s.store().take_changes()); // not kept any more: not to pile up
+                    (None, build_snapshot(&s))
+                }
             })
-            .await
-            else {
-                return;
+            .await;
+            let snapshot = match done {
+                Ok((m, snapshot)) => {
+                    maintained = m;
+                    snapshot
+                }
+                Err(e) if e.is_panic() => {
+                    // A bug in keeping the graph current must not end publishing: from now on
+                    // each graph is assembled from the store, as one-shot commands do.
+                    tracing::error!("keeping the graph current failed, assembling instead: {e}");
+                    continue;
+                }
+                Err(_) => return,
             };
-            maintained = Some(m);
             built = Some(snapshot.version);
             tracing::debug!(version = snapshot.version, objects = snapshot.objects, elapsed = ?started.elapsed(), "graph published");
             // The graph it replaces is freed off the runtime's threads: that is a walk over
