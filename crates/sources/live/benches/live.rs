@@ -280,42 +280,81 @@ fn benches(c: &mut Criterion) {
         started.elapsed()
     );
     drop(copy);
-    for (name, objects, maintain) in [
-        ("events-apply-pods", &pods, false),
-        ("events-apply-mixed", &mixed, false),
-        ("events-maintain-pods", &pods, true),
-        ("events-maintain-mixed", &mixed, true),
+    // Store only; then the graph kept current after each batch, on the same thread; then the
+    // graph kept current on a thread of its own while events keep coming (as the watch tasks
+    // and the publishing task of a running source are): events/s until the last is in the graph.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Store,
+        Sequential,
+        Pipelined,
+    }
+    let store = std::sync::Mutex::new(store);
+    for (name, objects, mode) in [
+        ("events-apply-pods", &pods, Mode::Store),
+        ("events-apply-mixed", &mixed, Mode::Store),
+        ("events-maintain-pods", &pods, Mode::Sequential),
+        ("events-maintain-mixed", &mixed, Mode::Sequential),
+        ("events-pipelined-pods", &pods, Mode::Pipelined),
+        ("events-pipelined-mixed", &mixed, Mode::Pipelined),
     ] {
         let lines = event_lines(objects);
         let keys: Vec<WatchKey> = objects.iter().map(|(rt, _)| watch_key(rt)).collect();
-        group.bench_function(name, |b| {
-            b.iter(|| {
-                for chunk in lines.chunks(1024) {
-                    // One watch per resource type: a batch is one type's events.
-                    let mut per_type: std::collections::BTreeMap<&WatchKey, Vec<Reported>> =
-                        Default::default();
-                    for (at, line) in chunk {
-                        let e: kube::core::WatchEvent<RawObject> =
-                            serde_json::from_str(line).unwrap();
-                        if let kube::core::WatchEvent::Modified(o) = e {
-                            let rt = &objects[*at].0;
-                            if let Some(o) = from_raw(o, rt) {
-                                per_type
-                                    .entry(&keys[*at])
-                                    .or_default()
-                                    .push(Reported::Apply(o));
-                            }
-                        }
-                    }
-                    for (key, batch) in per_type {
-                        store.apply(key, prepare(batch));
-                    }
-                    let changes = store.take_changes();
-                    if maintain {
-                        maintained.apply(changes);
+        // What a watch task does with a batch of event lines.
+        let watch = |chunk: &[(usize, String)]| {
+            // One watch per resource type: a batch is one type's events.
+            let mut per_type: std::collections::BTreeMap<&WatchKey, Vec<Reported>> =
+                Default::default();
+            for (at, line) in chunk {
+                let e: kube::core::WatchEvent<RawObject> = serde_json::from_str(line).unwrap();
+                if let kube::core::WatchEvent::Modified(o) = e {
+                    let rt = &objects[*at].0;
+                    if let Some(o) = from_raw(o, rt) {
+                        per_type
+                            .entry(&keys[*at])
+                            .or_default()
+                            .push(Reported::Apply(o));
                     }
                 }
-                black_box(store.version)
+            }
+            for (key, batch) in per_type {
+                let prepared = prepare(batch);
+                store.lock().unwrap().apply(key, prepared);
+            }
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| match mode {
+                Mode::Store | Mode::Sequential => {
+                    for chunk in lines.chunks(1024) {
+                        watch(chunk);
+                        let changes = store.lock().unwrap().take_changes();
+                        if mode == Mode::Sequential {
+                            maintained.apply(changes);
+                        }
+                    }
+                }
+                Mode::Pipelined => {
+                    let done = std::sync::atomic::AtomicBool::new(false);
+                    let maintained = &mut maintained;
+                    std::thread::scope(|scope| {
+                        let publisher = scope.spawn(|| loop {
+                            let finished = done.load(std::sync::atomic::Ordering::Acquire);
+                            let changes = store.lock().unwrap().take_changes();
+                            if !changes.is_empty() {
+                                maintained.apply(changes);
+                            } else if finished {
+                                break;
+                            } else {
+                                std::thread::sleep(Duration::from_micros(200));
+                            }
+                        });
+                        for chunk in lines.chunks(1024) {
+                            watch(chunk);
+                        }
+                        done.store(true, std::sync::atomic::Ordering::Release);
+                        publisher.join().unwrap();
+                    });
+                }
             })
         });
     }
