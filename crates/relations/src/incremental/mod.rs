@@ -22,16 +22,26 @@
 //!
 //! Node ids are stable (vacated slots are reused); edge ids are not.
 
-use crate::build::{is_default_class, resolve, Lookup, Made, Resolved};
+mod containers;
+mod keys;
+mod lookup;
+mod select;
+#[cfg(test)]
+mod tests;
+
+use crate::build::{is_default_class, resolve, Made, Resolved};
 use crate::reference::Target;
-use crate::selectable::{selects, Selectable};
+use crate::selectable::Selectable;
 use crate::Extracted;
+use keys::{
+    cluster_hash, identity_hash, label_hash, namespace_hash, selector_hash, uid_hash, update,
+    Dependents,
+};
 use kubegraph_graph::{Attrs, ClusterId, Graph, NodeId, Origin};
-use kubegraph_model::{kinds::SYNTHETIC_GROUP, EdgeKind, LabelSelector, Object};
-use rustc_hash::{FxHashMap, FxHasher};
+use kubegraph_model::{EdgeKind, Object};
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 type EdgeKey = (NodeId, NodeId, EdgeKind);
@@ -95,140 +105,6 @@ struct Contributed {
     index: u32,
     /// The target made for this reference (a placeholder or synthetic node).
     made: Option<NodeId>,
-}
-
-/// Node ids per key hash.
-#[derive(Default)]
-struct Dependents(FxHashMap<u64, Vec<NodeId>>);
-
-impl Dependents {
-    fn add(&mut self, key: u64, id: NodeId) {
-        self.0.entry(key).or_default().push(id);
-    }
-
-    fn remove(&mut self, key: u64, id: NodeId) {
-        if let std::collections::hash_map::Entry::Occupied(mut e) = self.0.entry(key) {
-            let ids = e.get_mut();
-            if let Some(i) = ids.iter().position(|&x| x == id) {
-                ids.swap_remove(i);
-            }
-            if ids.is_empty() {
-                e.remove();
-            }
-        }
-    }
-
-    fn get(&self, key: u64) -> &[NodeId] {
-        self.0.get(&key).map_or(&[], Vec::as_slice)
-    }
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    let mut h = FxHasher::default();
-    value.hash(&mut h);
-    h.finish()
-}
-
-fn identity_hash(
-    cluster: ClusterId,
-    group: &str,
-    kind: &str,
-    namespace: Option<&str>,
-    name: &str,
-) -> u64 {
-    hash_of((cluster, group, kind, namespace, name))
-}
-
-fn uid_hash(cluster: ClusterId, uid: &str) -> u64 {
-    hash_of((cluster, "uid", uid))
-}
-
-fn namespace_hash(cluster: ClusterId, namespace: &str) -> u64 {
-    hash_of((cluster, namespace))
-}
-
-fn label_hash(cluster: ClusterId, namespace: &str, key: &str, value: &str) -> u64 {
-    hash_of((cluster, namespace, key, value))
-}
-
-/// Where a selector is registered (see `Incremental::by_selector`).
-fn selector_hash(cluster: ClusterId, namespace: &str, selector: &LabelSelector) -> u64 {
-    match selector.required_pair() {
-        Some((k, v)) => label_hash(cluster, namespace, k, v),
-        None => namespace_hash(cluster, namespace),
-    }
-}
-
-fn cluster_hash(cluster: ClusterId) -> u64 {
-    hash_of(cluster)
-}
-
-impl Lookup for Incremental {
-    fn graph(&self) -> &Graph {
-        &self.graph
-    }
-
-    fn find(
-        &self,
-        cluster: ClusterId,
-        group: &str,
-        kind: &str,
-        namespace: Option<&str>,
-        name: &str,
-    ) -> Option<NodeId> {
-        // A fresh build resolves before it makes placeholders: only objects can be found.
-        self.graph
-            .lookup(cluster, group, kind, namespace, name)
-            .filter(|&id| self.graph.node(id).origin == Origin::Source)
-    }
-
-    fn find_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId> {
-        self.graph.lookup_uid(cluster, uid)
-    }
-
-    fn find_synthetic(&self, _: ClusterId, _: &str, _: &str, _: &str) -> Option<NodeId> {
-        None // always made (or counted), so that it lives exactly while wanted
-    }
-
-    fn select(
-        &self,
-        cluster: ClusterId,
-        namespace: &str,
-        selector: &LabelSelector,
-        templates: bool,
-        found: &mut dyn FnMut(NodeId),
-    ) {
-        let candidates = match selector.required_pair() {
-            Some((k, v)) => self
-                .selectable_by_label
-                .get(label_hash(cluster, namespace, k, v)),
-            None => self.selectable.get(namespace_hash(cluster, namespace)),
-        };
-        for &id in candidates {
-            let n = self.graph.node(id);
-            if n.cluster == cluster
-                && n.object.namespace.as_deref() == Some(namespace)
-                && selects(&n.object, selector, templates)
-            {
-                found(id);
-            }
-        }
-    }
-
-    fn default_class(&self, cluster: ClusterId) -> Option<NodeId> {
-        self.default_classes
-            .get(&cluster)
-            .and_then(|c| c.values().next().copied())
-    }
-
-    fn claims(&self, cluster: ClusterId, namespace: &str, found: &mut dyn FnMut(NodeId)) {
-        for &id in self.claims.get(namespace_hash(cluster, namespace)) {
-            let n = self.graph.node(id);
-            if n.cluster == cluster && n.object.namespace.as_deref() == Some(namespace) {
-                found(id);
-            }
-        }
-    }
 }
 
 /// What an object's kind registers it in, before and after a change.
@@ -537,89 +413,12 @@ impl Incremental {
         change
     }
 
-    /// Makes the containers of a pod: contained by it, each running its image.
-    fn add_containers(&mut self, pod: NodeId, cluster: ClusterId, extracted: &Extracted) {
-        let mut made = Vec::with_capacity(extracted.containers.len());
-        for c in &extracted.containers {
-            let container = self.graph.add_container(pod, c.object.clone());
-            self.reset_meta(container);
-            self.graph
-                .add_edge(pod, container, EdgeKind::Contains, Attrs::new());
-            let image = c.image.as_ref().map(|image| {
-                let img = self.make_synthetic(cluster, SYNTHETIC_GROUP, "Image", image);
-                let mut attrs = Attrs::new();
-                if let Some(id) = &c.image_id {
-                    attrs.insert("image_id", id.clone());
-                }
-                self.graph.add_edge(container, img, EdgeKind::Runs, attrs);
-                self.meta[img.0 as usize].wanted += 1;
-                img
-            });
-            made.push((container, image));
-        }
-        if let Some(s) = self.meta[pod.0 as usize].source.as_mut() {
-            s.containers = made;
-        }
-    }
-
     /// Removes everything a source made: its references' contributions and its containers.
     fn forget(&mut self, id: NodeId, source: Source) {
         for c in source.contributed {
             self.withdraw(id, c);
         }
         self.remove_containers(id, source.containers);
-    }
-
-    fn remove_containers(&mut self, pod: NodeId, containers: Vec<(NodeId, Option<NodeId>)>) {
-        for (container, image) in containers {
-            self.graph.remove_edge(pod, container, EdgeKind::Contains);
-            if let Some(img) = image {
-                self.graph.remove_edge(container, img, EdgeKind::Runs);
-                self.unwant(img);
-            }
-            self.graph.remove_node(container);
-            self.reset_meta(container);
-        }
-    }
-
-    /// Brings a pod's containers from `before` to `after`: in place when the same containers
-    /// run the same images (a status change), else made again.
-    fn update_containers(
-        &mut self,
-        pod: NodeId,
-        cluster: ClusterId,
-        before: &Extracted,
-        made: Vec<(NodeId, Option<NodeId>)>,
-        after: &Extracted,
-    ) {
-        let same = before.containers.len() == after.containers.len()
-            && before
-                .containers
-                .iter()
-                .zip(&after.containers)
-                .all(|(b, a)| b.object.name == a.object.name && b.image == a.image);
-        if !same {
-            self.remove_containers(pod, made);
-            return self.add_containers(pod, cluster, after);
-        }
-        for ((b, a), &(container, image)) in
-            before.containers.iter().zip(&after.containers).zip(&made)
-        {
-            self.graph
-                .replace_node(container, a.object.clone(), Origin::Synthetic);
-            if let (Some(img), true) = (image, b.image_id != a.image_id) {
-                let mut attrs = Attrs::new();
-                if let Some(id) = &a.image_id {
-                    attrs.insert("image_id", id.clone());
-                }
-                if let Some(edge) = self.graph.edge_id(container, img, EdgeKind::Runs) {
-                    self.graph.set_edge_attrs(edge, attrs);
-                }
-            }
-        }
-        if let Some(s) = self.meta[pod.0 as usize].source.as_mut() {
-            s.containers = made;
-        }
     }
 
     /// Resolves every reference of source `id`.
@@ -664,82 +463,6 @@ impl Incremental {
             self.withdraw(r, c);
         }
         self.resolve_source(r);
-    }
-
-    /// Matches the selectors over `namespace` that could select `x`, before (`old`) or now
-    /// (`now`), against it alone, adding and withdrawing the edges that changed.
-    fn select_again(
-        &mut self,
-        x: NodeId,
-        cluster: ClusterId,
-        namespace: &str,
-        old: Option<&Object>,
-        now: Option<&Object>,
-    ) {
-        let now = now.and_then(Selectable::of);
-        let mut referrers = self
-            .by_selector
-            .get(namespace_hash(cluster, namespace))
-            .to_vec();
-        let before = old.and_then(Selectable::of);
-        for labels in [&before, &now].into_iter().flatten() {
-            for (k, v) in &labels.labels {
-                let key = label_hash(cluster, namespace, k, v);
-                referrers.extend_from_slice(self.by_selector.get(key));
-            }
-        }
-        referrers.sort_unstable();
-        referrers.dedup();
-        for r in referrers {
-            let Some(extracted) = self.meta[r.0 as usize]
-                .source
-                .as_ref()
-                .map(|s| s.extracted.clone())
-            else {
-                continue;
-            };
-            if self.graph.node(r).cluster != cluster {
-                continue;
-            }
-            for (i, reference) in extracted.references.iter().enumerate() {
-                let Target::Selector {
-                    namespace: ns,
-                    selector,
-                    templates,
-                } = &reference.target
-                else {
-                    continue;
-                };
-                if ns != namespace {
-                    continue;
-                }
-                let want = now
-                    .as_ref()
-                    .is_some_and(|l| l.selected_by(selector, *templates));
-                let key = if reference.reverse {
-                    (x, r, reference.edge)
-                } else {
-                    (r, x, reference.edge)
-                };
-                let i = i as u32;
-                let have = self
-                    .contributions
-                    .get(&key)
-                    .is_some_and(|c| c.contains(&(r, i)));
-                if want && !have {
-                    self.contribute(r, key, i, None);
-                } else if !want && have {
-                    let source = self.meta[r.0 as usize].source.as_mut().expect("checked");
-                    let at = source
-                        .contributed
-                        .iter()
-                        .position(|c| c.key == key && c.index == i)
-                        .expect("a contribution is listed by its source");
-                    let c = source.contributed.swap_remove(at);
-                    self.withdraw(r, c);
-                }
-            }
-        }
     }
 
     /// Source `src`'s reference `index` makes edge `key`.
@@ -912,140 +635,5 @@ impl Incremental {
                 }
             }
         }
-    }
-}
-
-fn update(deps: &mut Dependents, key: u64, id: NodeId, add: bool) {
-    if add {
-        deps.add(key, id);
-    } else {
-        deps.remove(key, id);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use kubegraph_model::json::from_serde;
-    use serde_json::json;
-
-    fn object(v: serde_json::Value) -> Arc<Object> {
-        Arc::new(Object::from_value(from_serde(&v)).unwrap())
-    }
-
-    fn upsert(g: &mut Incremental, c: ClusterId, v: serde_json::Value) {
-        let o = object(v);
-        let e = Arc::new(crate::extract(&o));
-        g.upsert(c, o, e);
-    }
-
-    fn pod(labels: serde_json::Value) -> serde_json::Value {
-        json!({"apiVersion": "v1", "kind": "Pod",
-            "metadata": {"name": "p", "namespace": "shop", "labels": labels},
-            "spec": {"containers": [{"name": "c", "image": "web:1",
-                "env": [{"name": "PW", "valueFrom": {"secretKeyRef": {"name": "db", "key": "pw"}}}],
-                "envFrom": [{"secretRef": {"name": "db"}}]}],
-                "volumes": [{"name": "v", "secret": {"secretName": "db"}}]}})
-    }
-
-    fn find(g: &Incremental, c: ClusterId, kind: &str, ns: Option<&str>, name: &str) -> NodeId {
-        g.graph().lookup(c, "", kind, ns, name).expect("present")
-    }
-
-    #[test]
-    fn a_deleted_object_still_referenced_is_a_placeholder_with_the_same_id() {
-        let mut g = Incremental::new();
-        let c = g.add_cluster("c");
-        upsert(&mut g, c, pod(json!({"app": "web"})));
-        let secret = json!({"apiVersion": "v1", "kind": "Secret",
-            "metadata": {"name": "db", "namespace": "shop", "uid": "s1"}});
-        upsert(&mut g, c, secret.clone());
-        let s = find(&g, c, "Secret", Some("shop"), "db");
-        assert_eq!(g.graph().node(s).origin, Origin::Source);
-        // Two references make one edge, their attributes merged as a fresh build merges them.
-        let p = find(&g, c, "Pod", Some("shop"), "p");
-        let attrs = |g: &Graph, p, s| {
-            let e = g
-                .edge_id(p, s, EdgeKind::Uses)
-                .expect("the pod uses the secret");
-            serde_json::to_string(&g.edge(e).attrs).unwrap()
-        };
-        let objects = g
-            .graph()
-            .nodes()
-            .filter(|(_, n)| n.origin == Origin::Source);
-        let objects: Vec<Object> = objects.map(|(_, n)| (*n.object).clone()).collect();
-        let (fresh, _) = crate::graph_from_objects("c", objects);
-        let (fp, fs) = (
-            fresh.lookup(c, "", "Pod", Some("shop"), "p").unwrap(),
-            fresh.lookup(c, "", "Secret", Some("shop"), "db").unwrap(),
-        );
-        assert_eq!(attrs(g.graph(), p, s), attrs(&fresh, fp, fs));
-        let merged = attrs(g.graph(), p, s);
-        assert!(
-            merged.contains("envFrom") && merged.contains("\"pw\""),
-            "{merged}"
-        );
-
-        assert!(g.remove(c, "", "Secret", Some("shop"), "db"));
-        assert_eq!(find(&g, c, "Secret", Some("shop"), "db"), s);
-        assert_eq!(g.graph().node(s).origin, Origin::Placeholder);
-        assert_eq!(g.graph().lookup_uid(c, "s1"), None);
-        assert!(g.graph().edge_id(p, s, EdgeKind::Uses).is_some());
-
-        upsert(&mut g, c, secret);
-        assert_eq!(
-            g.graph()
-                .node(find(&g, c, "Secret", Some("shop"), "db"))
-                .origin,
-            Origin::Source
-        );
-        assert_eq!(find(&g, c, "Secret", Some("shop"), "db"), s);
-    }
-
-    #[test]
-    fn what_nothing_wants_goes_and_an_undeclared_namespace_goes_with_its_last_object() {
-        let mut g = Incremental::new();
-        let c = g.add_cluster("c");
-        upsert(&mut g, c, pod(json!({"app": "web"})));
-        let ns = find(&g, c, "Namespace", None, "shop");
-        assert_eq!(g.graph().node(ns).origin, Origin::Implied);
-        let images = |g: &Incremental| {
-            g.graph()
-                .nodes()
-                .filter(|(_, n)| n.object.kind == "Image")
-                .count()
-        };
-        assert_eq!(images(&g), 1);
-        assert!(g.remove(c, "", "Pod", Some("shop"), "p"));
-        // Only the cluster node is left: no placeholder, image, container or namespace.
-        assert_eq!(g.graph().node_count(), 1);
-        assert_eq!(g.graph().edge_count(), 0);
-        assert!(!g.remove(c, "", "Pod", Some("shop"), "p"));
-    }
-
-    #[test]
-    fn a_relabelled_pod_leaves_one_service_and_joins_another() {
-        let mut g = Incremental::new();
-        let c = g.add_cluster("c");
-        for (name, app) in [("web", "web"), ("api", "api")] {
-            upsert(
-                &mut g,
-                c,
-                json!({"apiVersion": "v1", "kind": "Service",
-                "metadata": {"name": name, "namespace": "shop"},
-                "spec": {"selector": {"app": app}}}),
-            );
-        }
-        upsert(&mut g, c, pod(json!({"app": "web"})));
-        let (web, api) = (
-            find(&g, c, "Service", Some("shop"), "web"),
-            find(&g, c, "Service", Some("shop"), "api"),
-        );
-        let p = find(&g, c, "Pod", Some("shop"), "p");
-        let selects = |g: &Incremental, s| g.graph().edge_id(s, p, EdgeKind::Selects).is_some();
-        assert!(selects(&g, web) && !selects(&g, api));
-        upsert(&mut g, c, pod(json!({"app": "api"})));
-        assert!(!selects(&g, web) && selects(&g, api));
     }
 }
