@@ -60,6 +60,10 @@ pub fn build_graph(
 
 /// One graph kept current from the store's changes ([`Delta`]s), equal at every step to the
 /// one [`build_graph`] assembles from the same objects: what a running source publishes from.
+///
+/// One difference is left on purpose: if two watched resource types held an object of the same
+/// identity, this graph would show the one changed last, an assembled one the later in store
+/// order. Only preferred versions are watched, so no two types share a kind and group.
 pub struct Maintained {
     graph: Incremental,
     /// Store cluster index → graph cluster.
