@@ -9,6 +9,8 @@
 //!   maintenance: watch events parsed, each object's references and containers extracted, and
 //!   applied to the store in batches of 1024; events/s. Over the landscape's pods (the kind
 //!   with the most to extract), and over every kind in the landscape's proportions.
+//! * `events-parse-pods`, `events-parse-mixed`: the watch stream's share alone: event lines
+//!   parsed into objects, on one thread; events/s.
 //! * `events-maintain-pods`, `events-maintain-mixed`: the same, and the graph kept current
 //!   in place from the store's changes (every relation maintained): events/s. The store
 //!   holds the whole landscape, so selectors, owners and references have their real fan-out.
@@ -288,6 +290,22 @@ fn benches(c: &mut Criterion) {
         Store,
         Sequential,
         Pipelined,
+    }
+    // The watch stream's own share: event lines parsed as kube parses them, into objects.
+    for (name, objects) in [("events-parse-pods", &pods), ("events-parse-mixed", &mixed)] {
+        let lines = event_lines(objects);
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut parsed = 0;
+                for (at, line) in &lines {
+                    let e: kube::core::WatchEvent<RawObject> = serde_json::from_str(line).unwrap();
+                    if let kube::core::WatchEvent::Modified(o) = e {
+                        parsed += usize::from(from_raw(o, &objects[*at].0).is_some());
+                    }
+                }
+                black_box(parsed)
+            })
+        });
     }
     let store = std::sync::Mutex::new(store);
     for (name, objects, mode) in [
