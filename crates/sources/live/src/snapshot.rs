@@ -72,6 +72,9 @@ pub struct Maintained {
     events: FxHashMap<usize, Retained>,
     max_events: usize,
     objects: usize,
+    /// Changes of clusters not added yet (a watch may report before its cluster is marked as
+    /// watched), applied when they are.
+    pending: Vec<Delta>,
 }
 
 /// An event's place in retention: newest first, then by namespace and name (as
@@ -111,6 +114,7 @@ impl Maintained {
             events: FxHashMap::default(),
             max_events,
             objects: 0,
+            pending: Vec::new(),
         }
     }
 
@@ -125,17 +129,31 @@ impl Maintained {
 
     /// Adds the clusters (index, name) not in the graph yet, in order.
     pub fn add_clusters(&mut self, clusters: &[(usize, String)]) {
+        let mut added = false;
         for (i, name) in clusters {
             if !self.clusters.contains_key(i) {
                 let id = self.graph.add_cluster(name);
                 self.clusters.insert(*i, id);
+                added = true;
             }
+        }
+        if added && !self.pending.is_empty() {
+            let pending = std::mem::take(&mut self.pending);
+            self.apply(pending);
         }
     }
 
-    /// Applies the store's changes, in order. Changes of clusters not added are dropped (a
-    /// graph only has the clusters being watched).
+    /// Applies the store's changes, in order. Changes of clusters not added yet wait until
+    /// they are (a graph only has the clusters being watched).
     pub fn apply(&mut self, mut deltas: Vec<Delta>) {
+        let known = |d: &Delta| match d {
+            Delta::Upsert(c, _) | Delta::Remove(c, _) => self.clusters.contains_key(c),
+        };
+        if !deltas.iter().all(known) {
+            let (now, later): (Vec<Delta>, Vec<Delta>) = deltas.into_iter().partition(known);
+            self.pending.extend(later);
+            deltas = now;
+        }
         // Only additions (the first catch-up, a re-list): in an order where what is referred to
         // comes before what refers to it, so that fewer objects resolve twice (once to a
         // placeholder, again when their target arrives). The order of distinct objects does
@@ -295,6 +313,29 @@ mod tests {
             "metadata": {"name": name, "namespace": "a", "creationTimestamp": "2020-01-01T00:00:00Z"},
             "lastTimestamp": last,
         }))
+    }
+
+    #[test]
+    fn changes_reported_before_their_cluster_is_watched_wait_for_it() {
+        let pod = |name: &str| {
+            stored(sonic_rs::json!({"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"name": name, "namespace": "a"}}))
+        };
+        let mut m = Maintained::new(10);
+        m.add_clusters(&[(0, "first".to_string())]);
+        m.apply(vec![
+            Delta::Upsert(1, pod("early")),
+            Delta::Upsert(0, pod("p")),
+            Delta::Upsert(1, pod("gone")),
+            Delta::Remove(1, pod("gone")),
+        ]);
+        assert_eq!(m.objects(), 1);
+        m.add_clusters(&[(0, "first".to_string()), (1, "second".to_string())]);
+        assert_eq!(m.objects(), 2);
+        let g = m.graph();
+        let second = g.clusters().find(|(_, n, _)| *n == "second").unwrap().0;
+        assert!(g.lookup(second, "", "Pod", Some("a"), "early").is_some());
+        assert!(g.lookup(second, "", "Pod", Some("a"), "gone").is_none());
     }
 
     #[test]
