@@ -248,7 +248,20 @@ fn converges(path: &str, steps: usize, seed: u64) {
 }
 
 /// [`converges`] with at most `max_events` Events in the graph.
+///
+/// `KUBEGRAPH_SOAK=N` runs N times the steps, each N-th run with other seeds (for a deeper run
+/// by hand: `KUBEGRAPH_SOAK=20 cargo nextest run -p kubegraph-live --test snapshot`).
 fn converges_keeping(path: &str, steps: usize, seed: u64, max_events: usize) {
+    let soak: u64 = std::env::var("KUBEGRAPH_SOAK")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    for round in 0..soak {
+        converges_once(path, steps, seed + 1000 * round, max_events);
+    }
+}
+
+fn converges_once(path: &str, steps: usize, seed: u64, max_events: usize) {
     let mut all = fixture(path);
     all.extend(companions(&all));
     let palette = palette(&all);
