@@ -137,8 +137,13 @@ impl Incremental {
     }
 
     /// Adds an object, or replaces the object of the same identity, with what was extracted from
-    /// it; relations follow.
-    pub fn upsert(&mut self, cluster: ClusterId, object: Arc<Object>, extracted: Arc<Extracted>) {
+    /// it; relations follow. Returns whether it is new (no object had its identity).
+    pub fn upsert(
+        &mut self,
+        cluster: ClusterId,
+        object: Arc<Object>,
+        extracted: Arc<Extracted>,
+    ) -> bool {
         let o = object.clone();
         let namespace = o.namespace.as_deref();
         let existing = self
@@ -196,6 +201,7 @@ impl Incremental {
             kind,
         );
         self.settle();
+        old.is_none()
     }
 
     /// Removes the object of this identity, if there is one; what still refers to it keeps a

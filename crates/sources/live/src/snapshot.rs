@@ -177,14 +177,8 @@ impl Maintained {
         let Some(&id) = self.clusters.get(&cluster) else {
             return;
         };
-        let o = &s.object;
-        let new = self
-            .graph
-            .graph()
-            .lookup(id, &o.group, &o.kind, o.namespace.as_deref(), &o.name)
-            .is_none_or(|n| self.graph.graph().node(n).origin != kubegraph_graph::Origin::Source);
+        let new = self.graph.upsert(id, s.object.clone(), s.extracted.clone());
         self.objects += usize::from(new);
-        self.graph.upsert(id, s.object.clone(), s.extracted.clone());
     }
 
     fn remove(&mut self, cluster: usize, s: &Stored) {
