@@ -522,28 +522,35 @@ fn add_containers(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> usiz
 /// written as JSON and parsed, which keeps it in the parser's compact form (values copied or
 /// built field by field become maps).
 fn container_raw(pod: &Object, spec: &Value, ty: &str, status: Option<&Value>) -> Value {
-    use std::fmt::Write;
-    let text = |v: &str| sonic_rs::to_string(v).unwrap_or_default();
-    let mut doc = format!(
-        r#"{{"apiVersion":"{SYNTHETIC_GROUP}/v1","kind":"Container","metadata":{{"name":{},"namespace":{}}},"pod":{},"type":"{ty}""#,
-        text(spec.get("name").and_then(|n| n.as_str()).unwrap_or("")),
-        pod.namespace.as_deref().map_or("null".to_string(), text),
-        text(&pod.name),
+    use std::io::Write;
+    // Every value written straight into the one buffer (no string per value).
+    fn json(doc: &mut Vec<u8>, v: &impl serde::Serialize) {
+        let _ = sonic_rs::to_writer(doc, v);
+    }
+    let mut doc: Vec<u8> = Vec::with_capacity(512);
+    let _ = write!(
+        doc,
+        r#"{{"apiVersion":"{SYNTHETIC_GROUP}/v1","kind":"Container","metadata":{{"name":"#
     );
+    json(
+        &mut doc,
+        &spec.get("name").and_then(|n| n.as_str()).unwrap_or(""),
+    );
+    doc.extend_from_slice(br#","namespace":"#);
+    json(&mut doc, &pod.namespace);
+    doc.extend_from_slice(br#"},"pod":"#);
+    json(&mut doc, &pod.name);
+    let _ = write!(doc, r#","type":"{ty}""#);
     for key in ["name", "image", "imagePullPolicy", "ports", "resources"] {
         if let Some(v) = spec.get(key) {
-            let _ = write!(
-                doc,
-                r#","{key}":{}"#,
-                sonic_rs::to_string(v).unwrap_or_default()
-            );
+            let _ = write!(doc, r#","{key}":"#);
+            json(&mut doc, v);
         }
     }
-    let status = status.map_or("null".to_string(), |s| {
-        sonic_rs::to_string(s).unwrap_or_default()
-    });
-    let _ = write!(doc, r#","status":{status}}}"#);
-    sonic_rs::from_str(&doc).unwrap_or_default()
+    doc.extend_from_slice(br#","status":"#);
+    json(&mut doc, &status);
+    doc.push(b'}');
+    sonic_rs::from_slice(&doc).unwrap_or_default()
 }
 
 /// Rules 1–2: cluster → namespaces and cluster-scoped nodes; namespace → namespaced nodes
