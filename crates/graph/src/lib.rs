@@ -14,4 +14,6 @@ mod store;
 
 pub use attrs::Attrs;
 
-pub use store::{container_object, ClusterId, Edge, EdgeId, Graph, Node, NodeId, Origin};
+pub use store::{
+    container_object, identity_hash, ClusterId, Edge, EdgeId, Graph, Node, NodeId, Origin,
+};

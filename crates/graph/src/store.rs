@@ -96,7 +96,9 @@ fn uid_hash(cluster: ClusterId, uid: &str) -> u64 {
     h.finish()
 }
 
-fn key_hash(
+/// The hash of an identity, as the identity index keys it (and as others may, to key what
+/// they keep per identity alike).
+pub fn identity_hash(
     cluster: ClusterId,
     group: &str,
     kind: &str,
@@ -226,7 +228,7 @@ impl Graph {
         namespace: Option<&str>,
         name: &str,
     ) -> Option<NodeId> {
-        let hash = key_hash(cluster, group, kind, namespace, name);
+        let hash = identity_hash(cluster, group, kind, namespace, name);
         self.lookup_hashed(hash, cluster, group, kind, namespace, name)
     }
 
@@ -709,7 +711,7 @@ impl Adjacency {
 
 fn node_key_hash(n: &Node) -> u64 {
     let o = &n.object;
-    key_hash(
+    identity_hash(
         n.cluster,
         &o.group,
         &o.kind,

@@ -38,15 +38,7 @@ pub(super) fn hash_of(value: impl Hash) -> u64 {
     h.finish()
 }
 
-pub(super) fn identity_hash(
-    cluster: ClusterId,
-    group: &str,
-    kind: &str,
-    namespace: Option<&str>,
-    name: &str,
-) -> u64 {
-    hash_of((cluster, group, kind, namespace, name))
-}
+pub(super) use kubegraph_graph::identity_hash;
 
 pub(super) fn uid_hash(cluster: ClusterId, uid: &str) -> u64 {
     hash_of((cluster, "uid", uid))

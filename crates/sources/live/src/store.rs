@@ -50,14 +50,13 @@ impl Stored {
 
     /// The same version of the same object (a re-list brings back what did not change).
     fn same_version(&self, other: &Stored) -> bool {
-        let version = |s: &Stored| {
+        fn version(s: &Stored) -> Option<&str> {
             s.object
                 .raw
                 .get("metadata")
                 .and_then(|m| m.get("resourceVersion"))
                 .and_then(|v| v.as_str())
-                .map(str::to_string)
-        };
+        }
         match (version(self), version(other)) {
             (Some(a), Some(b)) => a == b && self.object.uid == other.object.uid,
             _ => false,
