@@ -1,5 +1,5 @@
 use crate::json::{
-    JsonContainerTrait, JsonValueMutTrait, JsonValueTrait, Object as Map, Path, Value,
+    self, JsonContainerTrait, JsonValueMutTrait, JsonValueTrait, Object as Map, Path, Value,
 };
 use crate::kinds::{self, canonical_group, GroupKind};
 
@@ -162,23 +162,28 @@ impl Object {
         let Some(refs) = refs else { return Vec::new() };
         refs.iter()
             .filter_map(|r| {
-                let kind = r.get("kind")?.as_str()?.to_string();
-                let name = r.get("name")?.as_str()?.to_string();
+                let [kind, name, api_version, uid, controller, block] = json::fields(
+                    r,
+                    [
+                        "kind",
+                        "name",
+                        "apiVersion",
+                        "uid",
+                        "controller",
+                        "blockOwnerDeletion",
+                    ],
+                );
+                let kind = kind?.as_str()?.to_string();
+                let name = name?.as_str()?.to_string();
                 let (group, _) =
-                    split_api_version(r.get("apiVersion").and_then(|v| v.as_str()).unwrap_or(""));
+                    split_api_version(api_version.and_then(|v| v.as_str()).unwrap_or(""));
                 Some(OwnerRef {
                     group: canonical_group(group, &kind).to_string(),
                     kind,
                     name,
-                    uid: r.get("uid").and_then(Value::as_str).map(str::to_string),
-                    controller: r
-                        .get("controller")
-                        .and_then(|v| v.as_bool())
-                        .unwrap_or(false),
-                    block_owner_deletion: r
-                        .get("blockOwnerDeletion")
-                        .and_then(|v| v.as_bool())
-                        .unwrap_or(false),
+                    uid: uid.and_then(Value::as_str).map(str::to_string),
+                    controller: controller.and_then(|v| v.as_bool()).unwrap_or(false),
+                    block_owner_deletion: block.and_then(|v| v.as_bool()).unwrap_or(false),
                 })
             })
             .collect()

@@ -1,5 +1,5 @@
 use crate::reference::{Missing, Reference, Target};
-use crate::rules::references;
+use crate::rules::{references, ContainerSpec};
 use crate::selectable::SelectableIndex;
 use kubegraph_graph::{container_object, Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
@@ -458,24 +458,25 @@ fn containers(o: &Object) -> Vec<Container> {
     let Some(spec) = o.spec() else {
         return Vec::new();
     };
-    crate::rules::containers_of(spec)
-        .filter_map(|(ty, c)| {
-            let name = c.get("name").and_then(Value::as_str)?;
-            let status_field = match ty {
+    let spec = crate::rules::PodSpec::read(spec);
+    let status = o.raw.get("status");
+    spec.containers
+        .iter()
+        .filter_map(|c| {
+            let name = c.name.and_then(Value::as_str)?;
+            let status_field = match c.ty {
                 "init" => "initContainerStatuses",
                 "ephemeral" => "ephemeralContainerStatuses",
                 _ => "containerStatuses",
             };
-            let status = o
-                .raw
-                .get("status")
+            let status = status
                 .and_then(|s| s.get(status_field))
                 .and_then(Value::as_array)
                 .and_then(|a| {
                     a.iter()
                         .find(|s| s.get("name").and_then(Value::as_str) == Some(name))
                 });
-            let raw = container_raw(o, c, ty, status);
+            let raw = container_raw(o, c, status);
             let image = raw
                 .get("image")
                 .and_then(Value::as_str)
@@ -521,7 +522,7 @@ fn add_containers(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> usiz
 /// references it makes are drawn; copying it would double the memory pods take. The object is
 /// written as JSON and parsed, which keeps it in the parser's compact form (values copied or
 /// built field by field become maps).
-fn container_raw(pod: &Object, spec: &Value, ty: &str, status: Option<&Value>) -> Value {
+fn container_raw(pod: &Object, c: &ContainerSpec, status: Option<&Value>) -> Value {
     use std::io::Write;
     // Every value written straight into the one buffer (no string per value).
     fn json(doc: &mut Vec<u8>, v: &impl serde::Serialize) {
@@ -532,17 +533,21 @@ fn container_raw(pod: &Object, spec: &Value, ty: &str, status: Option<&Value>) -
         doc,
         r#"{{"apiVersion":"{SYNTHETIC_GROUP}/v1","kind":"Container","metadata":{{"name":"#
     );
-    json(
-        &mut doc,
-        &spec.get("name").and_then(|n| n.as_str()).unwrap_or(""),
-    );
+    json(&mut doc, &c.name.and_then(|n| n.as_str()).unwrap_or(""));
     doc.extend_from_slice(br#","namespace":"#);
     json(&mut doc, &pod.namespace);
     doc.extend_from_slice(br#"},"pod":"#);
     json(&mut doc, &pod.name);
-    let _ = write!(doc, r#","type":"{ty}""#);
-    for key in ["name", "image", "imagePullPolicy", "ports", "resources"] {
-        if let Some(v) = spec.get(key) {
+    let _ = write!(doc, r#","type":"{}""#, c.ty);
+    let fields = [
+        ("name", c.name),
+        ("image", c.image),
+        ("imagePullPolicy", c.image_pull_policy),
+        ("ports", c.ports),
+        ("resources", c.resources),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value {
             let _ = write!(doc, r#","{key}":"#);
             json(&mut doc, v);
         }

@@ -5,7 +5,7 @@ mod events;
 mod network;
 mod pod;
 mod policy;
-pub(crate) use pod::containers as containers_of;
+pub(crate) use pod::{ContainerSpec, PodSpec};
 mod rbac;
 mod storage;
 mod workload;
@@ -22,8 +22,9 @@ pub fn references(o: &Object) -> Vec<Reference> {
     match (o.group.as_str(), o.kind.as_str()) {
         ("", "Pod") => {
             if let Some(spec) = o.spec() {
-                pod::pod_spec(spec, ns, o.is_live(), &mut out);
-                pod::ephemeral_claims(spec, ns, &o.name, &mut out);
+                let spec = PodSpec::read(spec);
+                pod::pod_spec(&spec, ns, o.is_live(), &mut out);
+                pod::ephemeral_claims(&spec, ns, &o.name, &mut out);
             }
         }
         ("", "Service") => network::service(o, ns, &mut out),

@@ -1,22 +1,137 @@
 //! Rules 9–17 and 36: what a pod spec references. Applied to pods and, by rule 39, to the pod
 //! templates of workloads, so manifests show "deployment uses secret" before any pod exists.
 
-use super::{core, items, str_at, str_ptr};
+use super::{core, str_at};
 use crate::reference::{object, Reference, Target};
-use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
+use kubegraph_model::json::{elements, fields, non_empty, to_serde, JsonValueTrait, Value};
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind};
 use serde_json::json;
+use smallvec::SmallVec;
 use std::collections::BTreeMap;
 
-/// All containers of a pod spec with their type, in spec order.
-pub(crate) fn containers(spec: &Value) -> impl Iterator<Item = (&'static str, &Value)> {
-    [
-        ("containers", "container"),
-        ("initContainers", "init"),
-        ("ephemeralContainers", "ephemeral"),
-    ]
-    .into_iter()
-    .flat_map(move |(field, ty)| items(spec, field).map(move |c| (ty, c)))
+/// The fields of a pod spec that rules 9–17 and 36 read, found in one pass over the spec and
+/// one over each container (see [`fields`]): a spec is read for a dozen keys, most of them
+/// absent, and each container for half a dozen.
+pub(crate) struct PodSpec<'a> {
+    /// Every container with its type, in spec order: `containers`, `initContainers`,
+    /// `ephemeralContainers`.
+    pub containers: SmallVec<[ContainerSpec<'a>; 4]>,
+    volumes: Option<&'a Value>,
+    image_pull_secrets: Option<&'a Value>,
+    service_account_name: Option<&'a str>,
+    service_account: Option<&'a str>,
+    priority_class_name: Option<&'a str>,
+    runtime_class_name: Option<&'a str>,
+    node_name: Option<&'a str>,
+}
+
+pub(crate) struct ContainerSpec<'a> {
+    /// `container`, `init` or `ephemeral`.
+    pub ty: &'static str,
+    pub name: Option<&'a Value>,
+    pub image: Option<&'a Value>,
+    pub image_pull_policy: Option<&'a Value>,
+    pub ports: Option<&'a Value>,
+    pub resources: Option<&'a Value>,
+    env: Option<&'a Value>,
+    env_from: Option<&'a Value>,
+    volume_mounts: Option<&'a Value>,
+}
+
+impl<'a> PodSpec<'a> {
+    pub fn read(spec: &'a Value) -> Self {
+        let [containers, init, ephemeral, volumes, pull, sa_name, sa, priority, runtime, node] =
+            fields(
+                spec,
+                [
+                    "containers",
+                    "initContainers",
+                    "ephemeralContainers",
+                    "volumes",
+                    "imagePullSecrets",
+                    "serviceAccountName",
+                    "serviceAccount",
+                    "priorityClassName",
+                    "runtimeClassName",
+                    "nodeName",
+                ],
+            );
+        let containers = [
+            (containers, "container"),
+            (init, "init"),
+            (ephemeral, "ephemeral"),
+        ]
+        .into_iter()
+        .flat_map(|(list, ty)| elements(list).map(move |c| ContainerSpec::read(ty, c)))
+        .collect();
+        PodSpec {
+            containers,
+            volumes,
+            image_pull_secrets: pull,
+            service_account_name: non_empty(sa_name),
+            service_account: non_empty(sa),
+            priority_class_name: non_empty(priority),
+            runtime_class_name: non_empty(runtime),
+            node_name: non_empty(node),
+        }
+    }
+
+    fn volumes(&self) -> impl Iterator<Item = &'a Value> {
+        elements(self.volumes)
+    }
+
+    /// Rule 12: every container's mounts of `volume`, as recorded on `mounts` edges.
+    fn mounts(&self, volume: &str) -> Vec<serde_json::Value> {
+        let mut mounts = Vec::new();
+        for c in &self.containers {
+            for m in elements(c.volume_mounts) {
+                let [name, path, read_only] = fields(m, ["name", "mountPath", "readOnly"]);
+                if non_empty(name) == Some(volume) {
+                    mounts.push(json!({
+                        "container": c.name(),
+                        "mount_path": path.map(to_serde).unwrap_or_default(),
+                        "read_only": read_only.and_then(Value::as_bool).unwrap_or(false),
+                    }));
+                }
+            }
+        }
+        mounts
+    }
+}
+
+impl<'a> ContainerSpec<'a> {
+    fn read(ty: &'static str, c: &'a Value) -> Self {
+        let [name, image, image_pull_policy, ports, resources, env, env_from, volume_mounts] =
+            fields(
+                c,
+                [
+                    "name",
+                    "image",
+                    "imagePullPolicy",
+                    "ports",
+                    "resources",
+                    "env",
+                    "envFrom",
+                    "volumeMounts",
+                ],
+            );
+        ContainerSpec {
+            ty,
+            name,
+            image,
+            image_pull_policy,
+            ports,
+            resources,
+            env,
+            env_from,
+            volume_mounts,
+        }
+    }
+
+    /// The name as edges record it (`""` when absent).
+    fn name(&self) -> &'a str {
+        non_empty(self.name).unwrap_or("")
+    }
 }
 
 fn optional(v: &Value) -> bool {
@@ -25,23 +140,23 @@ fn optional(v: &Value) -> bool {
 
 /// References of a pod's spec: rules 9–17 and its node (rule 4). `live` enables defaults the
 /// API server applies to real pods only (`serviceAccountName: default`).
-pub(crate) fn pod_spec(spec: &Value, ns: &str, live: bool, out: &mut Vec<Reference>) {
+pub(crate) fn pod_spec(spec: &PodSpec, ns: &str, live: bool, out: &mut Vec<Reference>) {
     spec_references(spec, ns, live, out);
-    if let Some(node) = str_at(spec, "nodeName") {
+    if let Some(node) = spec.node_name {
         out.push(Reference::to(EdgeKind::RunsOn, core("Node", None, node)));
     }
 }
 
 /// Rule 39: a pod template's references are rules 9–17 only. Its `nodeName` pins the pods to
 /// come but places nothing, and the API server defaults no service account on a template.
-pub(crate) fn template_spec(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
+pub(crate) fn template_spec(spec: &PodSpec, ns: &str, out: &mut Vec<Reference>) {
     spec_references(spec, ns, false, out);
 }
 
-fn spec_references(spec: &Value, ns: &str, live: bool, out: &mut Vec<Reference>) {
+fn spec_references(spec: &PodSpec, ns: &str, live: bool, out: &mut Vec<Reference>) {
     volumes(spec, ns, out);
     env(spec, ns, out);
-    for s in items(spec, "imagePullSecrets") {
+    for s in elements(spec.image_pull_secrets) {
         if let Some(name) = str_at(s, "name") {
             out.push(uses(
                 core("Secret", Some(ns), name),
@@ -50,8 +165,9 @@ fn spec_references(spec: &Value, ns: &str, live: bool, out: &mut Vec<Reference>)
             ));
         }
     }
-    let sa = str_at(spec, "serviceAccountName")
-        .or_else(|| str_at(spec, "serviceAccount"))
+    let sa = spec
+        .service_account_name
+        .or(spec.service_account)
         .or(live.then_some("default"));
     if let Some(sa) = sa {
         out.push(uses(
@@ -60,14 +176,14 @@ fn spec_references(spec: &Value, ns: &str, live: bool, out: &mut Vec<Reference>)
             false,
         ));
     }
-    if let Some(pc) = str_at(spec, "priorityClassName") {
+    if let Some(pc) = spec.priority_class_name {
         out.push(uses(
             object("scheduling.k8s.io", "PriorityClass", None, pc),
             "priorityClassName",
             false,
         ));
     }
-    if let Some(rc) = str_at(spec, "runtimeClassName") {
+    if let Some(rc) = spec.runtime_class_name {
         out.push(uses(
             object("node.k8s.io", "RuntimeClass", None, rc),
             "runtimeClassName",
@@ -82,60 +198,57 @@ fn uses(target: Target, via: &str, optional: bool) -> Reference {
         .attr("optional", optional)
 }
 
-/// Rule 12: every container's mounts, by volume name, as recorded on `mounts` edges.
-pub(crate) fn mounts_by_volume(spec: &Value) -> BTreeMap<&str, Vec<serde_json::Value>> {
-    let mut mounts: BTreeMap<&str, Vec<serde_json::Value>> = BTreeMap::new();
-    for (_, c) in containers(spec) {
-        let container = str_at(c, "name").unwrap_or("");
-        for m in items(c, "volumeMounts") {
-            if let Some(volume) = str_at(m, "name") {
-                mounts.entry(volume).or_default().push(json!({
-                    "container": container,
-                    "mount_path": m.get("mountPath").map(to_serde).unwrap_or_default(),
-                    "read_only": m.get("readOnly").and_then(Value::as_bool).unwrap_or(false),
-                }));
-            }
-        }
-    }
-    mounts
+/// Rule 12: every container's mounts of each of `volumes`, as recorded on `mounts` edges.
+pub(crate) fn mounts_by_volume<'a>(
+    spec: &PodSpec,
+    volumes: impl Iterator<Item = &'a str>,
+) -> BTreeMap<&'a str, Vec<serde_json::Value>> {
+    volumes.map(|v| (v, spec.mounts(v))).collect()
 }
 
 /// Rules 9–12: volumes, with every container mount of each volume recorded on the edge.
-fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
-    let mounts = mounts_by_volume(spec);
-    for v in items(spec, "volumes") {
-        let Some(volume) = str_at(v, "name") else {
+fn volumes(spec: &PodSpec, ns: &str, out: &mut Vec<Reference>) {
+    for v in spec.volumes() {
+        let [name, claim, config_map, secret, projected] = fields(
+            v,
+            [
+                "name",
+                "persistentVolumeClaim",
+                "configMap",
+                "secret",
+                "projected",
+            ],
+        );
+        let Some(volume) = non_empty(name) else {
             continue;
         };
-        let mut targets: Vec<(Target, bool)> = Vec::new();
-        if let Some(claim) = str_ptr(v, "/persistentVolumeClaim/claimName") {
+        let mut targets: SmallVec<[(Target, bool); 2]> = SmallVec::new();
+        if let Some(claim) = claim.and_then(|c| str_at(c, "claimName")) {
             targets.push((core("PersistentVolumeClaim", Some(ns), claim), false));
         }
-        if let Some(cm) = v.get("configMap") {
+        if let Some(cm) = config_map {
             if let Some(name) = str_at(cm, "name") {
                 targets.push((core("ConfigMap", Some(ns), name), optional(cm)));
             }
         }
-        if let Some(s) = v.get("secret") {
+        if let Some(s) = secret {
             if let Some(name) = str_at(s, "secretName") {
                 targets.push((core("Secret", Some(ns), name), optional(s)));
             }
         }
-        for source in v
-            .ptr("/projected/sources")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            for (field, kind) in [("configMap", "ConfigMap"), ("secret", "Secret")] {
-                if let Some(r) = source.get(field) {
-                    if let Some(name) = str_at(r, "name") {
-                        targets.push((core(kind, Some(ns), name), optional(r)));
-                    }
+        for source in elements(projected.and_then(|p| p.get("sources"))) {
+            let [config_map, secret] = fields(source, ["configMap", "secret"]);
+            for (r, kind) in [(config_map, "ConfigMap"), (secret, "Secret")] {
+                if let Some(name) = r.and_then(|r| str_at(r, "name")) {
+                    targets.push((core(kind, Some(ns), name), r.is_some_and(optional)));
                 }
             }
         }
-        let volume_mounts = mounts.get(volume).cloned().unwrap_or_default();
+        if targets.is_empty() {
+            continue;
+        }
+        // Mounts are gathered only for volumes that reference something.
+        let volume_mounts = spec.mounts(volume);
         for (target, optional) in targets {
             out.push(
                 Reference::to(EdgeKind::Mounts, target)
@@ -148,17 +261,11 @@ fn volumes(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
 }
 
 /// Generic ephemeral volumes make a claim named `<pod>-<volume>` (pods only).
-pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<Reference>) {
-    // Few pods have ephemeral volumes: the mounts are only gathered for those that do.
-    let ephemeral = |v: &Value| v.ptr("/ephemeral/volumeClaimTemplate").is_some();
-    if !items(spec, "volumes").any(ephemeral) {
-        return;
-    }
-    let mounts = mounts_by_volume(spec);
-    for v in items(spec, "volumes") {
-        if let (Some(volume), Some(_)) =
-            (str_at(v, "name"), v.ptr("/ephemeral/volumeClaimTemplate"))
-        {
+pub(crate) fn ephemeral_claims(spec: &PodSpec, ns: &str, pod: &str, out: &mut Vec<Reference>) {
+    for v in spec.volumes() {
+        let [name, ephemeral] = fields(v, ["name", "ephemeral"]);
+        let template = ephemeral.and_then(|e| e.get("volumeClaimTemplate"));
+        if let (Some(volume), Some(_)) = (non_empty(name), template) {
             let claim = format!("{pod}-{volume}");
             out.push(
                 Reference::to(
@@ -166,10 +273,7 @@ pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<
                     core("PersistentVolumeClaim", Some(ns), &claim),
                 )
                 .attr("volumes", json!([volume]))
-                .attr(
-                    "mounts",
-                    serde_json::Value::Array(mounts.get(volume).cloned().unwrap_or_default()),
-                )
+                .attr("mounts", serde_json::Value::Array(spec.mounts(volume)))
                 .attr("optional", false)
                 .skip_missing(),
             );
@@ -179,18 +283,21 @@ pub(crate) fn ephemeral_claims(spec: &Value, ns: &str, pod: &str, out: &mut Vec<
 
 /// Rules 13–14: `env[].valueFrom.{configMapKeyRef,secretKeyRef}` and
 /// `envFrom[].{configMapRef,secretRef}` of every container.
-fn env(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
-    for (_, c) in containers(spec) {
-        let container = str_at(c, "name").unwrap_or("");
-        for e in items(c, "env") {
-            for (field, kind) in [("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")] {
-                let Some(r) = e.get("valueFrom").and_then(|vf| vf.get(field)) else {
+fn env(spec: &PodSpec, ns: &str, out: &mut Vec<Reference>) {
+    for c in &spec.containers {
+        let container = c.name();
+        for e in elements(c.env) {
+            let Some(value_from) = e.get("valueFrom") else {
+                continue;
+            };
+            let refs = fields(value_from, ["configMapKeyRef", "secretKeyRef"]);
+            for (r, kind) in refs.into_iter().zip(["ConfigMap", "Secret"]) {
+                let Some(r) = r else { continue };
+                let [name, key] = fields(r, ["name", "key"]);
+                let Some(name) = non_empty(name) else {
                     continue;
                 };
-                let Some(name) = str_at(r, "name") else {
-                    continue;
-                };
-                let key = r.get("key").map(to_serde).unwrap_or_default();
+                let key = key.map(to_serde).unwrap_or_default();
                 out.push(
                     uses(core(kind, Some(ns), name), "env", optional(r))
                         .attr("containers", json!([container]))
@@ -198,9 +305,10 @@ fn env(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
                 );
             }
         }
-        for e in items(c, "envFrom") {
-            for (field, kind) in [("configMapRef", "ConfigMap"), ("secretRef", "Secret")] {
-                let Some(r) = e.get(field) else { continue };
+        for e in elements(c.env_from) {
+            let refs = fields(e, ["configMapRef", "secretRef"]);
+            for (r, kind) in refs.into_iter().zip(["ConfigMap", "Secret"]) {
+                let Some(r) = r else { continue };
                 let Some(name) = str_at(r, "name") else {
                     continue;
                 };
@@ -214,10 +322,9 @@ fn env(spec: &Value, ns: &str, out: &mut Vec<Reference>) {
 }
 
 /// Rule 36 for templates: workload → image, straight from the template's containers.
-pub(crate) fn template_images(spec: &Value, out: &mut Vec<Reference>) {
-    for (_, c) in containers(spec) {
-        if let Some(image) = str_at(c, "image") {
-            let container = str_at(c, "name").unwrap_or("");
+pub(crate) fn template_images(spec: &PodSpec, out: &mut Vec<Reference>) {
+    for c in &spec.containers {
+        if let Some(image) = non_empty(c.image) {
             out.push(
                 Reference::to(
                     EdgeKind::Runs,
@@ -227,7 +334,7 @@ pub(crate) fn template_images(spec: &Value, out: &mut Vec<Reference>) {
                         name: normalize_image(image),
                     },
                 )
-                .attr("containers", json!([container])),
+                .attr("containers", json!([c.name()])),
             );
         }
     }

@@ -15,8 +15,9 @@ pub(crate) fn workload(o: &Object, ns: &str, out: &mut Vec<Reference>) {
         return;
     };
     if let Some(spec) = template.get("spec") {
-        pod::template_spec(spec, ns, out);
-        pod::template_images(spec, out);
+        let spec = pod::PodSpec::read(spec);
+        pod::template_spec(&spec, ns, out);
+        pod::template_images(&spec, out);
     }
     if let Some(selector) = controller_selector(o, template) {
         out.push(Reference::to(
@@ -64,9 +65,11 @@ fn controller_selector(o: &Object, template: &Value) -> Option<LabelSelector> {
 /// and `spec.serviceName` → the governing service (service backs statefulset).
 fn stateful_set(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
+    let claims =
+        || items(spec, "volumeClaimTemplates").filter_map(|t| str_ptr(t, "/metadata/name"));
     let mounts = pod_template(o)
         .and_then(|t| t.get("spec"))
-        .map(pod::mounts_by_volume)
+        .map(|s| pod::mounts_by_volume(&pod::PodSpec::read(s), claims()))
         .unwrap_or_default();
     for t in items(spec, "volumeClaimTemplates") {
         if let Some(name) = str_ptr(t, "/metadata/name") {

@@ -467,9 +467,22 @@ impl TestApiServer {
         self.inner.lock().requests.clone()
     }
 
-    /// How many watch streams are open now.
+    /// How many watch streams are open now. A stream whose client went away counts until the
+    /// server notices, when it next writes to it (a bookmark or an event).
     pub fn open_watches(&self) -> usize {
         self.inner.lock().watchers.len()
+    }
+
+    /// What is watched now: `(group, resource, namespace)` of every open watch stream, once each
+    /// (`None` for a watch across namespaces).
+    pub fn watched(&self) -> std::collections::BTreeSet<(String, String, Option<String>)> {
+        self.inner
+            .lock()
+            .watchers
+            .streams()
+            .into_iter()
+            .map(|((group, resource), ns)| (group, resource, ns))
+            .collect()
     }
 
     /// The latest `resourceVersion` handed out.

@@ -97,6 +97,13 @@ impl Watchers {
         self.open.len()
     }
 
+    pub(crate) fn streams(&self) -> std::collections::BTreeSet<(StoreKey, Option<String>)> {
+        self.open
+            .iter()
+            .map(|w| (w.filter.store.clone(), w.filter.namespace.clone()))
+            .collect()
+    }
+
     /// Cuts every open watch; with `mid_event`, after the first half of an event line, as a
     /// connection that breaks mid-chunk leaves the client with a truncated line.
     pub(crate) fn abort_all(&mut self, mid_event: Option<u64>) {
