@@ -4,12 +4,14 @@ use kubegraph_files::{load_paths, LoadOptions, Loaded};
 use kubegraph_graph::Graph;
 use kubegraph_model::Diagnostic;
 use kubegraph_relations::graph_from_objects;
+use std::sync::Arc;
 use std::time::Instant;
 use tracing::debug;
 
 /// A loaded, related landscape and what loading it said.
 pub struct Landscape {
-    pub graph: Graph,
+    /// Shared with the live source's published graph, when there is one (no copy per query).
+    pub graph: Arc<Graph>,
     pub diagnostics: Vec<Diagnostic>,
     pub files: usize,
     pub objects: usize,
@@ -89,7 +91,7 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
     let (graph, _) = graph_from_objects(&cluster, objects);
     debug!(nodes = graph.node_count(), edges = graph.edge_count(), elapsed = ?started.elapsed(), "related");
     Ok(Landscape {
-        graph,
+        graph: Arc::new(graph),
         diagnostics,
         files,
         objects: count,

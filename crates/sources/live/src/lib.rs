@@ -362,7 +362,7 @@ pub(crate) fn catch_up(shared: &Shared, maintained: &mut snapshot::Maintained) -
     graph.index_edges();
     tracing::debug!(changes = count, ?applied, elapsed = ?started.elapsed(), "graph caught up");
     Snapshot {
-        graph,
+        graph: Arc::new(graph),
         version,
         objects: maintained.objects(),
     }
@@ -386,7 +386,7 @@ pub(crate) fn build_snapshot(shared: &Shared) -> Snapshot {
     };
     let (graph, objects) = snapshot::build_graph(&clusters, objects, shared.options.max_events);
     Snapshot {
-        graph,
+        graph: Arc::new(graph),
         version,
         objects,
     }

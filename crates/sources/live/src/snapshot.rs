@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 /// A graph built from the store at one version of it.
 pub struct Snapshot {
-    pub graph: Graph,
+    /// Shared: a published graph is read by every query that asks for it, never copied.
+    pub graph: Arc<Graph>,
     /// The store version the graph reflects.
     pub version: u64,
     /// Objects in the graph (after event retention).

@@ -85,7 +85,11 @@ async fn reflect(server: TestApiServer, mirror: Arc<Mutex<Mirror>>) {
             let from = mirror.lock().unwrap().rv;
             let path =
                 format!("/api/v1/pods?watch=1&allowWatchBookmarks=true&resourceVersion={from}");
-            let mut watch = Watch::open(&server, &path, None).await;
+            // A watch cut before its response began is a broken watch like any other.
+            let Some(mut watch) = Watch::try_open(&server, &path).await else {
+                mirror.lock().unwrap().rewatches += 1;
+                continue;
+            };
             loop {
                 match watch.next(Duration::from_secs(5)).await {
                     Next::Event(event) => {

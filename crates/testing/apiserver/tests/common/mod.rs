@@ -72,6 +72,19 @@ pub enum Next {
 impl Watch {
     pub async fn open(server: &TestApiServer, path: &str, accept: Option<&str>) -> Watch {
         let response = request(server, path, accept, Some(TestApiServer::TOKEN)).await;
+        Watch::of(response)
+    }
+
+    /// Opens a watch that may be cut before its response begins (as
+    /// [`TestApiServer::drop_watches`] does to a watch it catches that early): `None` then.
+    pub async fn try_open(server: &TestApiServer, path: &str) -> Option<Watch> {
+        let request = reqwest::Client::new()
+            .get(format!("{}{path}", server.url()))
+            .bearer_auth(TestApiServer::TOKEN);
+        request.send().await.ok().map(Watch::of)
+    }
+
+    fn of(response: reqwest::Response) -> Watch {
         let status = response.status().as_u16();
         Watch {
             stream: response.bytes_stream().boxed(),
