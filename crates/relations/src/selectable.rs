@@ -41,6 +41,7 @@ fn label_text(v: &Value) -> Option<Cow<'_, str>> {
 
 /// An object as selectors see it: whether it is a pod, and its labels (or its template's) as
 /// text.
+#[derive(PartialEq)]
 pub(crate) struct Selectable<'o> {
     pod: bool,
     pub labels: Vec<(&'o str, Cow<'o, str>)>,

@@ -107,6 +107,12 @@ struct Contributed {
     made: Option<NodeId>,
 }
 
+/// An object as selectors see it before and after a change (`None`: absent, or not selectable).
+struct Seen<'o> {
+    before: Option<Selectable<'o>>,
+    after: Option<Selectable<'o>>,
+}
+
 /// What an object's kind registers it in, before and after a change.
 #[derive(Default)]
 struct KindChange {
@@ -163,13 +169,19 @@ impl Incremental {
                 (id, None)
             }
         };
+        // What selectors see of it, before and after: read once for the indexes and the
+        // selectors that must look at it again.
+        let seen = Seen {
+            before: old.as_deref().and_then(Selectable::of),
+            after: Selectable::of(&o),
+        };
         let kind;
         match self.meta[id.0 as usize].source.take() {
             // Most changes are to status or labels: the same references resolve the same way
             // (resolution depends on the objects referred to, not on the referrer), so what
             // they made stays; only containers are brought up to date.
             Some(mut source) if source.extracted.references == extracted.references => {
-                kind = self.index_kind(id, cluster, old.as_deref(), Some(&o));
+                kind = self.index_kind(id, cluster, old.as_deref(), Some(&o), &seen);
                 let before = std::mem::replace(&mut source.extracted, extracted.clone());
                 let containers = std::mem::take(&mut source.containers);
                 self.meta[id.0 as usize].source = Some(source);
@@ -180,7 +192,7 @@ impl Incremental {
                     self.register(id, cluster, &source.extracted, false);
                     self.forget(id, source);
                 }
-                kind = self.index_kind(id, cluster, old.as_deref(), Some(&o));
+                kind = self.index_kind(id, cluster, old.as_deref(), Some(&o), &seen);
                 self.meta[id.0 as usize].source = Some(Source {
                     extracted: extracted.clone(),
                     contributed: Vec::new(),
@@ -199,6 +211,7 @@ impl Incremental {
             old.as_deref(),
             appeared_or_changed_uid,
             kind,
+            &seen,
         );
         self.settle();
         old.is_none()
@@ -225,11 +238,15 @@ impl Incremental {
             self.register(id, cluster, &source.extracted, false);
             self.forget(id, source);
         }
-        let change = self.index_kind(id, cluster, Some(&old), None);
+        let seen = Seen {
+            before: Selectable::of(&old),
+            after: None,
+        };
+        let change = self.index_kind(id, cluster, Some(&old), None, &seen);
         // No longer found by lookups, by identity or uid; whether it stays (as a placeholder
         // or an implied namespace) is settled once its dependents have resolved again.
         self.graph.demote(id, Origin::Placeholder);
-        self.follow(id, cluster, &old, Some(&old), true, change);
+        self.follow(id, cluster, &old, Some(&old), true, change, &seen);
         self.unsettled.push(id);
         self.settle();
         true
@@ -244,6 +261,7 @@ impl Incremental {
         old: Option<&Object>,
         presence_or_uid: bool,
         change: KindChange,
+        seen: &Seen,
     ) {
         let namespace = now.namespace.as_deref();
         let mut again: Vec<NodeId> = Vec::new();
@@ -270,13 +288,12 @@ impl Incremental {
                 self.resolve_again(r);
             }
         }
+        // Selectors match labels only (a pod's or a template's), within the namespace: when
+        // those are what they were, as for most status changes, no selection changes.
         if let (true, Some(ns)) = (change.selectable, namespace) {
-            let current = self
-                .graph
-                .get_node(id)
-                .filter(|n| n.origin == Origin::Source)
-                .map(|n| n.object.clone());
-            self.select_again(id, cluster, ns, old, current.as_deref());
+            if seen.before != seen.after {
+                self.select_again(id, cluster, ns, seen);
+            }
         }
     }
 
@@ -371,11 +388,12 @@ impl Incremental {
         cluster: ClusterId,
         old: Option<&Object>,
         new: Option<&Object>,
+        seen: &Seen,
     ) -> KindChange {
         let mut change = KindChange::default();
         let o = new.or(old).expect("a change has a before or an after");
         let namespace = o.namespace.as_deref();
-        let (before, after) = (old.and_then(Selectable::of), new.and_then(Selectable::of));
+        let (before, after) = (&seen.before, &seen.after);
         change.selectable = before.is_some() || after.is_some();
         if let (Some(ns), true) = (namespace, change.selectable) {
             if before.is_some() != after.is_some() {
@@ -384,7 +402,7 @@ impl Incremental {
             }
             let (b, a) = (before.as_ref(), after.as_ref());
             if b.map(|s| &s.labels) != a.map(|s| &s.labels) {
-                for (s, add) in [(&before, false), (&after, true)] {
+                for (s, add) in [(before, false), (after, true)] {
                     for (k, v) in s.iter().flat_map(|s| &s.labels) {
                         let key = label_hash(cluster, ns, k, v);
                         update(&mut self.selectable_by_label, key, id, add);

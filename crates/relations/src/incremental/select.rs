@@ -1,30 +1,26 @@
 //! Selectors matched again against one changed pod or workload.
 
 use super::keys::{label_hash, namespace_hash};
-use super::Incremental;
+use super::{Incremental, Seen};
 use crate::reference::Target;
-use crate::selectable::Selectable;
 use kubegraph_graph::{ClusterId, NodeId};
-use kubegraph_model::Object;
 
 impl Incremental {
-    /// Matches the selectors over `namespace` that could select `x`, before (`old`) or now
-    /// (`now`), against it alone, adding and withdrawing the edges that changed.
+    /// Matches the selectors over `namespace` that could select `x`, as it was or as it is
+    /// (`seen`), against it alone, adding and withdrawing the edges that changed.
     pub(super) fn select_again(
         &mut self,
         x: NodeId,
         cluster: ClusterId,
         namespace: &str,
-        old: Option<&Object>,
-        now: Option<&Object>,
+        seen: &Seen,
     ) {
-        let now = now.and_then(Selectable::of);
+        let now = &seen.after;
         let mut referrers = self
             .by_selector
             .get(namespace_hash(cluster, namespace))
             .to_vec();
-        let before = old.and_then(Selectable::of);
-        for labels in [&before, &now].into_iter().flatten() {
+        for labels in [&seen.before, now].into_iter().flatten() {
             for (k, v) in &labels.labels {
                 let key = label_hash(cluster, namespace, k, v);
                 referrers.extend_from_slice(self.by_selector.get(key));
