@@ -116,6 +116,8 @@ struct Seen<'o> {
 /// What an object's kind registers it in, before and after a change.
 #[derive(Default)]
 struct KindChange {
+    /// It appeared, went or changed uid: those who refer to it resolve again.
+    presence_or_uid: bool,
     /// A pod or workload before or after: selectors in its namespace must look at it again.
     selectable: bool,
     /// A claim appeared or went: ordinals in its namespace resolve again.
@@ -203,16 +205,11 @@ impl Incremental {
                 self.resolve_source(id);
             }
         }
-        let appeared_or_changed_uid = old.as_ref().is_none_or(|old| old.uid != o.uid);
-        self.follow(
-            id,
-            cluster,
-            &o,
-            old.as_deref(),
-            appeared_or_changed_uid,
-            kind,
-            &seen,
-        );
+        let kind = KindChange {
+            presence_or_uid: old.as_ref().is_none_or(|old| old.uid != o.uid),
+            ..kind
+        };
+        self.follow(id, cluster, &o, old.as_deref(), kind, &seen);
         self.settle();
         old.is_none()
     }
@@ -246,7 +243,11 @@ impl Incremental {
         // No longer found by lookups, by identity or uid; whether it stays (as a placeholder
         // or an implied namespace) is settled once its dependents have resolved again.
         self.graph.demote(id, Origin::Placeholder);
-        self.follow(id, cluster, &old, Some(&old), true, change, &seen);
+        let change = KindChange {
+            presence_or_uid: true,
+            ..change
+        };
+        self.follow(id, cluster, &old, Some(&old), change, &seen);
         self.unsettled.push(id);
         self.settle();
         true
@@ -259,13 +260,12 @@ impl Incremental {
         cluster: ClusterId,
         now: &Object,
         old: Option<&Object>,
-        presence_or_uid: bool,
         change: KindChange,
         seen: &Seen,
     ) {
         let namespace = now.namespace.as_deref();
         let mut again: Vec<NodeId> = Vec::new();
-        if presence_or_uid {
+        if change.presence_or_uid {
             let identity = identity_hash(cluster, &now.group, &now.kind, namespace, &now.name);
             again.extend_from_slice(self.by_identity.get(identity));
             for uid in [old.and_then(|o| o.uid.as_deref()), now.uid.as_deref()]
