@@ -195,15 +195,30 @@ fn benches(c: &mut Criterion) {
     // The client's share, with relation maintenance: watch-event JSON (`type` first, as the
     // API server writes it) parsed as kube parses it, each object's references and containers
     // extracted (`store::prepare`, in parallel within a batch, as the watch task does), and
-    // the batch applied to the store, in batches of 1024. Two streams: the landscape's pods,
-    // relabelled (the kind with the most to extract), and every kind of the landscape in its
-    // own proportions, each relabelled.
-    let event_lines = |objects: &[(ResourceType, Value)]| -> Vec<(usize, String)> {
+    // the batch applied to the store, in batches of 1024. Streams: the landscape's pods (the
+    // first 5000), relabelled (the kind with the most to extract; a new label makes selectors
+    // look at the pod again); the same pods with only a status change; and every kind of the
+    // landscape in its own proportions, each relabelled.
+    // A third stream changes only pods' status (a container's restart count), as most changes
+    // to a running cluster's pods do.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Edit {
+        Relabel,
+        Status,
+    }
+    let event_lines = |objects: &[(ResourceType, Value)], edit: Edit| -> Vec<(usize, String)> {
         (0..EVENTS)
             .map(|i| {
                 let at = i % objects.len();
                 let mut o = objects[at].1.clone();
-                o["metadata"]["labels"]["generation"] = json!(i.to_string());
+                match edit {
+                    Edit::Relabel => o["metadata"]["labels"]["generation"] = json!(i.to_string()),
+                    Edit::Status => {
+                        if let Some(c) = o["status"]["containerStatuses"].get_mut(0) {
+                            c["restartCount"] = json!(i);
+                        }
+                    }
+                }
                 o["metadata"]["resourceVersion"] = json!((1_000_000 + i).to_string());
                 (at, format!("{{\"type\":\"MODIFIED\",\"object\":{o}}}"))
             })
@@ -293,7 +308,7 @@ fn benches(c: &mut Criterion) {
     }
     // The watch stream's own share: event lines parsed as kube parses them, into objects.
     for (name, objects) in [("events-parse-pods", &pods), ("events-parse-mixed", &mixed)] {
-        let lines = event_lines(objects);
+        let lines = event_lines(objects, Edit::Relabel);
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut parsed = 0;
@@ -308,15 +323,41 @@ fn benches(c: &mut Criterion) {
         });
     }
     let store = std::sync::Mutex::new(store);
-    for (name, objects, mode) in [
-        ("events-apply-pods", &pods, Mode::Store),
-        ("events-apply-mixed", &mixed, Mode::Store),
-        ("events-maintain-pods", &pods, Mode::Sequential),
-        ("events-maintain-mixed", &mixed, Mode::Sequential),
-        ("events-pipelined-pods", &pods, Mode::Pipelined),
-        ("events-pipelined-mixed", &mixed, Mode::Pipelined),
+    for (name, objects, mode, edit) in [
+        ("events-apply-pods", &pods, Mode::Store, Edit::Relabel),
+        ("events-apply-mixed", &mixed, Mode::Store, Edit::Relabel),
+        (
+            "events-maintain-pods",
+            &pods,
+            Mode::Sequential,
+            Edit::Relabel,
+        ),
+        (
+            "events-maintain-mixed",
+            &mixed,
+            Mode::Sequential,
+            Edit::Relabel,
+        ),
+        (
+            "events-pipelined-pods",
+            &pods,
+            Mode::Pipelined,
+            Edit::Relabel,
+        ),
+        (
+            "events-pipelined-pods-status",
+            &pods,
+            Mode::Pipelined,
+            Edit::Status,
+        ),
+        (
+            "events-pipelined-mixed",
+            &mixed,
+            Mode::Pipelined,
+            Edit::Relabel,
+        ),
     ] {
-        let lines = event_lines(objects);
+        let lines = event_lines(objects, edit);
         let keys: Vec<WatchKey> = objects.iter().map(|(rt, _)| watch_key(rt)).collect();
         // What a watch task does with a batch of event lines.
         let watch = |chunk: &[(usize, String)]| {
