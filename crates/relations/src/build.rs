@@ -22,7 +22,9 @@ pub struct BuildReport {
 /// changes; only resolving (cheap lookups in indexes) is left for each graph.
 #[derive(Debug, Default)]
 pub struct Extracted {
-    pub references: Vec<Reference>,
+    /// Shared: a pod changed in its status or labels keeps the references it had (see
+    /// [`extract_after`]).
+    pub references: Arc<[Reference]>,
     pub containers: Vec<Container>,
 }
 
@@ -37,9 +39,41 @@ pub struct Container {
 /// Reads `o`'s references and containers.
 pub fn extract(o: &Object) -> Extracted {
     Extracted {
-        references: references(o),
+        references: references(o).into(),
         containers: containers(o),
     }
+}
+
+/// Reads `o`'s references and containers, where `old` is the same object before a change and
+/// `before` what was extracted from it: its references are kept when they cannot differ. That
+/// is known for pods, the objects that change most and take longest to extract: a pod's
+/// references read only its spec, its `ownerReferences`, its identity and whether it is live
+/// (rules 3, 4, 9–17, 36), and most changes to a pod are to its status or labels. Containers
+/// are read again (they carry the status).
+pub fn extract_after(o: &Object, old: &Object, before: &Extracted) -> Extracted {
+    let references = if same_pod_references(o, old) {
+        before.references.clone()
+    } else {
+        references(o).into()
+    };
+    Extracted {
+        references,
+        containers: containers(o),
+    }
+}
+
+fn same_pod_references(o: &Object, old: &Object) -> bool {
+    fn owners(o: &Object) -> Option<&Value> {
+        o.metadata().and_then(|m| m.get(&"ownerReferences"))
+    }
+    o.is("", "Pod")
+        && old.is("", "Pod")
+        && o.name == old.name
+        && o.namespace == old.namespace
+        && o.uid == old.uid
+        && o.is_live() == old.is_live()
+        && o.spec() == old.spec()
+        && owners(o) == owners(old)
 }
 
 /// Derives every edge for the objects in `graph`: containers and images, then every rule's
@@ -75,7 +109,7 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
     let resolved: Vec<Resolved> = extracted
         .par_iter()
         .fold(Vec::new, |mut out, &(src, e)| {
-            for r in &e.references {
+            for r in e.references.iter() {
                 resolve(scratch, src, r, &mut out);
             }
             out

@@ -15,7 +15,9 @@ mod reference;
 pub mod rules;
 mod selectable;
 
-pub use build::{build, build_extracted, extract, BuildReport, Container, Extracted};
+pub use build::{
+    build, build_extracted, extract, extract_after, BuildReport, Container, Extracted,
+};
 pub use incremental::Incremental;
 pub use reference::{Missing, Reference, Target};
 pub use selectable::{pod_template, SelectableIndex};

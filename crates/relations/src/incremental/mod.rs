@@ -107,6 +107,12 @@ struct Contributed {
     made: Option<NodeId>,
 }
 
+/// Whether two extractions made the same references: at once when the later kept the
+/// earlier's ([`crate::extract_after`]), else element by element.
+fn same_references(a: &Extracted, b: &Extracted) -> bool {
+    Arc::ptr_eq(&a.references, &b.references) || a.references == b.references
+}
+
 /// An object as selectors see it before and after a change (`None`: absent, or not selectable).
 struct Seen<'o> {
     before: Option<Selectable<'o>>,
@@ -182,7 +188,7 @@ impl Incremental {
             // Most changes are to status or labels: the same references resolve the same way
             // (resolution depends on the objects referred to, not on the referrer), so what
             // they made stays; only containers are brought up to date.
-            Some(mut source) if source.extracted.references == extracted.references => {
+            Some(mut source) if same_references(&source.extracted, &extracted) => {
                 kind = self.index_kind(id, cluster, old.as_deref(), Some(&o), &seen);
                 let before = std::mem::replace(&mut source.extracted, extracted.clone());
                 let containers = std::mem::take(&mut source.containers);
@@ -333,7 +339,7 @@ impl Incremental {
 
     /// Registers (or unregisters) `id` under what its references' resolution depends on.
     fn register(&mut self, id: NodeId, cluster: ClusterId, extracted: &Extracted, add: bool) {
-        for r in &extracted.references {
+        for r in extracted.references.iter() {
             let (deps, key) = match &r.target {
                 Target::Object {
                     group,

@@ -265,7 +265,7 @@ fn benches(c: &mut Criterion) {
         store.register(key.clone());
         batch.insert(0, Reported::Init);
         batch.push(Reported::InitDone);
-        store.apply(&key, prepare(batch));
+        store.apply(&key, prepare(batch, Vec::new()));
     }
     for (_, objects) in [("", &pods), ("", &mixed)] {
         for (rt, _) in objects.iter() {
@@ -377,7 +377,8 @@ fn benches(c: &mut Criterion) {
                 }
             }
             for (key, batch) in per_type {
-                let prepared = prepare(batch);
+                let previous = store.lock().unwrap().previous(key, &batch);
+                let prepared = prepare(batch, previous);
                 store.lock().unwrap().apply(key, prepared);
             }
         };

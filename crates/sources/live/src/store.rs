@@ -32,6 +32,21 @@ impl Stored {
         }
     }
 
+    /// `o`, a new version of `old`'s object: what cannot have changed is kept rather than
+    /// extracted again (see [`kubegraph_relations::extract_after`]).
+    pub fn after(o: Object, old: &Stored) -> Stored {
+        let event = o.kind == "Event" && (o.group.is_empty() || o.group == "events.k8s.io");
+        Stored {
+            event_time: event.then(|| event_time(&o).to_string()),
+            extracted: Arc::new(kubegraph_relations::extract_after(
+                &o,
+                &old.object,
+                &old.extracted,
+            )),
+            object: Arc::new(o),
+        }
+    }
+
     pub fn namespace(&self) -> Option<&str> {
         self.object.namespace.as_deref()
     }
@@ -130,19 +145,28 @@ pub const PARALLEL_BATCH: usize = 16;
 /// Makes a batch of reported changes ready for the store: each object's relations are
 /// extracted, on every core for a batch large enough to repay it (a re-list, a burst), so the
 /// store's lock is never held for that work.
-pub fn prepare(batch: Vec<Reported>) -> Vec<Change> {
+/// `previous` holds, for each change, the version of its object the store had before the
+/// batch ([`Store::previous`]), so that what did not change need not be extracted again.
+pub fn prepare(batch: Vec<Reported>, previous: Vec<Option<Arc<Stored>>>) -> Vec<Change> {
     use rayon::prelude::*;
-    let one = |r: Reported| match r {
+    let stored = |o: Object, old: Option<Arc<Stored>>| match old {
+        Some(old) => Stored::after(o, &old),
+        None => Stored::new(o),
+    };
+    let one = |(r, old): (Reported, Option<Arc<Stored>>)| match r {
         Reported::Init => Change::Init,
-        Reported::InitApply(o) => Change::InitApply(Stored::new(o)),
+        Reported::InitApply(o) => Change::InitApply(stored(o, old)),
         Reported::InitDone => Change::InitDone,
-        Reported::Apply(o) => Change::Apply(Stored::new(o)),
+        Reported::Apply(o) => Change::Apply(stored(o, old)),
         Reported::Delete(k) => Change::Delete(k),
     };
-    if batch.len() < PARALLEL_BATCH {
-        batch.into_iter().map(one).collect()
+    let mut previous = previous;
+    previous.resize(batch.len(), None);
+    let pairs: Vec<(Reported, Option<Arc<Stored>>)> = batch.into_iter().zip(previous).collect();
+    if pairs.len() < PARALLEL_BATCH {
+        pairs.into_iter().map(one).collect()
     } else {
-        batch.into_par_iter().map(one).collect()
+        pairs.into_par_iter().map(one).collect()
     }
 }
 
@@ -310,6 +334,24 @@ impl Store {
     }
 
     /// Applies a watch's changes, in order. Returns whether any object changed.
+    /// For each reported change, the version of its object this watch holds now (`None` for
+    /// a deletion or an object it does not hold), for [`prepare`].
+    pub fn previous(&self, key: &WatchKey, batch: &[Reported]) -> Vec<Option<Arc<Stored>>> {
+        let Some(slot) = self.watches.get(key) else {
+            return Vec::new();
+        };
+        batch
+            .iter()
+            .map(|r| match r {
+                Reported::Apply(o) | Reported::InitApply(o) => slot
+                    .objects
+                    .get(&(o.namespace.clone(), o.name.clone()))
+                    .cloned(),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn apply(&mut self, key: &WatchKey, changes: Vec<Change>) -> bool {
         let Some(slot) = self.watches.get_mut(key) else {
             return false; // the watch was stopped meanwhile

@@ -313,10 +313,12 @@ async fn watch_one(ctx: &ClusterCtx, key: &WatchKey) -> Refused {
             && changes
                 .iter()
                 .any(|c| matches!(c, Reported::Apply(_) | Reported::Delete(_)));
-        // Extraction is CPU work: off the runtime's threads, in parallel for a large batch.
+        // Extraction is CPU work: off the runtime's threads, in parallel for a large batch;
+        // what an object's previous version had and cannot have changed is kept.
+        let previous = ctx.shared.store().previous(key, &changes);
         let changes = match changes.len() {
-            n if n < PARALLEL_BATCH => prepare(changes),
-            _ => match tokio::task::spawn_blocking(move || prepare(changes)).await {
+            n if n < PARALLEL_BATCH => prepare(changes, previous),
+            _ => match tokio::task::spawn_blocking(move || prepare(changes, previous)).await {
                 Ok(changes) => changes,
                 Err(_) => {
                     return Refused {

@@ -10,7 +10,7 @@ mod common;
 
 use common::{shape_with_objects as shape, Shape};
 use kubegraph_live::snapshot::{build_graph, Maintained};
-use kubegraph_live::store::{Change, Store, Stored, WatchKey};
+use kubegraph_live::store::{prepare, Change, Reported, Store, Stored, WatchKey};
 use kubegraph_live::ResourceType;
 use kubegraph_model::json::{from_serde, to_serde};
 use kubegraph_model::Object;
@@ -129,7 +129,7 @@ fn palette(objects: &[Value]) -> Palette {
 }
 
 /// One random edit of `v`: a label of the object or of its pod template, a selector entry, a
-/// config map or secret a pod template reads, or the owner's uid.
+/// config map or secret a pod template reads, or its owner reference.
 fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
     // As an API server does on every change (a re-list skips objects whose version it holds).
     let version = v["metadata"]["resourceVersion"].as_str().unwrap_or("0");
@@ -190,9 +190,16 @@ fn edit(v: &mut Value, p: &Palette, rng: &mut Lcg) {
             v["lastTimestamp"] = json!(format!("2026-01-0{}T00:00:00Z", 1 + rng.below(9)));
         }
         _ => {
+            // The owner's uid (found by identity then), whether it is the controller (an edge
+            // attribute), or its name (another owner, missing: a placeholder).
+            let what = rng.below(3);
             if let Some(owners) = v["metadata"]["ownerReferences"].as_array_mut() {
                 for o in owners {
-                    o["uid"] = json!(format!("edited-{}", rng.below(3)));
+                    match what {
+                        0 => o["uid"] = json!(format!("edited-{}", rng.below(3))),
+                        1 => o["controller"] = json!(o["controller"] != true),
+                        _ => o["name"] = json!(format!("edited-owner-{}", rng.below(2))),
+                    }
                 }
             }
         }
@@ -308,11 +315,18 @@ fn converges_once(path: &str, steps: usize, seed: u64, max_events: usize) {
                 current[i] = Some(all[i].clone());
                 Change::Apply(Stored::new(object(&all[i])))
             }
+            // As a watch does: what the edit cannot have changed is kept from the version the
+            // store holds (`Stored::after`), so keeping too much shows as a wrong graph.
             (_, Some(v)) => {
                 let mut v = v.clone();
                 edit(&mut v, &palette, &mut rng);
                 current[i] = Some(v.clone());
-                Change::Apply(Stored::new(object(&v)))
+                let o = object(&v);
+                let previous = store.previous(&key, &[Reported::Apply(o.clone())]);
+                match previous.into_iter().next().flatten() {
+                    Some(old) => Change::Apply(Stored::after(o, &old)),
+                    None => Change::Apply(Stored::new(o)),
+                }
             }
         };
         store.apply(&key, vec![change]);
@@ -327,15 +341,16 @@ fn converges_once(path: &str, steps: usize, seed: u64, max_events: usize) {
     }
     // A re-list that drops what was deleted meanwhile and brings back the rest unedited.
     let key = watch_key(&object(&all[0]));
-    let mut changes = vec![Change::Init];
+    let mut relist = vec![Reported::Init];
     for v in &all {
         let o = object(v);
         if watch_key(&o) == key && rng.below(2) == 0 {
-            changes.push(Change::InitApply(Stored::new(o)));
+            relist.push(Reported::InitApply(o));
         }
     }
-    changes.push(Change::InitDone);
-    store.apply(&key, changes);
+    relist.push(Reported::InitDone);
+    let previous = store.previous(&key, &relist);
+    store.apply(&key, prepare(relist, previous));
     same(
         &mut store,
         &mut maintained,
