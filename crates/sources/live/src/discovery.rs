@@ -179,20 +179,23 @@ pub fn short_error(e: &kube::Error) -> String {
                 status.message.clone()
             }
         }
-        other => {
-            let mut text = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(s) = source {
-                let message = s.to_string();
-                if !text.contains(&message) {
-                    text.push_str(": ");
-                    text.push_str(&message);
-                }
-                source = s.source();
-            }
-            text
-        }
+        other => error_chain(other),
     }
+}
+
+/// An error and its sources, each said once (kube's messages often repeat their source's).
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let message = s.to_string();
+        if !text.contains(&message) {
+            text.push_str(": ");
+            text.push_str(&message);
+        }
+        source = s.source();
+    }
+    text
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! type, re-discovery), one task per watch, and the debounced graph rebuilder.
 
 use crate::convert::{from_metadata, from_raw, key_of_meta, RawObject};
-use crate::discovery::{discover, short_error, ResourceType};
+use crate::discovery::{discover, error_chain, short_error, ResourceType};
 use crate::snapshot::Maintained;
 use crate::store::{prepare, ClusterState, Reported, WatchKey, WatchState, PARALLEL_BATCH};
 use crate::{build_snapshot, Shared, Snapshot, Target};
@@ -41,16 +41,51 @@ impl Drop for Task {
     }
 }
 
-/// What to check when the server's certificate was refused: rustls names the check that
-/// failed (`BadSignature`, `UnknownIssuer`, `NotValidForName`...), not where the trust comes from.
-fn tls_hint(cause: &str) -> &'static str {
-    if cause.contains("invalid peer certificate") {
+/// Why a cluster could not be read at all, as a user can act on it: the server refused the
+/// credentials, the exec plugin that makes them failed (with what it said), or the server could
+/// not be reached (with what to check when its certificate was refused: rustls names the check
+/// that failed, `UnknownIssuer` or `NotValidForName`, not where the trust comes from).
+fn connect_error(url: &str, plugin: Option<&str>, e: &kube::Error) -> String {
+    if let kube::Error::Api(status) = e {
+        if status.code == 401 {
+            return format!(
+                "{url} refused the credentials of the context's user (401 Unauthorized): log in \
+                 again, or check its token, client certificate or exec plugin"
+            );
+        }
+    }
+    let plugin = plugin.unwrap_or("?");
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        match s.downcast_ref::<kube::client::AuthError>() {
+            Some(kube::client::AuthError::AuthExecRun { out, .. }) => {
+                // What a plugin says is on stderr (or, from some, stdout); its command line
+                // and environment, which kube's message repeats, add nothing and may be long.
+                let said = [&out.stderr, &out.stdout]
+                    .into_iter()
+                    .map(|b| String::from_utf8_lossy(b).trim().to_string())
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_else(|| "(it printed nothing)".into());
+                return format!("the exec plugin `{plugin}` failed ({}): {said}", out.status);
+            }
+            Some(kube::client::AuthError::AuthExecStart(io)) => {
+                return format!(
+                    "cannot run the exec plugin `{plugin}`: {io} (is it installed and on PATH?)"
+                );
+            }
+            Some(other) => return format!("the context's user: {}", error_chain(other)),
+            None => source = s.source(),
+        }
+    }
+    let cause = short_error(e);
+    let hint = if cause.contains("invalid peer certificate") {
         " (the server's certificate is not trusted by the kubeconfig: check the cluster's \
          certificate-authority-data or certificate-authority, and that the server address is \
          one the certificate names)"
     } else {
         ""
-    }
+    };
+    format!("cannot reach {url}: {cause}{hint}")
 }
 
 /// Connects, discovers, starts a watch per wanted resource type, and re-discovers when a CRD
@@ -58,19 +93,29 @@ fn tls_hint(cause: &str) -> &'static str {
 pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Target) {
     let name = target.name.clone();
     let url = target.config.cluster_url.to_string();
+    let plugin = target
+        .config
+        .auth_info
+        .exec
+        .as_ref()
+        .and_then(|exec| exec.command.clone());
     let fail = |cause: String| {
-        let cause = format!("cannot reach {url}: {cause}{}", tls_hint(&cause));
         shared.update(|s| s.set_cluster_state(index, ClusterState::Failed(cause.clone())));
         shared.push_warning(&name, cause, None, true);
     };
     let client = match Client::try_from(target.config) {
         Ok(c) => c,
-        Err(e) => return fail(short_error(&e)),
+        Err(e) => return fail(connect_error(&url, plugin.as_deref(), &e)),
     };
     let timeout = shared.options.timeout;
     let first = match tokio::time::timeout(timeout, discover(&client)).await {
-        Err(_) => return fail(format!("no answer within {}s", timeout.as_secs_f32())),
-        Ok(Err(e)) => return fail(short_error(&e)),
+        Err(_) => {
+            return fail(format!(
+                "cannot reach {url}: no answer within {}s",
+                timeout.as_secs_f32()
+            ))
+        }
+        Ok(Err(e)) => return fail(connect_error(&url, plugin.as_deref(), &e)),
         Ok(Ok(d)) => d,
     };
     let ctx = Arc::new(ClusterCtx {

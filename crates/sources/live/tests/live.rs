@@ -836,3 +836,99 @@ async fn large_lists_come_gzipped_and_read_the_same() {
         );
     }
 }
+
+/// Every way a kubeconfig user authenticates that a test here can exercise, each its own
+/// context against one https server: a token, a token file, an exec plugin
+/// (`client.authentication.k8s.io/v1`, as `aws eks get-token`, `gke-gcloud-auth-plugin` and
+/// `kubelogin` are), a client certificate (kubeadm's and kind's admin kubeconfig). A plugin
+/// that fails and a user with no credentials are each one warning naming the context and the
+/// cause; the others are read in full.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_way_to_authenticate_reaches_the_cluster() {
+    let server = TestApiServer::start_tls().await;
+    let objects = shop();
+    apply_all(&server, &objects);
+    let dir = tempfile::tempdir().unwrap();
+    let token_file = dir.path().join("token");
+    std::fs::write(&token_file, TestApiServer::TOKEN).unwrap();
+    let credential = json!({
+        "apiVersion": "client.authentication.k8s.io/v1",
+        "kind": "ExecCredential",
+        "status": {"token": TestApiServer::TOKEN},
+    });
+    let plugin = |script: String| {
+        json!({"exec": {
+            "apiVersion": "client.authentication.k8s.io/v1",
+            "command": "sh",
+            "args": ["-c", script],
+            "interactiveMode": "Never",
+        }})
+    };
+    let certificate = server.client_certificate().unwrap();
+    let users = [
+        ("token", json!({"token": TestApiServer::TOKEN})),
+        ("token-file", json!({"tokenFile": token_file})),
+        ("exec", plugin(format!("printf '%s' '{credential}'"))),
+        (
+            "exec-failing",
+            plugin("echo 'the session has expired: run login' >&2; exit 1".into()),
+        ),
+        ("client-certificate", certificate.kubeconfig_user()),
+        (
+            "exec-missing",
+            json!({"exec": {
+                "apiVersion": "client.authentication.k8s.io/v1",
+                "command": "kubegraph-no-such-plugin",
+                "interactiveMode": "Never",
+            }}),
+        ),
+        ("anonymous", json!({})),
+    ];
+    let contexts: Vec<(&str, &TestApiServer, Value)> = users
+        .iter()
+        .map(|(name, user)| (*name, &server, user.clone()))
+        .collect();
+    let kubeconfig = dir.path().join("config");
+    std::fs::write(
+        &kubeconfig,
+        TestApiServer::kubeconfig_with(&contexts, "token"),
+    )
+    .unwrap();
+    let mut opts = options(&kubeconfig);
+    opts.contexts = ContextChoice {
+        names: vec![],
+        all: true,
+    };
+    let live = synced(opts).await;
+    let mut warnings: Vec<String> = live.take_warnings().iter().map(|w| w.to_string()).collect();
+    warnings.sort();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    let url = server.url();
+    assert_eq!(
+        warnings[0],
+        format!(
+            "context anonymous: {url}/ refused the credentials of the context's user \
+             (401 Unauthorized): log in again, or check its token, client certificate or exec \
+             plugin"
+        )
+    );
+    assert_eq!(
+        warnings[1],
+        "context exec-failing: the exec plugin `sh` failed (exit status: 1): the session has \
+         expired: run login"
+    );
+    assert!(
+        warnings[2].starts_with(
+            "context exec-missing: cannot run the exec plugin `kubegraph-no-such-plugin`: "
+        ) && warnings[2].ends_with("(is it installed and on PATH?)"),
+        "{warnings:?}"
+    );
+    let snap = live.snapshot();
+    let clusters: Vec<&str> = snap.graph.clusters().map(|(_, n, _)| n).collect();
+    assert_eq!(
+        clusters,
+        ["token", "token-file", "exec", "client-certificate"]
+    );
+    let each: Vec<(&str, &[Value])> = clusters.iter().map(|c| (*c, &objects[..])).collect();
+    assert_eq!(shape(&snap.graph), shape(&expected(&each)));
+}

@@ -39,7 +39,8 @@ pub(crate) async fn serve(
                 tcp: listener,
                 acceptor: tokio_rustls::TlsAcceptor::from(config),
             };
-            axum::serve(listener, router).await
+            let service = router.into_make_service_with_connect_info::<crate::tls::Peer>();
+            axum::serve(listener, service).await
         }
         None => {
             // Without TCP_NODELAY a response written in several pieces waits for the client's
@@ -92,10 +93,15 @@ async fn handle(AxumState(inner): AxumState<Arc<Inner>>, request: Request) -> Re
         accept_encoding,
     });
     let expected = format!("Bearer {}", TestApiServer::TOKEN);
-    let authorized = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .is_some_and(|v| v.as_bytes() == expected.as_bytes());
+    let certified = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<crate::tls::Peer>>()
+        .is_some_and(|peer| peer.0.certified);
+    let authorized = certified
+        || request
+            .headers()
+            .get(header::AUTHORIZATION)
+            .is_some_and(|v| v.as_bytes() == expected.as_bytes());
     if !authorized {
         return json_response(401, &status::unauthorized());
     }

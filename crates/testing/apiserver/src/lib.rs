@@ -9,7 +9,9 @@
 //! # Faithful
 //!
 //! - Authentication: every request needs `Authorization: Bearer` [`TestApiServer::TOKEN`],
-//!   otherwise 401 with an `Unauthorized` `Status`.
+//!   otherwise 401 with an `Unauthorized` `Status`; over https, a connection whose client
+//!   certificate the server's CA signed needs no token
+//!   ([`client_certificate`](TestApiServer::client_certificate)).
 //! - Discovery: `/version`, `/api`, `/api/v1`, `/apis`, `/apis/{group}`, `/apis/{group}/{version}`
 //!   (legacy documents, subresources listed as `pods/log`-style entries), and aggregated discovery
 //!   (`apidiscovery.k8s.io/v2` and `v2beta1` `APIGroupDiscoveryList`) on `/api` and `/apis` when the
@@ -66,6 +68,7 @@ mod render;
 mod status;
 mod store;
 mod tls;
+pub use tls::ClientCertificate;
 mod watch;
 
 use std::net::SocketAddr;
@@ -165,6 +168,8 @@ pub(crate) struct Inner {
     pub(crate) bookmark_interval_ms: AtomicU64,
     /// The CA (PEM) clients must trust, when serving https.
     pub(crate) ca_pem: Option<String>,
+    /// A client certificate the CA signed, when serving TLS.
+    pub(crate) client: Option<ClientCertificate>,
 }
 
 impl Inner {
@@ -230,6 +235,7 @@ impl TestApiServer {
             addr,
             bookmark_interval_ms: AtomicU64::new(1000),
             ca_pem: tls.as_ref().map(|t| t.ca_pem.clone()),
+            client: tls.as_ref().map(|t| t.client.clone()),
         });
         tokio::spawn(http::serve(listener, inner.clone(), tls.map(|t| t.config)));
         tokio::spawn(watch::send_bookmarks(Arc::downgrade(&inner)));
@@ -251,19 +257,41 @@ impl TestApiServer {
         self.inner.ca_pem.as_deref()
     }
 
+    /// A client certificate this server takes as authentication (no token needed), when
+    /// serving TLS.
+    pub fn client_certificate(&self) -> Option<&ClientCertificate> {
+        self.inner.client.as_ref()
+    }
+
     /// A kubeconfig (YAML) with one cluster, one user (the token) and one context, all named
     /// `context`, which is also the current context.
     pub fn kubeconfig(&self, context: &str) -> String {
         TestApiServer::kubeconfig_for(&[(context, self)], context)
     }
 
+    /// Like [`kubeconfig`](Self::kubeconfig), with the user entry given (kubeconfig's `user`
+    /// object: `exec`, `tokenFile`, `client-certificate-data`, ...): to test how a client
+    /// authenticates.
+    pub fn kubeconfig_as(&self, context: &str, user: Value) -> String {
+        TestApiServer::kubeconfig_with(&[(context, self, user)], context)
+    }
+
     /// One kubeconfig for several servers (one cluster, user and context per entry, all named
     /// by the entry's name), with `current` as the current context: for multi-cluster tests
     /// (`--context a --context b`, `--all-contexts`).
     pub fn kubeconfig_for(contexts: &[(&str, &TestApiServer)], current: &str) -> String {
+        let with_token: Vec<(&str, &TestApiServer, Value)> = contexts
+            .iter()
+            .map(|(name, server)| (*name, *server, json!({"token": Self::TOKEN})))
+            .collect();
+        TestApiServer::kubeconfig_with(&with_token, current)
+    }
+
+    /// One kubeconfig for several servers, each entry with its own user.
+    pub fn kubeconfig_with(contexts: &[(&str, &TestApiServer, Value)], current: &str) -> String {
         let clusters: Vec<Value> = contexts
             .iter()
-            .map(|(name, server)| {
+            .map(|(name, server, _)| {
                 let mut cluster = json!({"server": server.url()});
                 if let Some(ca) = server.ca_pem() {
                     use base64::Engine as _;
@@ -275,11 +303,11 @@ impl TestApiServer {
             .collect();
         let users: Vec<Value> = contexts
             .iter()
-            .map(|(name, _)| json!({"name": name, "user": {"token": Self::TOKEN}}))
+            .map(|(name, _, user)| json!({"name": name, "user": user}))
             .collect();
         let named: Vec<Value> = contexts
             .iter()
-            .map(|(name, _)| json!({"name": name, "context": {"cluster": name, "user": name}}))
+            .map(|(name, _, _)| json!({"name": name, "context": {"cluster": name, "user": name}}))
             .collect();
         let config = json!({
             "apiVersion": "v1",
