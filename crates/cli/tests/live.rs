@@ -4,39 +4,14 @@
 
 mod common;
 
+use common::{kubegraph_at_home as kubegraph, run_off_runtime as run, stdout_json};
+
 use kubegraph_test_apiserver::TestApiServer;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-/// The binary with a clean environment: no kubeconfig but the one given, no home to find one in.
-fn kubegraph(home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kubegraph"));
-    c.env("HOME", home)
-        .env_remove("KUBECONFIG")
-        .env_remove("KUBERNETES_SERVICE_HOST")
-        .env_remove("KUBEGRAPH_LOG");
-    c
-}
-
-/// Runs the binary off the async runtime, so the server keeps answering meanwhile.
-async fn run(mut command: Command) -> Output {
-    tokio::task::spawn_blocking(move || command.output().expect("binary runs"))
-        .await
-        .unwrap()
-}
-
-fn stdout_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
 
 struct Fixture {
     server: TestApiServer,
@@ -399,136 +374,6 @@ fn several_namespaces_are_for_clusters_not_files() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "error: -n is given 2 times: files take one default namespace\n"
-    );
-}
-
-/// The identities `group/Kind/namespace/name` (`core` for the core group, `_` for
-/// cluster-scoped) of a kubectl `List`'s items.
-fn identities_of_list(list: &Value) -> std::collections::BTreeSet<String> {
-    list["items"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|o| {
-            let api_version = o["apiVersion"].as_str().unwrap_or("");
-            let group = match api_version.split_once('/') {
-                Some((g, _)) => g,
-                None => "core",
-            };
-            format!(
-                "{group}/{}/{}/{}",
-                o["kind"].as_str().unwrap_or(""),
-                o["metadata"]["namespace"].as_str().unwrap_or("_"),
-                o["metadata"]["name"].as_str().unwrap_or("")
-            )
-        })
-        .collect()
-}
-
-/// kubectl, a real Kubernetes client, against the test server over https: every object that
-/// `kubectl get <every listable type> -A` shows, kubegraph shows, and nothing else; custom
-/// resources included (kube-prometheus brings its CRDs). This is the acceptance check
-/// with a real client; the server is the test server, as no real cluster can be had here.
-/// `.ci/run` installs kubectl (Debian's `kubernetes-client`) when the machine has none.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn kubegraph_shows_every_object_kubectl_lists() {
-    let which = std::process::Command::new("kubectl")
-        .args(["version", "--client"])
-        .output();
-    assert!(
-        which.is_ok_and(|o| o.status.success()),
-        "kubectl is needed (apt-get install kubernetes-client; .ci/run does it)"
-    );
-    let server = TestApiServer::start_tls().await;
-    let paths = [
-        common::fixtures().join("kube-prometheus/manifests"),
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sources/demo/landscape"),
-    ];
-    let read = kubegraph_test_apiserver::manifests::read(&paths).unwrap();
-    kubegraph_test_apiserver::manifests::Synced::default().sync(&server, read.objects);
-    let dir = tempfile::tempdir().unwrap();
-    let kubeconfig = dir.path().join("kubeconfig");
-    std::fs::write(&kubeconfig, server.kubeconfig("tls")).unwrap();
-
-    let kubectl = |args: Vec<String>| {
-        let mut c = Command::new("kubectl");
-        c.arg("--kubeconfig").arg(&kubeconfig).args(args);
-        c.env("HOME", dir.path()).env_remove("KUBECONFIG");
-        c
-    };
-    let out = run(kubectl(vec![
-        "api-resources".into(),
-        "--verbs=list,watch".into(),
-        "-o".into(),
-        "name".into(),
-    ]))
-    .await;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let resources: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
-    assert!(resources.contains(&"servicemonitors.monitoring.coreos.com".to_string()));
-    let mut listed = std::collections::BTreeSet::new();
-    for r in &resources {
-        let out = run(kubectl(vec![
-            "get".into(),
-            r.clone(),
-            "-A".into(),
-            "-o".into(),
-            "json".into(),
-            "--chunk-size=7".into(),
-        ]))
-        .await;
-        assert!(
-            out.status.success(),
-            "{r}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        listed.extend(identities_of_list(
-            &serde_json::from_slice(&out.stdout).unwrap(),
-        ));
-    }
-
-    let mut export = kubegraph(dir.path());
-    export
-        .arg("--kubeconfig")
-        .arg(&kubeconfig)
-        .args(["export", "-o", "json"]);
-    let graph = stdout_json(&run(export).await);
-    let shown: std::collections::BTreeSet<String> = graph["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["origin"] == "source")
-        .map(|n| {
-            let group = n["group"]
-                .as_str()
-                .filter(|g| !g.is_empty())
-                .unwrap_or("core");
-            format!(
-                "{group}/{}/{}/{}",
-                n["kind"].as_str().unwrap(),
-                n["namespace"].as_str().unwrap_or("_"),
-                n["name"].as_str().unwrap()
-            )
-        })
-        .collect();
-    assert!(listed.len() > 200, "{} objects listed", listed.len());
-    let missing: Vec<_> = listed.difference(&shown).collect();
-    let extra: Vec<_> = shown.difference(&listed).collect();
-    assert!(
-        missing.is_empty(),
-        "listed by kubectl, absent from kubegraph: {missing:#?}"
-    );
-    assert!(
-        extra.is_empty(),
-        "in kubegraph, not listed by kubectl: {extra:#?}"
     );
 }
 
