@@ -2,20 +2,9 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::Output;
 
 mod common;
-use common::{fixtures, kubegraph, kubegraph_stdin};
-
-fn stdout_json(out: &Output) -> Value {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
+use common::{fixtures, kubegraph, kubegraph_stdin, stdout_json};
 
 #[test]
 fn every_fixture_folder_loads_without_a_panic() {
