@@ -68,8 +68,9 @@ mod render;
 mod status;
 mod store;
 mod tls;
-pub use tls::ClientCertificate;
 mod watch;
+
+pub use tls::ClientCertificate;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -269,13 +270,6 @@ impl TestApiServer {
         TestApiServer::kubeconfig_for(&[(context, self)], context)
     }
 
-    /// Like [`kubeconfig`](Self::kubeconfig), with the user entry given (kubeconfig's `user`
-    /// object: `exec`, `tokenFile`, `client-certificate-data`, ...): to test how a client
-    /// authenticates.
-    pub fn kubeconfig_as(&self, context: &str, user: Value) -> String {
-        TestApiServer::kubeconfig_with(&[(context, self, user)], context)
-    }
-
     /// One kubeconfig for several servers (one cluster, user and context per entry, all named
     /// by the entry's name), with `current` as the current context: for multi-cluster tests
     /// (`--context a --context b`, `--all-contexts`).
@@ -287,7 +281,9 @@ impl TestApiServer {
         TestApiServer::kubeconfig_with(&with_token, current)
     }
 
-    /// One kubeconfig for several servers, each entry with its own user.
+    /// One kubeconfig for several servers, each entry with its own kubeconfig `user` object
+    /// (`exec`, `tokenFile`, `client-certificate-data`, ...): to test how a client
+    /// authenticates.
     pub fn kubeconfig_with(contexts: &[(&str, &TestApiServer, Value)], current: &str) -> String {
         let clusters: Vec<Value> = contexts
             .iter()
