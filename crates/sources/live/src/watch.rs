@@ -45,7 +45,7 @@ impl Drop for Task {
 /// credentials, the exec plugin that makes them failed (with what it said), or the server could
 /// not be reached (with what to check when its certificate was refused: rustls names the check
 /// that failed, `UnknownIssuer` or `NotValidForName`, not where the trust comes from).
-fn connect_error(url: &str, plugin: Option<&str>, e: &kube::Error) -> String {
+fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error) -> String {
     if let kube::Error::Api(status) = e {
         if status.code == 401 {
             return format!(
@@ -54,7 +54,10 @@ fn connect_error(url: &str, plugin: Option<&str>, e: &kube::Error) -> String {
             );
         }
     }
-    let plugin = plugin.unwrap_or("?");
+    let (plugin, told) = match plugin {
+        Some(p) => (p.command.as_str(), p.stderr_shown),
+        None => ("?", false),
+    };
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = source {
         match s.downcast_ref::<kube::client::AuthError>() {
@@ -65,7 +68,10 @@ fn connect_error(url: &str, plugin: Option<&str>, e: &kube::Error) -> String {
                     .into_iter()
                     .map(|b| String::from_utf8_lossy(b).trim().to_string())
                     .find(|t| !t.is_empty())
-                    .unwrap_or_else(|| "(it printed nothing)".into());
+                    .unwrap_or_else(|| match told {
+                        true => "(what it said is above)".into(),
+                        false => "(it printed nothing)".into(),
+                    });
                 return format!("the exec plugin `{plugin}` failed ({}): {said}", out.status);
             }
             Some(kube::client::AuthError::AuthExecStart(io)) => {
@@ -88,24 +94,31 @@ fn connect_error(url: &str, plugin: Option<&str>, e: &kube::Error) -> String {
     format!("cannot reach {url}: {cause}{hint}")
 }
 
+/// A context's exec plugin, for messages about it.
+struct Plugin {
+    command: String,
+    /// Unless its `interactiveMode` is `Never`, kube lets the plugin write to kubegraph's own
+    /// stderr (to ask for a login): then what it said is on the terminal already, not in the
+    /// error.
+    stderr_shown: bool,
+}
+
 /// Connects, discovers, starts a watch per wanted resource type, and re-discovers when a CRD
 /// changes or `rediscover_every` has passed.
 pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Target) {
     let name = target.name.clone();
     let url = target.config.cluster_url.to_string();
-    let plugin = target
-        .config
-        .auth_info
-        .exec
-        .as_ref()
-        .and_then(|exec| exec.command.clone());
+    let plugin = target.config.auth_info.exec.as_ref().map(|exec| Plugin {
+        command: exec.command.clone().unwrap_or_default(),
+        stderr_shown: exec.interactive_mode != Some(kube::config::ExecInteractiveMode::Never),
+    });
     let fail = |cause: String| {
         shared.update(|s| s.set_cluster_state(index, ClusterState::Failed(cause.clone())));
         shared.push_warning(&name, cause, None, true);
     };
     let client = match Client::try_from(target.config) {
         Ok(c) => c,
-        Err(e) => return fail(connect_error(&url, plugin.as_deref(), &e)),
+        Err(e) => return fail(connect_error(&url, plugin.as_ref(), &e)),
     };
     let timeout = shared.options.timeout;
     let first = match tokio::time::timeout(timeout, discover(&client)).await {
@@ -115,7 +128,7 @@ pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Targe
                 timeout.as_secs_f32()
             ))
         }
-        Ok(Err(e)) => return fail(connect_error(&url, plugin.as_deref(), &e)),
+        Ok(Err(e)) => return fail(connect_error(&url, plugin.as_ref(), &e)),
         Ok(Ok(d)) => d,
     };
     let ctx = Arc::new(ClusterCtx {

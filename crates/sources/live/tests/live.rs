@@ -875,6 +875,15 @@ async fn every_way_to_authenticate_reaches_the_cluster() {
         ),
         ("client-certificate", certificate.kubeconfig_user()),
         (
+            // Allowed to talk to the user, as most are: kube lets it write to the terminal.
+            "exec-interactive-failing",
+            json!({"exec": {
+                "apiVersion": "client.authentication.k8s.io/v1beta1",
+                "command": "sh",
+                "args": ["-c", "echo 'open this link to log in' >&2; exit 3"],
+            }}),
+        ),
+        (
             "exec-missing",
             json!({"exec": {
                 "apiVersion": "client.authentication.k8s.io/v1",
@@ -902,7 +911,7 @@ async fn every_way_to_authenticate_reaches_the_cluster() {
     let live = synced(opts).await;
     let mut warnings: Vec<String> = live.take_warnings().iter().map(|w| w.to_string()).collect();
     warnings.sort();
-    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
     let url = server.url();
     assert_eq!(
         warnings[0],
@@ -917,10 +926,15 @@ async fn every_way_to_authenticate_reaches_the_cluster() {
         "context exec-failing: the exec plugin `sh` failed (exit status: 1): the session has \
          expired: run login"
     );
+    assert_eq!(
+        warnings[2],
+        "context exec-interactive-failing: the exec plugin `sh` failed (exit status: 3): (what it \
+         said is above)"
+    );
     assert!(
-        warnings[2].starts_with(
+        warnings[3].starts_with(
             "context exec-missing: cannot run the exec plugin `kubegraph-no-such-plugin`: "
-        ) && warnings[2].ends_with("(is it installed and on PATH?)"),
+        ) && warnings[3].ends_with("(is it installed and on PATH?)"),
         "{warnings:?}"
     );
     let snap = live.snapshot();
