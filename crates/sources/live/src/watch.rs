@@ -42,10 +42,10 @@ impl Drop for Task {
 }
 
 /// Why a cluster could not be read at all, as a user can act on it: the server refused the
-/// credentials, the exec plugin that makes them failed (with what it said), or the server could
-/// not be reached (with what to check when its certificate was refused: rustls names the check
+/// credentials, the exec plugin that makes them failed (with what it said), the kubeconfig's
+/// settings could not make a client, or the server could not be reached (with what to check when its certificate was refused: rustls names the check
 /// that failed, `UnknownIssuer` or `NotValidForName`, not where the trust comes from).
-fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error) -> String {
+fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error, stage: Stage) -> String {
     if let kube::Error::Api(status) = e {
         if status.code == 401 {
             return format!(
@@ -84,6 +84,9 @@ fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error) -> String 
         }
     }
     let cause = short_error(e);
+    if stage == Stage::Client {
+        return format!("the kubeconfig's settings for it are unusable: {cause}");
+    }
     let hint = if cause.contains("invalid peer certificate") {
         " (the server's certificate is not trusted by the kubeconfig: check the cluster's \
          certificate-authority-data or certificate-authority, and that the server address is \
@@ -92,6 +95,17 @@ fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error) -> String 
         ""
     };
     format!("cannot reach {url}: {cause}{hint}")
+}
+
+/// Where connecting failed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Making the client, before anything is sent: the kubeconfig's settings are wrong (a
+    /// certificate file that cannot be read, CA data that is not a certificate), or the exec
+    /// plugin, which kube runs here for the first token, failed.
+    Client,
+    /// The first request.
+    Request,
 }
 
 /// A context's exec plugin, for messages about it.
@@ -118,7 +132,7 @@ pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Targe
     };
     let client = match Client::try_from(target.config) {
         Ok(c) => c,
-        Err(e) => return fail(connect_error(&url, plugin.as_ref(), &e)),
+        Err(e) => return fail(connect_error(&url, plugin.as_ref(), &e, Stage::Client)),
     };
     let timeout = shared.options.timeout;
     let first = match tokio::time::timeout(timeout, discover(&client)).await {
@@ -128,7 +142,7 @@ pub(crate) async fn run_cluster(shared: Arc<Shared>, index: usize, target: Targe
                 timeout.as_secs_f32()
             ))
         }
-        Ok(Err(e)) => return fail(connect_error(&url, plugin.as_ref(), &e)),
+        Ok(Err(e)) => return fail(connect_error(&url, plugin.as_ref(), &e, Stage::Request)),
         Ok(Ok(d)) => d,
     };
     let ctx = Arc::new(ClusterCtx {

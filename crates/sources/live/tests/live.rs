@@ -892,6 +892,10 @@ async fn every_way_to_authenticate_reaches_the_cluster() {
             }}),
         ),
         ("anonymous", json!({})),
+        (
+            "certificate-file-missing",
+            json!({"client-certificate": "/nonexistent/cert.pem", "client-key": "/nonexistent/key.pem"}),
+        ),
     ];
     let contexts: Vec<(&str, &TestApiServer, Value)> = users
         .iter()
@@ -911,7 +915,7 @@ async fn every_way_to_authenticate_reaches_the_cluster() {
     let live = synced(opts).await;
     let mut warnings: Vec<String> = live.take_warnings().iter().map(|w| w.to_string()).collect();
     warnings.sort();
-    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    assert_eq!(warnings.len(), 5, "{warnings:?}");
     let url = server.url();
     assert_eq!(
         warnings[0],
@@ -921,20 +925,26 @@ async fn every_way_to_authenticate_reaches_the_cluster() {
              plugin"
         )
     );
+    assert!(
+        warnings[1].starts_with(
+            "context certificate-file-missing: the kubeconfig's settings for it are unusable: "
+        ) && warnings[1].contains("/nonexistent/cert.pem"),
+        "{warnings:?}"
+    );
     assert_eq!(
-        warnings[1],
+        warnings[2],
         "context exec-failing: the exec plugin `sh` failed (exit status: 1): the session has \
          expired: run login"
     );
     assert_eq!(
-        warnings[2],
+        warnings[3],
         "context exec-interactive-failing: the exec plugin `sh` failed (exit status: 3): (what it \
          said is above)"
     );
     assert!(
-        warnings[3].starts_with(
+        warnings[4].starts_with(
             "context exec-missing: cannot run the exec plugin `kubegraph-no-such-plugin`: "
-        ) && warnings[3].ends_with("(is it installed and on PATH?)"),
+        ) && warnings[4].ends_with("(is it installed and on PATH?)"),
         "{warnings:?}"
     );
     let snap = live.snapshot();
