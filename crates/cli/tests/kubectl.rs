@@ -61,19 +61,18 @@ impl Cluster<'_> {
 /// (`cluster/group/Kind/namespace/name`, `core` for the core group, `_` when cluster-scoped).
 type Listing = BTreeMap<String, Value>;
 
-fn identity(cluster: &str, api_version: &str, kind: &str, namespace: &str, name: &str) -> String {
-    let group = match api_version.split_once('/') {
-        Some((g, _)) => g,
-        None => "core",
-    };
+/// The id kubegraph's export gives an object (README, "The graph").
+fn identity(cluster: &str, group: &str, kind: &str, namespace: &str, name: &str) -> String {
+    let group = if group.is_empty() { "core" } else { group };
     let namespace = if namespace.is_empty() { "_" } else { namespace };
     format!("{cluster}/{group}/{kind}/{namespace}/{name}")
 }
 
 fn identity_of(cluster: &str, o: &Value) -> String {
+    let api_version = o["apiVersion"].as_str().unwrap_or("");
     identity(
         cluster,
-        o["apiVersion"].as_str().unwrap_or(""),
+        api_version.split_once('/').map_or("", |(group, _)| group),
         o["kind"].as_str().unwrap_or(""),
         o["metadata"]["namespace"].as_str().unwrap_or(""),
         o["metadata"]["name"].as_str().unwrap_or(""),
@@ -153,23 +152,12 @@ async fn compare(cluster: &Cluster<'_>, strict: bool) -> Differences {
         false => kubectl_lists(cluster).await.0,
     };
 
-    let nodes = export["nodes"].as_array().unwrap();
-    let shown: BTreeSet<String> = nodes
+    let shown: BTreeSet<String> = export["nodes"]
+        .as_array()
+        .unwrap()
         .iter()
         .filter(|n| n["origin"] == "source")
-        .map(|n| {
-            let api_version = match n["group"].as_str().filter(|g| !g.is_empty()) {
-                Some(group) => format!("{group}/{}", n["version"].as_str().unwrap_or("")),
-                None => "v1".to_string(),
-            };
-            identity(
-                n["cluster"].as_str().unwrap(),
-                &api_version,
-                n["kind"].as_str().unwrap(),
-                n["namespace"].as_str().unwrap_or(""),
-                n["name"].as_str().unwrap(),
-            )
-        })
+        .map(|n| n["id"].as_str().unwrap().to_string())
         .filter(|i| !is_event(i))
         .collect();
     let mut d = Differences {
@@ -187,7 +175,20 @@ async fn compare(cluster: &Cluster<'_>, strict: bool) -> Differences {
         .cloned()
         .collect();
 
-    // Relations, for the objects kubegraph saw as kubectl saw them.
+    missing_edges(cluster, &export, &before, &after, &mut d);
+    secrets_with_values(cluster, &secrets, &mut d);
+    d
+}
+
+/// The `owns` and `runs_on` edges kubectl's objects imply, for the objects kubegraph saw as
+/// kubectl saw them (the same resourceVersion before and after).
+fn missing_edges(
+    cluster: &Cluster<'_>,
+    export: &Value,
+    before: &Listing,
+    after: &Listing,
+    d: &mut Differences,
+) {
     let edges: BTreeSet<(String, String, String)> = export["edges"]
         .as_array()
         .unwrap()
@@ -233,19 +234,23 @@ async fn compare(cluster: &Cluster<'_>, strict: bool) -> Differences {
                 continue;
             }
             d.owns_checked += 1;
-            expect(owner_id, "owns", id, &mut d);
+            expect(owner_id, "owns", id, d);
         }
         if o["kind"] == "Pod" && o["apiVersion"] == "v1" {
             if let Some(node) = o["spec"]["nodeName"].as_str() {
-                let node_id = identity(&cluster.name, "v1", "Node", "", node);
+                let node_id = identity(&cluster.name, "", "Node", "", node);
                 if after.contains_key(&node_id) {
                     d.runs_on_checked += 1;
-                    expect(id, "runs_on", &node_id, &mut d);
+                    expect(id, "runs_on", &node_id, d);
                 }
             }
         }
     }
+}
 
+/// Secrets kubegraph holds with a value in `data` or `stringData` (a file's keys are kept with
+/// null values; a live secret has neither).
+fn secrets_with_values(cluster: &Cluster<'_>, secrets: &Value, d: &mut Differences) {
     for s in secrets.as_array().unwrap() {
         d.secrets_checked += 1;
         let has_value = ["data", "stringData"].iter().any(|field| {
@@ -257,7 +262,6 @@ async fn compare(cluster: &Cluster<'_>, strict: bool) -> Differences {
             d.secrets_with_values.push(identity_of(&cluster.name, s));
         }
     }
-    d
 }
 
 fn assert_agree(d: &Differences) {

@@ -54,7 +54,7 @@ fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error, stage: Sta
             );
         }
     }
-    let (plugin, told) = match plugin {
+    let (plugin, stderr_shown) = match plugin {
         Some(p) => (p.command.as_str(), p.stderr_shown),
         None => ("?", false),
     };
@@ -68,7 +68,7 @@ fn connect_error(url: &str, plugin: Option<&Plugin>, e: &kube::Error, stage: Sta
                     .into_iter()
                     .map(|b| String::from_utf8_lossy(b).trim().to_string())
                     .find(|t| !t.is_empty())
-                    .unwrap_or_else(|| match told {
+                    .unwrap_or_else(|| match stderr_shown {
                         true => "(what it said is above)".into(),
                         false => "(it printed nothing)".into(),
                     });
