@@ -134,7 +134,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let landscape = source::load(&cli.source)?;
+    let mut landscape = source::load(&cli.source)?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut code = ExitCode::SUCCESS;
@@ -148,7 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             });
             code = search::run(&landscape, &query, format, &mut out)?;
         }
-        Command::Shell => code = shell::run(&landscape, &mut out)?,
+        Command::Shell => code = shell::run(&mut landscape, &mut out)?,
         Command::Connectivity(args) => {
             code = connectivity::connectivity(&landscape, &args, &mut out)?
         }
@@ -168,4 +168,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The process ends here: freeing a million-object graph piece by piece would only delay it.
     std::mem::forget(landscape);
     Ok(code)
+}
+
+/// A typed answer as JSON, pretty and with sorted keys (through `serde_json::Value`), ending in
+/// a newline.
+fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    let value = serde_json::to_value(value).map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
 }

@@ -3,7 +3,7 @@
 //! see docs/query.md for the others). A `| format F` in the query wins over `-o`.
 
 use crate::source::Landscape;
-use kubegraph_query::{parse, print, Format, QueryIndex};
+use kubegraph_query::{parse, print, Format};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -21,15 +21,7 @@ pub fn run(
         }
     };
     let graph = &landscape.graph;
-    // Health and `age` judge against `--now`, the clock for a live source, else the snapshot's
-    // newest timestamp (the index's default).
-    let now = crate::why::reference_time(landscape)?;
-    let mut index = QueryIndex::new(graph).with_health_now(now);
-    if !matches!(now, kubegraph_health::time::Now::NewestInInput) {
-        if let Some(t) = now.resolve(graph) {
-            index = index.with_now(t.as_second() as f64);
-        }
-    }
+    let index = crate::shell::index_for(landscape);
     // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
     match print(graph, &index, &ast, format, out)? {
         Ok(()) => Ok(ExitCode::SUCCESS),

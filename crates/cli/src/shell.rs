@@ -51,15 +51,12 @@ The whole language: docs/query.md (and shared/spec/query.md).
 /// Runs the shell until `exit`, `quit` or end of input. Query errors are printed and the shell
 /// goes on; the exit code is 0 unless reading the input fails. On a live source the cluster is
 /// still watched: each line runs against the graph as it is then.
-pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    if let Some(live) = &landscape.live {
+pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if let Some(live) = landscape.app().live() {
         live.keep_current();
     }
-    let mut session = Session {
-        base: landscape,
-        current: None,
-        index: index_for(&landscape.graph, landscape),
-    };
+    let index = index_for(landscape);
+    let mut session = Session { landscape, index };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
     } else {
@@ -74,9 +71,7 @@ pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCod
 }
 
 struct Session<'a> {
-    base: &'a Landscape,
-    /// A newer graph of a live source than `base`'s.
-    current: Option<Landscape>,
+    landscape: &'a mut Landscape,
     index: QueryIndex,
 }
 
@@ -88,26 +83,20 @@ enum Flow {
 
 impl Session<'_> {
     fn landscape(&self) -> &Landscape {
-        self.current.as_ref().unwrap_or(self.base)
+        self.landscape
     }
 
     /// On a live source, takes the cluster's changes since the graph was built: a new graph
-    /// and index when anything changed, and the warnings said meanwhile.
+    /// and index when anything changed, and the warnings said meanwhile (`:stats` counts every
+    /// warning of the session).
     fn refresh(&mut self) {
-        let Some(live) = &self.base.live else { return };
-        if live.version() == self.landscape().version {
+        let Some((fresh, said)) = self.landscape.app_mut().refresh() else {
             return;
-        }
-        let mut fresh = live.landscape(self.base.now.clone());
-        for d in &fresh.diagnostics {
+        };
+        for d in &said {
             eprintln!("warning: {d}");
         }
-        // `:stats` counts every warning of the session.
-        let mut diagnostics = self.landscape().diagnostics.clone();
-        diagnostics.append(&mut fresh.diagnostics);
-        fresh.diagnostics = diagnostics;
-        self.index = index_for(&fresh.graph, self.base);
-        self.current = Some(fresh);
+        self.index = index_for(&fresh);
     }
 
     /// Runs one line: a built-in or a query.
@@ -256,18 +245,14 @@ impl Highlighter for ShellHelper {}
 impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
 
-/// The query index of a landscape, judging health and `age` against the same clock as
-/// `search` (`--now`, the clock for a live source, else the snapshot's newest timestamp).
-/// `base` is the landscape the shell started on (it knows `--now` and whether it is live).
-fn index_for(graph: &kubegraph_graph::Graph, base: &Landscape) -> QueryIndex {
-    let now =
-        crate::why::reference_time(base).unwrap_or(kubegraph_health::time::Now::NewestInInput);
-    let index = QueryIndex::new(graph).with_health_now(now);
-    match now {
-        kubegraph_health::time::Now::NewestInInput => index,
-        _ => match now.resolve(graph) {
-            Some(t) => index.with_now(t.as_second() as f64),
-            None => index,
-        },
+/// The query index of a snapshot, judging health and `age` against its reference time
+/// (`--now`, the clock for a live source, else the snapshot's newest timestamp, the index's
+/// default).
+pub fn index_for(snapshot: &kubegraph_app::Snapshot) -> QueryIndex {
+    let clock = snapshot.clock();
+    let index = QueryIndex::new(&snapshot.graph).with_health_now(clock);
+    match (clock, snapshot.now()) {
+        (kubegraph_health::time::Now::NewestInInput, _) | (_, None) => index,
+        (_, Some(t)) => index.with_now(t.as_second() as f64),
     }
 }
