@@ -28,9 +28,11 @@
 mod error;
 mod landscape;
 mod live;
+pub mod node;
 mod source;
 pub mod stats;
 pub mod target;
+pub mod topology;
 pub mod views;
 pub mod why;
 

@@ -214,25 +214,19 @@ pub fn resolve_one(graph: &Graph, target: &str) -> Result<NodeId, TargetError> {
 
 /// An export id: `cluster/group/Kind/namespace/name`.
 fn by_id(graph: &Graph, target: &str) -> Result<Vec<NodeId>, TargetError> {
-    let wanted: ObjectRef = target.parse().map_err(|_| TargetError::TooManyParts {
-        target: target.into(),
-    })?;
-    let found: Vec<NodeId> = graph
-        .nodes()
-        .filter(|(_, n)| n.parent.is_none() && n.object.name == wanted.name)
-        .filter(|(id, _)| graph.node_id_string(*id) == target)
-        .map(|(id, _)| id)
-        .collect();
-    if found.is_empty() {
-        return Err(TargetError::NotFound {
-            target: target.into(),
-            kind: Some(wanted.kind.to_lowercase()),
-            namespace: wanted.namespace.clone(),
-            name: wanted.name.clone(),
-            suggestions: Vec::new(),
-        });
+    match crate::node::by_id(graph, target) {
+        Some(id) => Ok(vec![id]),
+        None => {
+            let wanted: Option<ObjectRef> = target.parse().ok();
+            Err(TargetError::NotFound {
+                target: target.into(),
+                kind: wanted.as_ref().map(|r| r.kind.to_lowercase()),
+                namespace: wanted.as_ref().and_then(|r| r.namespace.clone()),
+                name: wanted.map(|r| r.name).unwrap_or_default(),
+                suggestions: Vec::new(),
+            })
+        }
     }
-    Ok(found)
 }
 
 fn is_workload(o: &Object) -> bool {

@@ -3,6 +3,7 @@
 
 use crate::error::Result;
 use crate::landscape::Snapshot;
+use crate::node::EventSummary;
 use crate::NodeSummary;
 use kubegraph_graph::{Graph, NodeId};
 use kubegraph_health::rootcause::{self, Explanation};
@@ -83,26 +84,6 @@ pub struct Also {
     /// Its node, to tell whether it is shown under the object itself.
     #[serde(skip)]
     pub node: NodeId,
-}
-
-/// Events of one kind about one object, merged (kubegraph_health::events).
-#[derive(Clone, Debug, Serialize)]
-pub struct EventSummary {
-    /// The event reason (`BackOff`).
-    pub reason: String,
-    /// The newest message.
-    pub message: String,
-    /// StackState's category (`Alerts`, …).
-    pub category: &'static str,
-    /// How many times it happened.
-    pub count: u64,
-    /// When it first happened.
-    pub first: Option<Timestamp>,
-    /// When it last happened.
-    pub last: Option<Timestamp>,
-    /// `Failed ×204, last 17s ago: Error: …` against the reference time.
-    #[serde(skip)]
-    pub summary: String,
 }
 
 /// A root cause and what to do about it.
@@ -202,19 +183,7 @@ fn step(graph: &Graph, s: &rootcause::Step, now: Option<Timestamp>) -> WhyStep {
         state: s.health.state,
         reason: s.health.reason.clone(),
         root_cause: s.root_cause,
-        events: s
-            .events
-            .iter()
-            .map(|e| EventSummary {
-                reason: e.reason.clone(),
-                message: e.message.clone(),
-                category: e.category.as_str(),
-                count: e.count,
-                first: e.first,
-                last: e.last,
-                summary: e.summary(now),
-            })
-            .collect(),
+        events: s.events.iter().map(|e| EventSummary::of(e, now)).collect(),
         also: s
             .also
             .iter()
