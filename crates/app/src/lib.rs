@@ -25,6 +25,7 @@
 //! # Ok::<(), kubegraph_app::Error>(())
 //! ```
 
+pub mod changes;
 mod error;
 mod landscape;
 mod live;
