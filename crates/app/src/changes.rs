@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// One change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
     /// A node appeared.
@@ -30,7 +30,7 @@ pub enum Change {
 }
 
 /// A node and its health, as of the change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct NodeState {
     /// Its export id.
     pub id: String,
@@ -43,13 +43,14 @@ pub struct NodeState {
     /// Referenced but absent.
     pub missing: bool,
     /// Its health (for a removed node: the last known).
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why.
     pub reason: String,
 }
 
 /// An edge by its ends' ids.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 pub struct EdgeRef {
     /// The id of the node it leaves.
     pub from: String,

@@ -30,6 +30,7 @@ mod error;
 mod landscape;
 mod live;
 pub mod node;
+pub mod search;
 mod source;
 pub mod stats;
 pub mod target;
@@ -38,6 +39,7 @@ pub mod views;
 pub mod why;
 
 pub use error::{Error, Result};
+pub use kubegraph_live::{ClusterProgress, ClusterState, LiveOptions};
 pub use landscape::{Landscape, Origin, Snapshot};
 pub use live::{LiveSession, SyncProgress};
 pub use source::Source;
@@ -47,7 +49,7 @@ use kubegraph_model::ObjectRef;
 use serde::Serialize;
 
 /// A node as answers name it: its id, kind, namespace and name, and whether it is absent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct NodeSummary {
     /// The id `export -o json` gives it.
     pub id: String,

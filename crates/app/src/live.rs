@@ -54,6 +54,11 @@ impl LiveSession {
         })
     }
 
+    /// Per cluster, the sync state now.
+    pub fn progress(&self) -> Vec<ClusterProgress> {
+        self.live.progress()
+    }
+
     /// The store's version now: different from a snapshot's version when something changed.
     pub fn version(&self) -> u64 {
         self.live.version()

@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Events of one kind about one object, merged (kubegraph_health::events).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct EventSummary {
     /// The event reason (`BackOff`).
     pub reason: String,
@@ -24,8 +24,10 @@ pub struct EventSummary {
     /// How many times it happened.
     pub count: u64,
     /// When it first happened.
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub first: Option<Timestamp>,
     /// When it last happened.
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub last: Option<Timestamp>,
     /// `Failed ×204, last 17s ago: Error: …` against the reference time.
     #[serde(skip)]
@@ -47,7 +49,7 @@ impl EventSummary {
 }
 
 /// A node with everything known about it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct NodeDetail {
     /// Id, kind, namespace, name, missing.
     #[serde(flatten)]
@@ -69,14 +71,17 @@ pub struct NodeDetail {
     /// `metadata.annotations`.
     pub annotations: BTreeMap<String, String>,
     /// `metadata.creationTimestamp`.
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub created: Option<Timestamp>,
     /// How long ago it was created, against the reference time (`3d4h`).
     pub age: Option<String>,
     /// Its health.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why.
     pub reason: String,
     /// The object as loaded (a Secret's values are already `null`).
+    #[schema(value_type = Object)]
     pub object: serde_json::Value,
     /// Events about it, newest first.
     pub events: Vec<EventSummary>,
@@ -87,7 +92,7 @@ pub struct NodeDetail {
 }
 
 /// An edge as seen from one end.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct EdgeDetail {
     /// The edge kind (`owns`, `selects`, …).
     pub kind: &'static str,
@@ -96,8 +101,10 @@ pub struct EdgeDetail {
     /// The other end's label.
     pub label: String,
     /// The other end's health.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// The edge's attributes (`keys`, `via`, `controller`, …).
+    #[schema(value_type = Object)]
     pub attrs: serde_json::Value,
 }
 

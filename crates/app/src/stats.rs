@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Counts of a snapshot.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Stats {
     /// Cluster names, in graph order.
     pub clusters: Vec<String>,
@@ -32,6 +32,7 @@ pub struct Stats {
     pub edges_by_kind: BTreeMap<&'static str, usize>,
     /// Nodes by health, worst first, zeros included.
     #[serde(serialize_with = "health_map")]
+    #[schema(value_type = std::collections::BTreeMap<String, usize>)]
     pub health: Vec<(State, usize)>,
     /// Warnings about the input.
     pub warnings: Vec<String>,
@@ -41,7 +42,7 @@ pub struct Stats {
 }
 
 /// A referenced object that is absent.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Missing {
     /// `storage.k8s.io/StorageClass io2-fast`.
     pub object: String,

@@ -19,7 +19,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How to group what is drawn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Grouping {
     /// Cluster → namespace (cluster-scoped objects in their cluster's own box).
@@ -95,7 +95,7 @@ impl Default for Request {
 pub const DEFAULT_LIMIT: usize = 5000;
 
 /// A picture to draw.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Topology {
     /// Nodes, in box order then tier then label.
     pub nodes: Vec<DrawNode>,
@@ -112,7 +112,7 @@ pub struct Topology {
 }
 
 /// A drawn node: an object, or an owner standing for its owned objects.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DrawNode {
     /// The node's id (as `export -o json` writes it).
     pub id: String,
@@ -123,6 +123,7 @@ pub struct DrawNode {
     /// Its namespace.
     pub namespace: Option<String>,
     /// Its health, or the worst of its members' when collapsed.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why.
     pub reason: String,
@@ -149,7 +150,7 @@ pub struct DrawNode {
 }
 
 /// A drawn edge.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DrawEdge {
     /// `from|kind|to`.
     pub id: String,
@@ -164,7 +165,7 @@ pub struct DrawEdge {
 }
 
 /// A box: a cluster, namespace, node or app.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct DrawBox {
     /// `cluster/namespace`-style id.
     pub id: String,
@@ -175,6 +176,7 @@ pub struct DrawBox {
     /// The box it sits in.
     pub parent: Option<String>,
     /// The worst state of what is in it.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Objects in it by state (every selected object, collapsed ones included).
     pub counts: StateCounts,
@@ -189,7 +191,7 @@ pub struct DrawBox {
 }
 
 /// Objects by health state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct StateCounts {
     /// `ok`.
     pub ok: usize,

@@ -18,7 +18,7 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// One line of a view: the object, how it relates, its health.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Row {
     /// The node's id.
     pub id: String,
@@ -31,6 +31,7 @@ pub struct Row {
     /// How it relates to the view's object (`env (token)`, `node n1, 1/1 ready, 0 restarts`).
     pub how: String,
     /// Its health.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why (`in the input` for kinds without health rules, `does not exist` for placeholders).
     pub reason: String,
@@ -39,7 +40,7 @@ pub struct Row {
 }
 
 /// A tree of dependencies.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Dep {
     /// The node's id.
     pub id: String,
@@ -48,6 +49,7 @@ pub struct Dep {
     /// How the parent depends on it.
     pub via: Option<&'static str>,
     /// Its health.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why.
     pub reason: String,
@@ -56,11 +58,12 @@ pub struct Dep {
     /// Dependencies expanded elsewhere in the tree (ids).
     pub also: Vec<String>,
     /// What it depends on.
+    #[schema(no_recursion)]
     pub children: Vec<Dep>,
 }
 
 /// `show pods`: a workload or service and its pods.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PodsView {
     /// The workload or service.
     pub of: Row,
@@ -72,7 +75,7 @@ pub struct PodsView {
 }
 
 /// `show config`: a pod or workload and what its pod spec references.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ConfigView {
     /// The pod or workload.
     pub of: Row,
@@ -84,7 +87,7 @@ pub struct ConfigView {
 }
 
 /// `show namespace`: three sections of rows.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct NamespaceView {
     /// The namespace.
     pub namespace: String,

@@ -12,9 +12,10 @@ use kubegraph_health::{Health, State};
 use serde::Serialize;
 
 /// What `why TARGET` found.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Why {
     /// The reference time events and time rules were judged at.
+    #[schema(value_type = Option<String>, format = DateTime)]
     pub now: Option<Timestamp>,
     /// One per object the target names (for a namespace: its unhealthy objects nothing else
     /// unhealthy in it depends on), in target order.
@@ -34,7 +35,7 @@ pub enum Scope {
 }
 
 /// Why one object is unhealthy (or that it is not).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct WhyTree {
     /// The object explained.
     pub target: NodeSummary,
@@ -47,7 +48,7 @@ pub struct WhyTree {
 }
 
 /// One object of the causal tree.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct WhyStep {
     /// The object.
     #[serde(flatten)]
@@ -58,6 +59,7 @@ pub struct WhyStep {
     /// How the parent depends on it (`owns`, `uses`, …); `None` for the target.
     pub via: Option<&'static str>,
     /// Its health.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why it has that health.
     pub reason: String,
@@ -68,11 +70,12 @@ pub struct WhyStep {
     /// Unhealthy dependencies shown elsewhere in the tree.
     pub also: Vec<Also>,
     /// What it depends on that is unhealthy.
+    #[schema(no_recursion)]
     pub children: Vec<WhyStep>,
 }
 
 /// A dependency shown elsewhere in the tree.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Also {
     /// How the object depends on it.
     pub via: &'static str,
@@ -87,7 +90,7 @@ pub struct Also {
 }
 
 /// A root cause and what to do about it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RootCause {
     /// The object.
     #[serde(flatten)]
@@ -96,6 +99,7 @@ pub struct RootCause {
     #[serde(skip)]
     pub plain_label: String,
     /// Its health.
+    #[schema(value_type = String, example = "error")]
     pub state: State,
     /// Why.
     pub reason: String,

@@ -5,6 +5,7 @@
 mod connectivity;
 mod live;
 mod search;
+mod serve;
 mod shell;
 mod source;
 mod stats;
@@ -98,6 +99,8 @@ enum Command {
     Why(why::WhyArgs),
     /// Component views: dependencies, pods of a workload, config and storage of a pod, a namespace.
     Show(views::ShowArgs),
+    /// The web UI and the HTTP API (docs at /api/docs), with live updates; until Ctrl-C.
+    Serve(serve::ServeArgs),
 }
 
 // kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
@@ -134,7 +137,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let mut landscape = source::load(&cli.source)?;
+    let (mut landscape, source) = source::load(&cli.source)?;
+    if let Command::Serve(args) = &cli.command {
+        return serve::run(landscape, source, cli.source.now.clone(), args);
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut code = ExitCode::SUCCESS;
@@ -155,6 +161,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Reach(args) => code = connectivity::reach(&landscape, &args, &mut out)?,
         Command::Why(args) => code = why::run(&landscape, &args, &mut out)?,
         Command::Show(args) => code = views::run(&landscape, &args, &mut out)?,
+        Command::Serve(_) => unreachable!("served above"),
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
             let format = output.parse().map_err(anyhow::Error::msg)?;

@@ -26,13 +26,18 @@ impl Landscape {
         &self.app
     }
 
+    /// The application's landscape, for a front end that takes it over (`serve`).
+    pub fn into_app(self) -> kubegraph_app::Landscape {
+        self.app
+    }
+
     /// The application's landscape, to refresh it.
     pub fn app_mut(&mut self) -> &mut kubegraph_app::Landscape {
         &mut self.app
     }
 }
 
-pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
+pub fn load(args: &SourceArgs) -> anyhow::Result<(Landscape, Source)> {
     let source = if args.demo {
         if !args.files.is_empty() {
             bail!("--demo and -f cannot be combined: choose one source");
@@ -94,8 +99,11 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
             }
         }
     }
-    Ok(Landscape {
-        app,
-        quiet: args.quiet,
-    })
+    Ok((
+        Landscape {
+            app,
+            quiet: args.quiet,
+        },
+        source,
+    ))
 }
