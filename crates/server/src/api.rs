@@ -109,6 +109,7 @@ async fn stats(State(state): Shared) -> Json<Stats> {
 
 /// A query (docs/query.md).
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The query: `is(pod) and health = error`, `G.V().Has('Kind', 'Pod')`, …
     pub q: String,
@@ -156,6 +157,7 @@ async fn search(
 
 /// What to draw.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct GraphParams {
     /// A query selecting what to draw; default: the workloads, services, ingresses, pods,
     /// config and storage of all namespaces.
@@ -269,6 +271,7 @@ async fn why(State(state): Shared, Path(id): Path<String>) -> Result<Json<Why>, 
 
 /// How deep `show deps` goes.
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DepsParams {
     /// Levels to follow (default 6).
     pub depth: Option<usize>,

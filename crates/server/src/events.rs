@@ -91,8 +91,7 @@ pub async fn events(
                             Event::default()
                                 .event("changes")
                                 .id(format!("{}:{}", r.state.epoch, b.seq))
-                                .json_data(&*b)
-                                .expect("a batch serializes")
+                                .data(&b.json)
                         });
                     }
                 }

@@ -33,6 +33,9 @@ pub struct Batch {
     pub changes: Vec<Change>,
     /// Too much changed to send: refetch.
     pub reset: bool,
+    /// The batch as JSON, made once however many clients read it.
+    #[serde(skip)]
+    pub json: String,
 }
 
 /// The log and its latest sequence number.
@@ -64,13 +67,16 @@ impl Feed {
         let mut log = self.log.lock().expect("feed log");
         let seq = *self.latest.borrow() + 1;
         let reset = changes.len() > MAX_CHANGES;
-        log.push_back(Arc::new(Batch {
+        let mut batch = Batch {
             seq,
             version,
             at: Timestamp::now(),
             changes: if reset { Vec::new() } else { changes },
             reset,
-        }));
+            json: String::new(),
+        };
+        batch.json = serde_json::to_string(&batch).expect("a batch serializes");
+        log.push_back(Arc::new(batch));
         while log.len() > LOG_BATCHES {
             log.pop_front();
         }
