@@ -1,5 +1,4 @@
-mod common;
-use common::*;
+use kubegraph_fixtures::{edges, graph};
 use kubegraph_model::EdgeKind;
 
 #[test]
