@@ -4,8 +4,7 @@
 //!
 //! [`assess`] makes one pass over the nodes. Each node is judged from its own `status` and from
 //! the graph around it (what it references, what selects or routes to it), never from another
-//! node's *computed* health: the rules are in `docs/health.md`, one line each, and follow the
-//! "Health, per kind" table of `shared/spec/relations.md`.
+//! node's *computed* health: the rules are in `docs/health.md`, one line each.
 //!
 //! * Objects without a status (plain manifests) are `unknown`, unless a structural problem
 //!   applies: a non-optional reference to an object that is not in the input is an `error` on

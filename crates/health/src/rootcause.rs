@@ -1,7 +1,7 @@
 //! Root cause: from a sick object, through what it depends on, down to the unhealthy objects
 //! that have no unhealthy dependency of their own.
 //!
-//! "Depends" follows the edge table of `shared/spec/relations.md` ([`dependencies`]): pods on
+//! "Depends" follows the edge table of `docs/relations.md` ([`dependencies`]): pods on
 //! what they mount and use and the node they run on, services on their pods, ingresses on their
 //! services, claims on their volume and class, webhooks and API services on their backing
 //! service, and owners on their dependents (a Deployment is down because its pods are). The
@@ -212,7 +212,7 @@ pub fn dependencies(graph: &Graph, id: NodeId) -> Vec<(&'static str, NodeId)> {
             continue;
         }
         let keep = match e.kind {
-            // An owner's health comes from its dependents (the spec's "rev" for owns).
+            // An owner's health comes from its dependents (`owns` in docs/relations.md).
             EdgeKind::Owns => true,
             _ if !referrer_is_source(e.kind) => false,
             _ if e.attrs.get("optional").and_then(|v| v.as_bool()) == Some(true) => false,

@@ -2,7 +2,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The closed set of relationship kinds. Direction is always source → target as named in
-/// `shared/spec/relations.md`; [`EdgeKind::depends`] says which end depends on the other.
+/// `docs/relations.md`; [`EdgeKind::depends`] says which end depends on the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EdgeKind {
     Contains,

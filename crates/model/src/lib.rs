@@ -4,7 +4,7 @@
 //!   schemaless JSON (custom resources are first-class).
 //! * [`kinds`]: the built-in kinds with their group, scope, plural and short names.
 //! * [`LabelSelector`]: Kubernetes label-selector semantics, exactly.
-//! * [`EdgeKind`]: the closed set of relationship kinds (see `shared/spec/relations.md`).
+//! * [`EdgeKind`]: the closed set of relationship kinds (see `docs/relations.md`).
 //! * [`Diagnostic`]: a warning about the input, with a location and a hint.
 
 mod diag;

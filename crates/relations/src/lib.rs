@@ -1,4 +1,4 @@
-//! Relations: every edge of `shared/spec/relations.md`, derived from the objects in a [`Graph`].
+//! Relations: every edge of `docs/relations.md`, derived from the objects in a [`Graph`].
 //!
 //! Each rule is a pure function from one object to the [`Reference`]s it makes
 //! (see [`rules::references`]); [`build`] resolves them against the graph's identity index and a

@@ -1,4 +1,4 @@
-//! Rules 1–4 and 38 of `shared/spec/relations.md`: containment, ownership, placement.
+//! Rules 1–4 and 38 of `docs/relations.md`: containment, ownership, placement.
 
 use kubegraph_files::LoadOptions;
 use kubegraph_fixtures::{attrs, edges, fixture, graph, label};

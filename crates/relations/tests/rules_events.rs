@@ -1,4 +1,4 @@
-//! Rule 37 of `shared/spec/relations.md`: what an event is about.
+//! Rule 37 of `docs/relations.md`: what an event is about.
 
 use kubegraph_fixtures::{attrs, edges, fixture_with, graph, label};
 use kubegraph_graph::Graph;

@@ -1,6 +1,6 @@
 //! Rules 6–8 (service / PDB / network policy selectors), 21–27 (ingress, endpoints, external
 //! names, StatefulSet services), 30 (HPA), 31 (policy types), 32–33 (webhooks, API services) and
-//! 35 (Gateway API) of `shared/spec/relations.md`.
+//! 35 (Gateway API) of `docs/relations.md`.
 
 use kubegraph_fixtures::{attrs, edges, fixture, fixture_with, graph, label};
 use kubegraph_graph::Graph;

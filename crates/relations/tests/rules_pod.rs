@@ -1,4 +1,4 @@
-//! Rules 5, 9–17 and 36 of `shared/spec/relations.md`: what a pod contains, mounts, uses and runs.
+//! Rules 5, 9–17 and 36 of `docs/relations.md`: what a pod contains, mounts, uses and runs.
 
 use kubegraph_fixtures::{attrs, edges, fixture, graph, label};
 use kubegraph_graph::{Graph, NodeId};

@@ -1,5 +1,5 @@
 //! Rules 18 (service account → secrets) and 28–29 (role bindings → roles and subjects) of
-//! `shared/spec/relations.md`.
+//! `docs/relations.md`.
 
 use kubegraph_fixtures::{attrs, edges, fixture, graph};
 use kubegraph_model::EdgeKind;

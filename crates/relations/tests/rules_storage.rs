@@ -1,5 +1,5 @@
 //! Rules 19–20 (claims, volumes, classes) and 34 (volume attachments) of
-//! `shared/spec/relations.md`.
+//! `docs/relations.md`.
 
 use kubegraph_fixtures::{edges, fixture, graph, label};
 use kubegraph_model::EdgeKind;

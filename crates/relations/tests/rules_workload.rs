@@ -1,5 +1,5 @@
 //! Rules 9 (StatefulSet claims), 36 (template images) and 39 (pod template references) of
-//! `shared/spec/relations.md`, and the controllers' own selectors.
+//! `docs/relations.md`, and the controllers' own selectors.
 
 use kubegraph_fixtures::{attrs, edges, fixture, graph};
 use kubegraph_graph::Graph;
