@@ -32,13 +32,18 @@ use kubegraph_model::{Dependency, EdgeKind, Object};
 /// How a node is doing, worst last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {
+    /// Working as its status says it should.
     Ok,
+    /// Nothing to judge by: a manifest without status, a kind without rules.
     Unknown,
+    /// Degraded or at risk, but doing its job (not all replicas ready, pending for a while).
     Warning,
+    /// Not doing its job (crash-looping, unschedulable, a required reference missing).
     Error,
 }
 
 impl State {
+    /// Every state, worst first (the order `stats` counts them in).
     pub const ALL: [State; 4] = [State::Error, State::Warning, State::Unknown, State::Ok];
 
     /// The word queries compare against: `ok`, `warning`, `error`, `unknown`.
@@ -61,26 +66,33 @@ impl std::fmt::Display for State {
 /// A node's health: its state and why, in one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Health {
+    /// How it is doing.
     pub state: State,
+    /// Why, in the user's words (`container api waiting: CrashLoopBackOff: ...`).
     pub reason: String,
 }
 
 impl Health {
+    /// This state, for this reason.
     pub fn new(state: State, reason: impl Into<String>) -> Self {
         Health {
             state,
             reason: reason.into(),
         }
     }
+    /// [`State::Ok`], for this reason.
     pub fn ok(reason: impl Into<String>) -> Self {
         Health::new(State::Ok, reason)
     }
+    /// [`State::Warning`], for this reason.
     pub fn warning(reason: impl Into<String>) -> Self {
         Health::new(State::Warning, reason)
     }
+    /// [`State::Error`], for this reason.
     pub fn error(reason: impl Into<String>) -> Self {
         Health::new(State::Error, reason)
     }
+    /// [`State::Unknown`], for this reason.
     pub fn unknown(reason: impl Into<String>) -> Self {
         Health::new(State::Unknown, reason)
     }

@@ -27,15 +27,18 @@ pub const EVENTS_PER_STEP: usize = 3;
 /// One object on the causal tree.
 #[derive(Clone, Debug)]
 pub struct Step {
+    /// The object.
     pub node: NodeId,
     /// How the parent depends on this object (`owns`, `uses`, `is provisioned by`, …); `None` for
     /// the target.
     pub via: Option<&'static str>,
+    /// Its health.
     pub health: Health,
     /// Unhealthy, with no unhealthy dependency of its own.
     pub root_cause: bool,
     /// The newest warning events about it, of the last day.
     pub events: Vec<LogicalEvent>,
+    /// The unhealthy objects it depends on, first reached through it.
     pub children: Vec<Step>,
     /// Unhealthy dependencies shown elsewhere in the tree, with how this object depends on them.
     pub also: Vec<(&'static str, NodeId)>,
@@ -44,7 +47,9 @@ pub struct Step {
 /// A root cause and what to do about it.
 #[derive(Clone, Debug)]
 pub struct Cause {
+    /// The object at fault.
     pub node: NodeId,
+    /// Its health (what is wrong with it).
     pub health: Health,
     /// One line for a newcomer: what to create, change or look at.
     pub fix: String,
@@ -53,6 +58,7 @@ pub struct Cause {
 /// Why the target is unhealthy.
 #[derive(Clone, Debug)]
 pub struct Explanation {
+    /// The causal tree, rooted at the target.
     pub tree: Step,
     /// In tree order, each once.
     pub causes: Vec<Cause>,

@@ -49,6 +49,7 @@ impl Now {
 }
 
 impl Timestamp {
+    /// Now, by the system clock (the epoch if the clock is before it).
     pub fn clock() -> Timestamp {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -67,6 +68,7 @@ impl Timestamp {
         rfc3339(self.0)
     }
 
+    /// Seconds from `earlier` to this time (negative when `earlier` is later).
     pub fn since(self, earlier: Timestamp) -> i64 {
         self.0 - earlier.0
     }

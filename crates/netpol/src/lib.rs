@@ -34,13 +34,22 @@ pub struct PolicyError {
     pub policy: String,
     /// The field, e.g. `spec.ingress[0].from[1]`.
     pub path: String,
+    /// What is wrong with it.
     pub message: String,
 }
 
+/// Why an analysis or a question to it failed.
 #[derive(Debug, thiserror::Error)]
 pub enum NetpolError {
+    /// Policies the API server would reject: the analysis would not be the cluster's.
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Policies(Vec<PolicyError>),
+    /// A peer, as the user wrote it, that names nothing analysed.
     #[error("`{text}`: {why}")]
-    Endpoint { text: String, why: String },
+    Endpoint {
+        /// The text given.
+        text: String,
+        /// Why it does not resolve.
+        why: String,
+    },
 }

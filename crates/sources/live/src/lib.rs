@@ -37,20 +37,49 @@ use tokio::task::JoinHandle;
 /// Why the live source cannot start.
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
+    /// A kubeconfig file that cannot be read or parsed.
     #[error("cannot read the kubeconfig {path}: {cause}")]
-    Kubeconfig { path: String, cause: String },
+    Kubeconfig {
+        /// The file.
+        path: String,
+        /// Why.
+        cause: String,
+    },
+    /// `--context` names a context the kubeconfig does not have.
     #[error("no context named {context:?} in the kubeconfig (contexts: {known})")]
-    NoSuchContext { context: String, known: String },
+    NoSuchContext {
+        /// The context asked for.
+        context: String,
+        /// The contexts there are, comma-separated.
+        known: String,
+    },
+    /// No `--context`, and no `current-context` to fall back on.
     #[error(
         "the kubeconfig has no current context (choose one with --context; contexts: {known})"
     )]
-    NoCurrentContext { known: String },
+    NoCurrentContext {
+        /// The contexts there are, comma-separated.
+        known: String,
+    },
+    /// A kubeconfig without any context.
     #[error("the kubeconfig has no contexts")]
     NoContexts,
+    /// A context kube cannot make a client for (a missing certificate file, a failing exec
+    /// plugin): its cluster is marked failed, with a warning, and the others go on.
     #[error("context {context}: {cause}")]
-    Context { context: String, cause: String },
+    Context {
+        /// The context.
+        context: String,
+        /// Why.
+        cause: String,
+    },
+    /// Every cluster failed: what [`Live::sync`] returns then, instead of an empty graph.
     #[error("no cluster could be reached: {causes}")]
-    Unreachable { causes: String },
+    Unreachable {
+        /// Each cluster's cause, `; `-separated.
+        causes: String,
+    },
+    /// Nowhere to read a kubeconfig from, and not in a pod.
     #[error(
         "no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config) and not running in a pod"
     )]
@@ -62,7 +91,9 @@ pub enum LiveError {
 pub struct LiveOptions {
     /// `--kubeconfig`; else `$KUBECONFIG`, `~/.kube/config`, in-cluster.
     pub kubeconfig: Option<PathBuf>,
+    /// Which contexts: the current one, named ones, or all.
     pub contexts: ContextChoice,
+    /// Which resource types (`--kinds`, `--exclude-kinds`).
     pub kinds: KindFilter,
     /// Namespaces to watch one by one for resource types forbidden cluster-wide (`-n`).
     pub namespaces: Vec<String>,

@@ -108,6 +108,7 @@ fn event_identity(s: &Stored) -> (Option<String>, String, String) {
 }
 
 impl Maintained {
+    /// An empty graph, keeping at most `max_events` events per cluster.
     pub fn new(max_events: usize) -> Self {
         Maintained {
             graph: Incremental::new(),
@@ -119,6 +120,7 @@ impl Maintained {
         }
     }
 
+    /// The graph as it stands.
     pub fn graph(&self) -> &Graph {
         self.graph.graph()
     }

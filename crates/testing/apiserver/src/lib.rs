@@ -86,22 +86,32 @@ use watch::Watchers;
 /// A resource type the server serves, as discovery describes it.
 #[derive(Clone, Debug)]
 pub struct ResourceType {
+    /// Its API group (`""` for core).
     pub group: String,
+    /// The version served.
     pub version: String,
+    /// The kind of its objects.
     pub kind: String,
+    /// The resource name in URLs (`pods`).
     pub plural: String,
+    /// Whether its objects live in namespaces.
     pub namespaced: bool,
+    /// The verbs discovery lists for it (`get`, `list`, `watch`, ...); only reads are served.
     pub verbs: Vec<String>,
 }
 
 /// One request as the server received it.
 #[derive(Clone, Debug)]
 pub struct RecordedRequest {
+    /// `GET`, ...
     pub method: String,
+    /// The path, without the query.
     pub path: String,
     /// The raw query string, without the `?` (empty when there was none).
     pub query: String,
+    /// The `Accept` header (what a metadata-only request is told by).
     pub accept: Option<String>,
+    /// The `Accept-Encoding` header (whether the client asked for gzip).
     pub accept_encoding: Option<String>,
 }
 
@@ -111,7 +121,12 @@ pub enum ApplyError {
     /// The object lacks a field every Kubernetes object has.
     MissingField(&'static str),
     /// No served type has this `apiVersion` and `kind`.
-    UnknownKind { api_version: String, kind: String },
+    UnknownKind {
+        /// The object's `apiVersion`.
+        api_version: String,
+        /// The object's `kind`.
+        kind: String,
+    },
 }
 
 impl std::fmt::Display for ApplyError {

@@ -44,15 +44,19 @@ pub enum Detail {
     Full,
 }
 
+/// What to generate.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// Exactly this many Pods are generated.
     pub pods: usize,
+    /// The seed of every random choice: the same `(pods, seed, detail)` gives the same bytes.
     pub seed: u64,
+    /// How much of each object is written.
     pub detail: Detail,
 }
 
 impl Config {
+    /// `pods` pods with the default seed, in the lean detail.
     pub fn new(pods: usize) -> Self {
         Config {
             pods,
@@ -65,10 +69,15 @@ impl Config {
 /// What was written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Objects written (the items of the list).
     pub objects: usize,
+    /// Bytes written.
     pub bytes: u64,
+    /// Namespaces in the landscape.
     pub namespaces: usize,
+    /// Nodes in the landscape.
     pub nodes: usize,
+    /// Objects written per kind.
     pub by_kind: BTreeMap<&'static str, usize>,
 }
 
