@@ -19,6 +19,45 @@
 //!   event that says something the status does not ([`events`]).
 //! * Owners do not take their health from their dependents here (a Deployment is judged by its
 //!   own status); the root-cause walk ([`rootcause`]) goes from owners through their dependents.
+//!
+//! ```
+//! use kubegraph_health::{assess, rootcause, State};
+//!
+//! let yaml = r#"
+//! apiVersion: v1
+//! kind: Pod
+//! metadata: {name: api, namespace: shop, uid: u-1}
+//! spec:
+//!   containers:
+//!   - name: api
+//!     image: api:1
+//!     env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: api-token, key: token}}}]
+//! status:
+//!   phase: Pending
+//!   containerStatuses:
+//!   - name: api
+//!     image: api:1
+//!     ready: false
+//!     restartCount: 0
+//!     state: {waiting: {reason: CreateContainerConfigError, message: 'secret "api-token" not found'}}
+//! "#;
+//! let loaded = kubegraph_files::load_bytes("shop.yaml", yaml.as_bytes(), &Default::default());
+//! let (graph, _) = kubegraph_relations::graph_from_objects("prod", loaded.objects);
+//! let (prod, _, _) = graph.clusters().next().unwrap();
+//! let pod = graph.lookup(prod, "", "Pod", Some("shop"), "api").unwrap();
+//!
+//! let health = assess(&graph);
+//! let of_pod = &health[pod.0 as usize];
+//! assert_eq!(of_pod.state, State::Error);
+//! assert_eq!(
+//!     of_pod.reason,
+//!     r#"container api waiting: CreateContainerConfigError: secret "api-token" not found"#
+//! );
+//! // Why: the secret it reads does not exist.
+//! let why = rootcause::explain(&graph, &health, pod, None);
+//! let causes: Vec<&str> = why.causes.iter().map(|c| c.health.reason.as_str()).collect();
+//! assert_eq!(causes, ["Secret shop/api-token does not exist (referenced by Pod shop/api)"]);
+//! ```
 
 pub mod events;
 mod kinds;

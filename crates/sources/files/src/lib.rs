@@ -6,6 +6,35 @@
 //!
 //! Bad input never stops the load: a document that cannot be read becomes a [`Diagnostic`] with
 //! file, line and column, and the rest loads. Only a path that does not exist is an error.
+//!
+//! ```
+//! use kubegraph_files::{load_bytes, LoadOptions};
+//!
+//! let yaml = "\
+//! apiVersion: v1
+//! kind: ConfigMap
+//! metadata: {name: settings}
+//! ---
+//! apiVersion: v1
+//! kind: [broken
+//! ---
+//! apiVersion: v1
+//! kind: PodList
+//! items:
+//! - metadata: {name: web-1, namespace: shop}
+//! ";
+//! let loaded = load_bytes("app.yaml", yaml.as_bytes(), &LoadOptions::default());
+//! let objects: Vec<String> = loaded
+//!     .objects
+//!     .iter()
+//!     .map(|o| format!("{} {}/{}", o.kind, o.namespace.as_deref().unwrap_or(""), o.name))
+//!     .collect();
+//! // The ConfigMap lands in `default`; the list's item takes its kind from the list.
+//! assert_eq!(objects, ["ConfigMap default/settings", "Pod shop/web-1"]);
+//! // The broken document is one warning, located; the documents around it still load.
+//! assert_eq!(loaded.diagnostics.len(), 1);
+//! assert!(loaded.diagnostics[0].to_string().starts_with("app.yaml:7:1: invalid YAML"));
+//! ```
 
 mod documents;
 mod expand;

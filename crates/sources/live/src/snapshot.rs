@@ -1,6 +1,6 @@
 //! From the store to a graph: every watched cluster becomes a cluster node, its objects are
 //! inserted (shared with the store, not copied), and relations are resolved from what each
-//! object's [`Extracted`](kubegraph_relations::Extracted) says, which was read out of it when its
+//! object's [`Extracted`] says, which was read out of it when its
 //! watch reported it. So a new graph costs index lookups and insertions, never JSON work
 //! (relations never cross clusters). Events are kept with bounded retention: the newest
 //! `max_events` per cluster.

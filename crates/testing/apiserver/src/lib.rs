@@ -6,6 +6,34 @@
 //! break it ([`compact`](TestApiServer::compact), [`drop_watches`](TestApiServer::drop_watches),
 //! [`forbid_cluster_scope`](TestApiServer::forbid_cluster_scope)) while a client runs against it.
 //!
+//! ```
+//! use kubegraph_test_apiserver::TestApiServer;
+//! use serde_json::{json, Value};
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let server = TestApiServer::start().await;
+//!     let version = server.apply(json!({
+//!         "apiVersion": "v1", "kind": "ConfigMap",
+//!         "metadata": {"name": "settings", "namespace": "shop"},
+//!         "data": {"mode": "fast"},
+//!     }));
+//!     let url = format!("{}/api/v1/namespaces/shop/configmaps", server.url());
+//!     let list: Value = reqwest::Client::new()
+//!         .get(&url)
+//!         .bearer_auth(TestApiServer::TOKEN)
+//!         .send()
+//!         .await?
+//!         .json()
+//!         .await?;
+//!     assert_eq!(list["kind"], "ConfigMapList");
+//!     assert_eq!(list["items"][0]["metadata"]["resourceVersion"], version.as_str());
+//!     // Without the token, 401, as from a real server.
+//!     assert_eq!(reqwest::get(&url).await?.status(), 401);
+//!     Ok(())
+//! }
+//! ```
+//!
 //! # Faithful
 //!
 //! - Authentication: every request needs `Authorization: Bearer` [`TestApiServer::TOKEN`],
