@@ -32,14 +32,14 @@ struct Cli {
 }
 
 #[derive(Args, Clone, Debug)]
-pub struct SourceArgs {
+pub(crate) struct SourceArgs {
     /// Manifests or `kubectl get -o json|yaml` dumps: a file, a directory (recursive), or `-` for
     /// stdin. Repeatable.
     #[arg(short = 'f', long = "file", value_name = "PATH", global = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Use the built-in demo landscape (no cluster needed).
     #[arg(long, global = true)]
-    pub demo: bool,
+    pub(crate) demo: bool,
     /// Files: the namespace for objects of namespaced kinds that have none. Live clusters: a
     /// namespace to list kinds in one by one when listing them cluster-wide is forbidden
     /// (repeatable).
@@ -49,20 +49,20 @@ pub struct SourceArgs {
         value_name = "NAMESPACE",
         global = true
     )]
-    pub namespace: Vec<String>,
+    pub(crate) namespace: Vec<String>,
     /// Name of the cluster node for file sources (default: the single path's file name, else `files`).
     #[arg(long, value_name = "NAME", global = true)]
-    pub cluster: Option<String>,
+    pub(crate) cluster: Option<String>,
     /// Do not print warnings about the input.
     #[arg(short = 'q', long, global = true)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// The time that time-dependent health rules compare against (RFC 3339, e.g.
     /// `2026-11-29T12:00:00Z`); default: the newest timestamp in a file source, the clock for a
     /// live one.
     #[arg(long, value_name = "TIME", global = true)]
-    pub now: Option<String>,
+    pub(crate) now: Option<String>,
     #[command(flatten)]
-    pub live: live::LiveArgs,
+    pub(crate) live: live::LiveArgs,
 }
 
 #[derive(Subcommand)]

@@ -4,18 +4,26 @@
 use crate::analysis::{Connectivity, Endpoint};
 use std::io::{self, Write};
 
+/// An output format of the listing, as netpol-analyzer names and writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// `src => dst : conns`, one line per connection.
     Txt,
+    /// An array of `{"src", "dst", "conn"}` objects.
     Json,
+    /// `src,dst,conn` rows under a header.
     Csv,
+    /// A Markdown table.
     Md,
+    /// A Graphviz graph, peers grouped by namespace.
     Dot,
 }
 
 impl Format {
+    /// The names [`Format::parse`] accepts (`-o` values).
     pub const NAMES: [&'static str; 5] = ["txt", "json", "csv", "md", "dot"];
 
+    /// The format of this name, if any.
     pub fn parse(name: &str) -> Option<Format> {
         Some(match name {
             "txt" => Format::Txt,
@@ -28,6 +36,7 @@ impl Format {
     }
 }
 
+/// Writes every connection of `c` in `format`.
 pub fn write(c: &Connectivity, format: Format, out: &mut impl Write) -> io::Result<()> {
     match format {
         Format::Txt => {
