@@ -60,6 +60,7 @@ func up(args []string) error {
 	nodes := fs.Int("nodes", 3, "Nodes to register (each with a kubelet's part played)")
 	port := fs.Int("port", 0, "the API server's port (0: a free one)")
 	kubeconfigOut := fs.String("kubeconfig-out", "", "where to write the admin kubeconfig too")
+	removeDir := fs.Bool("remove-dir", false, "remove the directory when stopping (a test's shared control plane has nobody else to)")
 	_ = fs.Parse(args)
 	started := time.Now()
 	if *dir == "" {
@@ -152,6 +153,9 @@ loop:
 	stopKubelets()
 	kubelets.Wait()
 	cp.shutdown()
+	if *removeDir {
+		return os.RemoveAll(cp.dir)
+	}
 	return nil
 }
 
@@ -369,7 +373,9 @@ func (cp *controlPlane) start(name string, args []string) error {
 	return nil
 }
 
-// stop ends a component as a supervisor would: SIGTERM, then SIGKILL after 20 s.
+// stop ends a component as a supervisor would: SIGTERM, then SIGKILL after 5 s. kube-apiserver
+// drains its requests and stops listening at once, then keeps serving the open watch streams
+// (HTTP/2) until its shutdown timeout (a minute); nothing is lost by cutting them sooner.
 func (cp *controlPlane) stop(name string) {
 	cp.mu.Lock()
 	cmd := cp.children[name]
@@ -383,7 +389,7 @@ func (cp *controlPlane) stop(name string) {
 	go func() { _ = cmd.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(20 * time.Second):
+	case <-time.After(5 * time.Second):
 		_ = cmd.Process.Kill()
 		<-done
 	}
