@@ -2,6 +2,7 @@
 //
 //	kubegraph-control-plane up --dir DIR [--nodes N]   start everything; prints "ready ..." on stdout
 //	kubegraph-control-plane apiserver|controller-manager|scheduler FLAGS...  (started by up)
+//	kubegraph-control-plane load --kubeconfig K --count N [--update]  ConfigMaps, for benchmarks
 //
 // `up` runs etcd embedded in its own process, starts kube-apiserver, kube-controller-manager
 // and kube-scheduler as child processes of this same binary (so the API server can be
@@ -22,13 +23,15 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: kubegraph-control-plane up|apiserver|controller-manager|scheduler ...")
+		fmt.Fprintln(os.Stderr, "usage: kubegraph-control-plane up|load|apiserver|controller-manager|scheduler ...")
 		os.Exit(2)
 	}
 	var err error
 	switch os.Args[1] {
 	case "up":
 		err = up(os.Args[2:])
+	case "load":
+		err = load(os.Args[2:])
 	case "apiserver":
 		cmd := apiserver.NewAPIServerCommand()
 		cmd.SetArgs(os.Args[2:])
