@@ -580,3 +580,116 @@ spec: {cronSpec: "0 3 * * *"}
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
+
+/// Secrets from the wire, watch streams included: kubegraph reads through a proxy that records
+/// every byte the API server sends it; a secret's value is in none of them, neither for a
+/// secret listed nor for one made while watching. The control: the same proxy records the
+/// value when a client asks for the secret itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn secret_values_are_not_on_the_wire_to_kubegraph() {
+    let Some(cp) = shared().await else {
+        return;
+    };
+    let value = "wire-secret-kubegraph-must-not-see";
+    let encoded = "d2lyZS1zZWNyZXQta3ViZWdyYXBoLW11c3Qtbm90LXNlZQ=="; // base64 of the value
+    let dir = tempfile::tempdir().unwrap();
+    let (proxy, token) = {
+        let dir = dir.path().to_path_buf();
+        blocking(move || {
+            cp.namespace("wire");
+            // `kubectl create`, not apply: no last-applied annotation holding the value.
+            cp.kubectl_ok(
+                &[
+                    "create",
+                    "secret",
+                    "generic",
+                    "db",
+                    "-n",
+                    "wire",
+                    &format!("--from-literal=password={value}"),
+                ],
+                None,
+            );
+            read_only_kubeconfig(cp, &dir);
+            let token = cp.token("kubegraph", "kubegraph");
+            let (proxy, kubeconfig) = cp.recording_proxy("wire", &token);
+            std::fs::write(dir.join("proxied"), kubeconfig).unwrap();
+            // The control reads as someone else: kubegraph's own requests stay only its own
+            // (the audit test checks them).
+            cp.kubectl_ok(&["create", "serviceaccount", "control", "-n", "wire"], None);
+            cp.kubectl_ok(
+                &[
+                    "create",
+                    "rolebinding",
+                    "control",
+                    "-n",
+                    "wire",
+                    "--clusterrole=admin",
+                    "--serviceaccount=wire:control",
+                ],
+                None,
+            );
+            (proxy, cp.token("wire", "control"))
+        })
+        .await
+    };
+    let live = synced(&dir.path().join("proxied")).await;
+    blocking(move || {
+        cp.kubectl_ok(
+            &[
+                "create",
+                "secret",
+                "generic",
+                "later",
+                "-n",
+                "wire",
+                &format!("--from-literal=password={value}"),
+            ],
+            None,
+        )
+    })
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !shape(&live.snapshot().graph)
+        .0
+        .iter()
+        .any(|(id, _, _)| id.ends_with("/core/Secret/wire/later"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the secret made while watching never appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let received = String::from_utf8_lossy(&proxy.received()).to_string();
+    assert!(
+        !received.contains(value) && !received.contains(encoded),
+        "a secret value crossed the wire to kubegraph"
+    );
+    // Both secrets crossed, as metadata: the list, and the watch event.
+    assert!(received.contains(r#""name":"db""#) && received.contains(r#""name":"later""#));
+    assert!(received.contains("PartialObjectMetadata"));
+    // Nothing compressed (every page is small here), so a value could not hide in gzip.
+    assert!(!received
+        .to_ascii_lowercase()
+        .contains("content-encoding: gzip"));
+    drop(live);
+
+    // The control: a plain GET of the secret through the same proxy carries its value.
+    let addr = proxy.addr();
+    let answer = blocking(move || {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET /api/v1/namespaces/wire/secrets/db HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        answer
+    })
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(String::from_utf8_lossy(&proxy.received()).contains(encoded));
+}

@@ -8,6 +8,9 @@
 //! returns `None`, so the test can return early, unless `KUBEGRAPH_REQUIRE_CONTROL_PLANE` is
 //! set (`.ci/run` sets it), when it panics.
 
+mod proxy;
+
+pub use proxy::RecordingProxy;
 use serde_json::Value;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
@@ -345,6 +348,18 @@ impl ControlPlane {
         )
         .trim()
         .to_string()
+    }
+
+    /// A proxy that records every byte the API server sends its clients (src/proxy.rs), and a
+    /// kubeconfig through it with a bearer token (plain HTTP to the proxy on 127.0.0.1).
+    pub fn recording_proxy(&self, context: &str, token: &str) -> (RecordingProxy, String) {
+        let upstream = self.server.trim_start_matches("https://").parse().unwrap();
+        let proxy = RecordingProxy::start(upstream, &self.dir.join("ca.crt"));
+        let kubeconfig = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: {context}\n  cluster:\n    server: {}\nusers:\n- name: {context}\n  user:\n    token: {token}\ncontexts:\n- name: {context}\n  context:\n    cluster: {context}\n    user: {context}\ncurrent-context: {context}\n",
+            proxy.url()
+        );
+        (proxy, kubeconfig)
     }
 
     /// A kubeconfig for this cluster with a bearer token, its one context named `context`.
