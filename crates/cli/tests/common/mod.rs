@@ -3,6 +3,8 @@
 // Each test file uses its own subset.
 #![allow(dead_code)]
 
+pub mod kubectl_check;
+
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;

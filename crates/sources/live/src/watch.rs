@@ -363,6 +363,19 @@ async fn watch_one(ctx: &ClusterCtx, key: &WatchKey) -> Refused {
                 Ok(Some(c)) => changes.push(c),
                 Ok(None) => {}
                 Err(e) => match refusal(&e) {
+                    // Refused after it had listed: an API server restarting answers 403 until
+                    // its RBAC caches are filled (and 404 for custom resources until its CRD
+                    // handler is), so this is retried with the watcher's backoff, the objects
+                    // last seen kept meanwhile. A type that is really gone is dropped by the
+                    // re-discovery a 404 asks for; a permission really revoked leaves the last
+                    // state seen.
+                    Some(r) if ctx.shared.store().state(key) == Some(WatchState::Synced) => {
+                        tracing::debug!(cluster = %ctx.name, resource = %rt, code = r.code, message = %r.message, "refused after listing; retrying");
+                        if r.code == 404 {
+                            ctx.rediscover.notify_one();
+                        }
+                        error = Some(r.message);
+                    }
                     Some(r) => {
                         refused = Some(r);
                         break;

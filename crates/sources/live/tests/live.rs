@@ -376,6 +376,36 @@ async fn a_forbidden_kind_is_skipped_with_one_warning() {
     assert_eq!(shape(&snap.graph), shape(&expected(&[("prod", &without)])));
 }
 
+/// A real API server restarting answers 403 until its RBAC caches are filled (seen against
+/// kube-apiserver, tests/control_plane.rs): a type refused after it had listed keeps its
+/// objects and is watched again once allowed, without a warning, instead of being skipped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_after_listing_is_retried_not_skipped() {
+    let f = fixture("prod").await;
+    let mut objects = shop();
+    apply_all(&f.server, &objects);
+    let live = synced(options(&f.kubeconfig)).await;
+    f.server.forbid_everywhere("", "pods");
+    f.server.drop_watches();
+    assert!(f.server.delete("v1", "Pod", Some("shop"), "web-1-a"));
+    objects.retain(|o| o["metadata"]["name"] != "web-1-a");
+    // Refused meanwhile: the pods last seen stay.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        source_names(&live.snapshot().graph, "Pod"),
+        ["shop/web-1-a", "shop/web-1-b"]
+    );
+    f.server.allow("", "pods");
+    let want = shape(&expected(&[("prod", &objects)]));
+    let snap = eventually(&live, |s| shape(&s.graph) == want).await;
+    assert_eq!(shape(&snap.graph), want);
+    let warnings: Vec<String> = live.take_warnings().iter().map(|w| w.to_string()).collect();
+    assert!(
+        warnings.iter().all(|w| !w.contains("cannot list")),
+        "{warnings:?}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forbidden_cluster_wide_is_watched_per_namespace() {
     let f = fixture("prod").await;
