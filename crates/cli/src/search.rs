@@ -27,7 +27,7 @@ pub fn run(
     let mut index = QueryIndex::new(graph).with_health_now(now);
     if !matches!(now, kubegraph_health::time::Now::NewestInInput) {
         if let Some(t) = now.resolve(graph) {
-            index = index.with_now(t.0 as f64);
+            index = index.with_now(t.as_second() as f64);
         }
     }
     // Results stream to `out` as they are rendered (a large dump never sits in memory as text).

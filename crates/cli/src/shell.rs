@@ -266,7 +266,7 @@ fn index_for(graph: &kubegraph_graph::Graph, base: &Landscape) -> QueryIndex {
     match now {
         kubegraph_health::time::Now::NewestInInput => index,
         _ => match now.resolve(graph) {
-            Some(t) => index.with_now(t.0 as f64),
+            Some(t) => index.with_now(t.as_second() as f64),
             None => index,
         },
     }

@@ -6,18 +6,27 @@
 //! * [`LabelSelector`]: Kubernetes label-selector semantics, exactly.
 //! * [`EdgeKind`]: the closed set of relationship kinds (see `shared/spec/relations.md`).
 //! * [`Diagnostic`]: a warning about the input, with a location and a hint.
+//! * [`ObjectRef`]: one object named as people and tools name it (`Pod shop/web`,
+//!   `pod/shop/web`, an export id), printed and read back.
+//! * [`time::Timestamp`]: every time in kubegraph, on jiff; [`units`]: quantities and durations
+//!   in text; [`fuzzy`]: the one "did you mean" matcher.
 
 mod diag;
 mod edge;
+pub mod fuzzy;
 mod image;
 pub mod json;
 pub mod kinds;
 mod object;
+mod reference;
 mod selector;
+pub mod time;
+pub mod units;
 
 pub use diag::{Diagnostic, Location};
 pub use edge::{Dependency, EdgeKind};
 pub use image::normalize_image;
 pub use kinds::{GroupKind, KindInfo};
 pub use object::{split_api_version, Object, ObjectError, OwnerRef, REDACTED_ANNOTATIONS};
+pub use reference::{ObjectRef, RefError};
 pub use selector::{scalar_string, LabelSelector, Requirement, SelectorError, SelectorOp};
