@@ -3,7 +3,8 @@
 //! see docs/query.md for the others). A `| format F` in the query wins over `-o`.
 
 use crate::source::Landscape;
-use kubegraph_query::{parse, print, Format, QueryIndex};
+use kubegraph_formats::{parse_query, print, Format};
+use kubegraph_query::{Ctx, GraphFacts, QueryIndex};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -13,7 +14,7 @@ pub fn run(
     format: Option<Format>,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let ast = match parse(query) {
+    let ast = match parse_query(query) {
         Ok(ast) => ast,
         Err(e) => {
             eprintln!("{}", e.render(query));
@@ -22,16 +23,11 @@ pub fn run(
     };
     let graph = &landscape.graph;
     // Health and `age` judge against `--now`, the clock for a live source, else the snapshot's
-    // newest timestamp (the index's default).
-    let now = crate::why::reference_time(landscape)?;
-    let mut index = QueryIndex::new(graph).with_health_now(now);
-    if !matches!(now, kubegraph_health::time::Now::NewestInInput) {
-        if let Some(t) = now.resolve(graph) {
-            index = index.with_now(t.as_second() as f64);
-        }
-    }
+    // newest timestamp.
+    let facts = GraphFacts::new(crate::why::reference_time(landscape)?);
+    let index = QueryIndex::new(graph);
     // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
-    match print(graph, &index, &ast, format, out)? {
+    match print(&Ctx::new(graph, &index, &facts), &ast, format, out)? {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("{}", e.render(query));

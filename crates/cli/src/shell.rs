@@ -1,6 +1,6 @@
 //! `kubegraph [SOURCE] shell`: an interactive shell over a loaded graph. Each line is a search
-//! query, run like `kubegraph search` (same output, same caret errors), against a graph and a
-//! [`QueryIndex`] built once. Line editing, history and Tab completion come from `rustyline`;
+//! query, run like `kubegraph search` (same output, same caret errors), against a graph, a
+//! [`QueryIndex`] and [`GraphFacts`] built once. Line editing, history and Tab completion come from `rustyline`;
 //! when stdin is not a terminal, lines are read from it without prompt or history, which makes
 //! the shell scriptable.
 
@@ -9,7 +9,8 @@ mod complete;
 pub use complete::{complete, word_start, Vocabulary};
 
 use crate::source::Landscape;
-use kubegraph_query::{execute, nodes_table, parse, Output, QueryIndex};
+use kubegraph_formats::{parse_query, print};
+use kubegraph_query::{Ctx, GraphFacts, QueryIndex};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -58,7 +59,8 @@ pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCod
     let mut session = Session {
         base: landscape,
         current: None,
-        index: index_for(&landscape.graph, landscape),
+        index: QueryIndex::new(&landscape.graph),
+        facts: facts_for(landscape),
     };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
@@ -78,6 +80,7 @@ struct Session<'a> {
     /// A newer graph of a live source than `base`'s.
     current: Option<Landscape>,
     index: QueryIndex,
+    facts: GraphFacts,
 }
 
 #[derive(PartialEq)]
@@ -106,7 +109,8 @@ impl Session<'_> {
         let mut diagnostics = self.landscape().diagnostics.clone();
         diagnostics.append(&mut fresh.diagnostics);
         fresh.diagnostics = diagnostics;
-        self.index = index_for(&fresh.graph, self.base);
+        self.index = QueryIndex::new(&fresh.graph);
+        self.facts = facts_for(self.base);
         self.current = Some(fresh);
     }
 
@@ -128,23 +132,18 @@ impl Session<'_> {
         Ok(Flow::Continue)
     }
 
-    /// The printing of `search` (crates/cli/src/search.rs, table output), with the index kept
-    /// across queries instead of rebuilt for each. Errors go to stderr as the caret message.
+    /// The printing of `search` (crates/cli/src/search.rs, table output), with the index and
+    /// facts kept across queries instead of rebuilt for each. Errors go to stderr as the caret
+    /// message.
     fn query(&self, query: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        let graph = &self.landscape().graph;
-        let result = match parse(query) {
-            Ok(ast) => execute(graph, &self.index, &ast).map_err(|e| e.render(query)),
-            Err(e) => Err(e.render(query)),
+        let ctx = Ctx::new(&self.landscape().graph, &self.index, &self.facts);
+        let result = match parse_query(query) {
+            Ok(ast) => print(&ctx, &ast, None, out)?,
+            Err(e) => Err(e),
         };
-        match result {
-            Ok(Output::Text(text)) => out.write_all(text.as_bytes())?,
-            Ok(Output::Nodes(nodes)) => {
-                out.write_all(nodes_table(graph, &self.index, &nodes).as_bytes())?
-            }
-            Err(rendered) => {
-                out.flush()?;
-                eprintln!("{rendered}");
-            }
+        if let Err(e) = result {
+            out.flush()?;
+            eprintln!("{}", e.render(query));
         }
         Ok(())
     }
@@ -256,18 +255,11 @@ impl Highlighter for ShellHelper {}
 impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
 
-/// The query index of a landscape, judging health and `age` against the same clock as
-/// `search` (`--now`, the clock for a live source, else the snapshot's newest timestamp).
-/// `base` is the landscape the shell started on (it knows `--now` and whether it is live).
-fn index_for(graph: &kubegraph_graph::Graph, base: &Landscape) -> QueryIndex {
-    let now =
-        crate::why::reference_time(base).unwrap_or(kubegraph_health::time::Now::NewestInInput);
-    let index = QueryIndex::new(graph).with_health_now(now);
-    match now {
-        kubegraph_health::time::Now::NewestInInput => index,
-        _ => match now.resolve(graph) {
-            Some(t) => index.with_now(t.as_second() as f64),
-            None => index,
-        },
-    }
+/// The facts queries judge health and `age` by, against the same clock as `search` (`--now`,
+/// the clock for a live source, else the snapshot's newest timestamp). `base` is the landscape
+/// the shell started on (it knows `--now` and whether it is live).
+fn facts_for(base: &Landscape) -> GraphFacts {
+    GraphFacts::new(
+        crate::why::reference_time(base).unwrap_or(kubegraph_health::time::Now::NewestInInput),
+    )
 }

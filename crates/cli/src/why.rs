@@ -596,16 +596,22 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 fn query(graph: &Graph, text: &str) -> anyhow::Result<Vec<NodeId>> {
-    let ast = kubegraph_query::parse(text).map_err(|e| anyhow::anyhow!("{}", e.render(text)))?;
+    let ast =
+        kubegraph_formats::parse_query(text).map_err(|e| anyhow::anyhow!("{}", e.render(text)))?;
     let index = kubegraph_query::QueryIndex::new(graph);
-    match kubegraph_query::execute(graph, &index, &ast) {
+    let facts = kubegraph_query::GraphFacts::default();
+    let ctx = kubegraph_query::Ctx::new(graph, &index, &facts);
+    match kubegraph_formats::query::run(&ctx, &ast, None) {
         Err(e) => bail!("{}", e.render(text)),
-        Ok(kubegraph_query::Output::Text(_)) => {
+        Ok(kubegraph_formats::Answer {
+            output: kubegraph_query::Output::Nodes(nodes),
+            format: None,
+        }) => match nodes.is_empty() {
+            true => bail!("the query `{text}` selects nothing"),
+            false => Ok(nodes),
+        },
+        Ok(_) => {
             bail!("the query `{text}` prints text; a target query must select objects (drop `| count`, `| list`, …)")
         }
-        Ok(kubegraph_query::Output::Nodes(nodes)) if nodes.is_empty() => {
-            bail!("the query `{text}` selects nothing")
-        }
-        Ok(kubegraph_query::Output::Nodes(nodes)) => Ok(nodes),
     }
 }
