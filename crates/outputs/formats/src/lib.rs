@@ -63,7 +63,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use export::export;
-pub use query::{choose, parse_query, print, write, Answer, Choice};
+pub use query::{choose, parse_query, print, run, write, Answer, Choice};
 
 /// An output format. Which names a command accepts is its own list ([`Format::SEARCH`],
 /// [`Format::EXPORT`], [`Format::CONNECTIVITY`]); a format's canonical name is [`Format::name`].
