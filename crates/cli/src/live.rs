@@ -1,15 +1,8 @@
-//! The live source in the CLI: options, the initial sync (with a progress bar per cluster on a
-//! terminal), and the session the shell keeps to see later changes.
+//! The live source's flags, and a progress bar per cluster on a terminal while it syncs.
 
-use crate::source::Landscape;
-use crate::SourceArgs;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use kubegraph_live::{
-    ClusterProgress, ClusterState, ContextChoice, KindFilter, Live, LiveOptions, Snapshot,
-};
-use std::io::IsTerminal;
+use kubegraph_live::{ClusterProgress, ClusterState, ContextChoice, KindFilter, LiveOptions};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Where to find clusters: kubeconfig and contexts; what to read from them.
@@ -46,7 +39,7 @@ pub struct LiveArgs {
 }
 
 impl LiveArgs {
-    fn options(&self, namespaces: &[String]) -> LiveOptions {
+    pub fn options(&self, namespaces: &[String]) -> LiveOptions {
         LiveOptions {
             kubeconfig: self.kubeconfig.clone(),
             contexts: ContextChoice {
@@ -63,154 +56,39 @@ impl LiveArgs {
     }
 }
 
-/// `30`, `30s`, `500ms`, `2m`, `1h`.
+/// `30`, `30s`, `500ms`, `2m`, `1h`, `1m30s`: a number alone is seconds.
 fn parse_duration(s: &str) -> Result<Duration, String> {
+    use kubegraph_model::units::{parse_duration_in, DurationError, DURATION_UNITS};
     let s = s.trim();
-    let split = s
-        .find(|c: char| !c.is_ascii_digit() && c != '.')
-        .unwrap_or(s.len());
-    let (number, unit) = s.split_at(split);
-    let n: f64 = number
-        .parse()
-        .map_err(|_| format!("{s:?} is not a duration (e.g. 30s, 2m, 500ms)"))?;
-    let secs = match unit {
-        "" | "s" => n,
-        "ms" => n / 1000.0,
-        "m" => n * 60.0,
-        "h" => n * 3600.0,
-        _ => {
-            return Err(format!(
-                "unknown unit {unit:?} in {s:?} (use ms, s, m or h)"
-            ))
-        }
+    let plain = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b'.');
+    let secs = match s.parse::<f64>().ok().filter(|_| plain) {
+        Some(n) => n,
+        // `--timeout` takes ms, s, m and h.
+        None => parse_duration_in(s, &DURATION_UNITS[2..6]).map_err(|e| match e {
+            DurationError::Malformed(_) => {
+                format!("{s:?} is not a duration (e.g. 30s, 2m, 500ms)")
+            }
+            DurationError::UnknownUnit { unit, .. } => {
+                format!("unknown unit {unit:?} in {s:?} (use ms, s, m or h)")
+            }
+        })?,
     };
     Duration::try_from_secs_f64(secs).map_err(|e| format!("{s:?}: {e}"))
 }
 
-/// A live source kept running after the initial sync, so the shell can show later changes.
-pub struct LiveSession {
-    // Dropped first: its tasks are aborted before the runtime shuts down.
-    live: Live,
-    /// The graph kept current in place, once the shell asks for it (one-shot commands never
-    /// pay for keeping it).
-    published: OnceLock<tokio::sync::watch::Receiver<Option<Arc<Snapshot>>>>,
-    runtime: tokio::runtime::Runtime,
-}
-
-impl LiveSession {
-    /// The store's version now: different from a graph's version when something changed.
-    pub fn version(&self) -> u64 {
-        self.live.version()
-    }
-
-    /// From now on, keeps a graph current in place as changes come (for the shell), so that
-    /// [`LiveSession::landscape`] costs a copy rather than a build.
-    pub fn keep_current(&self) {
-        self.published.get_or_init(|| {
-            let _guard = self.runtime.enter();
-            self.live.publish(Duration::from_millis(50))
-        });
-    }
-
-    /// The graph as it is now, with the warnings said since the last call: the kept-current
-    /// one once it has caught up with the store (if [`LiveSession::keep_current`] was called
-    /// and it catches up within a few seconds), else one built now.
-    pub fn landscape(&self, now: Option<String>) -> Landscape {
-        let _guard = self.runtime.enter();
-        let wanted = self.live.version();
-        let kept = self.published.get().and_then(|published| {
-            let mut published = published.clone();
-            self.runtime.block_on(async {
-                let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-                loop {
-                    let s = published.borrow_and_update().clone();
-                    if let Some(s) = s.filter(|s| s.version >= wanted) {
-                        return Some(s);
-                    }
-                    if tokio::time::timeout_at(deadline, published.changed())
-                        .await
-                        .is_err()
-                    {
-                        return None;
-                    }
-                }
-            })
-        });
-        let snapshot = match kept {
-            Some(s) => Snapshot {
-                graph: s.graph.clone(),
-                version: s.version,
-                objects: s.objects,
-            },
-            None => self.live.snapshot(),
-        };
-        Landscape {
-            graph: snapshot.graph,
-            diagnostics: self.live.take_warnings(),
-            files: 0,
-            objects: snapshot.objects,
-            now,
-            live: None,
-            version: snapshot.version,
-            quiet: false,
-        }
-    }
-}
-
-/// Connects to the chosen contexts, lists everything, and builds the graph.
-pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
-    let options = args.live.options(&args.namespace);
-    let timeout = args.live.timeout;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    let live = runtime.block_on(Live::start(options))?;
-    let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
-    let synced = runtime.block_on(async {
-        let sync = live.sync(timeout);
-        tokio::pin!(sync);
-        let mut tick = tokio::time::interval(Duration::from_millis(100));
-        loop {
-            tokio::select! {
-                r = &mut sync => break r,
-                _ = tick.tick() => progress.show(&live.progress()),
-            }
-        }
-    });
-    progress.finish(&live.progress());
-    synced?;
-    let session = LiveSession {
-        live,
-        published: OnceLock::new(),
-        runtime,
-    };
-    let mut landscape = session.landscape(args.now.clone());
-    if !args.quiet {
-        for d in &landscape.diagnostics {
-            eprintln!("warning: {d}");
-        }
-    }
-    if landscape.objects == 0 && !args.quiet {
-        eprintln!("warning: the cluster holds no objects kubegraph could list");
-    }
-    landscape.live = Some(session);
-    landscape.quiet = args.quiet;
-    Ok(landscape)
-}
-
 /// One bar per cluster: resource types listed of all, objects so far. Drawn only on a terminal.
-struct Progress {
+pub struct Progress {
     bars: Option<(MultiProgress, std::cell::RefCell<Vec<ProgressBar>>)>,
 }
 
 impl Progress {
-    fn new(enabled: bool) -> Progress {
+    pub fn new(enabled: bool) -> Progress {
         Progress {
             bars: enabled.then(|| (MultiProgress::new(), Default::default())),
         }
     }
 
-    fn show(&self, clusters: &[ClusterProgress]) {
+    pub fn show(&self, clusters: &[ClusterProgress]) {
         let Some((multi, bars)) = &self.bars else {
             return;
         };
@@ -236,8 +114,7 @@ impl Progress {
         }
     }
 
-    fn finish(&self, clusters: &[ClusterProgress]) {
-        self.show(clusters);
+    pub fn finish(&self) {
         if let Some((multi, bars)) = &self.bars {
             for bar in bars.borrow().iter() {
                 bar.finish_and_clear();

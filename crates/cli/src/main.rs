@@ -5,6 +5,7 @@
 mod connectivity;
 mod live;
 mod search;
+mod serve;
 mod shell;
 mod source;
 mod stats;
@@ -32,14 +33,14 @@ struct Cli {
 }
 
 #[derive(Args, Clone, Debug)]
-pub struct SourceArgs {
+pub(crate) struct SourceArgs {
     /// Manifests or `kubectl get -o json|yaml` dumps: a file, a directory (recursive), or `-` for
     /// stdin. Repeatable.
     #[arg(short = 'f', long = "file", value_name = "PATH", global = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// Use the built-in demo landscape (no cluster needed).
     #[arg(long, global = true)]
-    pub demo: bool,
+    pub(crate) demo: bool,
     /// Files: the namespace for objects of namespaced kinds that have none. Live clusters: a
     /// namespace to list kinds in one by one when listing them cluster-wide is forbidden
     /// (repeatable).
@@ -49,20 +50,20 @@ pub struct SourceArgs {
         value_name = "NAMESPACE",
         global = true
     )]
-    pub namespace: Vec<String>,
+    pub(crate) namespace: Vec<String>,
     /// Name of the cluster node for file sources (default: the single path's file name, else `files`).
     #[arg(long, value_name = "NAME", global = true)]
-    pub cluster: Option<String>,
+    pub(crate) cluster: Option<String>,
     /// Do not print warnings about the input.
     #[arg(short = 'q', long, global = true)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// The time that time-dependent health rules compare against (RFC 3339, e.g.
     /// `2026-11-29T12:00:00Z`); default: the newest timestamp in a file source, the clock for a
     /// live one.
     #[arg(long, value_name = "TIME", global = true)]
-    pub now: Option<String>,
+    pub(crate) now: Option<String>,
     #[command(flatten)]
-    pub live: live::LiveArgs,
+    pub(crate) live: live::LiveArgs,
 }
 
 #[derive(Subcommand)]
@@ -99,6 +100,8 @@ enum Command {
     Why(why::WhyArgs),
     /// Component views: dependencies, pods of a workload, config and storage of a pod, a namespace.
     Show(views::ShowArgs),
+    /// The web UI and the HTTP API (docs at /api/docs), with live updates; until Ctrl-C.
+    Serve(serve::ServeArgs),
 }
 
 // kubegraph allocates millions of small strings and maps while loading; mimalloc is markedly
@@ -135,7 +138,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let landscape = source::load(&cli.source)?;
+    let (mut landscape, source) = source::load(&cli.source)?;
+    if let Command::Serve(args) = &cli.command {
+        return serve::run(landscape, source, cli.source.now.clone(), args);
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut code = ExitCode::SUCCESS;
@@ -144,13 +150,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let format = output.and_then(|o| Format::lookup(&Format::SEARCH, &o));
             code = search::run(&landscape, &query, format, &mut out)?;
         }
-        Command::Shell => code = shell::run(&landscape, &mut out)?,
+        Command::Shell => code = shell::run(&mut landscape, &mut out)?,
         Command::Connectivity(args) => {
             code = connectivity::connectivity(&landscape, &args, &mut out)?
         }
         Command::Reach(args) => code = connectivity::reach(&landscape, &args, &mut out)?,
         Command::Why(args) => code = why::run(&landscape, &args, &mut out)?,
         Command::Show(args) => code = views::run(&landscape, &args, &mut out)?,
+        Command::Serve(_) => unreachable!("served above"),
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
             let format = Format::lookup(&Format::EXPORT, &output).ok_or_else(|| {
@@ -166,4 +173,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The process ends here: freeing a million-object graph piece by piece would only delay it.
     std::mem::forget(landscape);
     Ok(code)
+}
+
+/// A typed answer as JSON, pretty and with sorted keys (through `serde_json::Value`), ending in
+/// a newline.
+fn json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    let value = serde_json::to_value(value).map_err(std::io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)
 }

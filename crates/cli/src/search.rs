@@ -4,7 +4,7 @@
 
 use crate::source::Landscape;
 use kubegraph_formats::{parse_query, print, Format};
-use kubegraph_query::{Ctx, GraphFacts, QueryIndex};
+use kubegraph_query::{Ctx, QueryIndex};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -22,9 +22,9 @@ pub fn run(
         }
     };
     let graph = &landscape.graph;
-    // Health and `age` judge against `--now`, the clock for a live source, else the snapshot's
-    // newest timestamp.
-    let facts = GraphFacts::new(crate::why::reference_time(landscape)?);
+    // Health and `age` judge against the snapshot's reference time (`--now`, the clock for a
+    // live source, else its newest timestamp).
+    let facts = crate::shell::facts_for(landscape);
     let index = QueryIndex::new(graph);
     // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
     match print(&Ctx::new(graph, &index, &facts), &ast, format, out)? {

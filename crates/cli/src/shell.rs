@@ -52,15 +52,16 @@ The whole language: docs/query.md (and shared/spec/query.md).
 /// Runs the shell until `exit`, `quit` or end of input. Query errors are printed and the shell
 /// goes on; the exit code is 0 unless reading the input fails. On a live source the cluster is
 /// still watched: each line runs against the graph as it is then.
-pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    if let Some(live) = &landscape.live {
+pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if let Some(live) = landscape.app().live() {
         live.keep_current();
     }
+    let index = QueryIndex::new(&landscape.graph);
+    let facts = facts_for(landscape);
     let mut session = Session {
-        base: landscape,
-        current: None,
-        index: QueryIndex::new(&landscape.graph),
-        facts: facts_for(landscape),
+        landscape,
+        index,
+        facts,
     };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
@@ -76,9 +77,7 @@ pub fn run(landscape: &Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCod
 }
 
 struct Session<'a> {
-    base: &'a Landscape,
-    /// A newer graph of a live source than `base`'s.
-    current: Option<Landscape>,
+    landscape: &'a mut Landscape,
     index: QueryIndex,
     facts: GraphFacts,
 }
@@ -91,27 +90,21 @@ enum Flow {
 
 impl Session<'_> {
     fn landscape(&self) -> &Landscape {
-        self.current.as_ref().unwrap_or(self.base)
+        self.landscape
     }
 
     /// On a live source, takes the cluster's changes since the graph was built: a new graph
-    /// and index when anything changed, and the warnings said meanwhile.
+    /// and index when anything changed, and the warnings said meanwhile (`:stats` counts every
+    /// warning of the session).
     fn refresh(&mut self) {
-        let Some(live) = &self.base.live else { return };
-        if live.version() == self.landscape().version {
+        let Some((fresh, said)) = self.landscape.app_mut().refresh() else {
             return;
-        }
-        let mut fresh = live.landscape(self.base.now.clone());
-        for d in &fresh.diagnostics {
+        };
+        for d in &said {
             eprintln!("warning: {d}");
         }
-        // `:stats` counts every warning of the session.
-        let mut diagnostics = self.landscape().diagnostics.clone();
-        diagnostics.append(&mut fresh.diagnostics);
-        fresh.diagnostics = diagnostics;
         self.index = QueryIndex::new(&fresh.graph);
-        self.facts = facts_for(self.base);
-        self.current = Some(fresh);
+        self.facts = facts_for(&fresh);
     }
 
     /// Runs one line: a built-in or a query.
@@ -255,11 +248,12 @@ impl Highlighter for ShellHelper {}
 impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
 
-/// The facts queries judge health and `age` by, against the same clock as `search` (`--now`,
-/// the clock for a live source, else the snapshot's newest timestamp). `base` is the landscape
-/// the shell started on (it knows `--now` and whether it is live).
-fn facts_for(base: &Landscape) -> GraphFacts {
-    GraphFacts::new(
-        crate::why::reference_time(base).unwrap_or(kubegraph_health::time::Now::NewestInInput),
-    )
+/// The facts queries judge health and `age` by: the snapshot's reference time (`--now`, the
+/// clock for a live source, resolved once per snapshot, else the snapshot's newest timestamp).
+pub fn facts_for(snapshot: &kubegraph_app::Snapshot) -> GraphFacts {
+    use kubegraph_health::time::Now;
+    GraphFacts::new(match (snapshot.clock(), snapshot.now()) {
+        (Now::NewestInInput, _) | (_, None) => Now::NewestInInput,
+        (_, Some(t)) => Now::At(t),
+    })
 }

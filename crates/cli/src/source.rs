@@ -1,36 +1,48 @@
-use crate::SourceArgs;
-use anyhow::{bail, Context};
-use kubegraph_files::{load_paths, LoadOptions, Loaded};
-use kubegraph_graph::Graph;
-use kubegraph_model::Diagnostic;
-use kubegraph_relations::graph_from_objects;
-use std::sync::Arc;
-use std::time::Instant;
-use tracing::debug;
+//! From the source flags to a loaded landscape, saying on stderr what loading found.
 
-/// A loaded, related landscape and what loading it said.
+use crate::SourceArgs;
+use anyhow::bail;
+use kubegraph_app::{Snapshot, Source};
+use std::io::IsTerminal;
+
+/// The landscape a command runs on, and whether to keep quiet about warnings.
 pub struct Landscape {
-    /// Shared with the live source's published graph, when there is one (no copy per query).
-    pub graph: Arc<Graph>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub files: usize,
-    pub objects: usize,
-    /// `--now` as given (RFC 3339), for time-dependent health rules.
-    pub now: Option<String>,
-    /// A live source still watching (for the shell), and the store version `graph` reflects.
-    pub live: Option<crate::live::LiveSession>,
-    pub version: u64,
+    app: kubegraph_app::Landscape,
     /// `-q`: commands print no warnings either.
     pub quiet: bool,
 }
 
-pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
-    let demo = || (kubegraph_demo::CLUSTER.to_string(), kubegraph_demo::load());
-    let (cluster, loaded) = if args.demo {
+/// Commands read the current snapshot: `landscape.graph`, `landscape.health()`, ...
+impl std::ops::Deref for Landscape {
+    type Target = Snapshot;
+    fn deref(&self) -> &Snapshot {
+        self.app.snapshot()
+    }
+}
+
+impl Landscape {
+    /// The application's landscape (the live session, refreshing).
+    pub fn app(&self) -> &kubegraph_app::Landscape {
+        &self.app
+    }
+
+    /// The application's landscape, for a front end that takes it over (`serve`).
+    pub fn into_app(self) -> kubegraph_app::Landscape {
+        self.app
+    }
+
+    /// The application's landscape, to refresh it.
+    pub fn app_mut(&mut self) -> &mut kubegraph_app::Landscape {
+        &mut self.app
+    }
+}
+
+pub fn load(args: &SourceArgs) -> anyhow::Result<(Landscape, Source)> {
+    let source = if args.demo {
         if !args.files.is_empty() {
             bail!("--demo and -f cannot be combined: choose one source");
         }
-        demo()
+        Source::Demo
     } else if !args.files.is_empty() {
         if args.namespace.len() > 1 {
             bail!(
@@ -38,78 +50,60 @@ pub fn load(args: &SourceArgs) -> anyhow::Result<Landscape> {
                 args.namespace.len()
             );
         }
-        let options = LoadOptions {
+        Source::Files {
+            paths: args.files.clone(),
             default_namespace: args
                 .namespace
                 .first()
                 .cloned()
                 .unwrap_or_else(|| "default".into()),
-        };
-        let started = Instant::now();
-        let loaded = load_paths(&args.files, &options).context("cannot read the input")?;
-        debug!(objects = loaded.objects.len(), files = loaded.files, elapsed = ?started.elapsed(), "loaded");
-        (
-            args.cluster.clone().unwrap_or_else(|| cluster_name(args)),
-            loaded,
-        )
-    } else if kubegraph_live::kubeconfig_source(args.live.kubeconfig.as_deref()).is_some() {
-        return crate::live::load(args);
+            cluster: args.cluster.clone(),
+        }
+    } else if Source::kubeconfig_exists(args.live.kubeconfig.as_deref()) {
+        Source::Live(args.live.options(&args.namespace))
     } else {
         if !args.quiet {
             eprintln!(
                 "note: no kubeconfig (--kubeconfig, $KUBECONFIG, ~/.kube/config): showing the built-in demo landscape (--demo; -f PATH reads manifests)"
             );
         }
-        demo()
+        Source::Demo
     };
+    let live = matches!(source, Source::Live(_));
+    let bars = crate::live::Progress::new(live && !args.quiet && std::io::stderr().is_terminal());
+    let loaded =
+        kubegraph_app::Landscape::load(&source, args.now.as_deref(), &mut |p| bars.show(p));
+    bars.finish();
+    let app = match loaded {
+        Ok(app) => app,
+        Err(kubegraph_app::Error::NothingLoaded { diagnostics }) => {
+            if !args.quiet {
+                for d in &diagnostics {
+                    eprintln!("warning: {d}");
+                }
+            }
+            return Err(kubegraph_app::Error::NothingLoaded { diagnostics }.into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let snapshot = app.snapshot();
     if !args.quiet {
-        for d in &loaded.diagnostics {
+        for d in &snapshot.diagnostics {
             eprintln!("warning: {d}");
         }
-    }
-    if loaded.objects.is_empty() && !loaded.diagnostics.is_empty() {
-        bail!(
-            "nothing could be loaded: every document of the input was skipped ({} warning{} above)",
-            loaded.diagnostics.len(),
-            if loaded.diagnostics.len() == 1 {
-                ""
+        if snapshot.objects == 0 {
+            if live {
+                eprintln!("warning: the cluster holds no objects kubegraph could list");
             } else {
-                "s"
+                eprintln!("warning: the input holds no Kubernetes objects");
             }
-        );
+        }
     }
-    if loaded.objects.is_empty() && !args.quiet {
-        eprintln!("warning: the input holds no Kubernetes objects");
-    }
-    let Loaded {
-        objects,
-        diagnostics,
-        files,
-    } = loaded;
-    let count = objects.len();
-    let started = Instant::now();
-    let (graph, _) = graph_from_objects(&cluster, objects);
-    debug!(nodes = graph.node_count(), edges = graph.edge_count(), elapsed = ?started.elapsed(), "related");
-    Ok(Landscape {
-        graph: Arc::new(graph),
-        diagnostics,
-        files,
-        objects: count,
-        now: args.now.clone(),
-        live: None,
-        version: 0,
-        quiet: args.quiet,
-    })
-}
-
-/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`); several are `files`.
-fn cluster_name(args: &SourceArgs) -> String {
-    match args.files.as_slice() {
-        [one] if one.as_os_str() != "-" => one
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.is_empty() && s != ".")
-            .unwrap_or_else(|| "files".into()),
-        _ => "files".into(),
-    }
+    Ok((
+        Landscape {
+            app,
+            quiet: args.quiet,
+        },
+        source,
+    ))
 }

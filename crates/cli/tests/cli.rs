@@ -4,11 +4,11 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 mod common;
-use common::{fixtures, kubegraph, kubegraph_stdin, stdout_json};
+use common::{kubegraph, kubegraph_stdin, stdout_json};
 
 #[test]
 fn every_fixture_folder_loads_without_a_panic() {
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(fixtures())
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(kubegraph_fixtures::root())
         .expect("shared/fixtures is beside the repository")
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
@@ -34,7 +34,7 @@ fn every_fixture_folder_loads_without_a_panic() {
 
 #[test]
 fn bookinfo_export_has_the_service_to_deployment_edges() {
-    let path = fixtures().join("istio-bookinfo/platform/kube/bookinfo.yaml");
+    let path = kubegraph_fixtures::path("istio-bookinfo/platform/kube/bookinfo.yaml");
     let doc = stdout_json(&kubegraph(&[
         "-f",
         path.to_str().unwrap(),
@@ -100,7 +100,7 @@ fn bookinfo_export_has_the_service_to_deployment_edges() {
 
 #[test]
 fn secret_values_never_reach_the_output() {
-    let path = fixtures().join("kubectl-neat-live");
+    let path = kubegraph_fixtures::path("kubectl-neat-live");
     let out = kubegraph(&["-q", "-f", path.to_str().unwrap(), "export", "-o", "json"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success());

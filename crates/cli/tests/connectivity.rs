@@ -1,15 +1,13 @@
 //! `kubegraph connectivity` and `kubegraph reach`, end to end: the binary on the recipe
 //! scenarios and fixtures, every output format, exit codes and messages.
 
-use std::path::PathBuf;
 use std::process::Output;
 
 mod common;
 use common::{kubegraph, kubegraph_stdin};
 
 fn scenario(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/network-policy-recipes/expected/scenarios")
+    kubegraph_fixtures::path("network-policy-recipes/expected/scenarios")
         .join(format!("{name}.yaml"))
         .to_string_lossy()
         .into_owned()
@@ -277,8 +275,7 @@ spec:
 
 #[test]
 fn host_network_workloads_are_left_out_with_a_warning() {
-    let kp =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/kube-prometheus");
+    let kp = kubegraph_fixtures::path("kube-prometheus");
     let out = kubegraph(&["-f", kp.to_str().unwrap(), "connectivity"]);
     assert!(out.status.success());
     assert!(stderr(&out).contains("left out host-network workloads (NetworkPolicies do not apply to them): monitoring/node-exporter[DaemonSet]"));

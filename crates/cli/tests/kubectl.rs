@@ -304,8 +304,8 @@ async fn kubegraph_shows_every_object_kubectl_lists() {
     kubectl_is_there();
     let server = TestApiServer::start_tls().await;
     let paths = [
-        common::fixtures().join("kube-prometheus/manifests"),
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../sources/demo/landscape"),
+        kubegraph_fixtures::path("kube-prometheus/manifests"),
+        kubegraph_fixtures::workspace().join("crates/sources/demo/landscape"),
     ];
     let read = kubegraph_test_apiserver::manifests::read(&paths).unwrap();
     kubegraph_test_apiserver::manifests::Synced::default().sync(&server, read.objects);

@@ -9,7 +9,7 @@ use common::{kubegraph_at_home as kubegraph, run_off_runtime as run, stdout_json
 use kubegraph_test_apiserver::TestApiServer;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -305,8 +305,8 @@ async fn the_shell_keeps_watching() {
 #[test]
 fn the_read_only_cluster_role_manifest_loads_and_binds() {
     let home = tempfile::tempdir().unwrap();
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../deploy/kubegraph-readonly-clusterrole.yaml");
+    let manifest =
+        kubegraph_fixtures::workspace().join("deploy/kubegraph-readonly-clusterrole.yaml");
     let out = kubegraph(home.path())
         .arg("-f")
         .arg(&manifest)

@@ -1,7 +1,6 @@
 //! `kubegraph show`: the component views on the demo and a scenario, text and JSON.
 
 use serde_json::Value;
-use std::path::PathBuf;
 use std::process::Output;
 
 mod common;
@@ -22,8 +21,8 @@ fn json(args: &[&str]) -> Value {
 }
 
 fn scenario(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../health/tests/scenarios")
+    kubegraph_fixtures::workspace()
+        .join("crates/health/tests/scenarios")
         .join(name)
         .to_string_lossy()
         .into_owned()

@@ -3,15 +3,14 @@
 //! file holds that the assertion relies on), and a live cluster (the test API server).
 
 use serde_json::Value;
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 mod common;
-use common::{fixtures, kubegraph};
+use common::kubegraph;
 
 fn scenario(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../health/tests/scenarios")
+    kubegraph_fixtures::workspace()
+        .join("crates/health/tests/scenarios")
         .join(name)
         .to_string_lossy()
         .into_owned()
@@ -321,7 +320,7 @@ fn scenarios_through_the_binary() {
 // service `test`, port 80; no Service `test` anywhere in the folder.
 #[test]
 fn k9s_ingress_without_its_service() {
-    let dir = fixtures().join("k9s-live-objects");
+    let dir = kubegraph_fixtures::path("k9s-live-objects");
     let out = stdout(&kubegraph(&[
         "-q",
         "-f",
@@ -343,7 +342,7 @@ fn k9s_ingress_without_its_service() {
 // the answer, with a fix that says a partial dump needs none.
 #[test]
 fn k9s_running_pod_in_a_partial_dump() {
-    let dir = fixtures().join("k9s-live-objects");
+    let dir = kubegraph_fixtures::path("k9s-live-objects");
     let out = stdout(&kubegraph(&[
         "-q",
         "-f",
@@ -370,7 +369,7 @@ fn k9s_running_pod_in_a_partial_dump() {
 // config map the archive does not hold. The scheduler reads none of those: the pod is the cause.
 #[test]
 fn openshift_unschedulable_router() {
-    let dir = fixtures().join("openshift-insights-archive");
+    let dir = kubegraph_fixtures::path("openshift-insights-archive");
     let out = stdout(&kubegraph(&[
         "-q",
         "-f",
@@ -395,7 +394,7 @@ fn openshift_unschedulable_router() {
 // reason Error.
 #[test]
 fn openshift_crash_looping_init_container() {
-    let dir = fixtures().join("openshift-insights-archive");
+    let dir = kubegraph_fixtures::path("openshift-insights-archive");
     let out = stdout(&kubegraph(&[
         "-q",
         "-f",
@@ -416,7 +415,7 @@ fn openshift_crash_looping_init_container() {
 // the archive holds no such service.
 #[test]
 fn openshift_webhook_without_its_service() {
-    let dir = fixtures().join("openshift-insights-archive");
+    let dir = kubegraph_fixtures::path("openshift-insights-archive");
     let out = stdout(&kubegraph(&[
         "-q",
         "-f",
@@ -440,7 +439,7 @@ fn openshift_webhook_without_its_service() {
 // is an error, the release a warning: the class is the cause named.
 #[test]
 fn neat_volume_without_its_class() {
-    let dir = fixtures().join("kubectl-neat-live");
+    let dir = kubegraph_fixtures::path("kubectl-neat-live");
     let out = stdout(&kubegraph(&[
         "-q",
         "-f",

@@ -13,6 +13,7 @@ pub struct Attrs(Option<Arc<Vec<(&'static str, Value)>>>);
 static NULL: Value = Value::Null;
 
 impl Attrs {
+    /// No attributes (and no allocation).
     pub fn new() -> Self {
         Attrs::default()
     }
@@ -30,22 +31,27 @@ impl Attrs {
         self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 
+    /// The value of `key`, if set.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.pairs().iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
+    /// Every attribute, in the order first set.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &Value)> {
         self.pairs().iter().map(|(k, v)| (*k, v))
     }
 
+    /// How many attributes are set.
     pub fn len(&self) -> usize {
         self.pairs().len()
     }
 
+    /// Whether none is set.
     pub fn is_empty(&self) -> bool {
         self.pairs().is_empty()
     }
 
+    /// A copy as a JSON object, for output and tests.
     pub fn to_map(&self) -> Map<String, Value> {
         self.iter()
             .map(|(k, v)| (k.to_string(), v.clone()))

@@ -7,12 +7,15 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+/// A node's index in its graph: stable while the node lives (see [`Graph`] on removal).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(pub u32);
 
+/// An edge's index in [`Graph::edges`]: stable only while no edge is removed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EdgeId(pub u32);
 
+/// A cluster's index in its graph, in the order clusters were added.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClusterId(pub u16);
 
@@ -29,29 +32,38 @@ pub enum Origin {
     Synthetic,
 }
 
+/// A node: an object, a placeholder for an absent one, or something kubegraph made.
 #[derive(Clone, Debug)]
 pub struct Node {
+    /// The cluster it belongs to.
     pub cluster: ClusterId,
     /// The object. For placeholders and synthetic nodes `raw` holds only what the node was
     /// looked up or made by, so filters over them see exactly those fields. Shared, so that a
     /// live source can build a new graph per change without copying its objects.
     pub object: Arc<Object>,
+    /// Where it came from.
     pub origin: Origin,
     /// A container's pod.
     pub parent: Option<NodeId>,
 }
 
 impl Node {
+    /// Whether it is a placeholder: referenced, but not in the source.
     pub fn missing(&self) -> bool {
         self.origin == Origin::Placeholder
     }
 }
 
+/// A typed edge, `from` → `to` (direction as [`EdgeKind`] names it). One per `(from, to, kind)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
+    /// The source node.
     pub from: NodeId,
+    /// The target node.
     pub to: NodeId,
+    /// What the relation is.
     pub kind: EdgeKind,
+    /// What every reference along it said (`keys`, `mounts`, `optional`, ...), merged.
     pub attrs: Attrs,
 }
 
@@ -111,6 +123,7 @@ pub fn identity_hash(
 }
 
 impl Graph {
+    /// An empty graph, without clusters.
     pub fn new() -> Self {
         Graph::default()
     }
@@ -127,6 +140,7 @@ impl Graph {
         id
     }
 
+    /// Every cluster: its id, name and synthetic node, in the order they were added.
     pub fn clusters(&self) -> impl Iterator<Item = (ClusterId, &str, NodeId)> {
         self.clusters
             .iter()
@@ -134,10 +148,12 @@ impl Graph {
             .map(|(i, (n, id))| (ClusterId(i as u16), n.as_str(), *id))
     }
 
+    /// The name of a cluster (a kubeconfig context, or what the files were called).
     pub fn cluster_name(&self, id: ClusterId) -> &str {
         &self.clusters[id.0 as usize].0
     }
 
+    /// The synthetic `kubegraph.dev/Cluster` node of a cluster.
     pub fn cluster_node(&self, id: ClusterId) -> NodeId {
         self.clusters[id.0 as usize].1
     }
@@ -174,6 +190,7 @@ impl Graph {
         self.nodes.len()
     }
 
+    /// The number of edges.
     pub fn edge_count(&self) -> usize {
         self.edges.len()
     }
@@ -186,10 +203,12 @@ impl Graph {
         }
     }
 
+    /// The edge of this id. Panics if there is none.
     pub fn edge(&self, id: EdgeId) -> &Edge {
         &self.edges[id.0 as usize]
     }
 
+    /// Every edge, indexed by [`EdgeId`].
     pub fn edges(&self) -> &[Edge] {
         &self.edges
     }
@@ -205,6 +224,7 @@ impl Graph {
             .get_or_init(|| Adjacency::new(self.node_bound(), &self.edges))
     }
 
+    /// The edges from a node. The first traversal after edges changed makes the per-node lists.
     pub fn out_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
         self.adjacency()
             .outgoing(id)
@@ -212,6 +232,7 @@ impl Graph {
             .map(|e| &self.edges[e.0 as usize])
     }
 
+    /// The edges to a node (see [`Graph::out_edges`]).
     pub fn in_edges(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
         self.adjacency()
             .incoming(id)
@@ -254,6 +275,7 @@ impl Graph {
             .copied()
     }
 
+    /// The node of the object with this uid in `cluster`.
     pub fn lookup_uid(&self, cluster: ClusterId, uid: &str) -> Option<NodeId> {
         self.by_uid
             .find(uid_hash(cluster, uid), |&id| {

@@ -18,13 +18,18 @@ use std::collections::BTreeMap;
 /// StackState's event categories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Category {
+    /// Something is wrong: every Warning, and Normal events whose reason says a failure.
     Alerts,
+    /// What controllers and the kubelet do as they work (scheduled, pulled, started, scaled).
     Activities,
+    /// The object's desired state changed (created, updated, deleted, applied).
     Changes,
+    /// Reasons the mapping does not know.
     Others,
 }
 
 impl Category {
+    /// The name queries compare against and output prints (`Alerts`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Alerts => "Alerts",
@@ -193,13 +198,19 @@ pub fn category_of_reason(reason: &str) -> Category {
 pub struct LogicalEvent {
     /// The object it is about.
     pub about: NodeId,
+    /// A `Warning` event (else `Normal`).
     pub warning: bool,
+    /// Its category (see the module documentation).
     pub category: Category,
+    /// The event's `reason` (`BackOff`, `FailedScheduling`).
     pub reason: String,
+    /// The event's message (`note` in events.k8s.io/v1).
     pub message: String,
     /// How many times it happened (the sum over distinct stored events).
     pub count: u64,
+    /// When it first happened, when any stored event says.
     pub first: Option<Timestamp>,
+    /// When it last happened, when any stored event says.
     pub last: Option<Timestamp>,
     /// The event nodes it merges.
     pub events: Vec<NodeId>,

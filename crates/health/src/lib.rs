@@ -4,8 +4,7 @@
 //!
 //! [`assess`] makes one pass over the nodes. Each node is judged from its own `status` and from
 //! the graph around it (what it references, what selects or routes to it), never from another
-//! node's *computed* health: the rules are in `docs/health.md`, one line each, and follow the
-//! "Health, per kind" table of `shared/spec/relations.md`.
+//! node's *computed* health: the rules are in `docs/health.md`, one line each.
 //!
 //! * Objects without a status (plain manifests) are `unknown`, unless a structural problem
 //!   applies: a non-optional reference to an object that is not in the input is an `error` on
@@ -20,6 +19,45 @@
 //!   event that says something the status does not ([`events`]).
 //! * Owners do not take their health from their dependents here (a Deployment is judged by its
 //!   own status); the root-cause walk ([`rootcause`]) goes from owners through their dependents.
+//!
+//! ```
+//! use kubegraph_health::{assess, rootcause, State};
+//!
+//! let yaml = r#"
+//! apiVersion: v1
+//! kind: Pod
+//! metadata: {name: api, namespace: shop, uid: u-1}
+//! spec:
+//!   containers:
+//!   - name: api
+//!     image: api:1
+//!     env: [{name: TOKEN, valueFrom: {secretKeyRef: {name: api-token, key: token}}}]
+//! status:
+//!   phase: Pending
+//!   containerStatuses:
+//!   - name: api
+//!     image: api:1
+//!     ready: false
+//!     restartCount: 0
+//!     state: {waiting: {reason: CreateContainerConfigError, message: 'secret "api-token" not found'}}
+//! "#;
+//! let loaded = kubegraph_files::load_bytes("shop.yaml", yaml.as_bytes(), &Default::default());
+//! let (graph, _) = kubegraph_relations::graph_from_objects("prod", loaded.objects);
+//! let (prod, _, _) = graph.clusters().next().unwrap();
+//! let pod = graph.lookup(prod, "", "Pod", Some("shop"), "api").unwrap();
+//!
+//! let health = assess(&graph);
+//! let of_pod = &health[pod.0 as usize];
+//! assert_eq!(of_pod.state, State::Error);
+//! assert_eq!(
+//!     of_pod.reason,
+//!     r#"container api waiting: CreateContainerConfigError: secret "api-token" not found"#
+//! );
+//! // Why: the secret it reads does not exist.
+//! let why = rootcause::explain(&graph, &health, pod, None);
+//! let causes: Vec<&str> = why.causes.iter().map(|c| c.health.reason.as_str()).collect();
+//! assert_eq!(causes, ["Secret shop/api-token does not exist (referenced by Pod shop/api)"]);
+//! ```
 
 pub mod events;
 mod kinds;
@@ -33,13 +71,18 @@ use kubegraph_model::{Dependency, EdgeKind, Object};
 /// How a node is doing, worst last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum State {
+    /// Working as its status says it should.
     Ok,
+    /// Nothing to judge by: a manifest without status, a kind without rules.
     Unknown,
+    /// Degraded or at risk, but doing its job (not all replicas ready, pending for a while).
     Warning,
+    /// Not doing its job (crash-looping, unschedulable, a required reference missing).
     Error,
 }
 
 impl State {
+    /// Every state, worst first (the order `stats` counts them in).
     pub const ALL: [State; 4] = [State::Error, State::Warning, State::Unknown, State::Ok];
 
     /// The word queries compare against: `ok`, `warning`, `error`, `unknown`.
@@ -53,6 +96,13 @@ impl State {
     }
 }
 
+/// As the word [`State::as_str`] gives: `"error"`.
+impl serde::Serialize for State {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl std::fmt::Display for State {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -62,26 +112,33 @@ impl std::fmt::Display for State {
 /// A node's health: its state and why, in one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Health {
+    /// How it is doing.
     pub state: State,
+    /// Why, in the user's words (`container api waiting: CrashLoopBackOff: ...`).
     pub reason: String,
 }
 
 impl Health {
+    /// This state, for this reason.
     pub fn new(state: State, reason: impl Into<String>) -> Self {
         Health {
             state,
             reason: reason.into(),
         }
     }
+    /// [`State::Ok`], for this reason.
     pub fn ok(reason: impl Into<String>) -> Self {
         Health::new(State::Ok, reason)
     }
+    /// [`State::Warning`], for this reason.
     pub fn warning(reason: impl Into<String>) -> Self {
         Health::new(State::Warning, reason)
     }
+    /// [`State::Error`], for this reason.
     pub fn error(reason: impl Into<String>) -> Self {
         Health::new(State::Error, reason)
     }
+    /// [`State::Unknown`], for this reason.
     pub fn unknown(reason: impl Into<String>) -> Self {
         Health::new(State::Unknown, reason)
     }

@@ -1,7 +1,7 @@
 //! Root cause: from a sick object, through what it depends on, down to the unhealthy objects
 //! that have no unhealthy dependency of their own.
 //!
-//! "Depends" follows the edge table of `shared/spec/relations.md` ([`dependencies`]): pods on
+//! "Depends" follows the edge table of `docs/relations.md` ([`dependencies`]): pods on
 //! what they mount and use and the node they run on, services on their pods, ingresses on their
 //! services, claims on their volume and class, webhooks and API services on their backing
 //! service, and owners on their dependents (a Deployment is down because its pods are). The
@@ -27,15 +27,18 @@ pub const EVENTS_PER_STEP: usize = 3;
 /// One object on the causal tree.
 #[derive(Clone, Debug)]
 pub struct Step {
+    /// The object.
     pub node: NodeId,
     /// How the parent depends on this object (`owns`, `uses`, `is provisioned by`, …); `None` for
     /// the target.
     pub via: Option<&'static str>,
+    /// Its health.
     pub health: Health,
     /// Unhealthy, with no unhealthy dependency of its own.
     pub root_cause: bool,
     /// The newest warning events about it, of the last day.
     pub events: Vec<LogicalEvent>,
+    /// The unhealthy objects it depends on, first reached through it.
     pub children: Vec<Step>,
     /// Unhealthy dependencies shown elsewhere in the tree, with how this object depends on them.
     pub also: Vec<(&'static str, NodeId)>,
@@ -44,7 +47,9 @@ pub struct Step {
 /// A root cause and what to do about it.
 #[derive(Clone, Debug)]
 pub struct Cause {
+    /// The object at fault.
     pub node: NodeId,
+    /// Its health (what is wrong with it).
     pub health: Health,
     /// One line for a newcomer: what to create, change or look at.
     pub fix: String,
@@ -53,6 +58,7 @@ pub struct Cause {
 /// Why the target is unhealthy.
 #[derive(Clone, Debug)]
 pub struct Explanation {
+    /// The causal tree, rooted at the target.
     pub tree: Step,
     /// In tree order, each once.
     pub causes: Vec<Cause>,
@@ -212,7 +218,7 @@ pub fn dependencies(graph: &Graph, id: NodeId) -> Vec<(&'static str, NodeId)> {
             continue;
         }
         let keep = match e.kind {
-            // An owner's health comes from its dependents (the spec's "rev" for owns).
+            // An owner's health comes from its dependents (`owns` in docs/relations.md).
             EdgeKind::Owns => true,
             _ if !referrer_is_source(e.kind) => false,
             _ if e.attrs.get("optional").and_then(|v| v.as_bool()) == Some(true) => false,

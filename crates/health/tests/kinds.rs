@@ -1,8 +1,6 @@
 //! Per-kind rules on small objects, and on live fixtures whose status was read in the file
 //! (each "read:" comment says what it holds).
 
-use std::path::PathBuf;
-
 use kubegraph_health::{assess, State};
 
 /// Every node's health as `Kind namespace/name` (or `Kind name`) → (state, reason).
@@ -36,9 +34,7 @@ fn yaml(text: &str) -> Vec<(String, State, String)> {
 }
 
 fn fixture(path: &str) -> Vec<(String, State, String)> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures")
-        .join(path);
+    let p = kubegraph_fixtures::path(path);
     health_of_bytes(path, &std::fs::read(&p).expect("fixture exists"))
 }
 

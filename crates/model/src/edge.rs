@@ -2,23 +2,43 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The closed set of relationship kinds. Direction is always source → target as named in
-/// `shared/spec/relations.md`; [`EdgeKind::depends`] says which end depends on the other.
+/// `docs/relations.md`; [`EdgeKind::depends`] says which end depends on the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EdgeKind {
+    /// Cluster → namespace and cluster-scoped nodes; namespace → namespaced nodes; pod →
+    /// container.
     Contains,
+    /// Owner → dependent (`metadata.ownerReferences`).
     Owns,
+    /// Pod → the node it is scheduled on (`spec.nodeName`).
     RunsOn,
+    /// Service or PDB → the pods and workloads its selector matches; workload → its pods.
     Selects,
+    /// Pod or workload template → the claims, config maps and secrets its volumes name.
     Mounts,
+    /// A reference that is not a volume: env and envFrom, image pull secrets, service account,
+    /// priority and runtime class; service account → secret; ingress → TLS secret and class;
+    /// gateway → gateway class.
     Uses,
+    /// Claim → volume; role binding → role and → subjects.
     Binds,
+    /// Storage class → the claims and volumes of that class.
     Provisions,
+    /// Traffic: ingress and route → service, route → gateway, service → endpoints, slices and
+    /// external host, endpoints → pods.
     Routes,
+    /// Service → what it serves as a backend: webhook configurations, API services, the
+    /// StatefulSet it governs.
     Backs,
+    /// Horizontal pod autoscaler → its scale target.
     Scales,
+    /// NetworkPolicy → the pods and workloads it selects.
     AppliesTo,
+    /// VolumeAttachment → its volume and node.
     Attaches,
+    /// Container or workload → the image it runs.
     Runs,
+    /// Event → the object it is about.
     About,
 }
 
@@ -34,6 +54,7 @@ pub enum Dependency {
 }
 
 impl EdgeKind {
+    /// Every edge kind, in declaration order (the order listings and statistics use).
     pub const ALL: [EdgeKind; 15] = [
         EdgeKind::Contains,
         EdgeKind::Owns,
@@ -52,6 +73,8 @@ impl EdgeKind {
         EdgeKind::About,
     ];
 
+    /// The name users write and machine output carries (`runs_on`, `applies_to`): what
+    /// [`Display`](fmt::Display) prints and [`FromStr`] reads.
     pub fn as_str(self) -> &'static str {
         match self {
             EdgeKind::Contains => "contains",

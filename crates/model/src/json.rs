@@ -15,7 +15,9 @@ pub use sonic_rs::{Array, JsonContainerTrait, JsonValueMutTrait, JsonValueTrait,
 /// JSON-pointer-style access with a plain string (`"/spec/template/spec"`, `"/items/0"`),
 /// as `serde_json::Value::pointer` offers; sonic-rs takes pre-split pointers.
 pub trait Path {
+    /// The value at `pointer` (`/`-separated keys, numbers index arrays), if there is one.
     fn ptr(&self, pointer: &str) -> Option<&Value>;
+    /// [`Path::ptr`], mutably.
     fn ptr_mut(&mut self, pointer: &str) -> Option<&mut Value>;
 }
 

@@ -12,11 +12,14 @@ pub const SYNTHETIC_GROUP: &str = "kubegraph.dev";
 /// A kind qualified by its API group (`""` for the core group).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupKind {
+    /// The API group, without version (`apps`, `batch.volcano.sh`; `""` for core).
     pub group: String,
+    /// The kind as written in objects (`Deployment`).
     pub kind: String,
 }
 
 impl GroupKind {
+    /// A kind of `group`.
     pub fn new(group: impl Into<String>, kind: impl Into<String>) -> Self {
         GroupKind {
             group: group.into(),
@@ -24,10 +27,12 @@ impl GroupKind {
         }
     }
 
+    /// A kind of the core group (`Pod`, `Secret`).
     pub fn core(kind: &str) -> Self {
         GroupKind::new("", kind)
     }
 
+    /// Whether this is `kind` of `group`.
     pub fn is(&self, group: &str, kind: &str) -> bool {
         self.group == group && self.kind == kind
     }
@@ -46,10 +51,15 @@ impl fmt::Display for GroupKind {
 /// What kubegraph knows about a built-in kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KindInfo {
+    /// Its API group (`""` for core).
     pub group: &'static str,
+    /// Its kind (`Deployment`).
     pub kind: &'static str,
+    /// The resource name the API serves it under (`deployments`).
     pub plural: &'static str,
+    /// kubectl's short names (`deploy`).
     pub short: &'static [&'static str],
+    /// Whether objects of the kind live in a namespace.
     pub namespaced: bool,
     /// Abstract kinds this one belongs to (`workload`, `controller`, `config`, ...).
     pub categories: &'static [&'static str],

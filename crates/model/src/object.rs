@@ -17,33 +17,52 @@ pub const REDACTED_ANNOTATIONS: &[&str] = &["kubectl.kubernetes.io/last-applied-
 pub struct Object {
     /// API group, canonical (see [`kinds::canonical_group`]); `""` for core.
     pub group: String,
+    /// API version within the group (`v1`, `v1beta1`): the one the document was written in.
     pub version: String,
+    /// The kind (`Deployment`).
     pub kind: String,
+    /// `metadata.namespace`; `None` for cluster-scoped objects (the loader defaults namespaced
+    /// kinds that have none).
     pub namespace: Option<String>,
+    /// `metadata.name`, else `metadata.generateName` (an object the server has not named yet).
     pub name: String,
+    /// `metadata.uid`: present on objects read from a cluster, absent on most manifests.
     pub uid: Option<String>,
+    /// The whole document, less what construction removes (see above).
     pub raw: Value,
 }
 
 /// Why a document is not an object kubegraph can place in the graph.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ObjectError {
+    /// The document is a scalar or an array, not a mapping.
     #[error("not a JSON/YAML object")]
     NotAnObject,
+    /// No `kind`, or an empty one.
     #[error("object has no `kind`")]
     MissingKind,
+    /// Neither `metadata.name` nor `metadata.generateName`.
     #[error("{kind} has no `metadata.name`")]
-    MissingName { kind: String },
+    MissingName {
+        /// The kind of the nameless object.
+        kind: String,
+    },
 }
 
 /// An entry of `metadata.ownerReferences`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OwnerRef {
+    /// The owner's API group, canonical, from its `apiVersion`.
     pub group: String,
+    /// The owner's kind.
     pub kind: String,
+    /// The owner's name (in the dependent's namespace, or cluster-scoped).
     pub name: String,
+    /// The owner's uid: what resolves the reference first when present.
     pub uid: Option<String>,
+    /// `controller: true`: the owner is the dependent's managing controller.
     pub controller: bool,
+    /// `blockOwnerDeletion: true`.
     pub block_owner_deletion: bool,
 }
 
@@ -104,10 +123,12 @@ impl Object {
         Ok(obj)
     }
 
+    /// Its group and kind.
     pub fn gk(&self) -> GroupKind {
         GroupKind::new(self.group.clone(), self.kind.clone())
     }
 
+    /// Whether it is `kind` of `group` (`o.is("apps", "Deployment")`).
     pub fn is(&self, group: &str, kind: &str) -> bool {
         self.group == group && self.kind == kind
     }
@@ -123,22 +144,27 @@ impl Object {
         self.namespace = namespace;
     }
 
+    /// `metadata`, when it is a mapping.
     pub fn metadata(&self) -> Option<&Map> {
         self.raw.get("metadata").and_then(|m| m.as_object())
     }
 
+    /// `metadata.labels`, when present.
     pub fn labels(&self) -> Option<&Map> {
         self.metadata()?.get(&"labels")?.as_object()
     }
 
+    /// The label `key`, when present and a string.
     pub fn label(&self, key: &str) -> Option<&str> {
         self.labels()?.get(&key)?.as_str()
     }
 
+    /// The annotation `key`, when present and a string.
     pub fn annotation(&self, key: &str) -> Option<&str> {
         self.metadata()?.get(&"annotations")?.get(key)?.as_str()
     }
 
+    /// `spec`, when present.
     pub fn spec(&self) -> Option<&Value> {
         self.raw.get("spec")
     }
@@ -154,6 +180,7 @@ impl Object {
         self.uid.is_some() || self.raw.get("status").is_some_and(|s| !s.is_null())
     }
 
+    /// `metadata.ownerReferences`, each with at least a kind and a name (others are skipped).
     pub fn owner_refs(&self) -> Vec<OwnerRef> {
         let refs = self
             .metadata()

@@ -7,18 +7,28 @@
 use crate::json::{JsonContainerTrait, JsonValueTrait, Object as Map, Value};
 use std::collections::BTreeMap;
 
+/// The operator of a `matchExpressions` entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SelectorOp {
+    /// The label is present with one of the values.
     In,
+    /// The label is absent, or present with none of the values.
     NotIn,
+    /// The label is present, whatever its value.
     Exists,
+    /// The label is absent.
     DoesNotExist,
 }
 
+/// One condition of a selector: a `matchLabels` entry (`In` one value) or a `matchExpressions`
+/// entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Requirement {
+    /// The label key.
     pub key: String,
+    /// How the label is compared.
     pub op: SelectorOp,
+    /// The values `In` and `NotIn` compare with (empty for `Exists` and `DoesNotExist`).
     pub values: Vec<String>,
 }
 
@@ -26,19 +36,30 @@ pub struct Requirement {
 /// `matchExpressions`, all ANDed.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct LabelSelector {
+    /// The conditions, all of which must hold; none selects everything.
     pub requirements: Vec<Requirement>,
 }
 
+/// Why a selector could not be read: such a selector selects nothing, and the caller says so.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SelectorError {
+    /// The selector is not a mapping.
     #[error("selector is not an object")]
     NotAnObject,
+    /// A `matchLabels` value (for this key) that is not text, a number or a boolean.
     #[error("matchLabels value for `{0}` is not a string")]
     BadLabelValue(String),
+    /// The `matchExpressions` entry at this index has no `key`.
     #[error("matchExpressions entry {0} has no key")]
     MissingKey(usize),
+    /// A `matchExpressions` entry with an operator Kubernetes does not have.
     #[error("matchExpressions entry {index} has unknown operator `{op}` (expected In, NotIn, Exists, DoesNotExist)")]
-    BadOperator { index: usize, op: String },
+    BadOperator {
+        /// The entry's index in `matchExpressions`.
+        index: usize,
+        /// The operator as written.
+        op: String,
+    },
 }
 
 impl LabelSelector {
@@ -47,6 +68,7 @@ impl LabelSelector {
         LabelSelector::default()
     }
 
+    /// Whether it has no condition, and so selects everything.
     pub fn is_empty(&self) -> bool {
         self.requirements.is_empty()
     }

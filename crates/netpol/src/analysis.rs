@@ -48,7 +48,9 @@ struct FlatRule {
 /// An endpoint of a connection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Endpoint {
+    /// A workload, by its index in [`Analysis::workloads`].
     Workload(usize),
+    /// A piece of the address space outside the cluster (one of [`Analysis::externals`]).
     External(IpRange),
     /// The cluster's ingress controller, unknown to the input: reached traffic comes from an
     /// arbitrary in-cluster source.
@@ -57,14 +59,21 @@ pub enum Endpoint {
 
 /// The analysed landscape: workloads, namespaces, policies, and what they allow.
 pub struct Analysis {
+    /// Every workload, in name order: what a pod stands for (its owner), or a template.
     pub workloads: Vec<Workload>,
+    /// Every namespace declared or holding a workload, with its labels (the implicit
+    /// `kubernetes.io/metadata.name` included).
     pub namespaces: BTreeMap<String, Labels>,
+    /// Every NetworkPolicy, read.
     pub policies: Vec<Policy>,
     /// The pieces of the IPv4 space that every `ipBlock` splits it into.
     pub externals: Vec<IpRange>,
     /// Ingress routes by workload; `None` when the input has no Ingress.
     pub routes: Option<BTreeMap<usize, Vec<Route>>>,
+    /// Host-network workloads, left out of the analysis (policies do not apply to them), named
+    /// for the warning that says so.
     pub host_network: Vec<String>,
+    /// What the analysis could not take into account (IPv6 `ipBlock`s, ...), one line each.
     pub warnings: Vec<String>,
     classes: Vec<Class>,
     class_of: Vec<usize>,

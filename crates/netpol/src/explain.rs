@@ -16,6 +16,7 @@ pub struct Admit {
     pub policy: String,
     /// 1-based position in the policy's `ingress` or `egress` list.
     pub rule: usize,
+    /// What the rule admits between the two peers.
     pub conns: ConnSet,
 }
 
@@ -29,7 +30,9 @@ pub enum Side {
     Open,
     /// Policies select the workload; only what `admitting` rules allow passes.
     Selected {
+        /// The selecting policies, `namespace/name`.
         policies: Vec<String>,
+        /// The rules among theirs that admit the other peer.
         admitting: Vec<Admit>,
     },
 }
@@ -50,13 +53,18 @@ impl Side {
     }
 }
 
+/// Why one peer can or cannot reach another: each side's policies and the rules that admit.
 #[derive(Clone, Debug)]
 pub struct Explanation {
+    /// The source, named as listings name it (`namespace/name[Kind]`, `...[External]`).
     pub src: String,
+    /// The destination, likewise.
     pub dst: String,
     /// What passes: egress ∩ ingress (∩ the routed ports, from the ingress controller).
     pub allowed: ConnSet,
+    /// The source's egress.
     pub egress: Side,
+    /// The destination's ingress.
     pub ingress: Side,
     /// From the ingress controller: the Ingress routes to the destination.
     pub routes: Vec<Route>,

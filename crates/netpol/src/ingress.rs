@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 pub struct Route {
     /// `namespace/ingress → service:port`.
     pub via: String,
+    /// The ports it routes to: the service port's target ports on the workload.
     pub conns: ConnSet,
 }
 

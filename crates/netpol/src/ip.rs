@@ -7,20 +7,25 @@ use std::net::Ipv4Addr;
 /// An inclusive range of IPv4 addresses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct IpRange {
+    /// The first address, as a number.
     pub first: u32,
+    /// The last address, as a number (inclusive).
     pub last: u32,
 }
 
 impl IpRange {
+    /// Every IPv4 address (`0.0.0.0/0`).
     pub const ALL: IpRange = IpRange {
         first: 0,
         last: u32::MAX,
     };
 
+    /// Whether every address of `other` is in this range.
     pub fn contains(&self, other: &IpRange) -> bool {
         self.first <= other.first && other.last <= self.last
     }
 
+    /// Whether the two ranges share an address.
     pub fn overlaps(&self, other: &IpRange) -> bool {
         self.first <= other.last && other.first <= self.last
     }

@@ -9,6 +9,45 @@
 //! * [`Analysis::explain`] says why one peer can or cannot reach another.
 //!
 //! The semantics, and the decisions where Kubernetes leaves room, are in `docs/netpol.md`.
+//!
+//! ```
+//! use kubegraph_netpol::{output, Analysis, Protocol};
+//!
+//! // Any related graph will do: from files, the demo, a live cluster.
+//! let graph = kubegraph_fixtures::graph(
+//!     "
+//! apiVersion: v1
+//! kind: Pod
+//! metadata: {name: web, namespace: shop, labels: {app: web}}
+//! spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]}
+//! ---
+//! apiVersion: v1
+//! kind: Pod
+//! metadata: {name: client, namespace: shop, labels: {app: client}}
+//! spec: {containers: [{name: client, image: curl}]}
+//! ---
+//! apiVersion: networking.k8s.io/v1
+//! kind: NetworkPolicy
+//! metadata: {name: web, namespace: shop}
+//! spec:
+//!   podSelector: {matchLabels: {app: web}}
+//!   ingress: [{from: [{podSelector: {matchLabels: {app: client}}}], ports: [{port: 80}]}]
+//! ",
+//! );
+//! let analysis = Analysis::from_graph(&graph)?;
+//! let client = &analysis.resolve("shop/client")?[0];
+//! let web = &analysis.resolve("shop/web")?[0];
+//! let why = analysis.explain(client, web);
+//! assert!(why.allowed.contains(Protocol::Tcp, 80));
+//! assert!(!why.allowed.contains(Protocol::Tcp, 443));
+//! assert_eq!(why.allowed.to_string(), "TCP 80");
+//!
+//! let mut listing = Vec::new();
+//! output::write(&analysis.connectivity(), output::Format::Txt, &mut listing)?;
+//! let listing = String::from_utf8(listing)?;
+//! assert!(listing.contains("shop/client[Pod] => shop/web[Pod] : TCP 80\n"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod analysis;
 mod explain;
@@ -34,13 +73,22 @@ pub struct PolicyError {
     pub policy: String,
     /// The field, e.g. `spec.ingress[0].from[1]`.
     pub path: String,
+    /// What is wrong with it.
     pub message: String,
 }
 
+/// Why an analysis or a question to it failed.
 #[derive(Debug, thiserror::Error)]
 pub enum NetpolError {
+    /// Policies the API server would reject: the analysis would not be the cluster's.
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Policies(Vec<PolicyError>),
+    /// A peer, as the user wrote it, that names nothing analysed.
     #[error("`{text}`: {why}")]
-    Endpoint { text: String, why: String },
+    Endpoint {
+        /// The text given.
+        text: String,
+        /// Why it does not resolve.
+        why: String,
+    },
 }

@@ -13,11 +13,14 @@ use kubegraph_model::{LabelSelector, Object};
 /// Which way a rule admits traffic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
+    /// Traffic into the selected pods (`ingress` rules, `from` peers).
     Ingress,
+    /// Traffic out of the selected pods (`egress` rules, `to` peers).
     Egress,
 }
 
 impl Direction {
+    /// `ingress` or `egress`, as policies and explanations write them.
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Ingress => "ingress",
@@ -26,14 +29,19 @@ impl Direction {
     }
 }
 
+/// A NetworkPolicy, read and defaulted.
 #[derive(Clone, Debug)]
 pub struct Policy {
+    /// Its namespace: the only one whose pods it selects.
     pub namespace: String,
+    /// Its name.
     pub name: String,
+    /// `spec.podSelector`: the pods it applies to.
     pub pod_selector: LabelSelector,
     /// `None` when the policy does not apply to ingress (not in `policyTypes`); `Some(empty)`
     /// when it applies and admits nothing (`ingress: []` or no `ingress` at all).
     pub ingress: Option<Vec<Rule>>,
+    /// The same for egress.
     pub egress: Option<Vec<Rule>>,
 }
 
@@ -43,6 +51,7 @@ impl Policy {
         format!("{}/{}", self.namespace, self.name)
     }
 
+    /// Its rules for `direction`: `None` when it does not apply to that direction.
     pub fn rules(&self, direction: Direction) -> Option<&[Rule]> {
         match direction {
             Direction::Ingress => self.ingress.as_deref(),
@@ -66,15 +75,23 @@ pub enum Peer {
     /// Pods matching `pods` in the namespaces `namespaces` selects: `podSelector` and
     /// `namespaceSelector` in one peer are ANDed.
     Pods {
+        /// Which namespaces.
         namespaces: Namespaces,
+        /// Which pods in them (`{}` when the peer has no `podSelector`).
         pods: LabelSelector,
     },
     /// Addresses outside the cluster: `cidr` less every `except`.
-    IpBlock { cidr: IpRange, except: Vec<IpRange> },
+    IpBlock {
+        /// `ipBlock.cidr`.
+        cidr: IpRange,
+        /// `ipBlock.except`.
+        except: Vec<IpRange>,
+    },
     /// An IPv6 `ipBlock`: this analysis covers IPv4 only, so it matches nothing here.
     Ipv6Block(String),
 }
 
+/// The namespaces of a [`Peer::Pods`].
 #[derive(Clone, Debug)]
 pub enum Namespaces {
     /// No `namespaceSelector`: the policy's own namespace.
@@ -83,12 +100,16 @@ pub enum Namespaces {
     Selected(LabelSelector),
 }
 
+/// One entry of a rule's `ports`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PortSpec {
+    /// `protocol` (TCP when absent).
     pub protocol: Protocol,
+    /// `port` and `endPort`.
     pub port: PortRef,
 }
 
+/// Which ports of its protocol a [`PortSpec`] admits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PortRef {
     /// No `port`: every port of the protocol.
@@ -100,8 +121,8 @@ pub enum PortRef {
 }
 
 impl Rule {
-    /// The ports this rule admits when no port is named: `None` if some port is named (those
-    /// depend on the destination).
+    /// The ports this rule admits whatever the destination: every port without `ports`, else its
+    /// numbered ports (named ones depend on the destination: see [`Rule::named_ports`]).
     pub fn fixed_ports(&self) -> ConnSet {
         let Some(specs) = &self.ports else {
             return ConnSet::all();

@@ -7,19 +7,27 @@
 
 use std::fmt;
 
+/// The lowest port a policy can name (0 is not a port).
 pub const MIN_PORT: u16 = 1;
+/// The highest port.
 pub const MAX_PORT: u16 = 65535;
 
+/// The protocols a NetworkPolicy port can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Protocol {
+    /// TCP, the default when a port names no protocol.
     Tcp,
+    /// UDP.
     Udp,
+    /// SCTP.
     Sctp,
 }
 
 impl Protocol {
+    /// Every protocol.
     pub const ALL: [Protocol; 3] = [Protocol::Tcp, Protocol::Udp, Protocol::Sctp];
 
+    /// `TCP`, `UDP`, `SCTP`: as policies and netpol-analyzer write them.
     pub fn as_str(self) -> &'static str {
         match self {
             Protocol::Tcp => "TCP",
@@ -53,30 +61,36 @@ pub struct PortSet {
 }
 
 impl PortSet {
+    /// Every port, 1–65535.
     pub fn all() -> Self {
         PortSet {
             ranges: vec![(MIN_PORT, MAX_PORT)],
         }
     }
 
+    /// The ports `from..=to` (see [`PortSet::add`]).
     pub fn range(from: u16, to: u16) -> Self {
         let mut s = PortSet::default();
         s.add(from, to);
         s
     }
 
+    /// Whether it has no port.
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
     }
 
+    /// Whether it has every port.
     pub fn is_all(&self) -> bool {
         self.ranges == [(MIN_PORT, MAX_PORT)]
     }
 
+    /// The inclusive ranges, sorted, disjoint and not adjacent.
     pub fn ranges(&self) -> &[(u16, u16)] {
         &self.ranges
     }
 
+    /// Whether `port` is in.
     pub fn contains(&self, port: u16) -> bool {
         self.ranges.iter().any(|&(a, b)| a <= port && port <= b)
     }
@@ -91,6 +105,7 @@ impl PortSet {
         self.normalize();
     }
 
+    /// Adds every port of `other`.
     pub fn union(&mut self, other: &PortSet) {
         if other.is_empty() || self.is_all() {
             return;
@@ -103,6 +118,7 @@ impl PortSet {
         self.normalize();
     }
 
+    /// The ports in both.
     pub fn intersection(&self, other: &PortSet) -> PortSet {
         let mut out = Vec::new();
         let (mut i, mut j) = (0, 0);
@@ -160,48 +176,58 @@ pub struct ConnSet {
 }
 
 impl ConnSet {
+    /// No connection (`No Connections`).
     pub fn none() -> Self {
         ConnSet::default()
     }
 
+    /// Every port of every protocol (`All Connections`).
     pub fn all() -> Self {
         ConnSet {
             by_protocol: [PortSet::all(), PortSet::all(), PortSet::all()],
         }
     }
 
+    /// `ports` of one protocol.
     pub fn of(protocol: Protocol, ports: PortSet) -> Self {
         let mut c = ConnSet::none();
         c.by_protocol[protocol.index()] = ports;
         c
     }
 
+    /// The ports of `protocol`.
     pub fn ports(&self, protocol: Protocol) -> &PortSet {
         &self.by_protocol[protocol.index()]
     }
 
+    /// Whether it allows nothing.
     pub fn is_empty(&self) -> bool {
         self.by_protocol.iter().all(PortSet::is_empty)
     }
 
+    /// Whether it allows everything.
     pub fn is_all(&self) -> bool {
         self.by_protocol.iter().all(PortSet::is_all)
     }
 
+    /// Whether `port` of `protocol` is in.
     pub fn contains(&self, protocol: Protocol, port: u16) -> bool {
         self.ports(protocol).contains(port)
     }
 
+    /// Adds `ports` of `protocol`.
     pub fn add(&mut self, protocol: Protocol, ports: &PortSet) {
         self.by_protocol[protocol.index()].union(ports);
     }
 
+    /// Adds everything `other` allows.
     pub fn union(&mut self, other: &ConnSet) {
         for p in Protocol::ALL {
             self.by_protocol[p.index()].union(&other.by_protocol[p.index()]);
         }
     }
 
+    /// What both allow.
     pub fn intersection(&self, other: &ConnSet) -> ConnSet {
         if self.is_all() {
             return other.clone();

@@ -29,19 +29,31 @@ const TEMPLATES: &[(&str, &str, &str)] = &[
     ("", "ReplicationController", "spec.template"),
 ];
 
+/// A container port a workload declares: what named ports in policies resolve to.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ContainerPort {
+    /// Its `name`, if any.
     pub name: Option<String>,
+    /// `containerPort`.
     pub port: u16,
+    /// `protocol` (TCP when absent).
     pub protocol: Protocol,
 }
 
+/// A peer of the analysis: the controlling owner a pod stands for (a Deployment's pods appear as
+/// their ReplicaSet), a pod without owner, or a workload whose pods are not in the input (its
+/// template stands for them).
 #[derive(Clone, Debug)]
 pub struct Workload {
+    /// Its namespace.
     pub namespace: String,
+    /// Its name.
     pub name: String,
+    /// Its kind (`Deployment`, `Pod`, ...).
     pub kind: String,
+    /// The pod labels policies select it by (its template's, or its pods').
     pub labels: Labels,
+    /// Its containers' declared ports.
     pub ports: Vec<ContainerPort>,
     /// Names of the input's pods this workload stands for (empty for a template).
     pub pods: Vec<String>,

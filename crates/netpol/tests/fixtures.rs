@@ -3,12 +3,11 @@
 mod common;
 
 use common::*;
-use kubegraph_files::{load_bytes, load_paths, LoadOptions};
 use kubegraph_netpol::Analysis;
 
 #[test]
 fn microservices_demo_online_boutique() {
-    let a = analyse_path(&fixtures().join("microservices-demo"));
+    let a = analyse_path(&kubegraph_fixtures::path("microservices-demo"));
     let text = listing(&a);
     // deny-all + one policy per service: frontend admits everything (`ingress: [{}]`).
     assert_eq!(
@@ -67,7 +66,7 @@ fn microservices_demo_online_boutique() {
 
 #[test]
 fn argo_cd_install() {
-    let a = analyse_path(&fixtures().join("argo-cd/install.yaml"));
+    let a = analyse_path(&kubegraph_fixtures::path("argo-cd/install.yaml"));
     let text = listing(&a);
     let dex = "default/argocd-dex-server[Deployment]";
     let server = "default/argocd-server[Deployment]";
@@ -111,20 +110,12 @@ fn argo_cd_install() {
 fn kube_prometheus_with_the_pods_its_operator_would_create() {
     // Prometheus runs from a custom resource: its pods are not in the manifests. Add one pod with
     // the labels the operator gives them, and read grafana's and blackbox-exporter's policies.
-    let mut loaded = load_paths(
-        &[fixtures().join("kube-prometheus")],
-        &LoadOptions::default(),
-    )
-    .unwrap();
-    let extra = load_bytes(
-        "prometheus-pod.yaml",
-        br#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "prometheus-k8s-0", "namespace": "monitoring",
+    let graph = kubegraph_fixtures::fixture_with(
+        &["kube-prometheus"],
+        r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "prometheus-k8s-0", "namespace": "monitoring",
              "labels": {"app.kubernetes.io/name": "prometheus", "app.kubernetes.io/component": "prometheus"}},
              "spec": {"containers": [{"name": "prometheus", "image": "x", "ports": [{"name": "web", "containerPort": 9090}]}]}}"#,
-        &LoadOptions::default(),
     );
-    loaded.objects.extend(extra.objects);
-    let (graph, _) = kubegraph_relations::graph_from_objects("kp", loaded.objects);
     let a = Analysis::from_graph(&graph).unwrap();
     let text = listing(&a);
     let prom = "monitoring/prometheus-k8s-0[Pod]";

@@ -19,7 +19,7 @@ struct Row {
 }
 
 fn rows() -> Vec<Row> {
-    let dir = fixtures().join("network-policy-recipes/expected");
+    let dir = kubegraph_fixtures::path("network-policy-recipes/expected");
     let text = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
     let mut lines = text.lines().enumerate();
     let (_, header) = lines.next().expect("header");
@@ -61,7 +61,7 @@ fn rows() -> Vec<Row> {
 fn all_37_recipe_expectations_hold() {
     let rows = rows();
     assert_eq!(rows.len(), 37, "EXPECTED.tsv rows");
-    let dir = fixtures().join("network-policy-recipes/expected/scenarios");
+    let dir = kubegraph_fixtures::path("network-policy-recipes/expected/scenarios");
     let mut analyses = BTreeMap::new();
     let mut failures = Vec::new();
     for row in &rows {

@@ -11,8 +11,11 @@ use std::sync::Arc;
 /// What relation building did, for `stats`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildReport {
+    /// Placeholder nodes made for absent targets.
     pub placeholders: usize,
+    /// Namespaces objects live in that the input does not declare.
     pub implied_namespaces: usize,
+    /// Container nodes made (regular, init and ephemeral).
     pub containers: usize,
 }
 
@@ -25,14 +28,18 @@ pub struct Extracted {
     /// Shared: a pod changed in its status or labels keeps the references it had (see
     /// [`extract_after`]).
     pub references: Arc<[Reference]>,
+    /// A pod's containers, in spec order (none for other kinds).
     pub containers: Vec<Container>,
 }
 
 /// A pod's container (rule 5), and the image it runs (rule 36).
 #[derive(Debug)]
 pub struct Container {
+    /// The container node's object: its spec, with its status entry under `status`.
     pub object: Arc<Object>,
+    /// Its image, normalised (`nginx` → `docker.io/library/nginx:latest`); `None` without one.
     pub image: Option<String>,
+    /// The `imageID` its status reports, for the `runs` edge.
     pub image_id: Option<serde_json::Value>,
 }
 

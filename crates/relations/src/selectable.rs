@@ -109,6 +109,7 @@ fn label_hash(cluster: ClusterId, namespace: &str, key: &str, value: &str) -> u6
 }
 
 impl<'g> SelectableIndex<'g> {
+    /// Indexes the pods and pod templates of `graph`'s source objects.
     pub fn new(graph: &'g Graph) -> Self {
         let mut index = SelectableIndex::default();
         for (id, node) in graph.nodes() {

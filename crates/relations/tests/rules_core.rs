@@ -1,8 +1,7 @@
-//! Rules 1–4 and 38 of `shared/spec/relations.md`: containment, ownership, placement.
+//! Rules 1–4 and 38 of `docs/relations.md`: containment, ownership, placement.
 
-mod common;
-use common::*;
 use kubegraph_files::LoadOptions;
+use kubegraph_fixtures::{attrs, edges, fixture, graph, label};
 use kubegraph_graph::{Graph, Origin};
 use kubegraph_model::EdgeKind;
 use serde_json::json;

@@ -1,7 +1,6 @@
-//! Rule 37 of `shared/spec/relations.md`: what an event is about.
+//! Rule 37 of `docs/relations.md`: what an event is about.
 
-mod common;
-use common::*;
+use kubegraph_fixtures::{attrs, edges, fixture_with, graph, label};
 use kubegraph_graph::Graph;
 use kubegraph_model::EdgeKind;
 use serde_json::json;

@@ -1,15 +1,11 @@
 //! Rules 6–8 (service / PDB / network policy selectors), 21–27 (ingress, endpoints, external
 //! names, StatefulSet services), 30 (HPA), 31 (policy types), 32–33 (webhooks, API services) and
-//! 35 (Gateway API) of `shared/spec/relations.md`.
+//! 35 (Gateway API) of `docs/relations.md`.
 
-mod common;
-use common::*;
-use kubegraph_files::{load_bytes, load_paths, LoadOptions};
+use kubegraph_fixtures::{attrs, edges, fixture, fixture_with, graph, label};
 use kubegraph_graph::Graph;
 use kubegraph_model::EdgeKind;
-use kubegraph_relations::graph_from_objects;
 use serde_json::json;
-use std::path::PathBuf;
 
 /// Pods `web-1` (app=web, tier=front), `web-2` (app=web, tier=back, canary=yes), `api-1`
 /// (app=api) in `shop`, plus a pod `web-1` with the same labels in `other`.
@@ -1173,20 +1169,6 @@ spec: {selector: {app: web}}
 }
 
 // ---------------------------------------------------------------- fixtures
-
-/// The fixture objects plus inline YAML, as one cluster.
-fn fixture_with(paths: &[&str], yaml: &str) -> Graph {
-    let root = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/fixtures"
-    ));
-    let paths: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
-    let mut loaded = load_paths(&paths, &LoadOptions::default()).expect("fixture readable");
-    let extra = load_bytes("extra.yaml", yaml.as_bytes(), &LoadOptions::default());
-    assert!(loaded.diagnostics.is_empty() && extra.diagnostics.is_empty());
-    loaded.objects.extend(extra.objects);
-    graph_from_objects("fixture", loaded.objects).0
-}
 
 #[test]
 fn fixture_cert_manager_webhooks_are_backed_by_the_webhook_service() {

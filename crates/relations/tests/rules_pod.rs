@@ -1,7 +1,6 @@
-//! Rules 5, 9–17 and 36 of `shared/spec/relations.md`: what a pod contains, mounts, uses and runs.
+//! Rules 5, 9–17 and 36 of `docs/relations.md`: what a pod contains, mounts, uses and runs.
 
-mod common;
-use common::*;
+use kubegraph_fixtures::{attrs, edges, fixture, graph, label};
 use kubegraph_graph::{Graph, NodeId};
 use kubegraph_model::json::to_serde;
 use kubegraph_model::EdgeKind;

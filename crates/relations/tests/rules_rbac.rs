@@ -1,8 +1,7 @@
 //! Rules 18 (service account → secrets) and 28–29 (role bindings → roles and subjects) of
-//! `shared/spec/relations.md`.
+//! `docs/relations.md`.
 
-mod common;
-use common::*;
+use kubegraph_fixtures::{attrs, edges, fixture, graph};
 use kubegraph_model::EdgeKind;
 use serde_json::json;
 

@@ -1,8 +1,7 @@
 //! Rules 19–20 (claims, volumes, classes) and 34 (volume attachments) of
-//! `shared/spec/relations.md`.
+//! `docs/relations.md`.
 
-mod common;
-use common::*;
+use kubegraph_fixtures::{edges, fixture, graph, label};
 use kubegraph_model::EdgeKind;
 
 // ---------------------------------------------------------------- rule 19: pvc ↔ pv

@@ -1,8 +1,7 @@
 //! Rules 9 (StatefulSet claims), 36 (template images) and 39 (pod template references) of
-//! `shared/spec/relations.md`, and the controllers' own selectors.
+//! `docs/relations.md`, and the controllers' own selectors.
 
-mod common;
-use common::*;
+use kubegraph_fixtures::{attrs, edges, fixture, graph};
 use kubegraph_graph::Graph;
 use kubegraph_model::EdgeKind;
 use serde_json::{json, Value};

@@ -1,5 +1,7 @@
-mod common;
-use common::*;
+//! A first check that relations are derived at all: a service selects the deployment of its
+//! namespace by its pod template, and not the one of another namespace.
+
+use kubegraph_fixtures::{edges, graph};
 use kubegraph_model::EdgeKind;
 
 #[test]

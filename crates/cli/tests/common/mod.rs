@@ -1,17 +1,12 @@
-//! What the end-to-end tests of the binary share: running it, with or without stdin, and
-//! where the shared fixtures are.
+//! What the end-to-end tests of the binary share: running it, with or without stdin, in a clean
+//! environment or off the async runtime. Fixtures are found by `kubegraph_fixtures`.
 // Each test file uses its own subset.
 #![allow(dead_code)]
 
 use serde_json::Value;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-
-/// `../shared/fixtures`, from this crate.
-pub fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
-}
 
 pub fn kubegraph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kubegraph"))

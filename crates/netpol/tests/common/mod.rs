@@ -1,33 +1,18 @@
-//! Shared by the test suites: load inputs into a graph and analyse them.
+//! Shared by the test suites: analyse inputs, and read the analysis as netpol-analyzer prints it.
 #![allow(dead_code)]
 
-use kubegraph_files::{load_bytes, load_paths, LoadOptions};
 use kubegraph_netpol::{output, Analysis, ConnSet};
-use std::path::{Path, PathBuf};
-
-pub fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
-}
+use std::path::Path;
 
 /// A path (file or folder) analysed, after the relations crate builds its graph as the CLI does.
 pub fn analyse_path(path: &Path) -> Analysis {
-    let loaded = load_paths(&[path.to_path_buf()], &LoadOptions::default()).expect("input loads");
-    assert!(
-        loaded.diagnostics.is_empty(),
-        "{}: {:?}",
-        path.display(),
-        loaded.diagnostics
-    );
-    let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
-    Analysis::from_graph(&graph).expect("policies are valid")
+    Analysis::from_graph(&kubegraph_fixtures::graph_from_paths(&[path.to_path_buf()]))
+        .expect("policies are valid")
 }
 
 /// YAML text analysed.
 pub fn analyse_yaml(yaml: &str) -> Analysis {
-    let loaded = load_bytes("test.yaml", yaml.as_bytes(), &LoadOptions::default());
-    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
-    Analysis::from_graph(&graph).expect("policies are valid")
+    Analysis::from_graph(&kubegraph_fixtures::graph(yaml)).expect("policies are valid")
 }
 
 /// The txt listing.

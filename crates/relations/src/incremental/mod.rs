@@ -133,6 +133,7 @@ struct KindChange {
 }
 
 impl Incremental {
+    /// No cluster and no object yet.
     pub fn new() -> Self {
         Incremental::default()
     }

@@ -1,5 +1,5 @@
 //! One function per family of rules; [`references`] dispatches on group and kind.
-//! Row numbers refer to the rules table of `shared/spec/relations.md`.
+//! Row numbers refer to the rules table of `docs/relations.md`.
 
 mod events;
 mod network;

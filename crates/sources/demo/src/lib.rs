@@ -10,6 +10,26 @@
 //! 3. `shop/recommendations`: a crash-looping pod; the Deployment has no available replica.
 //!
 //! And `shop/catalog-legacy` is a Service whose selector matches no pod.
+//!
+//! ```
+//! let loaded = kubegraph_demo::load();
+//! assert!(loaded.diagnostics.is_empty());
+//! let has = |kind: &str, namespace: &str, name: &str| {
+//!     loaded.objects.iter().any(|o| {
+//!         o.kind == kind && o.namespace.as_deref() == Some(namespace) && o.name == name
+//!     })
+//! };
+//! assert!(has("Deployment", "payments", "payments-api"));
+//! // The Secret its new release reads is not in the landscape...
+//! assert!(!has("Secret", "payments", "payments-api-token"));
+//! // ...so, related, it is a placeholder node, which the release's pod uses.
+//! let graph = kubegraph_fixtures::demo();
+//! let token = "Secret:payments/payments-api-token (missing)";
+//! assert!(graph.node(kubegraph_fixtures::node(&graph, token)).missing());
+//! let uses = kubegraph_fixtures::edges(&graph, kubegraph_model::EdgeKind::Uses);
+//! let pod = "Pod:payments/payments-api-7c9d5f6b48-q8wzx";
+//! assert!(uses.contains(&format!("{pod} -> {token}")));
+//! ```
 
 use kubegraph_files::{load_bytes, LoadOptions, Loaded};
 

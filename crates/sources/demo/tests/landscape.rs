@@ -1,66 +1,11 @@
 //! The demo is wired as intended: the things broken on purpose show up as the edges and
 //! placeholders kubegraph is for, and no Secret value survives into the graph.
 
+use kubegraph_fixtures::{demo, edges, label, node};
 use kubegraph_graph::{Graph, NodeId};
 use kubegraph_model::json::to_serde;
 use kubegraph_model::EdgeKind;
 use serde_json::Value;
-
-fn graph() -> Graph {
-    let loaded = kubegraph_demo::load();
-    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
-    kubegraph_relations::graph_from_objects(kubegraph_demo::CLUSTER, loaded.objects).0
-}
-
-/// `Kind:namespace/name` (`group/Kind` outside the core group and kubegraph's own); containers
-/// are `Container:namespace/pod/name`; placeholders end in ` (missing)`.
-fn label(g: &Graph, id: NodeId) -> String {
-    let n = g.node(id);
-    let o = &n.object;
-    let kind = if o.group.is_empty() || o.group == "kubegraph.dev" {
-        o.kind.clone()
-    } else {
-        format!("{}/{}", o.group, o.kind)
-    };
-    let name = match n.parent {
-        Some(pod) => format!("{}/{}", g.node(pod).object.name, o.name),
-        None => o.name.clone(),
-    };
-    let mut s = match &o.namespace {
-        Some(ns) => format!("{kind}:{ns}/{name}"),
-        None => format!("{kind}:{name}"),
-    };
-    if n.missing() {
-        s.push_str(" (missing)");
-    }
-    s
-}
-
-fn node(g: &Graph, wanted: &str) -> NodeId {
-    let found: Vec<NodeId> = g
-        .nodes()
-        .filter(|(id, _)| label(g, *id) == wanted)
-        .map(|(id, _)| id)
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one node {wanted}, found {found:?}"
-    );
-    found[0]
-}
-
-/// Every edge of `kind` as `from -> to`, sorted.
-fn edges(g: &Graph, kind: EdgeKind) -> Vec<String> {
-    let mut v: Vec<String> = g
-        .edges()
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| format!("{} -> {}", label(g, e.from), label(g, e.to)))
-        .collect();
-    v.sort();
-    v
-}
 
 /// The edges of `kind` that end at `to`, as `from` labels, sorted.
 fn sources(g: &Graph, kind: EdgeKind, to: &str) -> Vec<String> {
@@ -118,7 +63,7 @@ const GRAFANA_POD: &str = "Pod:monitoring/grafana-59d8c7b6f4-7wq2s";
 
 #[test]
 fn the_only_placeholders_are_the_two_intended_ones() {
-    let g = graph();
+    let g = demo();
     let mut missing: Vec<String> = g
         .nodes()
         .filter(|(_, n)| n.missing())
@@ -130,7 +75,7 @@ fn the_only_placeholders_are_the_two_intended_ones() {
 
 #[test]
 fn broken_1_the_missing_secret_is_used_by_the_new_pod_and_its_templates() {
-    let g = graph();
+    let g = demo();
     assert!(g.node(node(&g, MISSING_SECRET)).missing());
     assert_eq!(
         sources(&g, EdgeKind::Uses, MISSING_SECRET),
@@ -179,7 +124,7 @@ fn broken_1_the_missing_secret_is_used_by_the_new_pod_and_its_templates() {
 
 #[test]
 fn broken_2_the_pending_claim_is_provisioned_by_a_missing_class() {
-    let g = graph();
+    let g = demo();
     let claim = "PersistentVolumeClaim:monitoring/grafana-data";
     assert_eq!(sources(&g, EdgeKind::Provisions, claim), [MISSING_CLASS]);
     assert_eq!(
@@ -238,7 +183,7 @@ fn broken_2_the_pending_claim_is_provisioned_by_a_missing_class() {
 
 #[test]
 fn broken_3_the_crash_looping_container_carries_its_status() {
-    let g = graph();
+    let g = demo();
     let c = container(&g, "shop", CRASHING_POD, "recommendations");
     let status = &c["status"];
     assert_eq!(status["state"]["waiting"]["reason"], "CrashLoopBackOff");
@@ -269,7 +214,7 @@ fn broken_3_the_crash_looping_container_carries_its_status() {
 
 #[test]
 fn ingress_routes_to_services_and_services_to_pods() {
-    let g = graph();
+    let g = demo();
     let ingress = "networking.k8s.io/Ingress:shop/shop";
     assert_eq!(
         targets(&g, EdgeKind::Routes, ingress),
@@ -331,7 +276,7 @@ fn ingress_routes_to_services_and_services_to_pods() {
 
 #[test]
 fn ownership_resolves_by_uid() {
-    let g = graph();
+    let g = demo();
     assert_eq!(
         targets(&g, EdgeKind::Owns, "apps/Deployment:shop/storefront"),
         [
@@ -399,7 +344,7 @@ fn ownership_resolves_by_uid() {
 
 #[test]
 fn every_event_is_about_its_object() {
-    let g = graph();
+    let g = demo();
     let events: Vec<NodeId> = g
         .nodes()
         .filter(|(_, n)| n.object.is("", "Event"))
@@ -426,7 +371,7 @@ fn every_event_is_about_its_object() {
 
 #[test]
 fn the_rest_of_the_landscape_is_wired() {
-    let g = graph();
+    let g = demo();
     assert_eq!(
         edges(&g, EdgeKind::Scales),
         ["autoscaling/HorizontalPodAutoscaler:shop/storefront -> apps/Deployment:shop/storefront"]
@@ -547,7 +492,7 @@ fn no_secret_value_reaches_the_graph() {
         kubegraph_demo::source().contains("kubectl.kubernetes.io/last-applied-configuration"),
         "the demo also carries values in last-applied annotations, which must be dropped"
     );
-    let g = graph();
+    let g = demo();
     let mut text = String::new();
     for (_, n) in g.nodes() {
         text.push_str(&serde_json::to_string(&n.object.raw).unwrap());

@@ -6,6 +6,35 @@
 //!
 //! Bad input never stops the load: a document that cannot be read becomes a [`Diagnostic`] with
 //! file, line and column, and the rest loads. Only a path that does not exist is an error.
+//!
+//! ```
+//! use kubegraph_files::{load_bytes, LoadOptions};
+//!
+//! let yaml = "\
+//! apiVersion: v1
+//! kind: ConfigMap
+//! metadata: {name: settings}
+//! ---
+//! apiVersion: v1
+//! kind: [broken
+//! ---
+//! apiVersion: v1
+//! kind: PodList
+//! items:
+//! - metadata: {name: web-1, namespace: shop}
+//! ";
+//! let loaded = load_bytes("app.yaml", yaml.as_bytes(), &LoadOptions::default());
+//! let objects: Vec<String> = loaded
+//!     .objects
+//!     .iter()
+//!     .map(|o| format!("{} {}/{}", o.kind, o.namespace.as_deref().unwrap_or(""), o.name))
+//!     .collect();
+//! // The ConfigMap lands in `default`; the list's item takes its kind from the list.
+//! assert_eq!(objects, ["ConfigMap default/settings", "Pod shop/web-1"]);
+//! // The broken document is one warning, located; the documents around it still load.
+//! assert_eq!(loaded.diagnostics.len(), 1);
+//! assert!(loaded.diagnostics[0].to_string().starts_with("app.yaml:7:1: invalid YAML"));
+//! ```
 
 mod documents;
 mod expand;
@@ -21,6 +50,7 @@ use std::path::{Path, PathBuf};
 
 pub use documents::split_yaml_documents;
 
+/// How a load fills in what the input leaves out.
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// The namespace given to objects of namespaced kinds that have none (`-n`).
@@ -38,16 +68,26 @@ impl Default for LoadOptions {
 /// What a load produced: the objects (deduplicated, namespaces defaulted) and the warnings.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// Every object read, once: of two with the same identity, the one read last.
     pub objects: Vec<Object>,
+    /// What could not be read, and duplicates replaced, each located in its file.
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
 }
 
+/// Why a load could not start: a path given that cannot be read (it does not exist, or a folder
+/// cannot be listed). A file that is read but does not parse is a [`Diagnostic`] instead.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// A path that cannot be read.
     #[error("{path}: {error}")]
-    Unreadable { path: String, error: std::io::Error },
+    Unreadable {
+        /// The path, as given (or the entry of a folder that failed).
+        path: String,
+        /// Why.
+        error: std::io::Error,
+    },
 }
 
 /// An object and where it was read from, before namespaces and duplicates are settled.
@@ -140,8 +180,13 @@ impl Input {
     /// resident whole next to the objects made from it.
     fn release(&self, range: Range<usize>) {
         if let Input::Mapped(map) = self {
-            // SAFETY: the mapping is private and read-only; dropped pages of a file mapping are
-            // read again from the file if touched, so no data can be lost or changed.
+            // `unsafe` because some advice (`DontNeed` on a private, written mapping) throws data
+            // away under Rust's feet. Sound here: the mapping is read-only and shared
+            // (`Mmap::map` maps `PROT_READ`, `MAP_SHARED`), so nothing was ever written to it; its
+            // dropped pages are read again from the file if touched, with the same bytes, and
+            // the range is within the map (it comes from parsing these bytes). With the map in
+            // `read_input`, one of the two uses of `unsafe` the workspace's lints allow.
+            #[allow(unsafe_code)]
             let _ = unsafe {
                 map.unchecked_advise_range(
                     memmap2::UncheckedAdvice::DontNeed,
@@ -174,8 +219,13 @@ fn read_input(path: &Path) -> std::io::Result<Input> {
     if file.metadata()?.len() < 1 << 20 {
         return std::fs::read(path).map(Input::Read);
     }
-    // SAFETY: the map is read-only and dropped when this file is parsed. A file truncated by
-    // another process meanwhile would fault; that is the documented cost of mapping input.
+    // `unsafe` because Rust cannot promise that the bytes behind the map's `&[u8]` stay as they
+    // are if another process writes to or truncates the file meanwhile. Sound on the premise
+    // every program that maps its input works on (ripgrep does the same): kubegraph reads
+    // manifests and finished dumps, not files being written. The map is read-only and dropped
+    // as soon as this file is parsed; a file truncated under it faults (SIGBUS) instead of
+    // being read wrong. Allowed here only: the workspace denies `unsafe_code`.
+    #[allow(unsafe_code)]
     let map = unsafe { memmap2::Mmap::map(&file)? };
     Ok(Input::Mapped(map))
 }

@@ -12,6 +12,7 @@ use std::time::Duration;
 pub struct Target {
     /// The context's name: the name of the cluster node in the graph.
     pub name: String,
+    /// The client configuration kube made from the context.
     pub config: kube::Config,
 }
 

@@ -137,6 +137,7 @@ impl kube::Resource for RawObject {
 }
 
 impl RawObject {
+    /// The metadata kube read from it.
     pub fn metadata(&self) -> &ObjectMeta {
         &self.metadata
     }

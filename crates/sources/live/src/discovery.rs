@@ -13,16 +13,22 @@ use std::fmt;
 pub struct ResourceType {
     /// `""` for the core group.
     pub group: String,
+    /// The version listed and watched: the group's preferred one when it serves the resource.
     pub version: String,
+    /// The kind of its objects.
     pub kind: String,
     /// The resource name in URLs: `pods`, `deployments`.
     pub plural: String,
+    /// `pod`, `deployment` (what `--kinds` also accepts).
     pub singular: String,
+    /// `po`, `deploy` (what `--kinds` also accepts).
     pub short_names: Vec<String>,
+    /// Whether its objects live in namespaces.
     pub namespaced: bool,
 }
 
 impl ResourceType {
+    /// `v1`, `apps/v1`: as objects write it.
     pub fn api_version(&self) -> String {
         if self.group.is_empty() {
             self.version.clone()
@@ -31,6 +37,7 @@ impl ResourceType {
         }
     }
 
+    /// The resource as kube's dynamic API takes it.
     pub fn api_resource(&self) -> ApiResource {
         ApiResource {
             group: self.group.clone(),
@@ -51,6 +58,7 @@ impl ResourceType {
         self.kind == "Event" && (self.group.is_empty() || self.group == "events.k8s.io")
     }
 
+    /// CustomResourceDefinitions: a change to one re-runs discovery.
     pub fn is_crd(&self) -> bool {
         self.group == "apiextensions.k8s.io" && self.kind == "CustomResourceDefinition"
     }
@@ -71,7 +79,9 @@ impl fmt::Display for ResourceType {
 /// API whose backing service is down answers 503; the rest of the cluster is still usable).
 #[derive(Debug, Default)]
 pub struct Discovered {
+    /// The resource types to list and watch.
     pub resources: Vec<ResourceType>,
+    /// The groups that could not be read, each with why.
     pub failed_groups: Vec<(String, String)>,
 }
 

@@ -48,10 +48,13 @@ impl KindPatterns {
         KindPatterns(out)
     }
 
+    /// Whether there is no pattern.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Whether some pattern names `r`: by plural, singular, kind or short name, in its group
+    /// when the pattern gives one.
     pub fn matches(&self, r: &ResourceType) -> bool {
         self.0.iter().any(|p| {
             p.group.as_deref().is_none_or(|g| g == r.group)
@@ -83,11 +86,14 @@ impl KindPatterns {
 /// Which resource types to watch: those `include` names (all when empty) and `exclude` does not.
 #[derive(Clone, Debug, Default)]
 pub struct KindFilter {
+    /// `--kinds`.
     pub include: KindPatterns,
+    /// `--exclude-kinds`.
     pub exclude: KindPatterns,
 }
 
 impl KindFilter {
+    /// Parses both lists of patterns (see [`KindPatterns::parse`]).
     pub fn new<S: AsRef<str>>(include: &[S], exclude: &[S]) -> KindFilter {
         KindFilter {
             include: KindPatterns::parse(include),
@@ -95,6 +101,7 @@ impl KindFilter {
         }
     }
 
+    /// Whether `r` is to be watched.
     pub fn wants(&self, r: &ResourceType) -> bool {
         (self.include.is_empty() || self.include.matches(r)) && !self.exclude.matches(r)
     }

@@ -1,16 +1,54 @@
 //! Live clusters through kube-rs: every resource type of every chosen kubeconfig context,
-//! listed then watched, kept in a [`Store`](store::Store) that a graph is built from.
+//! listed then watched, kept in a [`Store`] that a graph is built from.
 //!
 //! * [`connect`]: the kubeconfig as kubectl reads it; one cluster per context.
 //! * [`discovery`]: every group/version resource that supports list and watch, preferred
 //!   versions, no subresources; re-run when a CustomResourceDefinition changes and periodically.
-//! * [`watch`](crate::watch): per resource type, kube's `watcher` (paginated list, watch from
+//! * `watch`: per resource type, kube's `watcher` (paginated list, watch from
 //!   its resourceVersion with bookmarks, re-list on 410 Gone with a consistent snapshot swap,
 //!   reconnect with backoff). Secrets through `metadata_watcher`: their data is never requested.
 //!   A type the user may not list (403) or the server does not serve (404) is skipped with one
 //!   warning; forbidden cluster-wide with namespaces given, it is watched namespace by namespace.
 //! * [`snapshot`]: the graph, built from the store; relations derived as for files. A running
 //!   source rebuilds it after changes, debounced ([`Live::publish`]).
+//!
+//! ```
+//! use kubegraph_live::{Live, LiveOptions};
+//! use kubegraph_model::EdgeKind;
+//! use kubegraph_test_apiserver::TestApiServer;
+//! use serde_json::json;
+//! use std::time::Duration;
+//!
+//! #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     // A server speaking the Kubernetes API on 127.0.0.1, holding one pod, and a kubeconfig
+//!     // for it with one context.
+//!     let server = TestApiServer::start().await;
+//!     server.apply(json!({
+//!         "apiVersion": "v1", "kind": "Pod",
+//!         "metadata": {"name": "web-1", "namespace": "shop"},
+//!         "spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]},
+//!     }));
+//!     let dir = tempfile::tempdir()?;
+//!     let kubeconfig = dir.path().join("config");
+//!     std::fs::write(&kubeconfig, server.kubeconfig("prod"))?;
+//!
+//!     let options = LiveOptions { kubeconfig: Some(kubeconfig), ..LiveOptions::default() };
+//!     let live = Live::start(options).await?;
+//!     live.sync(Duration::from_secs(20)).await?;
+//!     let graph = live.snapshot().graph;
+//!     let (prod, name, _) = graph.clusters().next().unwrap();
+//!     assert_eq!(name, "prod");
+//!     let pod = graph.lookup(prod, "", "Pod", Some("shop"), "web-1").expect("listed");
+//!     // Related as files are: the pod contains its container, which runs its image.
+//!     let next = |from, kind| graph.out_edges(from).find(|e| e.kind == kind).unwrap().to;
+//!     let container = next(pod, EdgeKind::Contains);
+//!     assert_eq!(graph.node(container).object.name, "web");
+//!     let image = next(container, EdgeKind::Runs);
+//!     assert_eq!(graph.node(image).object.name, "docker.io/library/nginx:1.27");
+//!     Ok(())
+//! }
+//! ```
 
 pub mod connect;
 pub mod convert;
@@ -37,20 +75,49 @@ use tokio::task::JoinHandle;
 /// Why the live source cannot start.
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
+    /// A kubeconfig file that cannot be read or parsed.
     #[error("cannot read the kubeconfig {path}: {cause}")]
-    Kubeconfig { path: String, cause: String },
+    Kubeconfig {
+        /// The file.
+        path: String,
+        /// Why.
+        cause: String,
+    },
+    /// `--context` names a context the kubeconfig does not have.
     #[error("no context named {context:?} in the kubeconfig (contexts: {known})")]
-    NoSuchContext { context: String, known: String },
+    NoSuchContext {
+        /// The context asked for.
+        context: String,
+        /// The contexts there are, comma-separated.
+        known: String,
+    },
+    /// No `--context`, and no `current-context` to fall back on.
     #[error(
         "the kubeconfig has no current context (choose one with --context; contexts: {known})"
     )]
-    NoCurrentContext { known: String },
+    NoCurrentContext {
+        /// The contexts there are, comma-separated.
+        known: String,
+    },
+    /// A kubeconfig without any context.
     #[error("the kubeconfig has no contexts")]
     NoContexts,
+    /// A context kube cannot make a client for (a missing certificate file, a failing exec
+    /// plugin): its cluster is marked failed, with a warning, and the others go on.
     #[error("context {context}: {cause}")]
-    Context { context: String, cause: String },
+    Context {
+        /// The context.
+        context: String,
+        /// Why.
+        cause: String,
+    },
+    /// Every cluster failed: what [`Live::sync`] returns then, instead of an empty graph.
     #[error("no cluster could be reached: {causes}")]
-    Unreachable { causes: String },
+    Unreachable {
+        /// Each cluster's cause, `; `-separated.
+        causes: String,
+    },
+    /// Nowhere to read a kubeconfig from, and not in a pod.
     #[error(
         "no kubeconfig found (--kubeconfig, $KUBECONFIG, ~/.kube/config) and not running in a pod"
     )]
@@ -62,7 +129,9 @@ pub enum LiveError {
 pub struct LiveOptions {
     /// `--kubeconfig`; else `$KUBECONFIG`, `~/.kube/config`, in-cluster.
     pub kubeconfig: Option<PathBuf>,
+    /// Which contexts: the current one, named ones, or all.
     pub contexts: ContextChoice,
+    /// Which resource types (`--kinds`, `--exclude-kinds`).
     pub kinds: KindFilter,
     /// Namespaces to watch one by one for resource types forbidden cluster-wide (`-n`).
     pub namespaces: Vec<String>,

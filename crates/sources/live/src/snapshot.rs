@@ -1,6 +1,6 @@
 //! From the store to a graph: every watched cluster becomes a cluster node, its objects are
 //! inserted (shared with the store, not copied), and relations are resolved from what each
-//! object's [`Extracted`](kubegraph_relations::Extracted) says, which was read out of it when its
+//! object's [`Extracted`] says, which was read out of it when its
 //! watch reported it. So a new graph costs index lookups and insertions, never JSON work
 //! (relations never cross clusters). Events are kept with bounded retention: the newest
 //! `max_events` per cluster.
@@ -108,6 +108,7 @@ fn event_identity(s: &Stored) -> (Option<String>, String, String) {
 }
 
 impl Maintained {
+    /// An empty graph, keeping at most `max_events` events per cluster.
     pub fn new(max_events: usize) -> Self {
         Maintained {
             graph: Incremental::new(),
@@ -119,6 +120,7 @@ impl Maintained {
         }
     }
 
+    /// The graph as it stands.
     pub fn graph(&self) -> &Graph {
         self.graph.graph()
     }

@@ -16,13 +16,16 @@ use std::sync::Arc;
 /// and what ordering and event retention need.
 #[derive(Debug)]
 pub struct Stored {
+    /// The object.
     pub object: Arc<Object>,
+    /// Its references and containers.
     pub extracted: Arc<Extracted>,
     /// For Events: when it last happened (RFC 3339 text, which sorts as time does).
     pub event_time: Option<String>,
 }
 
 impl Stored {
+    /// `o`, with its relations extracted.
     pub fn new(o: Object) -> Stored {
         let event = o.kind == "Event" && (o.group.is_empty() || o.group == "events.k8s.io");
         Stored {
@@ -47,18 +50,22 @@ impl Stored {
         }
     }
 
+    /// The object's namespace.
     pub fn namespace(&self) -> Option<&str> {
         self.object.namespace.as_deref()
     }
 
+    /// The object's name.
     pub fn name(&self) -> &str {
         &self.object.name
     }
 
+    /// Whether it is an Event (of either API), kept with bounded retention.
     pub fn is_event(&self) -> bool {
         self.event_time.is_some()
     }
 
+    /// `(namespace, name)`: its key within its watch.
     pub fn key(&self) -> ObjectKey {
         (self.object.namespace.clone(), self.object.name.clone())
     }
@@ -111,8 +118,11 @@ fn event_time(o: &Object) -> &str {
 /// (when listing it cluster-wide is forbidden and `-n` names namespaces).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct WatchKey {
+    /// The cluster's index in the store.
     pub cluster: usize,
+    /// The resource type watched.
     pub resource: ResourceType,
+    /// The namespace watched, or `None` for all.
     pub namespace: Option<String>,
 }
 
@@ -121,20 +131,30 @@ pub struct WatchKey {
 /// objects deleted while the watch was away disappear then, and never half-way).
 #[derive(Debug)]
 pub enum Change {
+    /// A re-list begins.
     Init,
+    /// An object of the re-list.
     InitApply(Stored),
+    /// The re-list is complete: its objects replace the watch's.
     InitDone,
+    /// An object was added or changed.
     Apply(Stored),
+    /// The object of this key was deleted.
     Delete(ObjectKey),
 }
 
 /// A change as a watch stream reports it, before its object is extracted (see [`prepare`]).
 #[derive(Debug)]
 pub enum Reported {
+    /// [`Change::Init`].
     Init,
+    /// [`Change::InitApply`], not yet extracted.
     InitApply(Object),
+    /// [`Change::InitDone`].
     InitDone,
+    /// [`Change::Apply`], not yet extracted.
     Apply(Object),
+    /// [`Change::Delete`].
     Delete(ObjectKey),
 }
 
@@ -223,6 +243,8 @@ pub enum ClusterState {
     Failed(String),
 }
 
+/// Every cluster, every watch, and the objects each watch last reported (see the module
+/// documentation).
 #[derive(Debug, Default)]
 pub struct Store {
     /// Bumped by every change to the objects (and to the set of watches).
@@ -236,26 +258,33 @@ pub struct Store {
 /// How far the initial sync of one cluster has come.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClusterProgress {
+    /// The cluster's context name.
     pub name: String,
+    /// How it stands.
     pub state: ClusterState,
     /// Watches that have listed (or were skipped), of all.
     pub settled: usize,
+    /// Its watches.
     pub watches: usize,
+    /// The objects its watches hold (a re-list in progress included).
     pub objects: usize,
 }
 
 impl Store {
+    /// Adds a cluster, connecting; returns its index.
     pub fn add_cluster(&mut self, name: &str) -> usize {
         self.clusters
             .push((name.to_string(), ClusterState::Connecting));
         self.clusters.len() - 1
     }
 
+    /// Sets how a cluster stands.
     pub fn set_cluster_state(&mut self, cluster: usize, state: ClusterState) {
         self.clusters[cluster].1 = state;
         self.version += 1;
     }
 
+    /// Every cluster: its index, name and state.
     pub fn cluster_names(&self) -> Vec<(usize, String, ClusterState)> {
         self.clusters
             .iter()
@@ -309,6 +338,7 @@ impl Store {
         }
     }
 
+    /// Sets how a watch stands; a watch skipped or replaced forgets its objects.
     pub fn set_state(&mut self, key: &WatchKey, state: WatchState) {
         if let Some(slot) = self.watches.get_mut(key) {
             slot.state = state;
@@ -323,17 +353,18 @@ impl Store {
         }
     }
 
+    /// How a watch stands, if it is tracked.
     pub fn state(&self, key: &WatchKey) -> Option<WatchState> {
         self.watches.get(key).map(|s| s.state)
     }
 
+    /// Records a watch's last error while listing (for the message if it never lists).
     pub fn set_error(&mut self, key: &WatchKey, error: String) {
         if let Some(slot) = self.watches.get_mut(key) {
             slot.last_error = Some(error);
         }
     }
 
-    /// Applies a watch's changes, in order. Returns whether any object changed.
     /// For each reported change, the version of its object this watch holds now (`None` for
     /// a deletion or an object it does not hold), for [`prepare`].
     pub fn previous(&self, key: &WatchKey, batch: &[Reported]) -> Vec<Option<Arc<Stored>>> {
@@ -352,6 +383,7 @@ impl Store {
             .collect()
     }
 
+    /// Applies a watch's changes, in order. Returns whether any object changed.
     pub fn apply(&mut self, key: &WatchKey, changes: Vec<Change>) -> bool {
         let Some(slot) = self.watches.get_mut(key) else {
             return false; // the watch was stopped meanwhile
@@ -417,6 +449,7 @@ impl Store {
                 .all(|s| s.state != WatchState::Listing)
     }
 
+    /// How far each cluster's initial sync has come, in cluster order.
     pub fn progress(&self) -> Vec<ClusterProgress> {
         let mut out: Vec<ClusterProgress> = self
             .clusters
@@ -474,6 +507,7 @@ impl Store {
         out
     }
 
+    /// How many objects the watches hold.
     pub fn object_count(&self) -> usize {
         self.watches.values().map(|s| s.objects.len()).sum()
     }

@@ -16,7 +16,6 @@ use kubegraph_model::json::{from_serde, to_serde};
 use kubegraph_model::Object;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 /// A small deterministic generator (the sequences must be the same on every run).
 struct Lcg(u64);
@@ -32,9 +31,7 @@ impl Lcg {
 }
 
 fn fixture(path: &str) -> Vec<Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/fixtures")
-        .join(path);
+    let path = kubegraph_fixtures::path(path);
     let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
         .expect("fixture loads");
     assert!(loaded.objects.len() > 10, "fixture has objects");

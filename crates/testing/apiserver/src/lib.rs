@@ -6,6 +6,34 @@
 //! break it ([`compact`](TestApiServer::compact), [`drop_watches`](TestApiServer::drop_watches),
 //! [`forbid_cluster_scope`](TestApiServer::forbid_cluster_scope)) while a client runs against it.
 //!
+//! ```
+//! use kubegraph_test_apiserver::TestApiServer;
+//! use serde_json::{json, Value};
+//!
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let server = TestApiServer::start().await;
+//!     let version = server.apply(json!({
+//!         "apiVersion": "v1", "kind": "ConfigMap",
+//!         "metadata": {"name": "settings", "namespace": "shop"},
+//!         "data": {"mode": "fast"},
+//!     }));
+//!     let url = format!("{}/api/v1/namespaces/shop/configmaps", server.url());
+//!     let list: Value = reqwest::Client::new()
+//!         .get(&url)
+//!         .bearer_auth(TestApiServer::TOKEN)
+//!         .send()
+//!         .await?
+//!         .json()
+//!         .await?;
+//!     assert_eq!(list["kind"], "ConfigMapList");
+//!     assert_eq!(list["items"][0]["metadata"]["resourceVersion"], version.as_str());
+//!     // Without the token, 401, as from a real server.
+//!     assert_eq!(reqwest::get(&url).await?.status(), 401);
+//!     Ok(())
+//! }
+//! ```
+//!
 //! # Faithful
 //!
 //! - Authentication: every request needs `Authorization: Bearer` [`TestApiServer::TOKEN`],
@@ -86,22 +114,32 @@ use watch::Watchers;
 /// A resource type the server serves, as discovery describes it.
 #[derive(Clone, Debug)]
 pub struct ResourceType {
+    /// Its API group (`""` for core).
     pub group: String,
+    /// The version served.
     pub version: String,
+    /// The kind of its objects.
     pub kind: String,
+    /// The resource name in URLs (`pods`).
     pub plural: String,
+    /// Whether its objects live in namespaces.
     pub namespaced: bool,
+    /// The verbs discovery lists for it (`get`, `list`, `watch`, ...); only reads are served.
     pub verbs: Vec<String>,
 }
 
 /// One request as the server received it.
 #[derive(Clone, Debug)]
 pub struct RecordedRequest {
+    /// `GET`, ...
     pub method: String,
+    /// The path, without the query.
     pub path: String,
     /// The raw query string, without the `?` (empty when there was none).
     pub query: String,
+    /// The `Accept` header (what a metadata-only request is told by).
     pub accept: Option<String>,
+    /// The `Accept-Encoding` header (whether the client asked for gzip).
     pub accept_encoding: Option<String>,
 }
 
@@ -111,7 +149,12 @@ pub enum ApplyError {
     /// The object lacks a field every Kubernetes object has.
     MissingField(&'static str),
     /// No served type has this `apiVersion` and `kind`.
-    UnknownKind { api_version: String, kind: String },
+    UnknownKind {
+        /// The object's `apiVersion`.
+        api_version: String,
+        /// The object's `kind`.
+        kind: String,
+    },
 }
 
 impl std::fmt::Display for ApplyError {

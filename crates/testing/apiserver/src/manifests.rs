@@ -11,10 +11,14 @@ use serde_json::{json, Value};
 
 use crate::{ApplyError, ResourceType, TestApiServer};
 
+/// Why manifests could not be read: a path that cannot be read at all.
 #[derive(Debug)]
 pub enum ManifestError {
+    /// A file or folder that cannot be read.
     Unreadable {
+        /// Which.
         path: PathBuf,
+        /// Why.
         error: std::io::Error,
     },
 }
@@ -33,7 +37,9 @@ impl std::error::Error for ManifestError {}
 /// be read (the rest still loads).
 #[derive(Debug, Default)]
 pub struct Manifests {
+    /// The objects, list items expanded, in file order.
     pub objects: Vec<Value>,
+    /// One line per document that could not be read, naming its file.
     pub warnings: Vec<String>,
 }
 
@@ -94,12 +100,17 @@ pub struct Synced {
 /// What a [`Synced::sync`] did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SyncReport {
+    /// Objects new or changed since the last sync, and so applied.
     pub applied: usize,
+    /// Objects deleted: applied before, absent now.
     pub deleted: usize,
+    /// What [`TestApiServer::load`] said: objects skipped, types guessed.
     pub warnings: Vec<String>,
 }
 
 impl Synced {
+    /// Makes the server hold `objects`: applies those new or changed since the last sync and
+    /// deletes those that were applied then and are not among them.
     pub fn sync(&mut self, server: &TestApiServer, objects: Vec<Value>) -> SyncReport {
         let identity = |o: &Value| {
             let field = |v: &Value| v.as_str().unwrap_or("").to_string();

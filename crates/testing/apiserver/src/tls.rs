@@ -26,7 +26,9 @@ pub(crate) struct Tls {
 /// A client certificate the server's CA signed, and its key (PEM both).
 #[derive(Clone, Debug)]
 pub struct ClientCertificate {
+    /// The certificate, PEM.
     pub certificate_pem: String,
+    /// Its private key, PEM.
     pub key_pem: String,
 }
 

@@ -11,9 +11,7 @@ use kubegraph_test_apiserver::{manifests, TestApiServer};
 use serde_json::Value;
 
 fn fixtures(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/fixtures")
-        .join(path)
+    kubegraph_fixtures::path(path)
 }
 
 #[tokio::test]

@@ -1,0 +1,102 @@
+//! Where a landscape comes from: files, the demo or live clusters, and loading each into
+//! objects related as a graph.
+
+use crate::error::{Error, Result};
+use kubegraph_files::{load_paths, LoadOptions, Loaded};
+use kubegraph_graph::Graph;
+use kubegraph_model::Diagnostic;
+use kubegraph_relations::graph_from_objects;
+use std::path::PathBuf;
+use std::time::Instant;
+use tracing::debug;
+
+/// What to load.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// Manifests and dumps: files, directories (recursive), `-` for stdin.
+    Files {
+        /// The paths as given.
+        paths: Vec<PathBuf>,
+        /// The namespace of namespaced objects that have none.
+        default_namespace: String,
+        /// The cluster node's name; default: the single path's file name, else `files`.
+        cluster: Option<String>,
+    },
+    /// The built-in demo landscape.
+    Demo,
+    /// Live clusters from a kubeconfig.
+    Live(kubegraph_live::LiveOptions),
+}
+
+impl Source {
+    /// Live clusters, when a kubeconfig can be found (`explicit`, else `$KUBECONFIG`, else
+    /// `~/.kube/config`, else in-cluster): what kubectl would read.
+    pub fn kubeconfig_exists(explicit: Option<&std::path::Path>) -> bool {
+        kubegraph_live::kubeconfig_source(explicit).is_some()
+    }
+}
+
+/// Objects read from files or the demo, before they are related.
+pub(crate) struct Read {
+    pub cluster: String,
+    pub loaded: Loaded,
+}
+
+/// Reads a file source or the demo.
+pub(crate) fn read(source: &Source) -> Result<Read> {
+    match source {
+        Source::Demo => Ok(Read {
+            cluster: kubegraph_demo::CLUSTER.to_string(),
+            loaded: kubegraph_demo::load(),
+        }),
+        Source::Files {
+            paths,
+            default_namespace,
+            cluster,
+        } => {
+            let options = LoadOptions {
+                default_namespace: default_namespace.clone(),
+            };
+            let started = Instant::now();
+            let loaded = load_paths(paths, &options).map_err(Error::Unreadable)?;
+            debug!(objects = loaded.objects.len(), files = loaded.files, elapsed = ?started.elapsed(), "loaded");
+            Ok(Read {
+                cluster: cluster.clone().unwrap_or_else(|| cluster_name(paths)),
+                loaded,
+            })
+        }
+        Source::Live(_) => unreachable!("live sources are started, not read"),
+    }
+}
+
+/// Relates what was read: the graph, the warnings, how many files and objects.
+pub(crate) fn relate(read: Read) -> Result<(Graph, Vec<Diagnostic>, usize, usize)> {
+    let Read { cluster, loaded } = read;
+    if loaded.objects.is_empty() && !loaded.diagnostics.is_empty() {
+        return Err(Error::NothingLoaded {
+            diagnostics: loaded.diagnostics,
+        });
+    }
+    let Loaded {
+        objects,
+        diagnostics,
+        files,
+    } = loaded;
+    let count = objects.len();
+    let started = Instant::now();
+    let (graph, _) = graph_from_objects(&cluster, objects);
+    debug!(nodes = graph.node_count(), edges = graph.edge_count(), elapsed = ?started.elapsed(), "related");
+    Ok((graph, diagnostics, files, count))
+}
+
+/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`); several are `files`.
+fn cluster_name(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] if one.as_os_str() != "-" => one
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty() && s != ".")
+            .unwrap_or_else(|| "files".into()),
+        _ => "files".into(),
+    }
+}

@@ -1,0 +1,337 @@
+//! `/api/v1/…`: every answer of the application as JSON, each route described in the OpenAPI
+//! document by the types it returns. Node ids are the ids of `export -o json`
+//! (`demo/apps/Deployment/shop/web`), percent-encoded in paths.
+
+use crate::error::{ApiError, ErrorBody};
+use crate::state::{AppState, ClusterInfo, SourceInfo};
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use kubegraph_app::node::{self, NodeDetail};
+use kubegraph_app::search::Found;
+use kubegraph_app::stats::Stats;
+use kubegraph_app::topology::{self, Grouping, SummaryMode, Topology};
+use kubegraph_app::views::{ConfigView, Dep, NamespaceView, PodsView};
+use kubegraph_app::why::Why;
+use kubegraph_app::Snapshot;
+use kubegraph_graph::NodeId;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+type Shared = State<Arc<AppState>>;
+
+/// The routes of the API, with their OpenAPI descriptions.
+pub fn routes() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(clusters))
+        .routes(routes!(stats))
+        .routes(routes!(search))
+        .routes(routes!(graph))
+        .routes(routes!(node_detail))
+        .routes(routes!(why))
+        .routes(routes!(show_deps))
+        .routes(routes!(show_pods))
+        .routes(routes!(show_config))
+        .routes(routes!(show_namespace))
+}
+
+/// The longest query the API reads: a query is a line, not a document.
+pub const MAX_QUERY: usize = 8 * 1024;
+
+fn query_text(q: &str) -> Result<&str, ApiError> {
+    if q.len() > MAX_QUERY {
+        return Err(ApiError::bad_request(format!(
+            "the query is {} bytes; queries are at most {MAX_QUERY}",
+            q.len()
+        )));
+    }
+    Ok(q)
+}
+
+/// Runs a query; its mistakes are 400s with the place and the caret.
+fn run(s: &Snapshot, q: &str) -> Result<Found, ApiError> {
+    kubegraph_app::search::search(s, q).map_err(|e| {
+        let mut err = ApiError::bad_request(e.message).at(e.span.0, e.span.1, e.rendered);
+        if let Some(h) = e.hint {
+            err = err.hint(h);
+        }
+        err
+    })
+}
+
+/// The node a path names.
+fn find(s: &Snapshot, id: &str) -> Result<NodeId, ApiError> {
+    node::by_id(&s.graph, id).ok_or_else(|| {
+        ApiError::not_found(format!("no node `{id}` in the landscape")).hint(
+            "ids are those of `export -o json` and of search results: cluster/group/Kind/namespace/name, `core` for the core group, `_` for no namespace",
+        )
+    })
+}
+
+/// What the server serves and each cluster's sync state.
+#[derive(Serialize, ToSchema)]
+pub struct Clusters {
+    /// The source.
+    pub source: SourceInfo,
+    /// Each cluster.
+    pub clusters: Vec<ClusterInfo>,
+    /// The live store's version of the current snapshot (0 for files).
+    pub version: u64,
+    /// The sequence number of the last change batch (`GET /api/v1/events`).
+    pub seq: u64,
+    /// The reference time health is judged at.
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub now: Option<kubegraph_health::time::Timestamp>,
+}
+
+/// The clusters and what is served.
+#[utoipa::path(get, path = "/api/v1/clusters", tag = "landscape",
+    responses((status = 200, body = Clusters)))]
+async fn clusters(State(state): Shared) -> Json<Clusters> {
+    let s = state.current();
+    Json(Clusters {
+        source: state.source.clone(),
+        clusters: state.clusters.lock().expect("clusters").clone(),
+        version: s.version,
+        seq: state.feed.latest(),
+        now: s.now(),
+    })
+}
+
+/// Counts by kind, placeholders, edges and health.
+#[utoipa::path(get, path = "/api/v1/stats", tag = "landscape",
+    responses((status = 200, body = Stats)))]
+async fn stats(State(state): Shared) -> Json<Stats> {
+    Json(kubegraph_app::stats::stats(&state.current()))
+}
+
+/// A query (docs/query.md).
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// The query: `is(pod) and health = error`, `G.V().Has('Kind', 'Pod')`, …
+    pub q: String,
+}
+
+/// A query's result.
+#[derive(Serialize, ToSchema)]
+pub struct SearchResult {
+    /// The query as given.
+    pub query: String,
+    /// The nodes it selects, in result order (for queries that end in nodes).
+    pub nodes: Vec<kubegraph_app::NodeSummary>,
+    /// What a command at its end printed (`count`, `list`, `aggregate`, `explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Runs a query. A query that does not parse or cannot run is a 400 with the place of the
+/// mistake and a hint.
+#[utoipa::path(get, path = "/api/v1/search", tag = "query", params(SearchParams),
+    responses((status = 200, body = SearchResult), (status = 400, body = ErrorBody)))]
+async fn search(
+    State(state): Shared,
+    Query(p): Query<SearchParams>,
+) -> Result<Json<SearchResult>, ApiError> {
+    let s = state.current();
+    let q = query_text(&p.q)?;
+    let output = run(&s, q)?;
+    Ok(Json(match output {
+        Found::Nodes(nodes) => SearchResult {
+            query: q.to_string(),
+            nodes: nodes
+                .into_iter()
+                .map(|n| kubegraph_app::NodeSummary::of(&s.graph, n))
+                .collect(),
+            text: None,
+        },
+        Found::Text(text) => SearchResult {
+            query: q.to_string(),
+            nodes: Vec::new(),
+            text: Some(text),
+        },
+    }))
+}
+
+/// What to draw.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GraphParams {
+    /// A query selecting what to draw; default: the workloads, services, ingresses, pods,
+    /// config and storage of all namespaces.
+    pub q: Option<String>,
+    /// `namespace` (default), `cluster`, `node` or `app`.
+    pub group: Option<String>,
+    /// Collapse owner chains into their top owner (default true).
+    pub collapse: Option<bool>,
+    /// Ids of owners to draw expanded, comma-separated.
+    pub expand: Option<String>,
+    /// Only unhealthy objects and the paths to their root causes.
+    pub problems: Option<bool>,
+    /// `auto` (default: boxes only beyond `limit` nodes), `always` or `never`.
+    pub summary: Option<String>,
+    /// The most nodes drawn (default 5000).
+    pub limit: Option<usize>,
+}
+
+/// The nodes and edges of a selection for drawing: grouped in boxes, owner chains collapsed,
+/// laid out.
+#[utoipa::path(get, path = "/api/v1/graph", tag = "query", params(GraphParams),
+    responses((status = 200, body = Topology), (status = 400, body = ErrorBody)))]
+async fn graph(
+    State(state): Shared,
+    Query(p): Query<GraphParams>,
+) -> Result<Json<Topology>, ApiError> {
+    let s = state.current();
+    let selection = match p.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        None => topology::default_selection(&s.graph),
+        Some(q) => match run(&s, query_text(q)?)? {
+            Found::Nodes(n) => n,
+            Found::Text(_) => {
+                return Err(ApiError::bad_request(
+                    "this query prints text; a picture needs a query that selects objects",
+                )
+                .hint("drop `| count`, `| list`, … from the end"))
+            }
+        },
+    };
+    let grouping: Grouping = match &p.group {
+        Some(g) => g.parse().map_err(ApiError::bad_request)?,
+        None => Grouping::default(),
+    };
+    let summary = match p.summary.as_deref() {
+        None | Some("auto") => SummaryMode::Auto,
+        Some("always") => SummaryMode::Always,
+        Some("never") => SummaryMode::Never,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "unknown summary `{other}` (use auto, always or never)"
+            )))
+        }
+    };
+    let mut expand = std::collections::HashSet::new();
+    for id in p
+        .expand
+        .iter()
+        .flat_map(|e| e.split(','))
+        .filter(|e| !e.is_empty())
+    {
+        expand.insert(find(&s, id)?);
+    }
+    let request = topology::Request {
+        grouping,
+        collapse: p.collapse.unwrap_or(true),
+        expand,
+        problems: p.problems.unwrap_or(false),
+        summary,
+        limit: p.limit.unwrap_or(topology::DEFAULT_LIMIT).max(1),
+    };
+    Ok(Json(tokio::task::block_in_place(|| {
+        topology::topology(&s, &selection, &request)
+    })))
+}
+
+/// A node in full, with its object as YAML.
+#[derive(Serialize, ToSchema)]
+pub struct NodeResponse {
+    /// Everything known about it.
+    #[serde(flatten)]
+    pub detail: NodeDetail,
+    /// The object as YAML (a Secret's values are `null`: kubegraph never holds them).
+    pub yaml: String,
+}
+
+/// Everything about one node: identity, labels, annotations, age, health and reason, events,
+/// every edge in and out with its attributes, and the object as JSON and YAML.
+#[utoipa::path(get, path = "/api/v1/nodes/{id}", tag = "nodes",
+    params(("id" = String, Path, description = "the node's id, percent-encoded")),
+    responses((status = 200, body = NodeResponse), (status = 404, body = ErrorBody)))]
+async fn node_detail(
+    State(state): Shared,
+    Path(id): Path<String>,
+) -> Result<Json<NodeResponse>, ApiError> {
+    let s = state.current();
+    let n = find(&s, &id)?;
+    let detail = node::detail(&s, n);
+    let yaml = serde_yaml_ng::to_string(&detail.object).unwrap_or_default();
+    Ok(Json(NodeResponse { detail, yaml }))
+}
+
+/// The causal tree from a node down to its root causes, and what to fix.
+#[utoipa::path(get, path = "/api/v1/why/{id}", tag = "nodes",
+    params(("id" = String, Path, description = "the node's id, percent-encoded")),
+    responses((status = 200, body = Why), (status = 404, body = ErrorBody)))]
+async fn why(State(state): Shared, Path(id): Path<String>) -> Result<Json<Why>, ApiError> {
+    let s = state.current();
+    find(&s, &id)?;
+    Ok(Json(kubegraph_app::why::why(&s, &id)?))
+}
+
+/// How deep `show deps` goes.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DepsParams {
+    /// Levels to follow (default 6).
+    pub depth: Option<usize>,
+}
+
+/// Everything a node depends on, as a tree.
+#[utoipa::path(get, path = "/api/v1/show/deps/{id}", tag = "nodes",
+    params(("id" = String, Path, description = "the node's id, percent-encoded"), DepsParams),
+    responses((status = 200, body = Vec<Dep>), (status = 404, body = ErrorBody)))]
+async fn show_deps(
+    State(state): Shared,
+    Path(id): Path<String>,
+    Query(p): Query<DepsParams>,
+) -> Result<Json<Vec<Dep>>, ApiError> {
+    let s = state.current();
+    find(&s, &id)?;
+    Ok(Json(kubegraph_app::views::deps(
+        &s,
+        &id,
+        p.depth.unwrap_or(6).min(32),
+    )?))
+}
+
+/// The pods of a workload (through ownership) or of a service (its selector).
+#[utoipa::path(get, path = "/api/v1/show/pods/{id}", tag = "nodes",
+    params(("id" = String, Path, description = "the node's id, percent-encoded")),
+    responses((status = 200, body = PodsView), (status = 404, body = ErrorBody)))]
+async fn show_pods(
+    State(state): Shared,
+    Path(id): Path<String>,
+) -> Result<Json<PodsView>, ApiError> {
+    let s = state.current();
+    find(&s, &id)?;
+    Ok(Json(kubegraph_app::views::pods(&s, &id)?))
+}
+
+/// The config maps, secrets, service account, claims, volumes and classes a pod (or a
+/// workload's pod template) uses, and how.
+#[utoipa::path(get, path = "/api/v1/show/config/{id}", tag = "nodes",
+    params(("id" = String, Path, description = "the node's id, percent-encoded")),
+    responses((status = 200, body = ConfigView), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn show_config(
+    State(state): Shared,
+    Path(id): Path<String>,
+) -> Result<Json<ConfigView>, ApiError> {
+    let s = state.current();
+    find(&s, &id)?;
+    Ok(Json(kubegraph_app::views::config(&s, &id)?))
+}
+
+/// A namespace's workloads, services and ingresses, and pods.
+#[utoipa::path(get, path = "/api/v1/show/namespace/{name}", tag = "nodes",
+    params(("name" = String, Path, description = "the namespace")),
+    responses((status = 200, body = NamespaceView), (status = 400, body = ErrorBody)))]
+async fn show_namespace(
+    State(state): Shared,
+    Path(name): Path<String>,
+) -> Result<Json<NamespaceView>, ApiError> {
+    Ok(Json(kubegraph_app::views::namespace(
+        &state.current(),
+        &name,
+    )?))
+}
