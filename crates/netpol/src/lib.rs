@@ -43,7 +43,7 @@
 //! assert_eq!(why.allowed.to_string(), "TCP 80");
 //!
 //! let mut listing = Vec::new();
-//! output::write(&analysis.connectivity(), output::Format::Txt, &mut listing)?;
+//! output::write_txt(&analysis.connectivity(), &mut listing)?;
 //! let listing = String::from_utf8(listing)?;
 //! assert!(listing.contains("shop/client[Pod] => shop/web[Pod] : TCP 80\n"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
