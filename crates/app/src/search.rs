@@ -3,7 +3,7 @@
 use crate::landscape::Snapshot;
 use kubegraph_graph::NodeId;
 use kubegraph_health::time::Now;
-use kubegraph_query::{execute, parse, Output, QueryIndex};
+use kubegraph_query::{Ctx, GraphFacts, Output, QueryIndex};
 
 /// What a query found.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,35 +28,39 @@ pub struct QueryError {
     pub rendered: String,
 }
 
-/// The query index of a snapshot, judging health and `age` against its reference time
-/// (`--now`, the clock for a live source, else the snapshot's newest timestamp, which is the
-/// index's own default).
-pub fn index(snapshot: &Snapshot) -> QueryIndex {
-    let clock = snapshot.clock();
-    let index = QueryIndex::new(&snapshot.graph).with_health_now(clock);
-    match (clock, snapshot.now()) {
-        (Now::NewestInInput, _) | (_, None) => index,
-        (_, Some(t)) => index.with_now(t.as_second() as f64),
-    }
+/// The facts queries read of a snapshot (health, the time `age` is measured against,
+/// reachability), judged at its reference time (`--now`, the clock for a live source, resolved
+/// once per snapshot, else the snapshot's newest timestamp).
+pub fn facts(snapshot: &Snapshot) -> GraphFacts {
+    GraphFacts::new(match (snapshot.clock(), snapshot.now()) {
+        (Now::NewestInInput, _) | (_, None) => Now::NewestInInput,
+        (_, Some(t)) => Now::At(t),
+    })
 }
 
 /// Runs `query` on `snapshot`.
 pub fn search(snapshot: &Snapshot, query: &str) -> Result<Found, QueryError> {
-    let ast = parse(query).map_err(|e| QueryError {
+    let error = |e: kubegraph_query::Diagnostic| QueryError {
         message: e.kind.to_string(),
         hint: e.suggestion.as_ref().map(|s| format!("did you mean {s}?")),
         span: (e.span.start, e.span.end),
         rendered: e.render(query),
-    })?;
-    let index = index(snapshot);
-    match execute(&snapshot.graph, &index, &ast) {
-        Ok(Output::Nodes(n)) => Ok(Found::Nodes(n)),
-        Ok(Output::Text(t)) => Ok(Found::Text(t)),
-        Err(e) => Err(QueryError {
-            message: e.message.clone(),
-            hint: None,
-            span: (e.span.start, e.span.end),
-            rendered: e.render(query),
-        }),
+    };
+    let ast = kubegraph_formats::parse_query(query).map_err(error)?;
+    let index = QueryIndex::new(&snapshot.graph);
+    let facts = facts(snapshot);
+    let ctx = Ctx::new(&snapshot.graph, &index, &facts);
+    match kubegraph_formats::run(&ctx, &ast, None).map_err(error)? {
+        kubegraph_formats::Answer {
+            output: Output::Nodes(n),
+            format: None,
+        } => Ok(Found::Nodes(n)),
+        answer => {
+            let mut text = Vec::new();
+            answer
+                .write(&snapshot.graph, &mut text)
+                .expect("writing to memory cannot fail");
+            Ok(Found::Text(String::from_utf8_lossy(&text).into_owned()))
+        }
     }
 }

@@ -320,20 +320,23 @@ fn near(graph: &Graph, kind: Option<&KindFilter>, ns: Option<&str>, name: &str) 
 }
 
 fn query(graph: &Graph, text: &str) -> Result<Vec<NodeId>, TargetError> {
-    let ast = kubegraph_query::parse(text).map_err(|e| TargetError::Query {
+    let ast = kubegraph_formats::parse_query(text).map_err(|e| TargetError::Query {
         rendered: e.render(text),
     })?;
     let index = kubegraph_query::QueryIndex::new(graph);
-    match kubegraph_query::execute(graph, &index, &ast) {
+    let facts = kubegraph_query::GraphFacts::default();
+    let ctx = kubegraph_query::Ctx::new(graph, &index, &facts);
+    match kubegraph_formats::run(&ctx, &ast, None) {
         Err(e) => Err(TargetError::Query {
             rendered: e.render(text),
         }),
-        Ok(kubegraph_query::Output::Text(_)) => {
-            Err(TargetError::QueryPrintsText { query: text.into() })
-        }
-        Ok(kubegraph_query::Output::Nodes(nodes)) if nodes.is_empty() => {
-            Err(TargetError::QuerySelectsNothing { query: text.into() })
-        }
-        Ok(kubegraph_query::Output::Nodes(nodes)) => Ok(nodes),
+        Ok(kubegraph_formats::Answer {
+            output: kubegraph_query::Output::Nodes(nodes),
+            format: None,
+        }) => match nodes.is_empty() {
+            true => Err(TargetError::QuerySelectsNothing { query: text.into() }),
+            false => Ok(nodes),
+        },
+        Ok(_) => Err(TargetError::QueryPrintsText { query: text.into() }),
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::source::Landscape;
 use anyhow::Context;
-use kubegraph_netpol::output::{self, Format};
+use kubegraph_formats::Format;
 use kubegraph_netpol::{Analysis, Explanation, Protocol, Side};
 use std::io::Write;
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct ConnectivityArgs {
     /// Output format: `txt` is netpol-analyzer's `list` output, line for line.
-    #[arg(short = 'o', long = "output", default_value = "txt", value_parser = Format::NAMES)]
+    #[arg(short = 'o', long = "output", default_value = "txt", value_parser = Format::names(&Format::CONNECTIVITY))]
     pub output: String,
 }
 
@@ -51,11 +51,11 @@ pub fn connectivity(
     args: &ConnectivityArgs,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let format =
-        Format::parse(&args.output).with_context(|| format!("unknown format `{}`", args.output))?;
+    let format = Format::lookup(&Format::CONNECTIVITY, &args.output)
+        .with_context(|| format!("unknown format `{}`", args.output))?;
     let analysis = analyse(landscape)?;
     let listing = analysis.connectivity();
-    output::write(&listing, format, out)?;
+    kubegraph_formats::connectivity::write(&listing, format, out)?;
     Ok(ExitCode::SUCCESS)
 }
 

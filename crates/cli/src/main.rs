@@ -13,6 +13,7 @@ mod views;
 mod why;
 
 use clap::{Args, Parser, Subcommand};
+use kubegraph_formats::Format;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -76,7 +77,7 @@ enum Command {
     /// The whole graph.
     Export {
         /// Output format.
-        #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = kubegraph_export::Format::NAMES.to_vec())]
+        #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = Format::names(&Format::EXPORT))]
         output: String,
     },
     /// Run a query (docs/query.md): nodes, `list`, `aggregate` and `dump` in any `-o` format;
@@ -85,7 +86,7 @@ enum Command {
         /// The query, e.g. `is(pod) and namespace = shop | count ancestors.node.name`.
         query: String,
         /// Output format (default table; `dump`: yaml). A `| format F` in the query wins.
-        #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = kubegraph_query::Format::ALL.map(|(n, _)| n))]
+        #[arg(short = 'o', long = "output", value_name = "FORMAT", value_parser = Format::names(&Format::SEARCH))]
         output: Option<String>,
     },
     /// An interactive shell: each line is a search query; Tab completes, `help` shows examples.
@@ -146,12 +147,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     match cli.command {
         Command::Search { query, output } => {
-            let format = output.and_then(|o| {
-                kubegraph_query::Format::ALL
-                    .into_iter()
-                    .find(|(n, _)| *n == o)
-                    .map(|(_, f)| f)
-            });
+            let format = output.and_then(|o| Format::lookup(&Format::SEARCH, &o));
             code = search::run(&landscape, &query, format, &mut out)?;
         }
         Command::Shell => code = shell::run(&mut landscape, &mut out)?,
@@ -164,11 +160,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(_) => unreachable!("served above"),
         Command::Stats { output } => stats::print(&landscape, output == "json", &mut out)?,
         Command::Export { output } => {
-            let format = output.parse().map_err(anyhow::Error::msg)?;
-            kubegraph_export::export(&landscape.graph, format, &mut out).map_err(|e| match e {
-                kubegraph_export::ExportError::Io(io) => anyhow::Error::from(io),
-                other => anyhow::Error::from(other),
+            let format = Format::lookup(&Format::EXPORT, &output).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "unknown format `{output}` (expected one of: {})",
+                    Format::names(&Format::EXPORT).join(", ")
+                )
             })?;
+            kubegraph_formats::export(&landscape.graph, format, &mut out)?;
         }
     }
     out.flush()?;

@@ -3,7 +3,8 @@
 //! see docs/query.md for the others). A `| format F` in the query wins over `-o`.
 
 use crate::source::Landscape;
-use kubegraph_query::{parse, print, Format};
+use kubegraph_formats::{parse_query, print, Format};
+use kubegraph_query::{Ctx, QueryIndex};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -13,7 +14,7 @@ pub fn run(
     format: Option<Format>,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let ast = match parse(query) {
+    let ast = match parse_query(query) {
         Ok(ast) => ast,
         Err(e) => {
             eprintln!("{}", e.render(query));
@@ -21,9 +22,12 @@ pub fn run(
         }
     };
     let graph = &landscape.graph;
-    let index = crate::shell::index_for(landscape);
+    // Health and `age` judge against the snapshot's reference time (`--now`, the clock for a
+    // live source, else its newest timestamp).
+    let facts = crate::shell::facts_for(landscape);
+    let index = QueryIndex::new(graph);
     // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
-    match print(graph, &index, &ast, format, out)? {
+    match print(&Ctx::new(graph, &index, &facts), &ast, format, out)? {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("{}", e.render(query));

@@ -1,6 +1,6 @@
 //! `kubegraph [SOURCE] shell`: an interactive shell over a loaded graph. Each line is a search
-//! query, run like `kubegraph search` (same output, same caret errors), against a graph and a
-//! [`QueryIndex`] built once. Line editing, history and Tab completion come from `rustyline`;
+//! query, run like `kubegraph search` (same output, same caret errors), against a graph, a
+//! [`QueryIndex`] and [`GraphFacts`] built once. Line editing, history and Tab completion come from `rustyline`;
 //! when stdin is not a terminal, lines are read from it without prompt or history, which makes
 //! the shell scriptable.
 
@@ -9,7 +9,8 @@ mod complete;
 pub use complete::{complete, word_start, Vocabulary};
 
 use crate::source::Landscape;
-use kubegraph_query::{execute, nodes_table, parse, Output, QueryIndex};
+use kubegraph_formats::{parse_query, print};
+use kubegraph_query::{Ctx, GraphFacts, QueryIndex};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -55,8 +56,13 @@ pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<Exi
     if let Some(live) = landscape.app().live() {
         live.keep_current();
     }
-    let index = index_for(landscape);
-    let mut session = Session { landscape, index };
+    let index = QueryIndex::new(&landscape.graph);
+    let facts = facts_for(landscape);
+    let mut session = Session {
+        landscape,
+        index,
+        facts,
+    };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
     } else {
@@ -73,6 +79,7 @@ pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<Exi
 struct Session<'a> {
     landscape: &'a mut Landscape,
     index: QueryIndex,
+    facts: GraphFacts,
 }
 
 #[derive(PartialEq)]
@@ -96,7 +103,8 @@ impl Session<'_> {
         for d in &said {
             eprintln!("warning: {d}");
         }
-        self.index = index_for(&fresh);
+        self.index = QueryIndex::new(&fresh.graph);
+        self.facts = facts_for(&fresh);
     }
 
     /// Runs one line: a built-in or a query.
@@ -117,23 +125,18 @@ impl Session<'_> {
         Ok(Flow::Continue)
     }
 
-    /// The printing of `search` (crates/cli/src/search.rs, table output), with the index kept
-    /// across queries instead of rebuilt for each. Errors go to stderr as the caret message.
+    /// The printing of `search` (crates/cli/src/search.rs, table output), with the index and
+    /// facts kept across queries instead of rebuilt for each. Errors go to stderr as the caret
+    /// message.
     fn query(&self, query: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        let graph = &self.landscape().graph;
-        let result = match parse(query) {
-            Ok(ast) => execute(graph, &self.index, &ast).map_err(|e| e.render(query)),
-            Err(e) => Err(e.render(query)),
+        let ctx = Ctx::new(&self.landscape().graph, &self.index, &self.facts);
+        let result = match parse_query(query) {
+            Ok(ast) => print(&ctx, &ast, None, out)?,
+            Err(e) => Err(e),
         };
-        match result {
-            Ok(Output::Text(text)) => out.write_all(text.as_bytes())?,
-            Ok(Output::Nodes(nodes)) => {
-                out.write_all(nodes_table(graph, &self.index, &nodes).as_bytes())?
-            }
-            Err(rendered) => {
-                out.flush()?;
-                eprintln!("{rendered}");
-            }
+        if let Err(e) = result {
+            out.flush()?;
+            eprintln!("{}", e.render(query));
         }
         Ok(())
     }
@@ -245,14 +248,12 @@ impl Highlighter for ShellHelper {}
 impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
 
-/// The query index of a snapshot, judging health and `age` against its reference time
-/// (`--now`, the clock for a live source, else the snapshot's newest timestamp, the index's
-/// default).
-pub fn index_for(snapshot: &kubegraph_app::Snapshot) -> QueryIndex {
-    let clock = snapshot.clock();
-    let index = QueryIndex::new(&snapshot.graph).with_health_now(clock);
-    match (clock, snapshot.now()) {
-        (kubegraph_health::time::Now::NewestInInput, _) | (_, None) => index,
-        (_, Some(t)) => index.with_now(t.as_second() as f64),
-    }
+/// The facts queries judge health and `age` by: the snapshot's reference time (`--now`, the
+/// clock for a live source, resolved once per snapshot, else the snapshot's newest timestamp).
+pub fn facts_for(snapshot: &kubegraph_app::Snapshot) -> GraphFacts {
+    use kubegraph_health::time::Now;
+    GraphFacts::new(match (snapshot.clock(), snapshot.now()) {
+        (Now::NewestInInput, _) | (_, None) => Now::NewestInInput,
+        (_, Some(t)) => Now::At(t),
+    })
 }

@@ -128,7 +128,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let a = Analysis::from_graph(black_box(&graph)).unwrap();
                 let mut out = Vec::with_capacity(64 << 20);
-                output::write(&a.connectivity(), output::Format::Txt, &mut out).unwrap();
+                output::write_txt(&a.connectivity(), &mut out).unwrap();
                 black_box(out.len())
             })
         });

@@ -4,8 +4,8 @@
 //! and Ingresses from a graph's objects (computing from their specs, never from the graph's
 //! `selects` edges), then
 //! * [`Analysis::connectivity`] lists every allowed connection between workloads, external IPv4
-//!   ranges and the ingress controller, written by [`output::write`] in netpol-analyzer's
-//!   formats (`txt` line-for-line compatible with its `list` command);
+//!   ranges and the ingress controller, written by [`output::write_txt`] as netpol-analyzer's
+//!   `list` command writes it (the other formats are kubegraph's formats crate's);
 //! * [`Analysis::explain`] says why one peer can or cannot reach another.
 //!
 //! The semantics, and the decisions where Kubernetes leaves room, are in `docs/netpol.md`.
@@ -43,7 +43,7 @@
 //! assert_eq!(why.allowed.to_string(), "TCP 80");
 //!
 //! let mut listing = Vec::new();
-//! output::write(&analysis.connectivity(), output::Format::Txt, &mut listing)?;
+//! output::write_txt(&analysis.connectivity(), &mut listing)?;
 //! let listing = String::from_utf8(listing)?;
 //! assert!(listing.contains("shop/client[Pod] => shop/web[Pod] : TCP 80\n"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -13,7 +13,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use kubegraph_files::{load_bytes, LoadOptions};
 use kubegraph_graph::Graph;
-use kubegraph_query::{execute, parse, Output, QueryIndex};
+use kubegraph_query::{execute, parse, Ctx, GraphFacts, Output, QueryIndex};
 use kubegraph_relations::graph_from_objects;
 use std::cell::OnceCell;
 use std::hint::black_box;
@@ -46,41 +46,42 @@ const QUERIES: [(&str, &str); 10] = [
     ("10-phase", "is(pod) and status.phase != Running"),
 ];
 
-fn run(graph: &Graph, index: &QueryIndex, query: &str) -> Output {
+fn run(l: &Landscape, query: &str) -> Output {
     let ast = parse(query).expect("query parses");
-    execute(graph, index, &ast).expect("query runs")
+    execute(&Ctx::new(&l.graph, &l.index, &l.facts), &ast).expect("query runs")
 }
 
 /// A one-line description of a result, for the log.
 fn describe(out: &Output) -> String {
     match out {
         Output::Nodes(ns) => format!("{} nodes", ns.len()),
-        Output::Text(t) => {
-            let lines: Vec<&str> = t.lines().collect();
-            match lines.as_slice() {
-                [one] => format!("count {one}"),
-                _ => format!(
-                    "{} lines, {}",
-                    lines.len(),
-                    lines[lines.len().saturating_sub(2)..].join(", ")
-                ),
-            }
-        }
+        Output::Count(n) => format!("count {n}"),
+        Output::CountBy(c) => format!(
+            "{} values, total matched: {}, total unmatched: {}",
+            c.values.len(),
+            c.matched,
+            c.unmatched
+        ),
+        other => format!("{other:?}"),
     }
 }
 
 fn is_empty(out: &Output) -> bool {
     match out {
         Output::Nodes(ns) => ns.is_empty(),
-        Output::Text(t) => t.trim() == "0" || t.starts_with("total matched: 0"),
+        Output::Count(n) => *n == 0,
+        Output::CountBy(c) => c.matched == 0,
+        _ => false,
     }
 }
 
-/// A landscape's graph and index, built on first use so that a filtered run
-/// (`-- 100k`) does not generate the sizes it skips.
+/// A landscape's graph, index and facts, built on first use so that a filtered run
+/// (`-- 100k`) does not generate the sizes it skips. The facts (health, the clock) are kept
+/// across iterations, as a shell session keeps them.
 struct Landscape {
     graph: Graph,
     index: QueryIndex,
+    facts: GraphFacts,
 }
 
 fn landscape(label: &str, objects: usize) -> Landscape {
@@ -91,17 +92,21 @@ fn landscape(label: &str, objects: usize) -> Landscape {
     let n = loaded.objects.len();
     drop(bytes);
     let (graph, _) = graph_from_objects("synth", loaded.objects);
-    let index = QueryIndex::new(&graph);
+    let l = Landscape {
+        index: QueryIndex::new(&graph),
+        graph,
+        facts: GraphFacts::default(),
+    };
     eprintln!(
         "\n{label}: {pods} pods, {n} objects, {} graph nodes",
-        graph.nodes().count()
+        l.graph.nodes().count()
     );
     for (id, q) in QUERIES {
-        let out = run(&graph, &index, q);
+        let out = run(&l, q);
         eprintln!("  {id}: {q}  →  {}", describe(&out));
         assert!(!is_empty(&out), "{id} finds nothing at {label}: {q}");
     }
-    Landscape { graph, index }
+    l
 }
 
 fn bench_size(c: &mut Criterion, label: &str, objects: usize, samples: usize) {
@@ -120,7 +125,7 @@ fn bench_size(c: &mut Criterion, label: &str, objects: usize, samples: usize) {
     for (id, q) in QUERIES {
         group.bench_function(id, |b| {
             let l = get();
-            b.iter(|| black_box(run(&l.graph, &l.index, black_box(q))))
+            b.iter(|| black_box(run(l, black_box(q))))
         });
     }
     group.finish();

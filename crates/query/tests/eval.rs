@@ -11,28 +11,26 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 
-use kubegraph_graph::Graph;
-use kubegraph_query::{execute, parse, Output, QueryIndex};
+use kubegraph_formats::parse_query;
+use kubegraph_query::{execute, parse, Ctx, GraphFacts, Output, QueryIndex};
 
 const KPROM: &str = "kube-prometheus";
 
-fn run(graphs: &mut HashMap<String, (Graph, QueryIndex)>, source: &str, query: &str) -> String {
-    let (g, idx) = graphs.entry(source.to_string()).or_insert_with(|| {
-        let g = load(source);
-        let idx = QueryIndex::new(&g);
-        (g, idx)
-    });
-    let ast = match parse(query) {
+fn run(graphs: &mut HashMap<String, Loaded>, source: &str, query: &str) -> String {
+    let (g, idx, facts) = graphs
+        .entry(source.to_string())
+        .or_insert_with(|| load_all(source));
+    let ast = match parse_query(query) {
         Ok(a) => a,
         Err(e) => return format!("parse error: {}", e.render(query)),
     };
-    match execute(g, idx, &ast) {
-        Ok(Output::Nodes(ns)) => ns
+    match print_query(g, idx, facts, &ast, None) {
+        Ok(Printed::Nodes(ns)) => ns
             .iter()
             .map(|&id| label(g, id))
             .collect::<Vec<_>>()
             .join(" "),
-        Ok(Output::Text(t)) => t,
+        Ok(Printed::Text(t)) => t,
         Err(e) => format!("error: {e}"),
     }
 }
@@ -315,7 +313,8 @@ fn a_label_key_with_a_non_text_value_is_not_narrowed() {
     let Ok(ast) = parse("labels.version = 2.0") else {
         panic!("parses")
     };
-    let Ok(Output::Nodes(ns)) = execute(&g, &idx, &ast) else {
+    let facts = GraphFacts::default();
+    let Ok(Output::Nodes(ns)) = execute(&Ctx::new(&g, &idx, &facts), &ast) else {
         panic!("nodes")
     };
     let names: Vec<String> = ns.iter().map(|&id| label(&g, id)).collect();

@@ -9,8 +9,7 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 
-use kubegraph_graph::Graph;
-use kubegraph_query::{execute_with, parse, Format, Output, QueryIndex};
+use kubegraph_formats::{parse_query, Format};
 
 /// Replaces the time at the end of each table line, and each JSON `time_us`, with `T`.
 fn mask(text: &str) -> String {
@@ -42,23 +41,21 @@ fn mask(text: &str) -> String {
 }
 
 fn run(
-    graphs: &mut HashMap<String, (Graph, QueryIndex)>,
+    graphs: &mut HashMap<String, Loaded>,
     source: &str,
     query: &str,
     format: Option<Format>,
 ) -> String {
-    let (g, idx) = graphs.entry(source.to_string()).or_insert_with(|| {
-        let g = load(source);
-        let idx = QueryIndex::new(&g);
-        (g, idx)
-    });
-    let ast = match parse(query) {
+    let (g, idx, facts) = graphs
+        .entry(source.to_string())
+        .or_insert_with(|| load_all(source));
+    let ast = match parse_query(query) {
         Ok(a) => a,
         Err(e) => return format!("parse error: {}", e.render(query)),
     };
-    match execute_with(g, idx, &ast, format) {
-        Ok(Output::Text(t)) => mask(&t),
-        Ok(Output::Nodes(ns)) => format!("nodes: {}", ns.len()),
+    match print_query(g, idx, facts, &ast, format) {
+        Ok(Printed::Text(t)) => mask(&t),
+        Ok(Printed::Nodes(ns)) => format!("nodes: {}", ns.len()),
         Err(e) => format!("error: {e}"),
     }
 }

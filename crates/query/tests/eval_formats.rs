@@ -9,11 +9,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use kubegraph_formats::{parse_query, Format};
 use kubegraph_graph::Graph;
-use kubegraph_query::{execute, execute_with, parse, Format, Output, QueryIndex};
+use kubegraph_query::{execute, parse, Ctx, GraphFacts, Output, QueryIndex};
 use serde_json::Value;
 
-struct Graphs(HashMap<String, (Graph, QueryIndex)>);
+struct Graphs(HashMap<String, Loaded>);
 
 impl Graphs {
     fn new() -> Self {
@@ -22,19 +23,18 @@ impl Graphs {
 
     /// The query's output as text (`-o` = `format`), or `error: …`.
     fn run(&mut self, source: &str, query: &str, format: Option<Format>) -> String {
-        let (g, idx) = self.0.entry(source.to_string()).or_insert_with(|| {
-            let g = load(source);
-            let idx = QueryIndex::new(&g);
-            (g, idx)
-        });
-        let ast = parse(query).unwrap_or_else(|e| panic!("{}", e.render(query)));
-        match execute_with(g, idx, &ast, format) {
-            Ok(Output::Text(t)) => t,
-            Ok(Output::Nodes(ns)) => {
-                kubegraph_query::format_nodes(g, idx, &ns, format.unwrap_or(Format::Table))
+        let (g, idx, facts) = self
+            .0
+            .entry(source.to_string())
+            .or_insert_with(|| load_all(source));
+        let ast = parse_query(query).unwrap_or_else(|e| panic!("{}", e.render(query)));
+        let ctx = Ctx::new(g, idx, facts);
+        match kubegraph_formats::query::run(&ctx, &ast, format) {
+            Ok(answer) => {
+                let mut out = Vec::new();
+                answer.write(g, &mut out).unwrap();
+                String::from_utf8(out).unwrap()
             }
-            #[allow(unreachable_patterns)]
-            Ok(other) => panic!("unexpected output {other:?}"),
             Err(e) => format!("error: {e}"),
         }
     }
@@ -146,9 +146,10 @@ fn cli_format_is_the_default_and_the_query_format_wins() {
         serde_json::from_str(&g.run(DEMO, "is(node) | dump", Some(Format::Json))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 3);
     // Without any format, node results stay nodes.
-    let (graph, idx) = &g.0[DEMO];
+    let (graph, idx, facts) = &g.0[DEMO];
     let ast = parse("missing").unwrap();
-    assert!(matches!(execute(graph, idx, &ast), Ok(Output::Nodes(n)) if n.len() == 2));
+    let ctx = Ctx::new(graph, idx, facts);
+    assert!(matches!(execute(&ctx, &ast), Ok(Output::Nodes(n)) if n.len() == 2));
 }
 
 #[test]
@@ -272,9 +273,11 @@ fn awkward() -> Graph {
 fn csv_and_markdown_quote_what_needs_it() {
     let g = awkward();
     let idx = QueryIndex::new(&g);
-    let run = |q: &str| match execute(&g, &idx, &parse(q).unwrap()) {
-        Ok(Output::Text(t)) => t,
-        other => panic!("{other:?}"),
+    let facts = GraphFacts::default();
+    let run = |q: &str| match print_query(&g, &idx, &facts, &parse(q).unwrap(), None) {
+        Ok(Printed::Text(t)) => t,
+        Ok(Printed::Nodes(ns)) => panic!("nodes {ns:?}"),
+        Err(e) => panic!("{e}"),
     };
     assert_eq!(
         run("is(configmap) | format csv"),
@@ -336,7 +339,7 @@ fn graph_formats_hold_the_result_nodes_and_the_edges_among_them() {
         .map(|n| n["data"]["id"].as_str().unwrap())
         .collect();
     assert_eq!(cy_nodes, ids);
-    let (graph, _) = &g.0[DEMO];
+    let (graph, _, _) = &g.0[DEMO];
     let mut want_edges = BTreeSet::new();
     for e in graph.edges() {
         let (f, t) = (graph.node_id_string(e.from), graph.node_id_string(e.to));

@@ -2,10 +2,13 @@
 //! recipes' expectations (shared/fixtures/network-policy-recipes/expected/EXPECTED.tsv: what the
 //! recipes observed with wget/nc), row by row: no answer is written here.
 
+mod common;
+
 use std::path::Path;
 
+use common::{print_query, Printed};
 use kubegraph_graph::Graph;
-use kubegraph_query::{execute, parse, Output, QueryIndex};
+use kubegraph_query::{parse, GraphFacts, QueryIndex};
 
 const RECIPES: &str = "../../../shared/fixtures/network-policy-recipes/expected";
 
@@ -20,10 +23,11 @@ fn load(scenario: &str) -> Graph {
 
 fn run(g: &Graph, query: &str) -> Result<String, String> {
     let idx = QueryIndex::new(g);
+    let facts = GraphFacts::default();
     let ast = parse(query).map_err(|e| e.render(query))?;
-    match execute(g, &idx, &ast) {
-        Ok(Output::Text(t)) => Ok(t),
-        Ok(Output::Nodes(ns)) => Ok(ns
+    match print_query(g, &idx, &facts, &ast, None) {
+        Ok(Printed::Text(t)) => Ok(t),
+        Ok(Printed::Nodes(ns)) => Ok(ns
             .iter()
             .map(|&id| {
                 let o = &g.node(id).object;

@@ -77,7 +77,8 @@ fn gremlin() {
 fn errors() {
     let mut failures = Vec::new();
     for (query, want) in ERRORS {
-        match parse(query) {
+        // The search command's formats: `| format F` names one of them.
+        match kubegraph_formats::parse_query(query) {
             Ok(ast) => failures.push(format!("{query}\n  parsed as {ast}")),
             Err(e) => {
                 let got = e.render(query);

@@ -11,22 +11,19 @@ mod common;
 use common::*;
 use std::collections::HashMap;
 
-use kubegraph_graph::Graph;
-use kubegraph_query::{execute, parse, Output, QueryIndex};
+use kubegraph_query::parse;
 
-type Graphs = HashMap<String, (Graph, QueryIndex)>;
+type Graphs = HashMap<String, Loaded>;
 
 /// The labels of a node result, or the text, or the error.
 fn run(graphs: &mut Graphs, source: &str, query: &str) -> Result<Vec<String>, String> {
-    let (g, idx) = graphs.entry(source.to_string()).or_insert_with(|| {
-        let g = load(source);
-        let idx = QueryIndex::new(&g);
-        (g, idx)
-    });
+    let (g, idx, facts) = graphs
+        .entry(source.to_string())
+        .or_insert_with(|| load_all(source));
     let ast = parse(query).map_err(|e| format!("parse error: {}", e.render(query)))?;
-    match execute(g, idx, &ast) {
-        Ok(Output::Nodes(ns)) => Ok(ns.iter().map(|&id| label(g, id)).collect()),
-        Ok(Output::Text(t)) => Err(t),
+    match print_query(g, idx, facts, &ast, None) {
+        Ok(Printed::Nodes(ns)) => Ok(ns.iter().map(|&id| label(g, id)).collect()),
+        Ok(Printed::Text(t)) => Err(t),
         Err(e) => Err(format!("error: {e}")),
     }
 }

@@ -13,12 +13,13 @@
 //!   the data (`spec`, `labels.app`, `status.phase`, …);
 //! * at the start of the line, also the shell's built-ins (`help`, `exit`, `quit`, `:stats`).
 
+use kubegraph_formats::Format;
 use kubegraph_graph::Graph;
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value};
 use kubegraph_model::kinds::BUILTIN;
 use kubegraph_model::EdgeKind;
-use kubegraph_query::suggest::{snake, ABSTRACT_KINDS};
-use kubegraph_query::{Format, COMMANDS};
+use kubegraph_query::syntax::suggest::{snake, ABSTRACT_KINDS};
+use kubegraph_query::COMMANDS;
 use std::collections::BTreeSet;
 
 /// At most this many data paths are collected from the graph.
@@ -102,7 +103,7 @@ impl Vocabulary {
                 .chain(["can_reach".to_string()])
                 .collect(),
             commands: PIPE_COMMANDS.iter().map(|s| s.to_string()).collect(),
-            formats: Format::ALL.iter().map(|(n, _)| n.to_string()).collect(),
+            formats: Format::SEARCH.iter().map(|(n, _)| n.to_string()).collect(),
             paths: BASE_PATHS.iter().map(|s| s.to_string()).collect(),
             namespaces: Vec::new(),
             kind_values: kind_values.into_iter().collect(),

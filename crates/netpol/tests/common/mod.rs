@@ -18,7 +18,7 @@ pub fn analyse_yaml(yaml: &str) -> Analysis {
 /// The txt listing.
 pub fn listing(a: &Analysis) -> String {
     let mut out = Vec::new();
-    output::write(&a.connectivity(), output::Format::Txt, &mut out).unwrap();
+    output::write_txt(&a.connectivity(), &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 

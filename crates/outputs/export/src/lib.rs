@@ -1,5 +1,30 @@
-//! Whole-graph exports, and the same formats for a subset of nodes ([`export_subset`]). The JSON form is a contract other tools (and kubegraph's own tests)
-//! rely on:
+//! The graph writers: JSON, Graphviz dot, Mermaid, GraphML, Cypher and Cytoscape.js, each of a
+//! [`View`]: the whole graph, or a subset of its nodes with the edges among them. Which writer
+//! a command's `-o` names is kubegraph's formats crate's business; this crate has no format
+//! enum.
+//!
+//! ```
+//! use kubegraph_export::{write_dot, write_json, View};
+//!
+//! let yaml = "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n";
+//! let loaded = kubegraph_files::load_bytes("web.yaml", yaml.as_bytes(), &Default::default());
+//! let (graph, _) = kubegraph_relations::graph_from_objects("demo", loaded.objects);
+//!
+//! let mut out = Vec::new();
+//! write_json(&View::whole(&graph), &mut out).unwrap();
+//! let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! let ids: Vec<&str> = json["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+//! assert_eq!(ids, ["demo/kubegraph.dev/Cluster/_/demo", "demo/core/Service/shop/web", "demo/core/Namespace/_/shop"]);
+//!
+//! // A subset: the service alone, boxed in its namespace.
+//! let web: Vec<_> = graph.nodes().filter(|(_, n)| n.object.kind == "Service").map(|(id, _)| id).collect();
+//! let mut out = Vec::new();
+//! write_dot(&View::subset(&graph, &web), &mut out).unwrap();
+//! let dot = String::from_utf8(out).unwrap();
+//! assert!(dot.starts_with("digraph kubegraph {") && dot.contains("web"));
+//! ```
+//!
+//! The JSON form is a contract other tools (and kubegraph's own tests) rely on:
 //!
 //! ```text
 //! {"nodes": [{"id", "cluster", "group", "version", "kind", "namespace", "name", "uid",
@@ -16,7 +41,7 @@
 //!   nested boxes, so the `contains` edges those boxes already say are not drawn.
 //! * `graphml` keeps every node and edge with all of the JSON fields (labels and edge attributes
 //!   as JSON text), for Gephi, yEd, networkx and the like.
-//! * `cytoscape` ([`cytoscape`], for a node subset only) is Cytoscape.js elements JSON.
+//! * `cytoscape` ([`cytoscape`]) is Cytoscape.js elements JSON.
 //! * `cypher` is a script for `cypher-shell` that loads the graph into Neo4j in batches.
 //!
 //! Every format is deterministic: the same graph gives the same bytes.
@@ -30,91 +55,59 @@ mod mermaid;
 mod nest;
 mod view;
 
-use kubegraph_graph::{Graph, Node, NodeId, Origin};
+use kubegraph_graph::{Node, Origin};
 use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
 use std::borrow::Cow;
 use std::io::Write;
-use std::str::FromStr;
-use view::View;
 
 pub use json::{edge_json, node_json};
+pub use view::View;
 
-/// The formats `export -o` accepts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Json,
-    Dot,
-    Mermaid,
-    Graphml,
-    Cypher,
-}
-
-impl Format {
-    pub const NAMES: &'static [&'static str] = &["json", "dot", "mermaid", "graphml", "cypher"];
-}
-
-impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "json" => Ok(Format::Json),
-            "dot" => Ok(Format::Dot),
-            "mermaid" => Ok(Format::Mermaid),
-            "graphml" => Ok(Format::Graphml),
-            "cypher" => Ok(Format::Cypher),
-            other => Err(format!(
-                "unknown format `{other}` (expected one of: {})",
-                Format::NAMES.join(", ")
-            )),
-        }
-    }
-}
-
+/// Why a writer failed.
 // Non-exhaustive so that a failure other than I/O can be added later without breaking callers
 // that already handle the rest with a catch-all arm.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
+    /// The output could not be written.
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),
 }
 
-/// Writes the whole graph in `format`.
-pub fn export(graph: &Graph, format: Format, out: &mut dyn Write) -> Result<(), ExportError> {
-    match format {
-        Format::Json => json::write(&View::whole(graph), out),
-        Format::Dot => Ok(dot::write(&View::whole(graph), out)?),
-        Format::Mermaid => Ok(mermaid::write(&View::whole(graph), out)?),
-        Format::Graphml => Ok(graphml::write(&View::whole(graph), out)?),
-        Format::Cypher => Ok(cypher::write(&View::whole(graph), out)?),
-    }
+/// A graph writer: what every `write_*` function of this crate is.
+pub type Writer = fn(&View, &mut dyn Write) -> Result<(), ExportError>;
+
+/// The JSON contract (see the crate documentation), streamed node by node.
+pub fn write_json(view: &View, out: &mut dyn Write) -> Result<(), ExportError> {
+    json::write(view, out)
 }
 
-/// Writes the nodes `nodes` (in node order, duplicates dropped) and the edges among them in
-/// `format`, exactly as [`export`] writes a whole graph that held only those. Drawings box the
-/// namespaces and clusters of the nodes given.
-pub fn export_subset(
-    graph: &Graph,
-    nodes: &[NodeId],
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<(), ExportError> {
-    let view = View::subset(graph, nodes);
-    match format {
-        Format::Json => json::write(&view, out),
-        Format::Dot => Ok(dot::write(&view, out)?),
-        Format::Mermaid => Ok(mermaid::write(&view, out)?),
-        Format::Graphml => Ok(graphml::write(&view, out)?),
-        Format::Cypher => Ok(cypher::write(&view, out)?),
-    }
+/// Graphviz dot, namespaces (and clusters, when several) as boxes.
+pub fn write_dot(view: &View, out: &mut dyn Write) -> Result<(), ExportError> {
+    Ok(dot::write(view, out)?)
 }
 
-/// The nodes `nodes` and the edges among them as Cytoscape.js elements JSON:
+/// A Mermaid flowchart, namespaces (and clusters, when several) as subgraphs.
+pub fn write_mermaid(view: &View, out: &mut dyn Write) -> Result<(), ExportError> {
+    Ok(mermaid::write(view, out)?)
+}
+
+/// GraphML with every field of the JSON form.
+pub fn write_graphml(view: &View, out: &mut dyn Write) -> Result<(), ExportError> {
+    Ok(graphml::write(view, out)?)
+}
+
+/// A `cypher-shell` script that loads the view into Neo4j in batches.
+pub fn write_cypher(view: &View, out: &mut dyn Write) -> Result<(), ExportError> {
+    Ok(cypher::write(view, out)?)
+}
+
+/// The view as Cytoscape.js elements JSON:
 /// `{"elements": {"nodes": [{"data": {...}}], "edges": [{"data": {...}}]}}`. A node's `data` is
 /// [`node_json`] (its `id` is the kubegraph id); an edge's is [`edge_json`] with `source` and
 /// `target` (the node ids) and an `id` of `e<index>`.
-pub fn cytoscape(graph: &Graph, nodes: &[NodeId]) -> serde_json::Value {
-    cytoscape::elements(&View::subset(graph, nodes))
+pub fn cytoscape(view: &View) -> serde_json::Value {
+    cytoscape::elements(view)
 }
 
 pub(crate) fn origin_str(origin: Origin) -> &'static str {

@@ -2,13 +2,16 @@
 
 use kubegraph_graph::{Edge, Graph, NodeId};
 
-pub(crate) struct View<'g> {
+/// What a writer writes: the whole graph, or a subset of its nodes and the edges among them.
+pub struct View<'g> {
+    /// The graph.
     pub graph: &'g Graph,
     /// `None`: every node; otherwise the subset in node order, and membership by node index.
     subset: Option<(Vec<NodeId>, Vec<bool>)>,
 }
 
 impl<'g> View<'g> {
+    /// Every node and edge.
     pub fn whole(graph: &'g Graph) -> Self {
         View {
             graph,
@@ -31,6 +34,7 @@ impl<'g> View<'g> {
         }
     }
 
+    /// The nodes, in node order.
     pub fn nodes(&self) -> Box<dyn Iterator<Item = NodeId> + '_> {
         match &self.subset {
             None => Box::new(self.graph.nodes().map(|(id, _)| id)),
@@ -38,6 +42,7 @@ impl<'g> View<'g> {
         }
     }
 
+    /// How many nodes.
     pub fn node_count(&self) -> usize {
         match &self.subset {
             None => self.graph.node_count(),
@@ -56,6 +61,7 @@ impl<'g> View<'g> {
         }
     }
 
+    /// How many edges.
     pub fn edge_count(&self) -> usize {
         match &self.subset {
             None => self.graph.edge_count(),

@@ -2,7 +2,9 @@
 //! back by a real parser where one exists: Graphviz for dot, an XML parser for GraphML, and small
 //! readers of exactly the syntax the Mermaid and Cypher writers produce.
 
-use kubegraph_export::{export, Format};
+use kubegraph_export::{
+    write_cypher, write_dot, write_graphml, write_json, write_mermaid, View, Writer,
+};
 use kubegraph_files::{load_bytes, LoadOptions};
 use kubegraph_graph::{Edge, Graph, Node};
 use kubegraph_model::EdgeKind;
@@ -146,9 +148,9 @@ fn all_graphs() -> Vec<(&'static str, Graph)> {
     ]
 }
 
-fn render(graph: &Graph, format: Format) -> String {
+fn render(graph: &Graph, write: Writer) -> String {
     let mut out = Vec::new();
-    export(graph, format, &mut out).unwrap();
+    write(&View::whole(graph), &mut out).unwrap();
     String::from_utf8(out).expect("exports are UTF-8")
 }
 
@@ -213,11 +215,11 @@ fn the_test_graph_has_what_the_escaping_tests_need() {
 #[test]
 fn every_format_is_deterministic() {
     for format in [
-        Format::Json,
-        Format::Dot,
-        Format::Mermaid,
-        Format::Graphml,
-        Format::Cypher,
+        write_json as Writer,
+        write_dot,
+        write_mermaid,
+        write_graphml,
+        write_cypher,
     ] {
         for (name, graph) in all_graphs() {
             let again = match name {
@@ -241,7 +243,7 @@ fn every_format_is_deterministic() {
 #[test]
 fn json_stays_parseable_and_shaped() {
     for (name, graph) in all_graphs() {
-        let v: Value = serde_json::from_str(&render(&graph, Format::Json)).unwrap();
+        let v: Value = serde_json::from_str(&render(&graph, write_json)).unwrap();
         let nodes = v["nodes"].as_array().unwrap();
         let edges = v["edges"].as_array().unwrap();
         assert_eq!(nodes.len(), graph.node_count(), "{name}");
@@ -335,7 +337,7 @@ fn svg_groups<'a>(svg: &'a roxmltree::Document, class: &str) -> Vec<roxmltree::N
 #[test]
 fn dot_renders_with_graphviz_and_keeps_every_node_and_drawn_edge() {
     for (name, graph) in all_graphs() {
-        let dot = render(&graph, Format::Dot);
+        let dot = render(&graph, write_dot);
         assert!(dot.starts_with("digraph kubegraph {\n"), "{name}");
         let svg = graphviz_svg(&dot);
         let doc = parse_svg(&svg);
@@ -358,7 +360,7 @@ fn dot_renders_with_graphviz_and_keeps_every_node_and_drawn_edge() {
 #[test]
 fn dot_shows_names_exactly_as_written() {
     let graph = nasty();
-    let svg = graphviz_svg(&render(&graph, Format::Dot));
+    let svg = graphviz_svg(&render(&graph, write_dot));
     let doc = parse_svg(&svg);
     let texts: Vec<&str> = doc
         .descendants()
@@ -390,7 +392,7 @@ fn dot_shows_names_exactly_as_written() {
 #[test]
 fn dot_marks_placeholders_and_labels_edges() {
     let graph = nasty();
-    let dot = render(&graph, Format::Dot);
+    let dot = render(&graph, write_dot);
     let gone = dot
         .lines()
         .find(|l| l.contains("/Secret/shop/gone\""))
@@ -406,7 +408,7 @@ fn dot_marks_placeholders_and_labels_edges() {
         !dot.contains("subgraph cluster_c0 {"),
         "one cluster needs no cluster box"
     );
-    let two = render(&two_clusters(), Format::Dot);
+    let two = render(&two_clusters(), write_dot);
     assert!(two.contains("  subgraph cluster_c0 {\n    label=\"east\";"));
     assert!(two.contains("  subgraph cluster_c1 {\n    label=\"west \\\"2\\\"\";"));
     assert!(two.contains("    subgraph cluster_c1_ns0 {"));
@@ -488,7 +490,7 @@ fn read_mermaid(text: &str) -> Mermaid {
 #[test]
 fn mermaid_has_every_node_once_and_every_drawn_edge() {
     for (name, graph) in all_graphs() {
-        let m = read_mermaid(&render(&graph, Format::Mermaid));
+        let m = read_mermaid(&render(&graph, write_mermaid));
         assert_eq!(m.nodes.len(), graph.node_count(), "{name}");
         for (id, n) in graph.nodes() {
             let (label, missing) = &m.nodes[&id.0];
@@ -529,7 +531,7 @@ fn style_pass_would_touch(line: &str) -> bool {
 #[test]
 fn mermaid_escapes_names() {
     let graph = nasty();
-    let text = render(&graph, Format::Mermaid);
+    let text = render(&graph, write_mermaid);
     assert!(text.contains("#quot;x#quot;#92;y<br/>line2"), "{text}");
     assert!(text.contains("style#58;a#35;1;b"), "{text}");
     assert!(text.contains("nginx:1.25"), "colons stay where harmless");
@@ -552,7 +554,7 @@ fn mermaid_escapes_names() {
 #[test]
 fn graphml_parses_and_round_trips_every_field() {
     for (name, graph) in all_graphs() {
-        let xml = render(&graph, Format::Graphml);
+        let xml = render(&graph, write_graphml);
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"));
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{name}: {e}"));
         let ns = "http://graphml.graphdrawing.org/xmlns";
@@ -644,7 +646,7 @@ fn graphml_parses_and_round_trips_every_field() {
 
 #[test]
 fn graphml_keeps_the_nasty_name_and_label() {
-    let xml = render(&nasty(), Format::Graphml);
+    let xml = render(&nasty(), write_graphml);
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
     assert!(texts.contains(&NASTY_USER));
@@ -896,7 +898,7 @@ fn read_cypher(script: &str) -> CypherScript {
 #[test]
 fn cypher_creates_every_node_and_relationship_once() {
     for (name, graph) in all_graphs() {
-        let script = read_cypher(&render(&graph, Format::Cypher));
+        let script = read_cypher(&render(&graph, write_cypher));
         let mut seen = BTreeMap::new();
         for (label, rows) in &script.node_batches {
             assert!(!rows.is_empty() && rows.len() <= 500);
@@ -970,7 +972,7 @@ fn cypher_creates_every_node_and_relationship_once() {
 
 #[test]
 fn cypher_escapes_strings() {
-    let text = render(&nasty(), Format::Cypher);
+    let text = render(&nasty(), write_cypher);
     assert!(
         text.contains(r#"name: 'o\'brien "x"\\y\nline2 é <b>&amp; #quot; style:a#1;b `t` end\\'"#)
     );
@@ -1010,7 +1012,7 @@ fn cypher_batches_large_kinds() {
         ));
     }
     let graph = graph_of("big", &yaml);
-    let script = read_cypher(&render(&graph, Format::Cypher));
+    let script = read_cypher(&render(&graph, write_cypher));
     let sizes: Vec<usize> = script
         .node_batches
         .iter()

@@ -1,7 +1,9 @@
-//! `export_subset` and `cytoscape`: a subset of every node is the whole export, and a real
+//! Subset views and `cytoscape`: a subset of every node is the whole export, and a real
 //! subset keeps its nodes and only the edges among them.
 
-use kubegraph_export::{cytoscape, export, export_subset, Format};
+use kubegraph_export::{
+    cytoscape, write_cypher, write_dot, write_graphml, write_json, write_mermaid, View, Writer,
+};
 use kubegraph_graph::{Graph, NodeId};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -28,10 +30,16 @@ fn a_subset_of_every_node_is_the_whole_export() {
     let mut all: Vec<NodeId> = g.nodes().map(|(id, _)| id).collect();
     all.reverse();
     all.push(all[0]);
-    for name in Format::NAMES {
-        let format: Format = name.parse().unwrap();
-        let whole = render(|b| export(&g, format, b).unwrap());
-        let subset = render(|b| export_subset(&g, &all, format, b).unwrap());
+    let writers: [(&str, Writer); 5] = [
+        ("json", write_json),
+        ("dot", write_dot),
+        ("mermaid", write_mermaid),
+        ("graphml", write_graphml),
+        ("cypher", write_cypher),
+    ];
+    for (name, write) in writers {
+        let whole = render(|b| write(&View::whole(&g), b).unwrap());
+        let subset = render(|b| write(&View::subset(&g, &all), b).unwrap());
         assert_eq!(whole, subset, "{name}");
     }
 }
@@ -56,7 +64,7 @@ fn a_subset_keeps_its_nodes_and_the_edges_among_them() {
     assert!(among > 0);
 
     let json: Value = serde_json::from_str(&render(|b| {
-        export_subset(&g, &picked, Format::Json, b).unwrap()
+        write_json(&View::subset(&g, &picked), b).unwrap()
     }))
     .unwrap();
     let got: BTreeSet<String> = json["nodes"]
@@ -68,7 +76,7 @@ fn a_subset_keeps_its_nodes_and_the_edges_among_them() {
     assert_eq!(got, ids);
     assert_eq!(json["edges"].as_array().unwrap().len(), among);
 
-    let cy = cytoscape(&g, &picked);
+    let cy = cytoscape(&View::subset(&g, &picked));
     assert_eq!(cy["elements"]["nodes"].as_array().unwrap().len(), ids.len());
     let edges = cy["elements"]["edges"].as_array().unwrap();
     assert_eq!(edges.len(), among);
@@ -77,12 +85,12 @@ fn a_subset_keeps_its_nodes_and_the_edges_among_them() {
         assert!(ids.contains(e["data"]["target"].as_str().unwrap()));
     }
 
-    let cypher = render(|b| export_subset(&g, &picked, Format::Cypher, b).unwrap());
+    let cypher = render(|b| write_cypher(&View::subset(&g, &picked), b).unwrap());
     assert!(cypher.starts_with(&format!(
         "// kubegraph export: {} nodes, {among} relationships.",
         ids.len()
     )));
-    let graphml = render(|b| export_subset(&g, &picked, Format::Graphml, b).unwrap());
+    let graphml = render(|b| write_graphml(&View::subset(&g, &picked), b).unwrap());
     assert!(roxmltree::Document::parse(&graphml).is_ok());
     assert_eq!(graphml.matches("<node id=").count(), ids.len());
 }

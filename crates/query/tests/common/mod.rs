@@ -55,3 +55,46 @@ pub fn check_rows(
         failures.join("\n\n")
     );
 }
+
+/// A query's result as the search command prints it: the nodes, when a search query has no
+/// terminal command and no format (so rows compare labels), else the printed text.
+pub enum Printed {
+    Nodes(Vec<NodeId>),
+    Text(String),
+}
+
+/// Runs `ast` as `kubegraph search` does with `-o format`, to [`Printed`].
+pub fn print_query(
+    g: &Graph,
+    index: &kubegraph_query::QueryIndex,
+    facts: &kubegraph_query::GraphFacts,
+    ast: &kubegraph_query::Ast,
+    format: Option<kubegraph_formats::Format>,
+) -> Result<Printed, kubegraph_query::Diagnostic> {
+    let ctx = kubegraph_query::Ctx::new(g, index, facts);
+    Ok(match kubegraph_formats::query::run(&ctx, ast, format)? {
+        kubegraph_formats::Answer {
+            output: kubegraph_query::Output::Nodes(ns),
+            format: None,
+        } => Printed::Nodes(ns),
+        answer => {
+            let mut out = Vec::new();
+            answer.write(g, &mut out).expect("writes to memory");
+            Printed::Text(String::from_utf8(out).expect("UTF-8"))
+        }
+    })
+}
+
+/// A graph with its indexes and facts, built once per source.
+pub type Loaded = (
+    Graph,
+    kubegraph_query::QueryIndex,
+    kubegraph_query::GraphFacts,
+);
+
+/// [`load`], with its indexes and facts.
+pub fn load_all(source: &str) -> Loaded {
+    let g = load(source);
+    let idx = kubegraph_query::QueryIndex::new(&g);
+    (g, idx, kubegraph_query::GraphFacts::default())
+}

@@ -1,7 +1,7 @@
 //! The golden tables, shared by `golden.rs` and `robustness.rs`.
 //!
 //! Each row is (query, expected). For parse tables the expected text is the AST's stable
-//! rendering (`Display`, see `src/print.rs`); for `ERRORS` it is `Error::render` verbatim.
+//! rendering (`Display`, see `src/syntax/print.rs`); for `ERRORS` it is `Diagnostic::render` verbatim.
 
 // Each test crate that includes this module uses only some of the tables.
 #![allow(dead_code)]

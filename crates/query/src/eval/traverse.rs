@@ -1,5 +1,5 @@
-//! Traversals (`-->`, `<-kind[1:3]-`, `<-[0:]->`) and the nearest-ancestor lookup behind
-//! `ancestors.<kind>.<path>`.
+//! Traversals (`-->`, `<-kind[1:3]-`, `<-[0:]->`, and the computed `-can_reach->`) and the
+//! nearest-ancestor lookup behind `ancestors.<kind>.<path>`.
 //!
 //! A traversal is a breadth-first walk from the whole start set at once: a node's depth is its
 //! shortest distance from any start node, each node is visited once (cycles end the walk), and
@@ -13,8 +13,9 @@ use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
 use kubegraph_model::EdgeKind;
 use rustc_hash::FxHashSet;
 
-use crate::ast::{Direction, KindSel, Traversal};
-use crate::eval::Ctx;
+use crate::eval::context::Ctx;
+use crate::syntax::ast::{Direction, Filter, KindSel, Query, Span, Spanned, Traversal};
+use crate::syntax::diagnostic::Diagnostic;
 
 /// Whether a node is of a kind selector (`is(...)` for one kind).
 pub fn kind_matches(node: &Node, sel: &KindSel) -> bool {
@@ -52,8 +53,9 @@ fn neighbours(
     }
 }
 
-/// The nodes a traversal reaches from `start`, each once, in no particular order.
-pub fn traverse(g: &Graph, start: &[NodeId], t: &Traversal) -> Vec<NodeId> {
+/// The nodes a traversal over stored edges reaches from `start`, each once, in no particular
+/// order.
+pub fn walk(g: &Graph, start: &[NodeId], t: &Traversal) -> Vec<NodeId> {
     let edges: Vec<EdgeKind> = t.edges.iter().map(|e| e.node).collect();
     let mut seen: FxHashSet<NodeId> = start.iter().copied().collect();
     let mut frontier: Vec<NodeId> = seen.iter().copied().collect();
@@ -113,4 +115,58 @@ pub fn nearest(ctx: &Ctx, start: NodeId, sel: &KindSel, ancestors: bool) -> Opti
         }
     }
     None
+}
+
+/// Runs the analysis before evaluation when the query has a `can_reach` traversal anywhere,
+/// so that a policy the API server would reject is an error at the traversal, and so that
+/// filters (which cannot fail) find it ready.
+pub fn prepare(ctx: &Ctx, q: &Query) -> Result<(), Diagnostic> {
+    let mut spans = Vec::new();
+    for t in &q.traversals {
+        if t.reach.is_some() {
+            spans.push(t.span);
+        }
+    }
+    for p in &q.parts {
+        if let Some(f) = &p.filter {
+            reach_in_filter(f, &mut spans);
+        }
+    }
+    match spans.first() {
+        Some(&span) => {
+            ctx.facts.reach(ctx.graph).map(|_| ()).map_err(|e| {
+                Diagnostic::eval(span, format!("cannot evaluate NetworkPolicies: {e}"))
+            })
+        }
+        None => Ok(()),
+    }
+}
+
+fn reach_in_filter(f: &Spanned<Filter>, spans: &mut Vec<Span>) {
+    match &f.node {
+        Filter::And(fs) | Filter::Or(fs) => fs.iter().for_each(|f| reach_in_filter(f, spans)),
+        Filter::Not(f) => reach_in_filter(f, spans),
+        Filter::With(w) => {
+            if w.traversal.reach.is_some() {
+                spans.push(w.traversal.span);
+            }
+            if let Some(f) = w.part.as_ref().and_then(|p| p.filter.as_ref()) {
+                reach_in_filter(f, spans);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A traversal, stored edges or computed: the reached nodes, in the order
+/// [`walk`] gives for stored edges.
+pub fn traverse(ctx: &Ctx, start: &[NodeId], t: &Traversal) -> Vec<NodeId> {
+    match &t.reach {
+        None => walk(ctx.graph, start, t),
+        // `prepare` ran the analysis; had it failed, evaluation would have stopped there.
+        Some(r) => match ctx.facts.reach(ctx.graph) {
+            Ok(index) => index.walk(start, t.direction, r),
+            Err(_) => Vec::new(),
+        },
+    }
 }

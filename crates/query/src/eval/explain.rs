@@ -17,31 +17,23 @@
 //! path that really is nowhere costs a pass over the graph; `ancestors.K.p` / `descendants.K.p`
 //! look at the objects of kind K.
 //!
-//! The query's last `| format F`, else `search -o F`, picks the output: a table by default;
-//! json, ndjson, yaml, csv and markdown print the same rows (`time_us` in microseconds instead
-//! of `time`), with a row per missing path whose `step` is the note and other cells `null`.
-//! Graph formats are an error.
+//! The result is an [`Output::Plan`]; the caller prints it (the [`Shape::Plan`] it is told
+//! about, with the span of `explain`, lets it refuse a format first).
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use kubegraph_graph::NodeId;
-use serde_json::Value as J;
 
-use crate::ast::{Command, Direction, Filter, Format, Path, PathRoot, Query, Span, Spanned};
-use crate::eval::{sort_stable, Ctx, EvalError};
-use crate::eval_cmd::{node_command, path_text, Rows};
-use crate::eval_filter::{compile, compile_part};
+use crate::eval::commands::{accept_all, finish, node_command, sort_stable, Accept, Shape};
+use crate::eval::context::Ctx;
+use crate::eval::filter::{compile, compile_part};
+use crate::output::{Output, Plan, PlanStep as Step};
+use crate::syntax::ast::{Command, Direction, Filter, Path, PathRoot, Query, Spanned};
+use crate::syntax::diagnostic::Diagnostic;
+use crate::syntax::print::path_text;
 
-struct Step {
-    step: String,
-    index: String,
-    estimated: Option<usize>,
-    actual: usize,
-    time: Option<Duration>,
-}
-
-/// Runs `q` step by step and prints its plan in the query's format (else `default`).
-pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, EvalError> {
+/// Runs `q` step by step, to its plan.
+pub fn explain(ctx: &Ctx, q: &Query, accept: Accept) -> Result<Output, Diagnostic> {
     let mut steps = Vec::new();
     let first = &q.parts[0];
     let t = Instant::now();
@@ -75,7 +67,7 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
     for (tr, part) in q.traversals.iter().zip(&q.parts[1..]) {
         let filter = compile_part(part)?;
         let t = Instant::now();
-        let reached = crate::eval_reach::traverse(ctx, &current, tr);
+        let reached = crate::eval::traverse::traverse(ctx, &current, tr);
         let dir = match tr.direction {
             Direction::Out => "out",
             Direction::In => "in",
@@ -126,15 +118,13 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
         time: Some(t.elapsed()),
     });
 
-    let mut explicit: Option<(Format, Span)> = None;
     let mut end: Option<&'static str> = None;
     for cmd in &q.commands {
         let label = command_label(&cmd.node);
         let n = current.len();
         match &cmd.node {
             Command::Explain => continue,
-            Command::Format(f) => {
-                explicit = Some((*f, cmd.span));
+            Command::Format(_) => {
                 steps.push(Step {
                     step: label,
                     index: "-".to_string(),
@@ -147,7 +137,7 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
             _ => {}
         }
         if let Some(e) = end {
-            return Err(EvalError::new(
+            return Err(Diagnostic::eval(
                 cmd.span,
                 format!("commands after `{e}` are not implemented yet"),
             ));
@@ -171,7 +161,7 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
                     commands: vec![cmd.clone()],
                     span: q.span,
                 };
-                crate::eval_format::commands(ctx, &single, current.clone(), None)?;
+                finish(ctx, &single, current.clone(), &accept_all)?;
                 end = Some(name);
             }
             None => current = node_command(ctx, current, &cmd.node, cmd.span)?,
@@ -185,90 +175,16 @@ pub fn explain(ctx: &Ctx, q: &Query, default: Option<Format>) -> Result<String, 
         });
     }
 
-    let notes: Vec<String> = missing_paths(ctx, q)
-        .into_iter()
-        .map(|p| format!("path `{p}` is on no object"))
-        .collect();
-
-    let format = explicit.map(|(f, _)| f).or(default);
-    match format {
-        None | Some(Format::Table) => {
-            let rows = Rows {
-                header: ["step", "index", "estimated", "actual", "time"]
-                    .map(String::from)
-                    .to_vec(),
-                rows: steps
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            J::from(s.step.clone()),
-                            J::from(s.index.clone()),
-                            s.estimated.map_or(J::Null, J::from),
-                            J::from(s.actual),
-                            s.time.map_or(J::Null, |d| J::from(duration_text(d))),
-                        ]
-                    })
-                    .collect(),
-            };
-            let mut out = rows.table();
-            for n in notes {
-                out.push_str(&n);
-                out.push('\n');
-            }
-            Ok(out)
-        }
-        Some(f) if f.is_graph() => {
-            let span = explicit.map_or_else(
-                || {
-                    q.commands
-                        .iter()
-                        .find(|c| c.node == Command::Explain)
-                        .map_or(q.span, |c| c.span)
-                },
-                |(_, s)| s,
-            );
-            Err(EvalError::new(
-                span,
-                format!("`explain` cannot print as {}", f.as_str()),
-            ))
-        }
-        Some(f) => {
-            let mut rows = Rows {
-                header: ["step", "index", "estimated", "actual", "time_us"]
-                    .map(String::from)
-                    .to_vec(),
-                rows: steps
-                    .iter()
-                    .map(|s| {
-                        vec![
-                            J::from(s.step.clone()),
-                            J::from(s.index.clone()),
-                            s.estimated.map_or(J::Null, J::from),
-                            J::from(s.actual),
-                            s.time.map_or(J::Null, |d| J::from(d.as_micros() as u64)),
-                        ]
-                    })
-                    .collect(),
-            };
-            for n in notes {
-                rows.rows
-                    .push(vec![J::from(n), J::Null, J::Null, J::Null, J::Null]);
-            }
-            Ok(crate::eval_format::render_rows(&rows, f))
-        }
-    }
-}
-
-/// `12µs`, `3.4ms`, `1.25s`.
-fn duration_text(d: Duration) -> String {
-    let us = d.as_micros();
-    if us < 1000 {
-        format!("{us}µs")
-    } else if us < 1_000_000 {
-        format!("{:.1}ms", us as f64 / 1000.0)
-    } else {
-        format!("{:.2}s", d.as_secs_f64())
-    }
+    let explain_span = q
+        .commands
+        .iter()
+        .find(|c| c.node == Command::Explain)
+        .map_or(q.span, |c| c.span);
+    accept(Shape::Plan, explain_span)?;
+    Ok(Output::Plan(Plan {
+        steps,
+        missing_paths: missing_paths(ctx, q),
+    }))
 }
 
 /// A command as written, without the S-expression's outer parentheses.
@@ -359,7 +275,7 @@ fn filter_paths<'q>(f: &'q Spanned<Filter>, out: &mut Vec<&'q Path>) {
 
 /// Whether any object has the path (a value, even `null`); stops at the first that does.
 fn on_some_object(ctx: &Ctx, p: &Path) -> bool {
-    let has = |id: NodeId, p: &Path| !crate::eval_value::values(ctx, id, p).is_empty();
+    let has = |id: NodeId, p: &Path| !crate::eval::value::values(ctx, id, p).is_empty();
     match &p.root {
         PathRoot::Object => ctx.graph.nodes().any(|(id, _)| has(id, p)),
         PathRoot::Ancestors(k) | PathRoot::Descendants(k) => {

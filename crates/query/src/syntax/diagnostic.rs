@@ -1,5 +1,7 @@
-//! Parse errors: where (a byte span into the query), what was expected there, and a suggestion
-//! when the offending word is close to something the language knows.
+//! Diagnostics: where (a byte span into the query), what went wrong there, and a suggestion
+//! when the offending word is close to something the language knows. One type for parse
+//! errors and for evaluation errors ([`ErrorKind::Eval`]), drawn under the query by
+//! [`Diagnostic::render`].
 
 use std::fmt;
 
@@ -7,11 +9,14 @@ use std::fmt;
 /// step (the planner, `explain`) can point back at the query the user typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// `start..end`.
     pub fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
@@ -28,51 +33,78 @@ impl fmt::Display for Span {
     }
 }
 
-/// What went wrong. Each variant knows what the parser expected at that place.
+/// What went wrong. Each parse error knows what the parser expected at that place.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ErrorKind {
+    /// A token the grammar does not allow here.
     #[error("expected {expected}, found {found}")]
-    Unexpected { expected: String, found: String },
+    Unexpected {
+        /// What would have been accepted.
+        expected: String,
+        /// What was there, as the user wrote it.
+        found: String,
+    },
+    /// `is(…)` of a word close to a known kind.
     #[error("unknown kind `{0}`")]
     UnknownKind(String),
+    /// An arrow naming an edge kind that does not exist.
     #[error("unknown edge kind `{0}`")]
     UnknownEdgeKind(String),
+    /// A word after `|` that is no command.
     #[error("unknown command `{0}`")]
     UnknownCommand(String),
+    /// `format F` with a name the caller does not print.
     #[error("unknown format `{0}`")]
     UnknownFormat(String),
+    /// A Gremlin step nobody knows.
     #[error("unknown Gremlin step `{0}`")]
     UnknownStep(String),
+    /// A Skydive step with no meaning on an object graph.
     #[error("Gremlin step `{0}` is not supported by kubegraph")]
     UnsupportedStep(String),
+    /// A Gremlin predicate nobody knows.
     #[error("unknown Gremlin predicate `{0}`")]
     UnknownPredicate(String),
+    /// A number with a unit that is neither a duration's nor a quantity's.
     #[error("unknown unit in `{0}` (durations: w d h m s; quantities: n u m k M G T P E Ki Mi Gi Ti Pi Ei)")]
     UnknownUnit(String),
+    /// A quote that is never closed.
     #[error("unterminated string")]
     UnterminatedString,
+    /// A backslash escape strings do not have.
     #[error("invalid escape `{0}` in string")]
     InvalidEscape(String),
+    /// A character no token starts with.
     #[error("unexpected character `{0}`")]
     UnexpectedChar(char),
+    /// An arrow that does not parse.
     #[error("malformed traversal: {0}")]
     BadTraversal(String),
+    /// A number out of range or of the wrong shape; the text says which.
     #[error("{0}")]
     BadNumber(String),
+    /// Parentheses, `not` or `with` nested deeper than the parser allows.
     #[error("query nests deeper than {0} levels")]
     TooDeep(usize),
+    /// A query that parsed but cannot run (a bad regex, a command after `count`, a format the
+    /// result cannot print as, …); the text says why.
+    #[error("{0}")]
+    Eval(String),
 }
 
-/// A parse error with its span. [`Error::render`] draws it under the query.
+/// A spanned error: of parsing or of evaluation. [`Diagnostic::render`] draws it under the
+/// query.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub struct Error {
+pub struct Diagnostic {
+    /// Where in the query.
     pub span: Span,
+    /// What went wrong.
     pub kind: ErrorKind,
     /// A close known word (`deployment` for `deploymnet`), when there is one.
     pub suggestion: Option<String>,
 }
 
-impl fmt::Display for Error {
+impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.kind)?;
         if let Some(s) = &self.suggestion {
@@ -82,17 +114,24 @@ impl fmt::Display for Error {
     }
 }
 
-impl Error {
+impl Diagnostic {
+    /// A diagnostic without a suggestion.
     pub fn new(span: Span, kind: ErrorKind) -> Self {
-        Error {
+        Diagnostic {
             span,
             kind,
             suggestion: None,
         }
     }
 
+    /// A query that parsed but cannot run, with the span of the construct at fault.
+    pub fn eval(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic::new(span, ErrorKind::Eval(message.into()))
+    }
+
+    /// `expected …, found …`.
     pub fn unexpected(span: Span, expected: impl Into<String>, found: impl Into<String>) -> Self {
-        Error::new(
+        Diagnostic::new(
             span,
             ErrorKind::Unexpected {
                 expected: expected.into(),
@@ -101,12 +140,14 @@ impl Error {
         )
     }
 
+    /// The same, suggesting a close known word.
     pub fn with_suggestion(mut self, suggestion: Option<String>) -> Self {
         self.suggestion = suggestion;
         self
     }
 
-    /// What the parser would have accepted at the span.
+    /// What the parser would have accepted at the span (for an evaluation error: a query that
+    /// can run).
     pub fn expected(&self) -> &str {
         match &self.kind {
             ErrorKind::Unexpected { expected, .. } => expected,
@@ -123,6 +164,7 @@ impl Error {
             ErrorKind::BadTraversal(_) => "a traversal (`-->`, `<--`, `<-->`, `-kind[1:2]->`)",
             ErrorKind::BadNumber(_) => "a number",
             ErrorKind::TooDeep(_) => "less nesting",
+            ErrorKind::Eval(_) => "a query that can run",
         }
     }
 
@@ -173,7 +215,7 @@ mod tests {
     #[test]
     fn render_points_at_the_span() {
         let q = "is(deploymnet) and name = \"web\"";
-        let e = Error::new(
+        let e = Diagnostic::new(
             Span::new(3, 13),
             ErrorKind::UnknownKind("deploymnet".into()),
         )
@@ -186,12 +228,12 @@ mod tests {
 
     #[test]
     fn render_at_end_of_query_and_on_later_lines() {
-        let e = Error::unexpected(Span::new(3, 3), "a kind", "end of query");
+        let e = Diagnostic::unexpected(Span::new(3, 3), "a kind", "end of query");
         assert_eq!(
             e.render("is("),
             "is(\n   ^ expected a kind, found end of query"
         );
-        let e = Error::unexpected(Span::new(8, 9), "a filter", "`)`");
+        let e = Diagnostic::unexpected(Span::new(8, 9), "a filter", "`)`");
         assert_eq!(
             e.render("is(pod)\n)"),
             "line 2, column 1:\n)\n^ expected a filter, found `)`"
@@ -200,9 +242,9 @@ mod tests {
 
     #[test]
     fn render_survives_spans_out_of_range_or_inside_a_char() {
-        let e = Error::unexpected(Span::new(1, 99), "x", "y");
+        let e = Diagnostic::unexpected(Span::new(1, 99), "x", "y");
         assert!(e.render("é").ends_with("expected x, found y"));
-        let e = Error::unexpected(Span::new(50, 40), "x", "y");
+        let e = Diagnostic::unexpected(Span::new(50, 40), "x", "y");
         assert!(e.render("ab").contains('^'));
     }
 }

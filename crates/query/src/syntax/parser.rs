@@ -7,14 +7,23 @@
 
 use kubegraph_model::EdgeKind;
 
-use crate::ast::*;
-use crate::error::{Error, ErrorKind, Span};
-use crate::lexer::{slice, Arrow, Tok, Token};
-use crate::literal::classify;
-use crate::suggest::{closest, resolve_kind};
+use crate::syntax::ast::*;
+use crate::syntax::diagnostic::{Diagnostic, ErrorKind, Span};
+use crate::syntax::lexer::{slice, Arrow, Tok, Token};
+use crate::syntax::literal::classify;
+use crate::syntax::suggest::{closest, resolve_kind};
 
 /// How deep parentheses, `not` and `with` may nest.
 pub const MAX_DEPTH: usize = 64;
+
+/// What the caller's side of the language is: the output formats `| format F` may name. The
+/// query language does not print, so it does not know them; a caller that prints passes its
+/// names, and a name it does not print is then a parse error at the name, with a suggestion.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// The format names, in the order an error lists them; `None` takes any word.
+    pub formats: Option<&'a [&'a str]>,
+}
 
 const CONNECTIVES: [&str; 2] = ["and", "or"];
 const AFTER_PART: &str = "`and`, `or`, a traversal, `|` or end of query";
@@ -86,8 +95,8 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn expected(&self, what: &str) -> Error {
-        Error::unexpected(self.here(), what, self.found())
+    pub fn expected(&self, what: &str) -> Diagnostic {
+        Diagnostic::unexpected(self.here(), what, self.found())
     }
 
     /// The current token is the word `w`.
@@ -124,7 +133,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn expect(&mut self, tok: &Tok, what: &str) -> Result<Span, Error> {
+    pub fn expect(&mut self, tok: &Tok, what: &str) -> Result<Span, Diagnostic> {
         self.eat(tok).ok_or_else(|| self.expected(what))
     }
 
@@ -141,10 +150,10 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn enter(&mut self) -> Result<(), Error> {
+    pub fn enter(&mut self) -> Result<(), Diagnostic> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(Error::new(self.here(), ErrorKind::TooDeep(MAX_DEPTH)));
+            return Err(Diagnostic::new(self.here(), ErrorKind::TooDeep(MAX_DEPTH)));
         }
         Ok(())
     }
@@ -178,13 +187,13 @@ impl<'a> Cursor<'a> {
         Some((slice(self.src, span), span))
     }
 
-    pub fn uint(&mut self, what: &str) -> Result<(u64, Span), Error> {
+    pub fn uint(&mut self, what: &str) -> Result<(u64, Span), Diagnostic> {
         match self.peek() {
             Some(t) if t.tok == Tok::Num => {
                 let t = t.clone();
                 let text = self.text(&t);
                 let n = text.parse::<u64>().map_err(|_| {
-                    Error::new(
+                    Diagnostic::new(
                         t.span,
                         ErrorKind::BadNumber(format!("expected {what}, found `{text}`")),
                     )
@@ -198,21 +207,27 @@ impl<'a> Cursor<'a> {
 }
 
 /// Parses a search-language query (not Gremlin; see [`crate::parse`]).
-pub(crate) fn parse_search(src: &str, toks: Vec<Token>) -> Result<Query, Error> {
+pub(crate) fn parse_search(
+    src: &str,
+    toks: Vec<Token>,
+    options: &Options,
+) -> Result<Query, Diagnostic> {
     let mut p = Parser {
         c: Cursor::new(src, toks),
+        formats: options.formats,
     };
     p.query()
 }
 
 struct Parser<'a> {
     c: Cursor<'a>,
+    formats: Option<&'a [&'a str]>,
 }
 
 const VALUE_GLUE: [Tok; 3] = [Tok::Dot, Tok::Slash, Tok::Colon];
 
 impl Parser<'_> {
-    fn query(&mut self) -> Result<Query, Error> {
+    fn query(&mut self) -> Result<Query, Diagnostic> {
         let start = self.c.here().start;
         if self.c.is_word("search") && !self.continues_path(1) && self.c.peek_at(1).is_some() {
             self.c.bump();
@@ -254,7 +269,7 @@ impl Parser<'_> {
     }
 
     /// An error where a connective was expected, suggesting `and`/`or` for near misses (`AND`).
-    fn after_filter(&self, expected: &str) -> Error {
+    fn after_filter(&self, expected: &str) -> Diagnostic {
         let sugg = self
             .c
             .word_at(0)
@@ -269,7 +284,7 @@ impl Parser<'_> {
             .is_some_and(|t| !matches!(t.tok, Tok::Pipe | Tok::Arrow(_) | Tok::RParen))
     }
 
-    fn part(&mut self) -> Result<Part, Error> {
+    fn part(&mut self) -> Result<Part, Diagnostic> {
         let filter = self.or()?;
         Ok(Part {
             span: filter.span,
@@ -277,20 +292,20 @@ impl Parser<'_> {
         })
     }
 
-    fn or(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn or(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         self.chain("or", Self::and, Filter::Or)
     }
 
-    fn and(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn and(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         self.chain("and", Self::not, Filter::And)
     }
 
     fn chain(
         &mut self,
         kw: &str,
-        operand: fn(&mut Self) -> Result<Spanned<Filter>, Error>,
+        operand: fn(&mut Self) -> Result<Spanned<Filter>, Diagnostic>,
         make: fn(Vec<Spanned<Filter>>) -> Filter,
-    ) -> Result<Spanned<Filter>, Error> {
+    ) -> Result<Spanned<Filter>, Diagnostic> {
         let first = operand(self)?;
         if !self.c.is_word(kw) {
             return Ok(first);
@@ -303,7 +318,7 @@ impl Parser<'_> {
         Ok(Spanned::new(make(items), span))
     }
 
-    fn not(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn not(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         if !self.c.is_word("not") || self.continues_path(1) {
             return self.primary();
         }
@@ -331,7 +346,7 @@ impl Parser<'_> {
         }
     }
 
-    fn primary(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn primary(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         let Some(t) = self.c.peek().cloned() else {
             return Err(self.c.expected("a filter"));
         };
@@ -374,7 +389,7 @@ impl Parser<'_> {
         }
     }
 
-    fn is_filter(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn is_filter(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         let start = self.c.bump().map(|t| t.span).unwrap_or_default();
         self.c.bump(); // (
         let mut kinds = vec![self.kind()?];
@@ -385,7 +400,7 @@ impl Parser<'_> {
         Ok(Spanned::new(Filter::Is(kinds), self.c.since(start)))
     }
 
-    fn kind(&mut self) -> Result<KindRef, Error> {
+    fn kind(&mut self) -> Result<KindRef, Diagnostic> {
         let (written, span) = match self.c.peek() {
             Some(Token {
                 tok: Tok::Str(s),
@@ -407,12 +422,12 @@ impl Parser<'_> {
                 span,
             }),
             Err(sugg) => {
-                Err(Error::new(span, ErrorKind::UnknownKind(written)).with_suggestion(sugg))
+                Err(Diagnostic::new(span, ErrorKind::UnknownKind(written)).with_suggestion(sugg))
             }
         }
     }
 
-    fn has_filter(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn has_filter(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         let start = self.c.bump().map(|t| t.span).unwrap_or_default();
         self.c.bump(); // (
         let path = self.path()?;
@@ -420,7 +435,7 @@ impl Parser<'_> {
         Ok(Spanned::new(Filter::Has(path), self.c.since(start)))
     }
 
-    fn with_filter(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn with_filter(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         let start = self.c.bump().map(|t| t.span).unwrap_or_default();
         self.c.bump(); // (
         self.c.enter()?;
@@ -463,7 +478,7 @@ impl Parser<'_> {
         ))
     }
 
-    fn with_quant(&mut self) -> Result<Spanned<WithQuant>, Error> {
+    fn with_quant(&mut self) -> Result<Spanned<WithQuant>, Diagnostic> {
         const WHAT: &str = "`any`, `empty` or `count <op> N`";
         let here = self.c.here();
         let quant = match self.c.word_at(0) {
@@ -490,7 +505,7 @@ impl Parser<'_> {
         Ok(Spanned::new(quant, here))
     }
 
-    fn traversal(&mut self) -> Result<Traversal, Error> {
+    fn traversal(&mut self) -> Result<Traversal, Diagnostic> {
         let Some(Token {
             tok:
                 Tok::Arrow(Arrow {
@@ -508,7 +523,7 @@ impl Parser<'_> {
         let several = edges.len() > 1;
         for (name, espan) in edges {
             if name == "can_reach" || name.starts_with("can_reach(") {
-                let bad = |why: &str| Error::new(espan, ErrorKind::BadTraversal(why.into()));
+                let bad = |why: &str| Diagnostic::new(espan, ErrorKind::BadTraversal(why.into()));
                 if several {
                     return Err(bad("`can_reach` is computed from NetworkPolicies and cannot be combined with other edge kinds"));
                 }
@@ -522,9 +537,8 @@ impl Parser<'_> {
                 Ok(k) => kinds.push(Spanned::new(k, espan)),
                 Err(_) => {
                     let sugg = closest(&name, EdgeKind::ALL.iter().map(|k| k.as_str()));
-                    return Err(
-                        Error::new(espan, ErrorKind::UnknownEdgeKind(name)).with_suggestion(sugg)
-                    );
+                    return Err(Diagnostic::new(espan, ErrorKind::UnknownEdgeKind(name))
+                        .with_suggestion(sugg));
                 }
             }
         }
@@ -537,7 +551,7 @@ impl Parser<'_> {
         })
     }
 
-    fn comparison(&mut self) -> Result<Spanned<Filter>, Error> {
+    fn comparison(&mut self) -> Result<Spanned<Filter>, Diagnostic> {
         let path = self.path()?;
         let modifier = match self.c.word_at(0) {
             Some(m @ ("all" | "any" | "none")) => {
@@ -587,7 +601,7 @@ impl Parser<'_> {
         ))
     }
 
-    fn value(&mut self) -> Result<Spanned<Value>, Error> {
+    fn value(&mut self) -> Result<Spanned<Value>, Diagnostic> {
         if let Some(Token {
             tok: Tok::Str(s),
             span,
@@ -604,10 +618,10 @@ impl Parser<'_> {
         };
         classify(text)
             .map(|v| Spanned::new(v, span))
-            .map_err(|k| Error::new(span, k))
+            .map_err(|k| Diagnostic::new(span, k))
     }
 
-    fn list(&mut self) -> Result<Spanned<Value>, Error> {
+    fn list(&mut self) -> Result<Spanned<Value>, Diagnostic> {
         let start = self.c.expect(&Tok::LBracket, "`[` and a list of values")?;
         let mut items = Vec::new();
         if self.c.eat(&Tok::RBracket).is_none() {
@@ -624,7 +638,7 @@ impl Parser<'_> {
 
     /// `[ancestors|descendants . kind .] seg { .seg | [*] | [n] }`, segments written without
     /// spaces between them.
-    fn path(&mut self) -> Result<Path, Error> {
+    fn path(&mut self) -> Result<Path, Diagnostic> {
         let Some(first) = self.c.peek().cloned().filter(|t| t.tok == Tok::Word) else {
             return Err(self
                 .c
@@ -683,7 +697,7 @@ impl Parser<'_> {
         })
     }
 
-    fn key_segment(&mut self) -> Result<Spanned<Segment>, Error> {
+    fn key_segment(&mut self) -> Result<Spanned<Segment>, Diagnostic> {
         let t = self.c.peek().cloned();
         match t {
             Some(t) if self.c.adjacent(0) => {
@@ -699,7 +713,7 @@ impl Parser<'_> {
         }
     }
 
-    fn kind_segment(&mut self) -> Result<KindRef, Error> {
+    fn kind_segment(&mut self) -> Result<KindRef, Diagnostic> {
         let t = self.c.peek().cloned();
         let (written, span) = match t {
             Some(Token {
@@ -720,7 +734,7 @@ impl Parser<'_> {
                 span,
             }),
             Err(sugg) => {
-                Err(Error::new(span, ErrorKind::UnknownKind(written)).with_suggestion(sugg))
+                Err(Diagnostic::new(span, ErrorKind::UnknownKind(written)).with_suggestion(sugg))
             }
         }
     }
@@ -729,7 +743,7 @@ impl Parser<'_> {
         self.c.at_end() || self.c.is(&Tok::Pipe)
     }
 
-    fn command(&mut self) -> Result<Spanned<Command>, Error> {
+    fn command(&mut self) -> Result<Spanned<Command>, Diagnostic> {
         let Some(t) = self.c.peek().cloned().filter(|t| t.tok == Tok::Word) else {
             return Err(self
                 .c
@@ -781,7 +795,7 @@ impl Parser<'_> {
             _ => {
                 let sugg = closest(name, COMMANDS);
                 return Err(
-                    Error::new(t.span, ErrorKind::UnknownCommand(name.to_string()))
+                    Diagnostic::new(t.span, ErrorKind::UnknownCommand(name.to_string()))
                         .with_suggestion(sugg),
                 );
             }
@@ -789,27 +803,28 @@ impl Parser<'_> {
         Ok(Spanned::new(cmd, self.c.since(t.span)))
     }
 
-    fn format(&mut self) -> Result<Format, Error> {
-        let names = Format::ALL.map(|(n, _)| n);
+    fn format(&mut self) -> Result<Spanned<String>, Diagnostic> {
         let Some(t) = self.c.peek().cloned().filter(|t| t.tok == Tok::Word) else {
-            return Err(self
-                .c
-                .expected(&format!("an output format ({})", names.join(", "))));
+            return Err(self.c.expected(&match self.formats {
+                Some(names) => format!("an output format ({})", names.join(", ")),
+                None => "an output format".to_string(),
+            }));
         };
         let name = self.c.text(&t);
-        match Format::ALL.iter().find(|(n, _)| *n == name) {
-            Some((_, f)) => {
+        match self.formats {
+            Some(names) if !names.contains(&name) => Err(Diagnostic::new(
+                t.span,
+                ErrorKind::UnknownFormat(name.to_string()),
+            )
+            .with_suggestion(closest(name, names.iter().copied()))),
+            _ => {
                 self.c.bump();
-                Ok(*f)
+                Ok(Spanned::new(name.to_string(), t.span))
             }
-            None => Err(
-                Error::new(t.span, ErrorKind::UnknownFormat(name.to_string()))
-                    .with_suggestion(closest(name, names)),
-            ),
         }
     }
 
-    fn columns(&mut self) -> Result<Vec<Column>, Error> {
+    fn columns(&mut self) -> Result<Vec<Column>, Diagnostic> {
         let mut cols = vec![self.column()?];
         while self.c.eat(&Tok::Comma).is_some() {
             cols.push(self.column()?);
@@ -817,13 +832,13 @@ impl Parser<'_> {
         Ok(cols)
     }
 
-    fn column(&mut self) -> Result<Column, Error> {
+    fn column(&mut self) -> Result<Column, Diagnostic> {
         let path = self.path()?;
         let alias = self.alias()?;
         Ok(Column { path, alias })
     }
 
-    fn alias(&mut self) -> Result<Option<Spanned<String>>, Error> {
+    fn alias(&mut self) -> Result<Option<Spanned<String>>, Diagnostic> {
         if self.c.eat_word("as").is_none() {
             return Ok(None);
         }
@@ -843,7 +858,7 @@ impl Parser<'_> {
         }
     }
 
-    fn sort_keys(&mut self) -> Result<Vec<SortKey>, Error> {
+    fn sort_keys(&mut self) -> Result<Vec<SortKey>, Diagnostic> {
         let mut keys = Vec::new();
         loop {
             let path = self.path()?;
@@ -861,7 +876,7 @@ impl Parser<'_> {
     }
 
     /// `aggregate([group {, group} :] func {, func})`
-    fn aggregate(&mut self) -> Result<Command, Error> {
+    fn aggregate(&mut self) -> Result<Command, Diagnostic> {
         self.c.expect(&Tok::LParen, "`(`")?;
         let is_func = |p: &Self| {
             p.c.word_at(0)
@@ -884,7 +899,7 @@ impl Parser<'_> {
         Ok(Command::Aggregate { groups, funcs })
     }
 
-    fn agg_call(&mut self) -> Result<AggCall, Error> {
+    fn agg_call(&mut self) -> Result<AggCall, Diagnostic> {
         const WHAT: &str = "an aggregate function (count, sum, min, max, avg)";
         let t = self.c.peek().cloned();
         let found = t
@@ -912,7 +927,7 @@ impl Parser<'_> {
         })
     }
 
-    fn tag(&mut self) -> Result<Command, Error> {
+    fn tag(&mut self) -> Result<Command, Diagnostic> {
         let action = self.c.word_at(0);
         match action {
             Some("update") => {
@@ -936,7 +951,7 @@ impl Parser<'_> {
         }
     }
 
-    fn tag_word(&mut self, what: &str) -> Result<Spanned<String>, Error> {
+    fn tag_word(&mut self, what: &str) -> Result<Spanned<String>, Diagnostic> {
         if let Some(Token {
             tok: Tok::Str(s),
             span,

@@ -3,8 +3,8 @@
 //! The lexer hands over a raw run of adjacent tokens; deciding here, on the whole text, keeps
 //! `nginx:1.25`, `10.0.0.1` and `1.25-alpine` as words while `1.5` is a number.
 
-use crate::ast::Value;
-use crate::error::ErrorKind;
+use crate::syntax::ast::Value;
+use crate::syntax::diagnostic::ErrorKind;
 
 const DURATION_UNITS: [(char, f64); 5] = [
     ('w', 604_800.0),

@@ -4,14 +4,15 @@
 //! `(and (is Pod) (= namespace "shop")) (in uses 1..) (is Pod) | (count namespace)`.
 //! Resolved kinds print as `Kind` / `group/Kind`, categories as `@workload`, custom kinds as
 //! `?Kind` / `?group/Kind`; bare words print unquoted and strings quoted, so the two stay apart.
-//! Gremlin prints as canonical Gremlin with pairs made explicit: `G.V().Has(Type="pod").In()`.
+//! (Gremlin prints in `gremlin/ast.rs`.) [`path_text`] writes a path as the user would, for
+//! column headers and messages.
 
 use std::fmt::{self, Display, Formatter, Write};
 
-use crate::ast::*;
-use crate::gremlin::{Gremlin, KeyValue, Literal, Match, Source, Step};
+use crate::syntax::ast::*;
 
-fn join<T: Display>(f: &mut Formatter<'_>, items: &[T], sep: &str) -> fmt::Result {
+/// Writes `items` separated by `sep`.
+pub(crate) fn join<T: Display>(f: &mut Formatter<'_>, items: &[T], sep: &str) -> fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             f.write_str(sep)?;
@@ -23,15 +24,6 @@ fn join<T: Display>(f: &mut Formatter<'_>, items: &[T], sep: &str) -> fmt::Resul
 
 fn nodes<T>(v: &[Spanned<T>]) -> Vec<&T> {
     v.iter().map(|s| &s.node).collect()
-}
-
-impl Display for Ast {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
-            Ast::Search(q) => q.fmt(f),
-            Ast::Gremlin(g) => g.fmt(f),
-        }
-    }
 }
 
 impl Display for Query {
@@ -246,7 +238,7 @@ impl Display for Command {
                 f.write_str(")")
             }
             Command::Dump => f.write_str("dump"),
-            Command::Format(fmt) => write!(f, "(format {})", fmt.as_str()),
+            Command::Format(name) => write!(f, "(format {})", name.node),
             Command::Sort(keys) => {
                 f.write_str("(sort")?;
                 for k in keys {
@@ -286,117 +278,28 @@ impl Display for Command {
     }
 }
 
-impl Display for Literal {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        match self {
-            Literal::Str(s) => write!(f, "{s:?}"),
-            Literal::Int(i) => write!(f, "{i}"),
-            Literal::Float(x) => write!(f, "{x:?}"),
-            Literal::Bool(b) => write!(f, "{b}"),
-        }
-    }
-}
-
-impl Display for KeyValue {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.key.node)?;
-        match &self.value {
-            None => Ok(()),
-            Some(v) => match &v.node {
-                Match::Eq(l) => write!(f, "={l}"),
-                Match::Pred(op, args) => {
-                    write!(f, "={}(", op.as_str())?;
-                    let nodes: Vec<_> = args.iter().map(|a| &a.node).collect();
-                    join(f, &nodes, ", ")?;
-                    f.write_str(")")
+/// A path as the user would write it, for column headers.
+pub fn path_text(p: &Path) -> String {
+    let mut s = match &p.root {
+        PathRoot::Object => String::new(),
+        PathRoot::Ancestors(k) => format!("ancestors.{}.", k.written),
+        PathRoot::Descendants(k) => format!("descendants.{}.", k.written),
+    };
+    for (i, seg) in p.segments.iter().enumerate() {
+        match &seg.node {
+            Segment::Key(k) => {
+                if i > 0 {
+                    s.push('.');
                 }
-            },
-        }
-    }
-}
-
-fn keys(f: &mut Formatter<'_>, name: &str, keys: &[Spanned<String>]) -> fmt::Result {
-    let quoted: Vec<String> = keys.iter().map(|k| format!("{:?}", k.node)).collect();
-    write!(f, "{name}({})", quoted.join(", "))
-}
-
-impl Display for Gremlin {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let (name, id) = match &self.source.node {
-            Source::V(id) => ("V", id),
-            Source::E(id) => ("E", id),
-        };
-        match id {
-            Some(id) => write!(f, "G.{name}({})", id.node)?,
-            None => write!(f, "G.{name}()")?,
-        }
-        for s in &self.steps {
-            write!(f, ".{}", s.node)?;
-        }
-        Ok(())
-    }
-}
-
-impl Display for Step {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let pairs = |f: &mut Formatter<'_>, name: &str, kvs: &[KeyValue]| {
-            write!(f, "{name}(")?;
-            join(f, kvs, ", ")?;
-            f.write_str(")")
-        };
-        match self {
-            Step::Has(kv) => pairs(f, "Has", kv),
-            Step::HasEither(kv) => pairs(f, "HasEither", kv),
-            Step::HasKey(k) => write!(f, "HasKey({:?})", k.node),
-            Step::HasNot(k) => write!(f, "HasNot({:?})", k.node),
-            Step::Out(kv) => pairs(f, "Out", kv),
-            Step::In(kv) => pairs(f, "In", kv),
-            Step::Both(kv) => pairs(f, "Both", kv),
-            Step::OutE(kv) => pairs(f, "OutE", kv),
-            Step::InE(kv) => pairs(f, "InE", kv),
-            Step::BothE(kv) => pairs(f, "BothE", kv),
-            Step::OutV(kv) => pairs(f, "OutV", kv),
-            Step::InV(kv) => pairs(f, "InV", kv),
-            Step::Dedup(k) => keys(f, "Dedup", k),
-            Step::Values(k) => keys(f, "Values", k),
-            Step::ValueMap(k) => keys(f, "ValueMap", k),
-            Step::Count => f.write_str("Count()"),
-            Step::Keys => f.write_str("Keys()"),
-            Step::SubGraph => f.write_str("SubGraph()"),
-            Step::Limit(n) => write!(f, "Limit({n})"),
-            Step::Range(a, b) => write!(f, "Range({a}, {b})"),
-            Step::Descendants(d) | Step::Ascendants(d) => {
-                let name = if matches!(self, Step::Descendants(_)) {
-                    "Descendants"
+                if k.contains(['.', '/', ' ']) {
+                    s.push_str(&format!("{k:?}"));
                 } else {
-                    "Ascendants"
-                };
-                match d {
-                    Some(d) => write!(f, "{name}({d})"),
-                    None => write!(f, "{name}()"),
+                    s.push_str(k);
                 }
             }
-            Step::Sort { order, key } => {
-                let mut args = Vec::new();
-                match order {
-                    Some(Order::Asc) => args.push("ASC".to_string()),
-                    Some(Order::Desc) => args.push("DESC".to_string()),
-                    None => {}
-                }
-                if let Some(k) = key {
-                    args.push(format!("{:?}", k.node));
-                }
-                write!(f, "Sort({})", args.join(", "))
-            }
-            Step::ShortestPathTo { to, via } => {
-                f.write_str("ShortestPathTo(")?;
-                pairs(f, "Metadata", to)?;
-                if let Some(via) = via {
-                    f.write_str(", ")?;
-                    pairs(f, "Metadata", via)?;
-                }
-                f.write_str(")")
-            }
+            Segment::Index(n) => s.push_str(&format!("[{n}]")),
+            Segment::Wildcard => s.push_str("[*]"),
         }
     }
+    s
 }

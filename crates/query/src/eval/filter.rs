@@ -4,47 +4,66 @@ use kubegraph_graph::NodeId;
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait};
 use regex::Regex;
 
-use crate::ast::{
+use crate::eval::context::Ctx;
+use crate::eval::traverse::{kind_matches, traverse};
+use crate::eval::value::{eq, order, values, Val};
+use crate::syntax::ast::{
     ArrayMod, CmpOp, Filter, KindRef, Part, Path, PathRoot, Segment, Spanned, Traversal, Value,
     WithQuant,
 };
-use crate::eval::{Ctx, EvalError};
-use crate::eval_traverse::kind_matches;
-use crate::eval_value::{eq, order, values, Val};
+use crate::syntax::diagnostic::Diagnostic;
 
 /// A filter ready to run.
 pub enum Compiled<'q> {
+    /// Every operand holds.
     And(Vec<Compiled<'q>>),
+    /// Some operand holds.
     Or(Vec<Compiled<'q>>),
+    /// The operand does not hold.
     Not(Box<Compiled<'q>>),
+    /// The node is of one of the kinds.
     Is(&'q [KindRef]),
+    /// The path has a non-null value.
     Has(&'q Path),
+    /// The node is a placeholder.
     Missing,
+    /// Every node.
     All,
+    /// Free text, lower-case.
     Text(String),
+    /// A comparison, its regex compiled.
     Cmp {
+        /// The left side.
         path: &'q Path,
+        /// How several values combine.
         modifier: ArrayMod,
+        /// The operator.
         op: CmpOp,
+        /// The right side.
         value: &'q Value,
+        /// For `~` and `!~`.
         regex: Option<Regex>,
     },
+    /// `with(…)`.
     With {
+        /// How many reached nodes it takes.
         quant: WithQuant,
+        /// The walk.
         traversal: &'q Traversal,
+        /// What the reached nodes must be.
         part: Option<Box<Compiled<'q>>>,
     },
 }
 
 /// `health` is computed: it has the state itself and `health.reason`, nothing else.
-pub fn check_path(path: &Path) -> Result<(), EvalError> {
+pub fn check_path(path: &Path) -> Result<(), Diagnostic> {
     if path.root == PathRoot::Object
         && matches!(path.segments.first().map(|s| &s.node), Some(Segment::Key(k)) if k == "health")
     {
         if let Some(extra) = path.segments.get(1) {
             let reason = matches!(&extra.node, Segment::Key(k) if k == "reason");
             if !reason || path.segments.len() > 2 {
-                return Err(EvalError::new(
+                return Err(Diagnostic::eval(
                     path.span,
                     "health has only `reason` (`health`, `health.reason`)",
                 ));
@@ -54,11 +73,13 @@ pub fn check_path(path: &Path) -> Result<(), EvalError> {
     Ok(())
 }
 
-pub fn compile_part(part: &Part) -> Result<Option<Compiled<'_>>, EvalError> {
+/// A part's filter, compiled; `None` when the part has none.
+pub fn compile_part(part: &Part) -> Result<Option<Compiled<'_>>, Diagnostic> {
     part.filter.as_ref().map(compile).transpose()
 }
 
-pub fn compile(f: &Spanned<Filter>) -> Result<Compiled<'_>, EvalError> {
+/// Compiles a filter: checks its paths, compiles its regexes.
+pub fn compile(f: &Spanned<Filter>) -> Result<Compiled<'_>, Diagnostic> {
     Ok(match &f.node {
         Filter::And(fs) => Compiled::And(fs.iter().map(compile).collect::<Result<_, _>>()?),
         Filter::Or(fs) => Compiled::Or(fs.iter().map(compile).collect::<Result<_, _>>()?),
@@ -99,7 +120,7 @@ pub fn compile(f: &Spanned<Filter>) -> Result<Compiled<'_>, EvalError> {
     })
 }
 
-fn regex(v: &Spanned<Value>) -> Result<Regex, EvalError> {
+fn regex(v: &Spanned<Value>) -> Result<Regex, Diagnostic> {
     let text = match &v.node {
         Value::Str(s) | Value::Word(s) | Value::Timestamp(s) => s.clone(),
         Value::Duration { text, .. }
@@ -109,13 +130,14 @@ fn regex(v: &Spanned<Value>) -> Result<Regex, EvalError> {
         Value::Float(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Null | Value::List(_) => {
-            return Err(EvalError::new(v.span, "a regex must be a string"))
+            return Err(Diagnostic::eval(v.span, "a regex must be a string"))
         }
     };
-    Regex::new(&text).map_err(|e| EvalError::new(v.span, format!("invalid regex: {e}")))
+    Regex::new(&text).map_err(|e| Diagnostic::eval(v.span, format!("invalid regex: {e}")))
 }
 
 impl Compiled<'_> {
+    /// Whether node `id` passes.
     pub fn matches(&self, ctx: &Ctx, id: NodeId) -> bool {
         match self {
             Compiled::And(fs) => fs.iter().all(|f| f.matches(ctx, id)),
@@ -152,7 +174,7 @@ impl Compiled<'_> {
                 traversal,
                 part,
             } => {
-                let reached = crate::eval_reach::traverse(ctx, &[id], traversal);
+                let reached = traverse(ctx, &[id], traversal);
                 let n = reached
                     .into_iter()
                     .filter(|&r| part.as_ref().is_none_or(|p| p.matches(ctx, r)))
@@ -220,17 +242,18 @@ fn text_matches(ctx: &Ctx, id: NodeId, t: &str) -> bool {
 }
 
 impl Compiled<'_> {
-    /// Whether evaluating reads `health` (computed once per index on first use).
-    pub fn uses_health(&self) -> bool {
-        let is_health = |p: &Path| {
+    /// Whether evaluating reads the computed path `name` of the node itself (`health`, `age`:
+    /// facts computed on first use).
+    pub fn uses(&self, name: &str) -> bool {
+        let is = |p: &Path| {
             p.root == PathRoot::Object
-                && matches!(p.segments.first().map(|s| &s.node), Some(Segment::Key(k)) if k == "health")
+                && matches!(p.segments.first().map(|s| &s.node), Some(Segment::Key(k)) if k == name)
         };
         match self {
-            Compiled::And(fs) | Compiled::Or(fs) => fs.iter().any(Compiled::uses_health),
-            Compiled::Not(f) => f.uses_health(),
-            Compiled::Has(p) | Compiled::Cmp { path: p, .. } => is_health(p),
-            Compiled::With { part, .. } => part.as_ref().is_some_and(|f| f.uses_health()),
+            Compiled::And(fs) | Compiled::Or(fs) => fs.iter().any(|f| f.uses(name)),
+            Compiled::Not(f) => f.uses(name),
+            Compiled::Has(p) | Compiled::Cmp { path: p, .. } => is(p),
+            Compiled::With { part, .. } => part.as_ref().is_some_and(|f| f.uses(name)),
             _ => false,
         }
     }

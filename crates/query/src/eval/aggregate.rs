@@ -13,14 +13,15 @@
 use std::collections::BTreeMap;
 
 use kubegraph_graph::NodeId;
-use serde_json::Value as J;
 
-use crate::ast::{AggCall, AggFunc, Column};
-use crate::eval::{Ctx, EvalError};
-use crate::eval_cmd::{path_text, Rows};
-use crate::eval_filter::check_path;
-use crate::eval_units::parse_quantity;
-use crate::eval_value::{values, Val};
+use crate::eval::context::Ctx;
+use crate::eval::filter::check_path;
+use crate::eval::units::parse_quantity;
+use crate::eval::value::{values, Val};
+use crate::output::{Cell, Groups};
+use crate::syntax::ast::{AggCall, AggFunc, Column};
+use crate::syntax::diagnostic::Diagnostic;
+use crate::syntax::print::path_text;
 
 #[derive(Clone, Copy, Default)]
 struct Acc {
@@ -40,24 +41,27 @@ fn number(v: &Val) -> Option<f64> {
     }
 }
 
-/// A float as a JSON number, rounded to 9 decimals so that `0.1 + 0.2` shows as `0.3`;
-/// integral values become JSON integers.
-fn num(x: f64) -> J {
+/// A float rounded to 9 decimals so that `0.1 + 0.2` shows as `0.3`; integral values become
+/// integers, and what is not finite is null.
+fn num(x: f64) -> Cell {
     let r = (x * 1e9).round() / 1e9;
     let r = if r.is_finite() { r } else { x };
     if r.fract() == 0.0 && r.abs() < 9e15 {
-        J::from(r as i64)
+        Cell::Int(r as i64)
+    } else if r.is_finite() {
+        Cell::Float(r)
     } else {
-        serde_json::Number::from_f64(r).map_or(J::Null, J::Number)
+        Cell::Null
     }
 }
 
+/// `aggregate(groups: funcs)` over `nodes`: a row per group.
 pub fn aggregate(
     ctx: &Ctx,
     nodes: &[NodeId],
     groups: &[Column],
     funcs: &[AggCall],
-) -> Result<Rows, EvalError> {
+) -> Result<Groups, Diagnostic> {
     for g in groups {
         check_path(&g.path)?;
     }
@@ -65,20 +69,20 @@ pub fn aggregate(
         if let Some(p) = &f.path {
             check_path(p)?;
         } else if f.func.node != AggFunc::Count {
-            return Err(EvalError::new(
+            return Err(Diagnostic::eval(
                 f.span,
                 format!("`{}()` needs a path", f.func.node.as_str()),
             ));
         }
     }
-    let mut header: Vec<String> = groups
+    let mut columns: Vec<String> = groups
         .iter()
         .map(|c| match &c.alias {
             Some(a) => a.node.clone(),
             None => path_text(&c.path),
         })
         .collect();
-    header.extend(funcs.iter().map(|f| match &f.alias {
+    columns.extend(funcs.iter().map(|f| match &f.alias {
         Some(a) => a.node.clone(),
         None => format!(
             "{}({})",
@@ -148,24 +152,24 @@ pub fn aggregate(
     let rows = table
         .into_iter()
         .map(|(key, accs)| {
-            let mut row: Vec<J> = key
+            let mut row: Vec<Cell> = key
                 .into_iter()
-                .map(|(absent, t)| if absent { J::Null } else { J::String(t) })
+                .map(|(absent, t)| if absent { Cell::Null } else { Cell::Text(t) })
                 .collect();
             for (acc, f) in accs.iter().zip(funcs) {
                 let has = acc.numbers > 0;
                 row.push(match f.func.node {
-                    AggFunc::Count if f.path.is_none() => J::from(acc.nodes),
-                    AggFunc::Count => J::from(acc.count),
+                    AggFunc::Count if f.path.is_none() => Cell::Int(acc.nodes as i64),
+                    AggFunc::Count => Cell::Int(acc.count as i64),
                     AggFunc::Sum if has => num(acc.sum),
-                    AggFunc::Min => acc.min.map_or(J::Null, num),
-                    AggFunc::Max => acc.max.map_or(J::Null, num),
+                    AggFunc::Min => acc.min.map_or(Cell::Null, num),
+                    AggFunc::Max => acc.max.map_or(Cell::Null, num),
                     AggFunc::Avg if has => num(acc.sum / acc.numbers as f64),
-                    _ => J::Null,
+                    _ => Cell::Null,
                 });
             }
             row
         })
         .collect();
-    Ok(Rows { header, rows })
+    Ok(Groups { columns, rows })
 }

@@ -1,43 +1,53 @@
 //! Gremlin evaluation: a step list runs as the search evaluator's operations.
 //!
-//! * `Has`-like steps become search filters ([`crate::gremlin_props`]) compiled by
-//!   [`crate::eval_filter`]; a first `Has` right after `V()` narrows through the
+//! * `Has`-like steps become search filters ([`crate::gremlin::props`]) compiled by
+//!   [`crate::eval::filter`]; a first `Has` right after `V()` narrows through the
 //!   [`crate::QueryIndex`] exactly like a search query's first part.
-//! * `Out`/`In`/`Both`, `Descendants`/`Ascendants` are [`crate::eval_traverse`] walks.
+//! * `Out`/`In`/`Both`, `Descendants`/`Ascendants` are [`crate::eval::traverse`] walks.
 //! * The stream is a Gremlin stream, not a set: `V()` yields every node in the stable order
 //!   (kind, namespace, name); a node step yields, for each input in turn, its neighbours in the
 //!   stable order, so duplicates stay until `Dedup()`.
 //!
-//! Results: nodes are [`Output::Nodes`]; everything else is [`Output::Text`]: `Count()` the
-//! number, `Values`/`ValueMap` one JSON value per line, `Keys()` one key per line, and edges
-//! (`E()`, `OutE()`, ...) one `Kind:ns/name -kind-> Kind:ns/name` line each.
+//! Results: nodes are [`Output::Nodes`], `Count()` is [`Output::Count`], `Values`/`ValueMap`
+//! [`Output::Values`] (JSON values), `Keys()` [`Output::Keys`], and edge streams (`E()`,
+//! `OutE()`, ...) [`Output::Edges`].
 
 use std::cmp::Ordering;
 
 use kubegraph_graph::{Edge, Graph, NodeId};
 use rustc_hash::FxHashSet;
 
-use crate::ast::{Depth, Direction, Order, Spanned, Traversal};
-use crate::error::Span;
-use crate::eval::{sort_stable, Ctx, EvalError, Output};
-use crate::eval_filter::compile;
-use crate::eval_traverse::traverse;
-use crate::gremlin::{Gremlin, KeyValue, Literal, Source, Step};
-use crate::gremlin_props::{
+use crate::eval::commands::sort_stable;
+use crate::eval::context::Ctx;
+use crate::eval::filter::compile;
+use crate::eval::traverse::walk;
+use crate::gremlin::ast::{Gremlin, KeyValue, Literal, Source, Step};
+use crate::gremlin::props::{
     edge_matches, has_not, node_keys, pairs_filter, prop_values, sort_value, value_map,
 };
-use crate::gremlin_walk::{hierarchy, shortest_path};
+use crate::gremlin::walk::{hierarchy, shortest_path};
+use crate::output::{EdgeRef, Json, Output};
+use crate::syntax::ast::{Depth, Direction, Order, Spanned, Traversal};
+use crate::syntax::diagnostic::{Diagnostic, Span};
 
 /// What flows between steps.
 enum Stream<'g> {
     Nodes(Vec<NodeId>),
     Edges(Vec<&'g Edge>),
-    /// JSON texts or keys, one per output line.
-    Lines(Vec<String>),
+    /// JSON texts (`Values`, `ValueMap`) or keys (`Keys`), in order.
+    Lines(Vec<String>, Lines),
     Count(usize),
 }
 
-pub fn run_gremlin(ctx: &Ctx, q: &Gremlin) -> Result<Output, EvalError> {
+/// What a line stream holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Lines {
+    Json,
+    Keys,
+}
+
+/// Runs a Gremlin query to its output.
+pub fn run_gremlin(ctx: &Ctx, q: &Gremlin) -> Result<Output, Diagnostic> {
     let g = ctx.graph;
     let mut steps = q.steps.iter().peekable();
     let mut stream = match &q.source.node {
@@ -65,7 +75,7 @@ pub fn run_gremlin(ctx: &Ctx, q: &Gremlin) -> Result<Output, EvalError> {
             Stream::Nodes(nodes)
         }
         Source::E(Some(_)) => {
-            return Err(EvalError::new(
+            return Err(Diagnostic::eval(
                 q.source.span,
                 "`E(id)` is not supported: edges have no ids; use `E().Has('RelationType', …)`",
             ))
@@ -77,26 +87,19 @@ pub fn run_gremlin(ctx: &Ctx, q: &Gremlin) -> Result<Output, EvalError> {
     }
     Ok(match stream {
         Stream::Nodes(n) => Output::Nodes(n),
-        Stream::Edges(es) => Output::Text(
+        Stream::Edges(es) => Output::Edges(
             es.iter()
-                .map(|e| {
-                    let (a, b) = (label(g, e.from), label(g, e.to));
-                    format!("{a} -{}-> {b}\n", e.kind.as_str())
+                .map(|e| EdgeRef {
+                    from: e.from,
+                    to: e.to,
+                    kind: e.kind,
                 })
                 .collect(),
         ),
-        Stream::Lines(ls) => Output::Text(ls.iter().map(|l| format!("{l}\n")).collect()),
-        Stream::Count(n) => Output::Text(format!("{n}\n")),
+        Stream::Lines(ls, Lines::Json) => Output::Values(ls.into_iter().map(Json::new).collect()),
+        Stream::Lines(ls, Lines::Keys) => Output::Keys(ls),
+        Stream::Count(n) => Output::Count(n),
     })
-}
-
-/// `Kind:namespace/name`, or `Kind:name` for cluster-scoped nodes.
-fn label(g: &Graph, id: NodeId) -> String {
-    let o = &g.node(id).object;
-    match &o.namespace {
-        Some(ns) => format!("{}:{ns}/{}", o.kind, o.name),
-        None => format!("{}:{}", o.kind, o.name),
-    }
 }
 
 /// `V('id')`: the node whose id (`cluster/group/Kind/namespace/name`, as `export` writes it)
@@ -144,14 +147,14 @@ fn step_name(s: &Step) -> &'static str {
     }
 }
 
-fn wrong_input(step: &Spanned<Step>, s: &Stream) -> EvalError {
+fn wrong_input(step: &Spanned<Step>, s: &Stream) -> Diagnostic {
     let what = match s {
         Stream::Nodes(_) => "nodes",
         Stream::Edges(_) => "edges",
-        Stream::Lines(_) => "values",
+        Stream::Lines(..) => "values",
         Stream::Count(_) => "a count",
     };
-    EvalError::new(
+    Diagnostic::eval(
         step.span,
         format!(
             "`{}` cannot follow a step that yields {what}",
@@ -164,14 +167,14 @@ fn wrong_input(step: &Spanned<Step>, s: &Stream) -> EvalError {
 fn filter_nodes(
     ctx: &Ctx,
     nodes: Vec<NodeId>,
-    f: Option<Spanned<crate::ast::Filter>>,
-) -> Result<Vec<NodeId>, EvalError> {
+    f: Option<Spanned<crate::syntax::ast::Filter>>,
+) -> Result<Vec<NodeId>, Diagnostic> {
     let Some(f) = f else { return Ok(nodes) };
     let c = compile(&f)?;
     Ok(nodes.into_iter().filter(|&id| c.matches(ctx, id)).collect())
 }
 
-fn filter_edges<'g>(es: Vec<&'g Edge>, kvs: &[KeyValue]) -> Result<Vec<&'g Edge>, EvalError> {
+fn filter_edges<'g>(es: Vec<&'g Edge>, kvs: &[KeyValue]) -> Result<Vec<&'g Edge>, Diagnostic> {
     let mut out = Vec::new();
     for e in es {
         if edge_matches(e, kvs)? {
@@ -195,12 +198,12 @@ fn apply<'g>(
     ctx: &Ctx<'g>,
     stream: Stream<'g>,
     step: &Spanned<Step>,
-) -> Result<Stream<'g>, EvalError> {
+) -> Result<Stream<'g>, Diagnostic> {
     let g = ctx.graph;
     let span = step.span;
     Ok(match (stream, &step.node) {
         (Stream::Count(_), _) => {
-            return Err(EvalError::new(
+            return Err(Diagnostic::eval(
                 span,
                 format!("`{}` cannot follow `Count()`", step_name(&step.node)),
             ))
@@ -240,7 +243,7 @@ fn apply<'g>(
             let t = one_hop(dir, span);
             let mut out = Vec::new();
             for id in n {
-                let mut reached = traverse(g, &[id], &t);
+                let mut reached = walk(g, &[id], &t);
                 sort_stable(g, &mut reached);
                 out.extend(reached);
             }
@@ -293,7 +296,7 @@ fn apply<'g>(
         // Projections.
         (Stream::Nodes(n), Step::Values(keys)) => {
             if keys.is_empty() {
-                return Err(EvalError::new(span, "`Values` needs one or more keys"));
+                return Err(Diagnostic::eval(span, "`Values` needs one or more keys"));
             }
             let mut out = Vec::new();
             for &id in &n {
@@ -301,22 +304,23 @@ fn apply<'g>(
                     out.extend(prop_values(ctx, id, k));
                 }
             }
-            Stream::Lines(out)
+            Stream::Lines(out, Lines::Json)
         }
-        (Stream::Nodes(n), Step::ValueMap(keys)) => {
-            Stream::Lines(n.iter().map(|&id| value_map(ctx, id, keys)).collect())
-        }
+        (Stream::Nodes(n), Step::ValueMap(keys)) => Stream::Lines(
+            n.iter().map(|&id| value_map(ctx, id, keys)).collect(),
+            Lines::Json,
+        ),
         (Stream::Nodes(n), Step::Keys) => {
             let mut keys: Vec<String> = n.iter().flat_map(|&id| node_keys(g, id)).collect();
             keys.sort();
             keys.dedup();
-            Stream::Lines(keys)
+            Stream::Lines(keys, Lines::Keys)
         }
         // Stream steps, for every kind of stream.
         (s, Step::Count) => Stream::Count(match &s {
             Stream::Nodes(n) => n.len(),
             Stream::Edges(e) => e.len(),
-            Stream::Lines(l) => l.len(),
+            Stream::Lines(l, _) => l.len(),
             Stream::Count(_) => 1,
         }),
         (s, Step::Limit(k)) => window(s, 0, *k),
@@ -344,9 +348,12 @@ fn apply<'g>(
                     .collect(),
             )
         }
-        (Stream::Lines(ls), Step::Dedup(keys)) if keys.is_empty() => {
+        (Stream::Lines(ls, kind), Step::Dedup(keys)) if keys.is_empty() => {
             let mut seen = FxHashSet::default();
-            Stream::Lines(ls.into_iter().filter(|l| seen.insert(l.clone())).collect())
+            Stream::Lines(
+                ls.into_iter().filter(|l| seen.insert(l.clone())).collect(),
+                kind,
+            )
         }
         (Stream::Nodes(mut n), Step::Sort { order, key }) => {
             match key {
@@ -375,12 +382,12 @@ fn apply<'g>(
             }
             Stream::Nodes(n)
         }
-        (Stream::Lines(mut ls), Step::Sort { order, key: None }) => {
+        (Stream::Lines(mut ls, kind), Step::Sort { order, key: None }) => {
             ls.sort();
             if *order == Some(Order::Desc) {
                 ls.reverse();
             }
-            Stream::Lines(ls)
+            Stream::Lines(ls, kind)
         }
         (s, _) => return Err(wrong_input(step, &s)),
     })
@@ -400,9 +407,9 @@ fn window(s: Stream, skip: u64, take: u64) -> Stream {
             let (a, b) = cut(e.len());
             Stream::Edges(e[a..b].to_vec())
         }
-        Stream::Lines(l) => {
+        Stream::Lines(l, kind) => {
             let (a, b) = cut(l.len());
-            Stream::Lines(l[a..b].to_vec())
+            Stream::Lines(l[a..b].to_vec(), kind)
         }
         c @ Stream::Count(_) => c,
     }

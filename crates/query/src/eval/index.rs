@@ -14,31 +14,24 @@
 //! Any other filter leaves the candidates as they are; the whole filter is then checked on each
 //! candidate, so an index only ever saves work, never decides an answer.
 //!
-//! Health (`health`, `health.reason`) is computed on first use, once per index, for every node
-//! ([`kubegraph_health::assess`]).
+//! Only indexes: health, the reference time and reachability are [`Facts`](crate::Facts).
 
 use std::sync::OnceLock;
 
 use kubegraph_graph::{Graph, NodeId, Origin};
-use kubegraph_health::Health;
-use kubegraph_model::json::{JsonValueTrait, Path as _};
+use kubegraph_model::json::JsonValueTrait;
 use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
 use rustc_hash::FxHashMap;
 
-use crate::ast::{ArrayMod, CmpOp, Filter, KindSel, PathRoot, Segment, Value};
-use crate::eval_units::parse_timestamp;
+use crate::syntax::ast::{ArrayMod, CmpOp, Filter, KindSel, PathRoot, Segment, Value};
 
-/// Per-graph indexes and the evaluation clock.
+/// Per-graph lookups: nodes by kind, namespace, name and label, and the placeholders.
 pub struct QueryIndex {
     by_kind: FxHashMap<(String, String), Vec<NodeId>>,
     by_namespace: FxHashMap<String, Vec<NodeId>>,
     by_name: FxHashMap<String, Vec<NodeId>>,
     placeholders: Vec<NodeId>,
-    now: Option<f64>,
-    health_now: kubegraph_health::time::Now,
-    health: OnceLock<Vec<Health>>,
     labels: OnceLock<LabelIndex>,
-    reach: OnceLock<Result<crate::eval_reach::ReachIndex, String>>,
 }
 
 /// Label key → label value → nodes, sorted by id. Built on the first label filter: a one-shot
@@ -84,19 +77,14 @@ impl LabelIndex {
 }
 
 impl QueryIndex {
-    /// Builds the indexes. "Now" for `age` is the newest `metadata.creationTimestamp` in the
-    /// graph: file sources are snapshots, and their age is relative to when they were taken.
+    /// Builds the indexes (the label index waits for the first label filter).
     pub fn new(graph: &Graph) -> Self {
         let mut idx = QueryIndex {
             by_kind: FxHashMap::default(),
             by_namespace: FxHashMap::default(),
             by_name: FxHashMap::default(),
             placeholders: Vec::new(),
-            now: None,
-            health_now: kubegraph_health::time::Now::NewestInInput,
-            health: OnceLock::new(),
             labels: OnceLock::new(),
-            reach: OnceLock::new(),
         };
         for (id, n) in graph.nodes() {
             let o = &n.object;
@@ -111,46 +99,8 @@ impl QueryIndex {
             if n.origin == Origin::Placeholder {
                 idx.placeholders.push(id);
             }
-            if let Some(t) = creation_time(&o.raw) {
-                idx.now = Some(idx.now.map_or(t, |now: f64| now.max(t)));
-            }
         }
         idx
-    }
-
-    /// Overrides "now" (seconds since the epoch), e.g. with the wall clock for live sources.
-    pub fn with_now(mut self, now: f64) -> Self {
-        self.now = Some(now);
-        self
-    }
-
-    /// The reference time of time-dependent health rules (`--now`, the clock for a live
-    /// source); by default the newest timestamp in the graph.
-    pub fn with_health_now(mut self, now: kubegraph_health::time::Now) -> Self {
-        self.health_now = now;
-        self
-    }
-
-    /// The clock `age` is measured against, when any object has a creation time.
-    pub fn now(&self) -> Option<f64> {
-        self.now
-    }
-
-    /// The health of a node, computed for the whole graph on first use. `graph` must be the
-    /// graph this index was built from.
-    pub fn health<'a>(&'a self, graph: &Graph, id: NodeId) -> &'a Health {
-        &self
-            .health
-            .get_or_init(|| kubegraph_health::assess_at(graph, self.health_now))[id.0 as usize]
-    }
-
-    /// The NetworkPolicy analysis for `-can_reach->`, computed on first use. `graph` must be
-    /// the graph this index was built from.
-    pub(crate) fn reach(&self, graph: &Graph) -> Result<&crate::eval_reach::ReachIndex, &str> {
-        self.reach
-            .get_or_init(|| crate::eval_reach::ReachIndex::new(graph))
-            .as_ref()
-            .map_err(String::as_str)
     }
 
     /// Every node of a kind selector, sorted by id.
@@ -296,9 +246,4 @@ fn intersect(a: &[NodeId], b: &[NodeId]) -> Vec<NodeId> {
         }
     }
     out
-}
-
-/// `metadata.creationTimestamp` in seconds since the epoch.
-pub fn creation_time(raw: &kubegraph_model::json::Value) -> Option<f64> {
-    parse_timestamp(raw.ptr("/metadata/creationTimestamp")?.as_str()?)
 }

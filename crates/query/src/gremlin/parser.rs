@@ -1,4 +1,5 @@
-//! The Gremlin subset Skydive users know: `G.V().Has('Type', 'secret').In()`.
+//! The Gremlin parser: tokens → [`Gremlin`]. The subset Skydive users know:
+//! `G.V().Has('Type', 'secret').In()`.
 //!
 //! ```text
 //! gremlin  = ("G" | "g") "." source { "." step }
@@ -14,176 +15,15 @@
 //! Property names are kept as written; mapping Skydive names (`Type`, `K8s.Labels.x`) onto ours
 //! is the planner's job.
 
-use crate::ast::{Order, Spanned};
-use crate::error::{Error, ErrorKind, Span};
-use crate::lexer::{Tok, Token};
-use crate::literal::classify;
-use crate::parser::Cursor;
-use crate::suggest::closest;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Gremlin {
-    pub source: Spanned<Source>,
-    pub steps: Vec<Spanned<Step>>,
-    pub span: Span,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Source {
-    /// `V()`, or `V('id')`: one node by id.
-    V(Option<Spanned<Literal>>),
-    E(Option<Spanned<Literal>>),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Literal {
-    Str(String),
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-}
-
-/// What a key must match: a value (equality) or a predicate.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Match {
-    Eq(Literal),
-    Pred(PredOp, Vec<Spanned<Literal>>),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PredOp {
-    Ne,
-    Regex,
-    Within,
-    Without,
-    Lt,
-    Lte,
-    Gt,
-    Gte,
-    Inside,
-    Between,
-}
-
-impl PredOp {
-    pub const ALL: [(&'static str, PredOp); 10] = [
-        ("NE", PredOp::Ne),
-        ("Regex", PredOp::Regex),
-        ("Within", PredOp::Within),
-        ("Without", PredOp::Without),
-        ("Lt", PredOp::Lt),
-        ("Lte", PredOp::Lte),
-        ("Gt", PredOp::Gt),
-        ("Gte", PredOp::Gte),
-        ("Inside", PredOp::Inside),
-        ("Between", PredOp::Between),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        PredOp::ALL
-            .iter()
-            .find(|(_, p)| *p == self)
-            .map_or("?", |(n, _)| n)
-    }
-
-    /// How many arguments: exactly `n`, or `None` for one or more.
-    fn arity(self) -> Option<usize> {
-        match self {
-            PredOp::Within | PredOp::Without => None,
-            PredOp::Inside | PredOp::Between => Some(2),
-            _ => Some(1),
-        }
-    }
-}
-
-/// `key` alone (`Has('Name')`: the key exists) or `key, value|predicate`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct KeyValue {
-    pub key: Spanned<String>,
-    pub value: Option<Spanned<Match>>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Step {
-    Has(Vec<KeyValue>),
-    HasKey(Spanned<String>),
-    HasNot(Spanned<String>),
-    HasEither(Vec<KeyValue>),
-    /// Node steps with optional key/value filters (`Out('Name', 'intf1')` is `Out().Has(...)`).
-    Out(Vec<KeyValue>),
-    In(Vec<KeyValue>),
-    Both(Vec<KeyValue>),
-    OutE(Vec<KeyValue>),
-    InE(Vec<KeyValue>),
-    BothE(Vec<KeyValue>),
-    OutV(Vec<KeyValue>),
-    InV(Vec<KeyValue>),
-    Dedup(Vec<Spanned<String>>),
-    Count,
-    Limit(u64),
-    Range(u64, u64),
-    Sort {
-        order: Option<Order>,
-        key: Option<Spanned<String>>,
-    },
-    Values(Vec<Spanned<String>>),
-    ValueMap(Vec<Spanned<String>>),
-    Keys,
-    /// Optional maximum depth.
-    Descendants(Option<u64>),
-    Ascendants(Option<u64>),
-    /// `ShortestPathTo(Metadata(...)[, Metadata(...)])`: target node filter, edge filter.
-    ShortestPathTo {
-        to: Vec<KeyValue>,
-        via: Option<Vec<KeyValue>>,
-    },
-    SubGraph,
-}
-
-/// Steps kubegraph accepts, as Skydive spells them.
-pub const STEPS: [&str; 26] = [
-    "V",
-    "E",
-    "Has",
-    "HasKey",
-    "HasNot",
-    "HasEither",
-    "Out",
-    "In",
-    "Both",
-    "OutE",
-    "InE",
-    "BothE",
-    "OutV",
-    "InV",
-    "Dedup",
-    "Count",
-    "Limit",
-    "Range",
-    "Sort",
-    "Values",
-    "ValueMap",
-    "Keys",
-    "Descendants",
-    "Ascendants",
-    "ShortestPathTo",
-    "SubGraph",
-];
-
-/// Skydive steps with no meaning on a Kubernetes object graph.
-const UNSUPPORTED: [&str; 12] = [
-    "Flows",
-    "GraphPath",
-    "At",
-    "Context",
-    "Metrics",
-    "Sockets",
-    "As",
-    "Select",
-    "Aggregates",
-    "Sum",
-    "Capture",
-    "Nodes",
-];
+use crate::gremlin::ast::{
+    Gremlin, KeyValue, Literal, Match, PredOp, Source, Step, STEPS, UNSUPPORTED,
+};
+use crate::syntax::ast::{Order, Spanned};
+use crate::syntax::diagnostic::{Diagnostic, ErrorKind, Span};
+use crate::syntax::lexer::{slice, Tok, Token};
+use crate::syntax::literal::classify;
+use crate::syntax::parser::Cursor;
+use crate::syntax::suggest::closest;
 
 /// A generic argument, before the step says what it should be.
 #[derive(Clone, Debug)]
@@ -194,8 +34,8 @@ enum Arg {
 }
 
 /// The query is Gremlin: `G.` or `g.<Step>(`.
-pub(crate) fn is_gremlin(src: &str, toks: &[Token]) -> bool {
-    let text = |i: usize| toks.get(i).map(|t| crate::lexer::slice(src, t.span));
+pub fn is_gremlin(src: &str, toks: &[Token]) -> bool {
+    let text = |i: usize| toks.get(i).map(|t| slice(src, t.span));
     let word = |i: usize| toks.get(i).is_some_and(|t| t.tok == Tok::Word);
     let is = |i: usize, tok: Tok| toks.get(i).is_some_and(|t| t.tok == tok);
     word(0)
@@ -203,7 +43,8 @@ pub(crate) fn is_gremlin(src: &str, toks: &[Token]) -> bool {
         && (text(0) == Some("G") || (text(0) == Some("g") && word(2) && is(3, Tok::LParen)))
 }
 
-pub(crate) fn parse_gremlin(src: &str, toks: Vec<Token>) -> Result<Gremlin, Error> {
+/// Parses a Gremlin query (one [`is_gremlin`] accepts).
+pub fn parse_gremlin(src: &str, toks: Vec<Token>) -> Result<Gremlin, Diagnostic> {
     let mut c = Cursor::new(src, toks);
     let start = c.here();
     c.bump(); // G
@@ -221,7 +62,7 @@ pub(crate) fn parse_gremlin(src: &str, toks: Vec<Token>) -> Result<Gremlin, Erro
     let id = match args.as_slice() {
         [] => None,
         [a] => Some(literal(a)?),
-        [_, extra, ..] => return Err(Error::unexpected(extra.span, "`)`", "a second id")),
+        [_, extra, ..] => return Err(Diagnostic::unexpected(extra.span, "`)`", "a second id")),
     };
     let source = Spanned::new(
         if is_v { Source::V(id) } else { Source::E(id) },
@@ -241,27 +82,29 @@ pub(crate) fn parse_gremlin(src: &str, toks: Vec<Token>) -> Result<Gremlin, Erro
     })
 }
 
-fn step(c: &mut Cursor) -> Result<Spanned<Step>, Error> {
+fn step(c: &mut Cursor) -> Result<Spanned<Step>, Diagnostic> {
     let Some(t) = c.peek().cloned().filter(|t| t.tok == Tok::Word) else {
         return Err(c.expected("a Gremlin step (Has, Out, In, Count, ...)"));
     };
     let written = c.text(&t);
     let Some(name) = STEPS.iter().find(|s| s.eq_ignore_ascii_case(written)) else {
         if UNSUPPORTED.iter().any(|s| s.eq_ignore_ascii_case(written)) {
-            return Err(Error::new(
+            return Err(Diagnostic::new(
                 t.span,
                 ErrorKind::UnsupportedStep(written.into()),
             ));
         }
-        return Err(Error::new(t.span, ErrorKind::UnknownStep(written.into()))
-            .with_suggestion(closest(written, STEPS)));
+        return Err(
+            Diagnostic::new(t.span, ErrorKind::UnknownStep(written.into()))
+                .with_suggestion(closest(written, STEPS)),
+        );
     };
     c.bump();
     let args = call_args(c)?;
     let call_span = c.since(t.span);
     let step = match *name {
         "V" | "E" => {
-            return Err(Error::unexpected(
+            return Err(Diagnostic::unexpected(
                 t.span,
                 "a step after the source",
                 format!("`{written}` (only right after `G.`)"),
@@ -269,7 +112,7 @@ fn step(c: &mut Cursor) -> Result<Spanned<Step>, Error> {
         }
         "Has" => {
             if args.is_empty() {
-                return Err(Error::unexpected(
+                return Err(Diagnostic::unexpected(
                     call_span,
                     "a key, or key/value pairs",
                     "no arguments",
@@ -279,7 +122,7 @@ fn step(c: &mut Cursor) -> Result<Spanned<Step>, Error> {
         }
         "HasEither" => {
             if args.is_empty() {
-                return Err(Error::unexpected(
+                return Err(Diagnostic::unexpected(
                     call_span,
                     "key/value pairs",
                     "no arguments",
@@ -327,7 +170,7 @@ fn step(c: &mut Cursor) -> Result<Spanned<Step>, Error> {
         _ => {
             let metadata = |a: &Spanned<Arg>| match &a.node {
                 Arg::Call(n, inner) if n.eq_ignore_ascii_case("metadata") => pairs(inner, false),
-                _ => Err(Error::unexpected(
+                _ => Err(Diagnostic::unexpected(
                     a.span,
                     "`Metadata(key, value, ...)`",
                     describe(&a.node),
@@ -355,24 +198,24 @@ fn step(c: &mut Cursor) -> Result<Spanned<Step>, Error> {
     Ok(Spanned::new(step, call_span))
 }
 
-fn arity(span: Span, expected: &str, found: usize) -> Error {
+fn arity(span: Span, expected: &str, found: usize) -> Diagnostic {
     let found = match found {
         0 => "no arguments".to_string(),
         1 => "1 argument".to_string(),
         n => format!("{n} arguments"),
     };
-    Error::unexpected(span, expected, found)
+    Diagnostic::unexpected(span, expected, found)
 }
 
-fn no_args(args: &[Spanned<Arg>], step: Step) -> Result<Step, Error> {
+fn no_args(args: &[Spanned<Arg>], step: Step) -> Result<Step, Diagnostic> {
     match args.first() {
         None => Ok(step),
-        Some(a) => Err(Error::unexpected(a.span, "`)`", "an argument")),
+        Some(a) => Err(Diagnostic::unexpected(a.span, "`)`", "an argument")),
     }
 }
 
 /// `"(" [arg {("," | ":") arg}] ")"`
-fn call_args(c: &mut Cursor) -> Result<Vec<Spanned<Arg>>, Error> {
+fn call_args(c: &mut Cursor) -> Result<Vec<Spanned<Arg>>, Diagnostic> {
     c.expect(&Tok::LParen, "`(`")?;
     let mut args = Vec::new();
     if c.eat(&Tok::RParen).is_some() {
@@ -390,7 +233,7 @@ fn call_args(c: &mut Cursor) -> Result<Vec<Spanned<Arg>>, Error> {
     Ok(args)
 }
 
-fn arg(c: &mut Cursor) -> Result<Spanned<Arg>, Error> {
+fn arg(c: &mut Cursor) -> Result<Spanned<Arg>, Diagnostic> {
     let Some(t) = c.peek().cloned() else {
         return Err(c.expected("an argument"));
     };
@@ -403,10 +246,14 @@ fn arg(c: &mut Cursor) -> Result<Spanned<Arg>, Error> {
             c.bump();
             let text = c.text(&t);
             match classify(text) {
-                Ok(crate::ast::Value::Int(i)) => Arg::Lit(Literal::Int(i)),
-                Ok(crate::ast::Value::Float(f)) => Arg::Lit(Literal::Float(f)),
+                Ok(crate::syntax::ast::Value::Int(i)) => Arg::Lit(Literal::Int(i)),
+                Ok(crate::syntax::ast::Value::Float(f)) => Arg::Lit(Literal::Float(f)),
                 _ => {
-                    return Err(Error::unexpected(t.span, "a number", format!("`{text}`")));
+                    return Err(Diagnostic::unexpected(
+                        t.span,
+                        "a number",
+                        format!("`{text}`"),
+                    ));
                 }
             }
         }
@@ -438,18 +285,18 @@ fn describe(a: &Arg) -> &'static str {
     }
 }
 
-fn literal(a: &Spanned<Arg>) -> Result<Spanned<Literal>, Error> {
+fn literal(a: &Spanned<Arg>) -> Result<Spanned<Literal>, Diagnostic> {
     match &a.node {
         Arg::Lit(l) => Ok(Spanned::new(l.clone(), a.span)),
         Arg::Word(w) => Ok(Spanned::new(Literal::Str(w.clone()), a.span)),
-        Arg::Call(..) => Err(Error::unexpected(a.span, "a value", describe(&a.node))),
+        Arg::Call(..) => Err(Diagnostic::unexpected(a.span, "a value", describe(&a.node))),
     }
 }
 
-fn key(a: &Spanned<Arg>) -> Result<Spanned<String>, Error> {
+fn key(a: &Spanned<Arg>) -> Result<Spanned<String>, Diagnostic> {
     match &a.node {
         Arg::Lit(Literal::Str(s)) | Arg::Word(s) => Ok(Spanned::new(s.clone(), a.span)),
-        _ => Err(Error::unexpected(
+        _ => Err(Diagnostic::unexpected(
             a.span,
             "a key (a quoted string)",
             describe(&a.node),
@@ -457,21 +304,21 @@ fn key(a: &Spanned<Arg>) -> Result<Spanned<String>, Error> {
     }
 }
 
-fn keys(args: &[Spanned<Arg>]) -> Result<Vec<Spanned<String>>, Error> {
+fn keys(args: &[Spanned<Arg>]) -> Result<Vec<Spanned<String>>, Diagnostic> {
     args.iter().map(key).collect()
 }
 
-fn one_key(args: &[Spanned<Arg>], span: Span) -> Result<Spanned<String>, Error> {
+fn one_key(args: &[Spanned<Arg>], span: Span) -> Result<Spanned<String>, Diagnostic> {
     match args {
         [a] => key(a),
         _ => Err(arity(span, "one key", args.len())),
     }
 }
 
-fn uint(a: &Spanned<Arg>) -> Result<u64, Error> {
+fn uint(a: &Spanned<Arg>) -> Result<u64, Diagnostic> {
     match a.node {
         Arg::Lit(Literal::Int(i)) if i >= 0 => Ok(i as u64),
-        _ => Err(Error::unexpected(
+        _ => Err(Diagnostic::unexpected(
             a.span,
             "a whole number",
             describe(&a.node),
@@ -479,7 +326,7 @@ fn uint(a: &Spanned<Arg>) -> Result<u64, Error> {
     }
 }
 
-fn sort(args: &[Spanned<Arg>], span: Span) -> Result<Step, Error> {
+fn sort(args: &[Spanned<Arg>], span: Span) -> Result<Step, Diagnostic> {
     let order = |a: &Spanned<Arg>| match &a.node {
         Arg::Word(w) if w.eq_ignore_ascii_case("asc") => Some(Order::Asc),
         Arg::Word(w) if w.eq_ignore_ascii_case("desc") => Some(Order::Desc),
@@ -505,7 +352,7 @@ fn sort(args: &[Spanned<Arg>], span: Span) -> Result<Step, Error> {
                 order: Some(o),
                 key: Some(key(k)?),
             }),
-            None => Err(Error::unexpected(
+            None => Err(Diagnostic::unexpected(
                 o.span,
                 "`ASC` or `DESC`",
                 describe(&o.node),
@@ -520,7 +367,7 @@ fn sort(args: &[Spanned<Arg>], span: Span) -> Result<Step, Error> {
 }
 
 /// Key/value pairs; with `single_key`, one argument alone is a key that must exist.
-fn pairs(args: &[Spanned<Arg>], single_key: bool) -> Result<Vec<KeyValue>, Error> {
+fn pairs(args: &[Spanned<Arg>], single_key: bool) -> Result<Vec<KeyValue>, Diagnostic> {
     if single_key && args.len() == 1 {
         return Ok(vec![KeyValue {
             key: key(&args[0])?,
@@ -529,7 +376,7 @@ fn pairs(args: &[Spanned<Arg>], single_key: bool) -> Result<Vec<KeyValue>, Error
     }
     if args.len() % 2 == 1 {
         let last = &args[args.len() - 1];
-        return Err(Error::unexpected(
+        return Err(Diagnostic::unexpected(
             Span::new(last.span.end, last.span.end),
             "a value after the key",
             "`)`",
@@ -545,7 +392,7 @@ fn pairs(args: &[Spanned<Arg>], single_key: bool) -> Result<Vec<KeyValue>, Error
         .collect()
 }
 
-fn matcher(a: &Spanned<Arg>) -> Result<Spanned<Match>, Error> {
+fn matcher(a: &Spanned<Arg>) -> Result<Spanned<Match>, Diagnostic> {
     let Arg::Call(name, inner) = &a.node else {
         return Ok(Spanned::new(Match::Eq(literal(a)?.node), a.span));
     };
@@ -555,7 +402,7 @@ fn matcher(a: &Spanned<Arg>) -> Result<Spanned<Match>, Error> {
     else {
         let name_span = Span::new(a.span.start, a.span.start + name.len());
         return Err(
-            Error::new(name_span, ErrorKind::UnknownPredicate(name.clone()))
+            Diagnostic::new(name_span, ErrorKind::UnknownPredicate(name.clone()))
                 .with_suggestion(closest(name, PredOp::ALL.map(|(n, _)| n))),
         );
     };
@@ -569,7 +416,7 @@ fn matcher(a: &Spanned<Arg>) -> Result<Spanned<Match>, Error> {
             Some(n) => format!("{n} values"),
             None => "one or more values".to_string(),
         };
-        return Err(Error::unexpected(
+        return Err(Diagnostic::unexpected(
             a.span,
             format!("{expected} for `{}`", op.as_str()),
             match inner.len() {
@@ -580,7 +427,7 @@ fn matcher(a: &Spanned<Arg>) -> Result<Spanned<Match>, Error> {
     }
     let lits = inner.iter().map(literal).collect::<Result<Vec<_>, _>>()?;
     if *op == PredOp::Regex && !matches!(lits[0].node, Literal::Str(_)) {
-        return Err(Error::unexpected(
+        return Err(Diagnostic::unexpected(
             lits[0].span,
             "a regex string",
             "a number or boolean",

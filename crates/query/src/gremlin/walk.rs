@@ -3,12 +3,12 @@
 use kubegraph_graph::{Graph, NodeId};
 use kubegraph_model::EdgeKind;
 
-use crate::ast::{Depth, Direction, Spanned, Traversal};
-use crate::error::Span;
-use crate::eval::{sort_stable, EvalError};
-use crate::eval_traverse::traverse;
-use crate::gremlin::KeyValue;
-use crate::gremlin_props::edge_matches;
+use crate::eval::commands::sort_stable;
+use crate::eval::traverse::walk;
+use crate::gremlin::ast::KeyValue;
+use crate::gremlin::props::edge_matches;
+use crate::syntax::ast::{Depth, Direction, Spanned, Traversal};
+use crate::syntax::diagnostic::{Diagnostic, Span};
 
 /// `Descendants`: nodes reached along outgoing `owns`/`contains` edges; `Ascendants`: along
 /// incoming ones. Depth `None` is unbounded; the start nodes are not included unless another
@@ -38,7 +38,7 @@ pub fn hierarchy(
         return out;
     }
     for &id in start {
-        out.extend(traverse(g, &[id], &t));
+        out.extend(walk(g, &[id], &t));
     }
     sort_stable(g, &mut out);
     out.dedup();
@@ -53,7 +53,7 @@ pub fn shortest_path(
     from: NodeId,
     is_target: impl Fn(NodeId) -> bool,
     via: Option<&[KeyValue]>,
-) -> Result<Vec<NodeId>, EvalError> {
+) -> Result<Vec<NodeId>, Diagnostic> {
     let mut prev: rustc_hash::FxHashMap<NodeId, NodeId> = Default::default();
     prev.insert(from, from);
     let mut queue = std::collections::VecDeque::from([from]);

@@ -5,24 +5,19 @@
 
 use kubegraph_model::{EdgeKind, GroupKind};
 
-pub use crate::error::Span;
-use crate::gremlin::Gremlin;
-
-/// A parsed query: the search language or the Gremlin subset.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Ast {
-    Search(Query),
-    Gremlin(Gremlin),
-}
+pub use crate::syntax::diagnostic::Span;
 
 /// A node with the span it was parsed from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spanned<T> {
+    /// The node.
     pub node: T,
+    /// Where in the query it was written.
     pub span: Span,
 }
 
 impl<T> Spanned<T> {
+    /// `node` written at `span`.
     pub fn new(node: T, span: Span) -> Self {
         Spanned { node, span }
     }
@@ -35,24 +30,44 @@ impl<T> Spanned<T> {
 /// (`<-[1:]-` at the end of a query) keeps everything the traversal reached.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Query {
+    /// The filters, one before and one after each traversal.
     pub parts: Vec<Part>,
+    /// The traversals between the parts.
     pub traversals: Vec<Traversal>,
+    /// The commands after `|`, in order.
     pub commands: Vec<Spanned<Command>>,
+    /// The whole query.
     pub span: Span,
 }
 
+impl Query {
+    /// The query's own output format: the name of its last `| format F` (the last one wins),
+    /// with the span of that name.
+    pub fn format(&self) -> Option<&Spanned<String>> {
+        self.commands.iter().rev().find_map(|c| match &c.node {
+            Command::Format(name) => Some(name),
+            _ => None,
+        })
+    }
+}
+
+/// A filter between traversals (or the first one).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     /// `None`: no filter, every node the traversal reached. The span is then empty.
     pub filter: Option<Spanned<Filter>>,
+    /// The part as written.
     pub span: Span,
 }
 
+/// What a node must be to pass a part.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Filter {
     /// Two or more operands; chains of the same connective are flattened.
     And(Vec<Spanned<Filter>>),
+    /// Two or more operands, any of which may hold.
     Or(Vec<Spanned<Filter>>),
+    /// `not f`.
     Not(Box<Spanned<Filter>>),
     /// `is(k1, k2, …)`: the node's kind is any of these.
     Is(Vec<KindRef>),
@@ -64,37 +79,52 @@ pub enum Filter {
     All,
     /// `"checkout"`: free text over name, labels and annotations.
     Text(String),
+    /// `path op value`.
     Cmp(Cmp),
+    /// `with(quant, traversal part)`.
     With(Box<With>),
 }
 
 /// `path [all|any|none] op value`. `in` / `not in` are operators whose value is a list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cmp {
+    /// The left side.
     pub path: Path,
     /// How a path that yields several values (`[*]`) combines; `None` means any (the default).
     pub modifier: Option<Spanned<ArrayMod>>,
+    /// The operator.
     pub op: Spanned<CmpOp>,
+    /// The right side.
     pub value: Spanned<Value>,
 }
 
+/// A comparison operator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CmpOp {
+    /// `=` (or `==`)
     Eq,
+    /// `!=`
     Ne,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
     /// `~`: regex match.
     Match,
     /// `!~`
     NotMatch,
+    /// `in [..]`
     In,
+    /// `not in [..]`
     NotIn,
 }
 
 impl CmpOp {
+    /// The operator as written.
     pub fn as_str(self) -> &'static str {
         match self {
             CmpOp::Eq => "=",
@@ -111,14 +141,19 @@ impl CmpOp {
     }
 }
 
+/// How the values of a path that yields several combine in a comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ArrayMod {
+    /// Some value passes (the default).
     Any,
+    /// Every value passes.
     All,
+    /// No value passes.
     None,
 }
 
 impl ArrayMod {
+    /// The modifier as written.
     pub fn as_str(self) -> &'static str {
         match self {
             ArrayMod::Any => "any",
@@ -135,26 +170,37 @@ pub enum Value {
     Str(String),
     /// An unquoted word or run (`error`, `Running`, `nginx:1.25`, `10.0.0.1`).
     Word(String),
+    /// An integer.
     Int(i64),
+    /// A number with a fraction or an exponent.
     Float(f64),
+    /// `true`, `false`.
     Bool(bool),
+    /// `null`.
     Null,
     /// `7d`, `12h`, `1h30m`, `45s`, `2w`.
     Duration {
+        /// As written.
         text: String,
+        /// In seconds.
         secs: f64,
     },
     /// A Kubernetes quantity with a suffix (`1Gi`, `500Mi`, `2k`, `3M`); unsuffixed quantities
     /// are plain numbers.
     Quantity {
+        /// As written.
         text: String,
+        /// The number it stands for (`1Ki` is 1024).
         value: f64,
     },
     /// `100m` is 100 minutes or 100 milli-units (CPU); the evaluator decides by the field it is
     /// compared with (a quantity string or a time).
     DurationOrQuantity {
+        /// As written.
         text: String,
+        /// As minutes, in seconds.
         secs: f64,
+        /// As a quantity (milli-units).
         value: f64,
     },
     /// An RFC 3339 date or date-time written bare (`2024-01-01`, `2024-01-01T10:00:00Z`).
@@ -166,26 +212,37 @@ pub enum Value {
 /// `with(any|empty|count <op> N, <traversal> [<part>])`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct With {
+    /// How many reached nodes it takes.
     pub quant: Spanned<WithQuant>,
+    /// The walk from each node.
     pub traversal: Traversal,
+    /// What the reached nodes must be, if anything.
     pub part: Option<Part>,
 }
 
+/// The quantifier of `with(…)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WithQuant {
+    /// At least one.
     Any,
+    /// None.
     Empty,
+    /// `count op N`.
     Count(CmpOp, u64),
 }
 
+/// An arrow: which edges, which way, how deep.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Traversal {
+    /// Which way edges are followed.
     pub direction: Direction,
     /// Empty: every edge kind.
     pub edges: Vec<Spanned<EdgeKind>>,
+    /// How many hops.
     pub depth: Depth,
     /// `-can_reach->`: a computed edge, from NetworkPolicies rather than stored edges.
     pub reach: Option<Reach>,
+    /// The arrow as written.
     pub span: Span,
 }
 
@@ -197,6 +254,7 @@ pub struct Reach {
     pub port: Option<(u16, String)>,
 }
 
+/// Which way a traversal follows edges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
     /// `-->`: along outgoing edges.
@@ -210,7 +268,9 @@ pub enum Direction {
 /// How many hops: `min..=max`, `max: None` unbounded. Without brackets, exactly one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Depth {
+    /// The fewest hops.
     pub min: u32,
+    /// The most hops; `None`: no limit.
     pub max: Option<u32>,
 }
 
@@ -223,13 +283,19 @@ impl Default for Depth {
     }
 }
 
+/// A path into a node's object (`spec.containers[*].image`), or into its nearest ancestor's or
+/// descendant's of a kind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Path {
+    /// Whose object the path reads.
     pub root: PathRoot,
+    /// The keys and indexes, in order.
     pub segments: Vec<Spanned<Segment>>,
+    /// The path as written.
     pub span: Span,
 }
 
+/// Whose object a path reads.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PathRoot {
     /// The node's own object.
@@ -240,9 +306,12 @@ pub enum PathRoot {
     Descendants(KindRef),
 }
 
+/// One step of a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Segment {
+    /// `.key`
     Key(String),
+    /// `[n]`
     Index(u64),
     /// `[*]`
     Wildcard,
@@ -251,11 +320,15 @@ pub enum Segment {
 /// A kind as written, and what it resolved to against the built-in kinds table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KindRef {
+    /// As the user wrote it.
     pub written: String,
+    /// What it resolved to.
     pub kind: KindSel,
+    /// Where.
     pub span: Span,
 }
 
+/// The kinds a kind reference selects.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KindSel {
     /// One or more built-in kinds (`events` is core and `events.k8s.io`).
@@ -266,77 +339,123 @@ pub enum KindSel {
     /// A kind the table does not know: a custom resource. With a group it matches exactly
     /// (`batch.volcano.sh/Job`); without one it matches that kind name in any group,
     /// case-insensitively.
-    Custom { group: Option<String>, kind: String },
+    Custom {
+        /// The group, when written (`batch.volcano.sh`).
+        group: Option<String>,
+        /// The kind.
+        kind: String,
+    },
 }
 
+/// A command after `|`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// `count [path]`
     Count(Option<Path>),
-    /// No columns: the default ones (kind, namespace, name, health, age).
+    /// `list [columns]`; no columns: kind, namespace, name.
     List(Vec<Column>),
+    /// `dump`: the full objects.
     Dump,
-    Format(Format),
+    /// `format F`: the name as written, checked by the caller against the formats it prints
+    /// (see [`crate::syntax::Options`]).
+    Format(Spanned<String>),
+    /// `sort path [asc|desc], …`
     Sort(Vec<SortKey>),
+    /// `limit n`, `limit offset, n`
     Limit {
+        /// How many to skip.
         offset: Option<u64>,
+        /// How many to keep.
         count: u64,
     },
+    /// `head n`
     Head(u64),
+    /// `tail n`
     Tail(u64),
+    /// `uniq`
     Uniq,
+    /// `aggregate(groups: funcs)`
     Aggregate {
+        /// What the rows are grouped by.
         groups: Vec<Column>,
+        /// What is computed per group.
         funcs: Vec<AggCall>,
     },
+    /// `explain`: the plan instead of the result.
     Explain,
+    /// `tag update KEY VALUE`
     TagUpdate {
+        /// The annotation's key.
         key: Spanned<String>,
+        /// Its value.
         value: Spanned<String>,
     },
+    /// `tag delete KEY`
     TagDelete {
+        /// The annotation's key.
         key: Spanned<String>,
     },
+    /// `clean`: delete the objects.
     Clean,
 }
 
 /// `path [as name]`
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
+    /// The values of the column.
     pub path: Path,
+    /// Its header, when not the path as written.
     pub alias: Option<Spanned<String>>,
 }
 
+/// `path [asc|desc]`
 #[derive(Clone, Debug, PartialEq)]
 pub struct SortKey {
+    /// What to sort by.
     pub path: Path,
+    /// Which way.
     pub order: Order,
 }
 
+/// A sort order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Order {
+    /// Smallest first.
     Asc,
+    /// Largest first.
     Desc,
 }
 
 /// `count() as n`, `sum(path)`, ...
 #[derive(Clone, Debug, PartialEq)]
 pub struct AggCall {
+    /// The function.
     pub func: Spanned<AggFunc>,
+    /// Its argument (`count()` has none).
     pub path: Option<Path>,
+    /// The column's name, when not the call as written.
     pub alias: Option<Spanned<String>>,
+    /// The call as written.
     pub span: Span,
 }
 
+/// An aggregate function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AggFunc {
+    /// `count()`, `count(path)`
     Count,
+    /// `sum(path)`
     Sum,
+    /// `min(path)`
     Min,
+    /// `max(path)`
     Max,
+    /// `avg(path)`
     Avg,
 }
 
 impl AggFunc {
+    /// Every function with its name.
     pub const ALL: [(&'static str, AggFunc); 5] = [
         ("count", AggFunc::Count),
         ("sum", AggFunc::Sum),
@@ -345,55 +464,12 @@ impl AggFunc {
         ("avg", AggFunc::Avg),
     ];
 
+    /// The function's name.
     pub fn as_str(self) -> &'static str {
         AggFunc::ALL
             .iter()
             .find(|(_, f)| *f == self)
             .map_or("?", |(n, _)| n)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Json,
-    Ndjson,
-    Yaml,
-    Csv,
-    Markdown,
-    Dot,
-    Mermaid,
-    Graphml,
-    Cytoscape,
-}
-
-impl Format {
-    pub const ALL: [(&'static str, Format); 10] = [
-        ("table", Format::Table),
-        ("json", Format::Json),
-        ("ndjson", Format::Ndjson),
-        ("yaml", Format::Yaml),
-        ("csv", Format::Csv),
-        ("markdown", Format::Markdown),
-        ("dot", Format::Dot),
-        ("mermaid", Format::Mermaid),
-        ("graphml", Format::Graphml),
-        ("cytoscape", Format::Cytoscape),
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        Format::ALL
-            .iter()
-            .find(|(_, f)| *f == self)
-            .map_or("?", |(n, _)| n)
-    }
-
-    /// Graph formats carry the edges between result nodes.
-    pub fn is_graph(self) -> bool {
-        matches!(
-            self,
-            Format::Dot | Format::Mermaid | Format::Graphml | Format::Cytoscape
-        )
     }
 }
 

@@ -14,18 +14,22 @@ use std::cmp::Ordering;
 use kubegraph_graph::NodeId;
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value as Json};
 
-use crate::ast::{Path, PathRoot, Segment, Value};
-use crate::eval::Ctx;
-use crate::eval_index::creation_time;
-use crate::eval_traverse::nearest;
-use crate::eval_units::{parse_duration, parse_quantity, parse_timestamp};
+use crate::eval::context::Ctx;
+use crate::eval::traverse::nearest;
+use crate::eval::units::{creation_time, parse_duration, parse_quantity, parse_timestamp};
+use crate::output::number_text;
+use crate::syntax::ast::{Path, PathRoot, Segment, Value};
 
 /// One value a path yields.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Val<'a> {
+    /// Absent or `null`.
     Null,
+    /// A boolean.
     Bool(bool),
+    /// A number.
     Num(f64),
+    /// A string.
     Str(Cow<'a, str>),
     /// A time span in seconds (`age`).
     Secs(f64),
@@ -53,7 +57,7 @@ impl Val<'_> {
         match self {
             Val::Null => None,
             Val::Bool(b) => Some(Cow::Owned(b.to_string())),
-            Val::Num(n) | Val::Secs(n) => Some(Cow::Owned(fmt_num(*n))),
+            Val::Num(n) | Val::Secs(n) => Some(Cow::Owned(number_text(*n))),
             Val::Str(s) => Some(Cow::Borrowed(s)),
             Val::Complex(v) => Some(Cow::Owned(sonic_rs::to_string(v).unwrap_or_default())),
         }
@@ -72,14 +76,6 @@ impl Val<'_> {
             Val::Num(n) | Val::Secs(n) => Some(*n),
             _ => None,
         }
-    }
-}
-
-pub fn fmt_num(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
     }
 }
 
@@ -104,7 +100,7 @@ pub fn values<'g>(ctx: &Ctx<'g>, id: NodeId, path: &Path) -> Vec<Val<'g>> {
         _ => "",
     };
     if first == "health" {
-        let h = ctx.index.health(ctx.graph, id);
+        let h = ctx.facts.health(ctx.graph, id);
         return match segs.get(1).map(|s| &s.node) {
             None => vec![Val::Str(Cow::Borrowed(h.state.as_str()))],
             Some(Segment::Key(k)) if k == "reason" && segs.len() == 2 => {
@@ -128,7 +124,7 @@ pub fn values<'g>(ctx: &Ctx<'g>, id: NodeId, path: &Path) -> Vec<Val<'g>> {
             "category" if kubegraph_health::events::is_event(o) => Some(Val::Str(Cow::Borrowed(
                 kubegraph_health::events::category(o).as_str(),
             ))),
-            "age" => match (ctx.index.now(), creation_time(&o.raw)) {
+            "age" => match (ctx.facts.now(ctx.graph), creation_time(&o.raw)) {
                 (Some(now), Some(t)) => Some(Val::Secs(now - t)),
                 _ => None,
             },

@@ -2,7 +2,7 @@
 //!
 //! A `Has(key, value|predicate, …)` step becomes the same [`Filter`] the search parser would
 //! build (`Has('Type', 'pod', 'Name', 'x')` is `is(pod) and name = "x"`), so it is compiled and
-//! checked by [`crate::eval_filter`], and a first `Has` right after `V()` narrows through
+//! checked by [`crate::eval::filter`], and a first `Has` right after `V()` narrows through
 //! [`crate::QueryIndex`] like a search query's first part.
 //!
 //! | Skydive key | ours |
@@ -18,12 +18,12 @@ use std::borrow::Cow;
 use kubegraph_graph::{Edge, Graph, NodeId};
 use kubegraph_model::json::JsonContainerTrait;
 
-use crate::ast::{Cmp, CmpOp, Filter, KindRef, Path, PathRoot, Segment, Spanned, Value};
-use crate::error::Span;
-use crate::eval::{Ctx, EvalError};
-use crate::eval_value::{eq, order, values, Val};
-use crate::gremlin::{KeyValue, Literal, Match, PredOp};
-use crate::suggest::resolve_kind;
+use crate::eval::context::Ctx;
+use crate::eval::value::{eq, order, values, Val};
+use crate::gremlin::ast::{KeyValue, Literal, Match, PredOp};
+use crate::syntax::ast::{Cmp, CmpOp, Filter, KindRef, Path, PathRoot, Segment, Spanned, Value};
+use crate::syntax::diagnostic::{Diagnostic, Span};
+use crate::syntax::suggest::resolve_kind;
 
 /// What a Skydive key names on a node.
 enum Prop {
@@ -89,13 +89,13 @@ fn lit_text(l: &Literal) -> String {
     }
 }
 
-fn kind_ref(l: &Spanned<Literal>) -> Result<KindRef, EvalError> {
+fn kind_ref(l: &Spanned<Literal>) -> Result<KindRef, Diagnostic> {
     let written = lit_text(&l.node);
     let kind = resolve_kind(&written).map_err(|s| {
         let hint = s
             .map(|s| format!("; did you mean `{s}`?"))
             .unwrap_or_default();
-        EvalError::new(l.span, format!("unknown Type `{written}`{hint}"))
+        Diagnostic::eval(l.span, format!("unknown Type `{written}`{hint}"))
     })?;
     Ok(KindRef {
         written,
@@ -129,7 +129,7 @@ fn list(lits: &[Spanned<Literal>]) -> Value {
 }
 
 /// One key/value pair as a search filter.
-fn pair_filter(kv: &KeyValue) -> Result<Spanned<Filter>, EvalError> {
+fn pair_filter(kv: &KeyValue) -> Result<Spanned<Filter>, Diagnostic> {
     let span = match &kv.value {
         Some(v) => Span::new(kv.key.span.start, v.span.end),
         None => kv.key.span,
@@ -148,7 +148,7 @@ fn pair_filter(kv: &KeyValue) -> Result<Spanned<Filter>, EvalError> {
             segments: vec![Spanned::new(Segment::Key("kind".into()), kv.key.span)],
             span: kv.key.span,
         };
-        let is = |lits: &[Spanned<Literal>]| -> Result<Spanned<Filter>, EvalError> {
+        let is = |lits: &[Spanned<Literal>]| -> Result<Spanned<Filter>, Diagnostic> {
             let refs = lits.iter().map(kind_ref).collect::<Result<_, _>>()?;
             Ok(sp(Filter::Is(refs), span))
         };
@@ -178,7 +178,7 @@ fn pred_filter(
     op: PredOp,
     a: &[Spanned<Literal>],
     span: Span,
-) -> Result<Spanned<Filter>, EvalError> {
+) -> Result<Spanned<Filter>, Diagnostic> {
     let one = |op: CmpOp| cmp(path, op, value(&a[0].node), span);
     let two = |lo: CmpOp, hi: CmpOp| {
         sp(
@@ -208,7 +208,7 @@ pub fn pairs_filter(
     kvs: &[KeyValue],
     either: bool,
     span: Span,
-) -> Result<Option<Spanned<Filter>>, EvalError> {
+) -> Result<Option<Spanned<Filter>>, Diagnostic> {
     let mut fs = kvs.iter().map(pair_filter).collect::<Result<Vec<_>, _>>()?;
     Ok(match fs.len() {
         0 => None,
@@ -219,7 +219,7 @@ pub fn pairs_filter(
 }
 
 /// A key that must not exist: `HasNot(key)`.
-pub fn has_not(key: &Spanned<String>) -> Result<Spanned<Filter>, EvalError> {
+pub fn has_not(key: &Spanned<String>) -> Result<Spanned<Filter>, Diagnostic> {
     let has = pair_filter(&KeyValue {
         key: key.clone(),
         value: None,
@@ -296,7 +296,7 @@ pub fn node_keys(g: &Graph, id: NodeId) -> Vec<String> {
 
 /// Whether an edge passes `OutE(key, value, …)`-style pairs: `RelationType` (or `Type`) is the
 /// edge kind (`owns`, `uses`, ...); any other key is one of the edge's attributes.
-pub fn edge_matches(e: &Edge, kvs: &[KeyValue]) -> Result<bool, EvalError> {
+pub fn edge_matches(e: &Edge, kvs: &[KeyValue]) -> Result<bool, Diagnostic> {
     for kv in kvs {
         let v: Option<Val> = match kv.key.node.as_str() {
             "RelationType" | "Type" => Some(Val::Str(Cow::Borrowed(e.kind.as_str()))),
@@ -331,7 +331,7 @@ pub fn edge_matches(e: &Edge, kvs: &[KeyValue]) -> Result<bool, EvalError> {
     Ok(true)
 }
 
-fn pred_holds(v: &Val, op: PredOp, a: &[Spanned<Literal>]) -> Result<bool, EvalError> {
+fn pred_holds(v: &Val, op: PredOp, a: &[Spanned<Literal>]) -> Result<bool, Diagnostic> {
     use std::cmp::Ordering::*;
     let ord = |i: usize| order(v, &value(&a[i].node));
     let any_eq = || a.iter().any(|l| eq(v, &value(&l.node)));
@@ -339,7 +339,7 @@ fn pred_holds(v: &Val, op: PredOp, a: &[Spanned<Literal>]) -> Result<bool, EvalE
         PredOp::Ne => !eq(v, &value(&a[0].node)),
         PredOp::Regex => {
             let re = regex::Regex::new(&lit_text(&a[0].node))
-                .map_err(|e| EvalError::new(a[0].span, format!("invalid regex: {e}")))?;
+                .map_err(|e| Diagnostic::eval(a[0].span, format!("invalid regex: {e}")))?;
             v.text().is_some_and(|t| re.is_match(&t))
         }
         PredOp::Within => any_eq(),

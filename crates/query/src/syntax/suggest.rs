@@ -15,7 +15,11 @@
 use kubegraph_model::kinds::{self, BUILTIN};
 use kubegraph_model::GroupKind;
 
-use crate::ast::KindSel;
+/// The candidate closest to a word, if within the typo threshold: kubegraph's one fuzzy
+/// matcher ([`kubegraph_model::fuzzy::closest`]).
+pub use kubegraph_model::fuzzy::closest;
+
+use crate::syntax::ast::KindSel;
 
 /// Categories `is(...)` accepts besides concrete kinds.
 pub const ABSTRACT_KINDS: [&str; 7] = [
@@ -43,40 +47,6 @@ pub fn snake(kind: &str) -> String {
         out.extend(c.to_lowercase());
     }
     out
-}
-
-/// How far a word may be from a known one to count as a typo of it.
-fn threshold(word: &str) -> usize {
-    match word.chars().count() {
-        0..=2 => 0,
-        n => (n / 4).max(1),
-    }
-}
-
-/// The candidate closest to `word` (case-insensitive Damerau-Levenshtein), if within the typo
-/// threshold. Ties go to the earliest candidate, so callers list the likelier ones first.
-pub fn closest<'a, I>(word: &str, candidates: I) -> Option<String>
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    let lower = word.to_lowercase();
-    let limit = threshold(word);
-    let mut best: Option<(usize, &str)> = None;
-    for cand in candidates {
-        let d = strsim::damerau_levenshtein(&lower, &cand.to_lowercase());
-        // On a tie, a candidate that extends the word (`nod` → `node`) beats a substitution.
-        let better = |(bd, bc): (usize, &str)| {
-            d < bd || (d == bd && !is_prefix(&lower, bc) && is_prefix(&lower, cand))
-        };
-        if d <= limit && best.is_none_or(better) {
-            best = Some((d, cand));
-        }
-    }
-    best.map(|(_, c)| c.to_string())
-}
-
-fn is_prefix(word: &str, cand: &str) -> bool {
-    cand.to_lowercase().starts_with(word)
 }
 
 /// Every name `is(...)` accepts for built-in kinds, lower-case, likeliest first.

@@ -12,9 +12,10 @@
 //! dash, so a traversal written right after a bare word needs a space before it (`x -owns->`).
 //! `#` starts a comment that runs to the end of the line.
 
-use crate::ast::{CmpOp, Depth, Direction};
-use crate::error::{Error, ErrorKind, Span};
+use crate::syntax::ast::{CmpOp, Depth, Direction};
+use crate::syntax::diagnostic::{Diagnostic, ErrorKind, Span};
 
+/// A token's kind.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
     /// An identifier or bare word; its text is the span's slice of the query.
@@ -23,31 +24,49 @@ pub enum Tok {
     Num,
     /// A quoted string, unescaped.
     Str(String),
+    /// A comparison operator.
     Op(CmpOp),
+    /// A traversal arrow (one token: `<-uses[1:]-`).
     Arrow(Arrow),
+    /// `(`
     LParen,
+    /// `)`
     RParen,
+    /// `[`
     LBracket,
+    /// `]`
     RBracket,
+    /// `,`
     Comma,
+    /// `.`
     Dot,
+    /// `:`
     Colon,
+    /// `|`
     Pipe,
+    /// `*`
     Star,
+    /// `/`
     Slash,
 }
 
 /// A traversal arrow, taken apart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrow {
+    /// Which way.
     pub direction: Direction,
+    /// The edge kinds as written, each with its span.
     pub edges: Vec<(String, Span)>,
+    /// `[a:b]`, when written, with its span.
     pub depth: Option<(Depth, Span)>,
 }
 
+/// A token and where it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
+    /// What it is.
     pub tok: Tok,
+    /// Where.
     pub span: Span,
 }
 
@@ -80,7 +99,7 @@ struct Lexer<'a> {
 }
 
 /// Splits the query into tokens. The first malformed token is an error.
-pub fn lex(src: &str) -> Result<Vec<Token>, Error> {
+pub fn lex(src: &str) -> Result<Vec<Token>, Diagnostic> {
     let mut lx = Lexer { src, pos: 0 };
     let mut out = Vec::new();
     while let Some(tok) = lx.next_token()? {
@@ -117,7 +136,7 @@ impl<'a> Lexer<'a> {
         Span::new(self.pos, self.pos + self.peek().map_or(0, char::len_utf8))
     }
 
-    fn next_token(&mut self) -> Result<Option<Token>, Error> {
+    fn next_token(&mut self) -> Result<Option<Token>, Diagnostic> {
         loop {
             match self.peek() {
                 Some(c) if c.is_whitespace() => {
@@ -189,7 +208,7 @@ impl<'a> Lexer<'a> {
                 Tok::Word
             }
             c => {
-                return Err(Error::new(self.here(), ErrorKind::UnexpectedChar(c)));
+                return Err(Diagnostic::new(self.here(), ErrorKind::UnexpectedChar(c)));
             }
         };
         Ok(Some(Token {
@@ -214,13 +233,13 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn string(&mut self, quote: char) -> Result<Tok, Error> {
+    fn string(&mut self, quote: char) -> Result<Tok, Diagnostic> {
         let start = self.pos;
         self.bump();
         let mut out = String::new();
         loop {
             let Some(c) = self.bump() else {
-                return Err(Error::new(
+                return Err(Diagnostic::new(
                     self.span_from(start),
                     ErrorKind::UnterminatedString,
                 ));
@@ -244,7 +263,7 @@ impl<'a> Lexer<'a> {
                             out.push(other);
                         }
                         None => {
-                            return Err(Error::new(
+                            return Err(Diagnostic::new(
                                 self.span_from(start),
                                 ErrorKind::UnterminatedString,
                             ))
@@ -256,7 +275,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn unicode_escape(&mut self, esc_start: usize) -> Result<char, Error> {
+    fn unicode_escape(&mut self, esc_start: usize) -> Result<char, Diagnostic> {
         let hex: String = self.rest().chars().take(4).collect();
         let valid = hex.len() == 4 && hex.chars().all(|c| c.is_ascii_hexdigit());
         let ch = valid
@@ -269,7 +288,7 @@ impl<'a> Lexer<'a> {
             }
             None => {
                 let end = self.pos + hex.chars().take_while(char::is_ascii_hexdigit).count();
-                Err(Error::new(
+                Err(Diagnostic::new(
                     Span::new(esc_start, end),
                     ErrorKind::InvalidEscape(self.src[esc_start..end].to_string()),
                 ))
@@ -278,7 +297,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// `("<-" | "-") [edge {"," edge}] ["[" n [":" [m]] "]"] ("->" | "-")`
-    fn arrow(&mut self, in_open: bool) -> Result<Token, Error> {
+    fn arrow(&mut self, in_open: bool) -> Result<Token, Diagnostic> {
         let start = self.pos;
         self.pos += if in_open { 2 } else { 1 };
         let mut edges = Vec::new();
@@ -331,7 +350,7 @@ impl<'a> Lexer<'a> {
             (false, true) => Direction::Out,
             (true, false) => Direction::In,
             (true, true) => Direction::Both,
-            (false, false) => return Err(Error::new(
+            (false, false) => return Err(Diagnostic::new(
                 self.span_from(start),
                 ErrorKind::BadTraversal(
                     "a traversal needs a direction: `-…->` (out), `<-…-` (in) or `<-…->` (both)"
@@ -349,11 +368,11 @@ impl<'a> Lexer<'a> {
         })
     }
 
-    fn bad_arrow(&self, what: &str) -> Error {
-        Error::new(self.here(), ErrorKind::BadTraversal(what.into()))
+    fn bad_arrow(&self, what: &str) -> Diagnostic {
+        Diagnostic::new(self.here(), ErrorKind::BadTraversal(what.into()))
     }
 
-    fn depth(&mut self) -> Result<(Depth, Span), Error> {
+    fn depth(&mut self) -> Result<(Depth, Span), Diagnostic> {
         let start = self.pos;
         self.bump(); // '['
         let min = self.depth_number("expected a depth (`[2]`, `[1:3]`, `[0:]`)")?;
@@ -374,7 +393,7 @@ impl<'a> Lexer<'a> {
         let span = self.span_from(start);
         if let Some(max) = max {
             if max < min {
-                return Err(Error::new(
+                return Err(Diagnostic::new(
                     span,
                     ErrorKind::BadTraversal(format!(
                         "the maximum depth {max} is below the minimum {min}"
@@ -385,7 +404,7 @@ impl<'a> Lexer<'a> {
         Ok((Depth { min, max }, span))
     }
 
-    fn depth_number(&mut self, what: &str) -> Result<u32, Error> {
+    fn depth_number(&mut self, what: &str) -> Result<u32, Diagnostic> {
         let s = self.pos;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.bump();
@@ -394,7 +413,7 @@ impl<'a> Lexer<'a> {
             return Err(self.bad_arrow(what));
         }
         self.src[s..self.pos].parse().map_err(|_| {
-            Error::new(
+            Diagnostic::new(
                 self.span_from(s),
                 ErrorKind::BadNumber(format!("depth `{}` is too large", &self.src[s..self.pos])),
             )

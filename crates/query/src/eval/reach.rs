@@ -1,7 +1,7 @@
 //! `-can_reach->`: a computed edge. Which workloads a node's workload may open connections to
 //! under the NetworkPolicies of the graph (kubegraph-netpol), on any connection or on one port.
 //!
-//! The analysis runs once per [`QueryIndex`](crate::QueryIndex), on first use. Its peers are
+//! The analysis is one of the [`Facts`](crate::Facts) (run once, on first use). Its peers are
 //! workloads (`namespace/name[Kind]`: a pod stands for its controlling owner, as
 //! `kubegraph connectivity` lists them); here a workload is the graph nodes that stand for it:
 //! its own node, its pods, and the owners of its node (a Deployment for a live dump's
@@ -13,8 +13,7 @@ use kubegraph_model::{kinds, EdgeKind};
 use kubegraph_netpol::{Analysis, ConnSet, Endpoint, Protocol};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::ast::{Direction, Filter, Query, Reach, Span, Spanned, Traversal};
-use crate::eval::{Ctx, EvalError};
+use crate::syntax::ast::{Direction, Reach};
 
 /// The allowed connections between workloads, mapped onto graph nodes.
 pub struct ReachIndex {
@@ -30,6 +29,8 @@ pub struct ReachIndex {
 }
 
 impl ReachIndex {
+    /// Analyses the NetworkPolicies of `graph` and maps the workloads onto its nodes; `Err`
+    /// says why a policy cannot be analysed (one the API server would reject).
     pub fn new(graph: &Graph) -> Result<ReachIndex, String> {
         let analysis = Analysis::from_graph(graph).map_err(|e| e.to_string())?;
         let n = analysis.workloads.len();
@@ -113,59 +114,5 @@ impl ReachIndex {
             }
         }
         out
-    }
-}
-
-/// Runs the analysis before evaluation when the query has a `can_reach` traversal anywhere,
-/// so that a policy the API server would reject is an error at the traversal, and so that
-/// filters (which cannot fail) find it ready.
-pub fn prepare(ctx: &Ctx, q: &Query) -> Result<(), EvalError> {
-    let mut spans = Vec::new();
-    for t in &q.traversals {
-        if t.reach.is_some() {
-            spans.push(t.span);
-        }
-    }
-    for p in &q.parts {
-        if let Some(f) = &p.filter {
-            reach_in_filter(f, &mut spans);
-        }
-    }
-    match spans.first() {
-        Some(&span) => ctx
-            .index
-            .reach(ctx.graph)
-            .map(|_| ())
-            .map_err(|e| EvalError::new(span, format!("cannot evaluate NetworkPolicies: {e}"))),
-        None => Ok(()),
-    }
-}
-
-fn reach_in_filter(f: &Spanned<Filter>, spans: &mut Vec<Span>) {
-    match &f.node {
-        Filter::And(fs) | Filter::Or(fs) => fs.iter().for_each(|f| reach_in_filter(f, spans)),
-        Filter::Not(f) => reach_in_filter(f, spans),
-        Filter::With(w) => {
-            if w.traversal.reach.is_some() {
-                spans.push(w.traversal.span);
-            }
-            if let Some(f) = w.part.as_ref().and_then(|p| p.filter.as_ref()) {
-                reach_in_filter(f, spans);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// A traversal, stored edges or computed: the reached nodes, in the order
-/// [`crate::eval_traverse::traverse`] gives for stored edges.
-pub fn traverse(ctx: &Ctx, start: &[NodeId], t: &Traversal) -> Vec<NodeId> {
-    match &t.reach {
-        None => crate::eval_traverse::traverse(ctx.graph, start, t),
-        // `prepare` ran the analysis; had it failed, evaluation would have stopped there.
-        Some(r) => match ctx.index.reach(ctx.graph) {
-            Ok(index) => index.walk(start, t.direction, r),
-            Err(_) => Vec::new(),
-        },
     }
 }
