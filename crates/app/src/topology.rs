@@ -601,10 +601,11 @@ fn make_boxes(counts: &BTreeMap<Vec<BoxKey>, StateCounts>) -> Vec<DrawBox> {
         .collect()
 }
 
-/// Distances of the layout, in graph units. A column is six rows wide: room for a label of
-/// about 24 characters right of each node when rows are two lines of text apart.
-const COLUMN: f64 = 24.0;
-const ROW: f64 = 4.0;
+/// Distances of the layout, in graph units. A column is about five rows wide: room for a label
+/// of some 24 characters right of each node, and for a badge under it, when rows are two and a
+/// half lines of text apart.
+const COLUMN: f64 = 28.0;
+const ROW: f64 = 5.0;
 const PAD: f64 = 4.0;
 const GAP: f64 = 6.0;
 /// Rows in a column before it wraps into another.
