@@ -30,6 +30,18 @@ async function get(path, params, signal) {
 
 const enc = encodeURIComponent;
 
+// Routes newer than this UI's first server (completion, reachability) are used only when the
+// server's OpenAPI document lists them: asking a server that lacks them would log 404s.
+let routes = null;
+export async function hasRoute(path) {
+  if (!routes) {
+    routes = get("/api/v1/openapi.json")
+      .then((doc) => new Set(Object.keys(doc.paths || {})))
+      .catch(() => new Set());
+  }
+  return (await routes).has(path);
+}
+
 export const api = {
   clusters: () => get("/api/v1/clusters"),
   graph: (p, signal) => get("/api/v1/graph", p, signal),

@@ -2,7 +2,7 @@
 // completes) when it has it, else a small built-in list of the language's words. Offsets are
 // byte offsets of the UTF-8 query, as in the server's error spans.
 
-import { api, ApiError } from "./api.js";
+import { api, ApiError, hasRoute } from "./api.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -47,6 +47,7 @@ let serverHas = null; // unknown until asked
 
 /** Completions at `pos` (a character offset): `{from, to, items}` in character offsets. */
 export async function complete(q, pos, signal) {
+  if (serverHas === null) serverHas = (await hasRoute("/api/v1/complete")) ? true : false;
   if (serverHas !== false) {
     try {
       const r = await api.complete(q, charToByte(q, pos), signal);

@@ -2,7 +2,7 @@
 // (why, dependencies, pods, config and storage, reachability), events, relations in and out
 // (each a link), labels, annotations and the YAML (Secrets: keys only).
 
-import { api, ApiError, queryFor } from "./api.js";
+import { api, ApiError, hasRoute, queryFor } from "./api.js";
 import { ago, fill, h } from "./dom.js";
 import { EDGE_HELP } from "./theme.js";
 import { secretSafe, toYaml } from "./yaml.js";
@@ -315,16 +315,13 @@ export class Pane {
     // Ports come from /api/v1/reach when the server has it; without it the list still stands.
     const peers = found.nodes.slice(0, 40);
     const ports = new Map();
-    let portsAvailable = true;
-    for (const p of peers.slice(0, 12)) {
+    const portsAvailable = await hasRoute("/api/v1/reach");
+    for (const p of portsAvailable ? peers.slice(0, 12) : []) {
       try {
         const r = dir === "out" ? await api.reach(id, p.id) : await api.reach(p.id, id);
         ports.set(p.id, r.allowed ? r.connections || "all ports" : "denied");
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404 && /route/i.test(e.message)) {
-          portsAvailable = false;
-          break;
-        }
+      } catch {
+        // A peer the server cannot pair: listed without ports.
       }
     }
     this.app.setPath(dir === "out" ? "reach" : "reached", peers.map((p) => (dir === "out" ? [id, p.id] : [p.id, id])), []);

@@ -158,7 +158,10 @@ export class View {
     this.sigma.on("resize", () => this.sizeCanvases());
     this.sizeCanvases();
 
-    this.sigma.on("clickNode", ({ node }) => handlers.select(node));
+    this.sigma.on("clickNode", ({ node }) => {
+      handlers.hover(null);
+      handlers.select(node);
+    });
     this.sigma.on("doubleClickNode", ({ node, preventSigmaDefault }) => {
       preventSigmaDefault();
       const a = this.graph.getNodeAttributes(node);

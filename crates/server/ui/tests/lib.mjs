@@ -20,6 +20,7 @@ export async function launch({ width = 1400, height = 860, colorScheme = "light"
     viewport: { width, height },
     deviceScaleFactor: 1,
     colorScheme,
+    acceptDownloads: true,
     args: [
       "--headless", "--no-sandbox", "--enable-unsafe-swiftshader", "--disable-gpu-sandbox",
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
