@@ -103,6 +103,7 @@ const app = {
   setPath(kind, steps, causes) {
     pathInfo = { kind, steps, causes, for: state.sel };
     view.setPath(steps, causes);
+    if (view.path) view.revealAll([...view.path.nodes], { right: $("pane").offsetWidth || 0 });
     const ids = [...new Set(steps.flat().filter(Boolean))];
     if (kind === "why") {
       const owners = new Set();

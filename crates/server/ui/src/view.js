@@ -210,6 +210,11 @@ export class View {
   setTopology(topo, { keepCamera = false } = {}) {
     this.topo = topo;
     this.fading.clear();
+    // Software WebGL spends most of a frame on edges: a large picture drops them (and the
+    // labels) while the camera moves, and draws them again when it stops.
+    const big = !topo.summary && topo.edges.length > 4000;
+    this.sigma.setSetting("hideEdgesOnMove", big);
+    this.sigma.setSetting("hideLabelsOnMove", big);
     this.graph.clear();
     this.setBoxes(topo.boxes);
     const nodes = topo.summary ? [] : topo.nodes;
@@ -558,6 +563,27 @@ export class View {
     const o = this.sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 });
     const k = ratio / cam.ratio;
     cam.animate({ x: d.x - (c.x - o.x) * k, y: d.y - (c.y - o.y) * k, ratio }, { duration: 350 });
+  }
+
+  /** Pans (and zooms out if needed) so that all of `ids` lie in the part the pane leaves free. */
+  revealAll(ids, { right = 0 } = {}) {
+    const pts = ids.map((id) => this.screenOf(id)).filter(Boolean);
+    if (!pts.length) return;
+    const { width, height } = this.sigma.getDimensions();
+    const free = Math.max(200, width - right);
+    const m = 50;
+    const xs = pts.map((p) => p.x);
+    const ys = pts.map((p) => p.y);
+    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const label = 170; // labels run right of their nodes
+    if (x1 > m && x2 < free - label && y1 > m && y2 < height - m) return;
+    const cam = this.sigma.getCamera();
+    const grow = Math.max(1, (x2 - x1 + m + label) / free, (y2 - y1 + 2 * m) / height);
+    const ratio = cam.ratio * grow;
+    const mid = this.sigma.viewportToFramedGraph({ x: (x1 + x2 + label - m) / 2, y: (y1 + y2) / 2 });
+    const c = this.sigma.viewportToFramedGraph({ x: free / 2, y: height / 2 });
+    const o = this.sigma.viewportToFramedGraph({ x: width / 2, y: height / 2 });
+    cam.animate({ x: mid.x - (c.x - o.x) * grow, y: mid.y - (c.y - o.y) * grow, ratio }, { duration: 350 });
   }
 
   /** Moves the camera so that `id` is in view (zooming in when it is too small to read). */

@@ -30,11 +30,11 @@ export async function launch({ width = 1400, height = 860, colorScheme = "light"
     await context.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   };
-  return { context, close };
+  return { context, close, profile };
 }
 
 /** A page whose console errors, page errors and failed requests are recorded in `errors`. */
-export async function openPage(context, url) {
+export async function openPage(context, url, { timeout = 30000 } = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => {
@@ -52,7 +52,7 @@ export async function openPage(context, url) {
     }
   });
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 30000 });
+  await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout });
   return { page, errors, context };
 }
 
