@@ -136,6 +136,9 @@ pub struct DrawNode {
     pub y: f64,
     /// Objects it stands for besides itself (collapsed owned objects).
     pub members: usize,
+    /// The ids of those objects, in id order: what a front end maps a search hit, a `why`
+    /// step or a live change on a collapsed object to.
+    pub member_ids: Vec<String>,
     /// `3/3 pods`: ready pods of all pods it stands for.
     pub badge: Option<String>,
     /// It owns objects that [`Request::expand`] would draw one by one.
@@ -429,6 +432,15 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
                 x: 0.0,
                 y: 0.0,
                 members: ms.len() - 1,
+                member_ids: {
+                    let mut ids: Vec<String> = ms
+                        .iter()
+                        .filter(|&&m| m != r)
+                        .map(|&m| graph.node_id_string(m))
+                        .collect();
+                    ids.sort();
+                    ids
+                },
                 badge,
                 expandable,
                 missing: n.missing(),
@@ -589,9 +601,11 @@ fn make_boxes(counts: &BTreeMap<Vec<BoxKey>, StateCounts>) -> Vec<DrawBox> {
         .collect()
 }
 
-/// Distances of the layout, in graph units.
-const COLUMN: f64 = 12.0;
-const ROW: f64 = 4.0;
+/// Distances of the layout, in graph units. A column is about five rows wide: room for a label
+/// of some 24 characters right of each node, and for a badge under it, when rows are two and a
+/// half lines of text apart.
+const COLUMN: f64 = 28.0;
+const ROW: f64 = 5.0;
 const PAD: f64 = 4.0;
 const GAP: f64 = 6.0;
 /// Rows in a column before it wraps into another.
@@ -633,8 +647,9 @@ fn layout(nodes: &mut [DrawNode], boxes: &mut [DrawBox], summary: bool) {
         sizes.insert(
             b.clone(),
             (
-                2.0 * PAD + col as f64 * COLUMN + COLUMN / 2.0,
-                2.0 * PAD + rows.saturating_sub(1) as f64 * ROW + ROW,
+                PAD + (col + 1) as f64 * COLUMN,
+                // Half a row under the last one: room for a badge.
+                2.0 * PAD + rows.saturating_sub(1) as f64 * ROW + ROW / 2.0,
             ),
         );
     }

@@ -67,6 +67,11 @@ fn owner_chains_collapse_into_their_top_owner_with_a_pod_badge() {
     let api = node(&t, "demo/apps/Deployment/payments/payments-api");
     assert_eq!(api.badge.as_deref(), Some("2/3 pods"));
     assert_eq!(api.members, 5, "2 replica sets and 3 pods");
+    assert_eq!(api.member_ids.len(), 5);
+    assert!(api.member_ids.iter().all(|m| m
+        .starts_with("demo/apps/ReplicaSet/payments/payments-api-")
+        || m.starts_with("demo/core/Pod/payments/payments-api-")));
+    assert!(api.member_ids.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(api.state, State::Error);
     assert!(api.expandable);
     // No pod or replica set of a deployment is drawn on its own.

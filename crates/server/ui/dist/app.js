@@ -1,0 +1,3462 @@
+var ks=Object.create;var Mr=Object.defineProperty;var Ps=Object.getOwnPropertyDescriptor;var Fs=Object.getOwnPropertyNames;var Is=Object.getPrototypeOf,Ns=Object.prototype.hasOwnProperty;var Or=(a,e)=>()=>{try{return e||a((e={exports:{}}).exports,e),e.exports}catch(t){throw e=0,t}};var Gs=(a,e,t,n)=>{if(e&&typeof e=="object"||typeof e=="function")for(let r of Fs(e))!Ns.call(a,r)&&r!==t&&Mr(a,r,{get:()=>e[r],enumerable:!(n=Ps(e,r))||n.enumerable});return a};var at=(a,e,t)=>(t=a!=null?ks(Is(a)):{},Gs(e||!a||!a.__esModule?Mr(t,"default",{value:a,enumerable:!0}):t,a));var Tt=Or((lf,Ia)=>{"use strict";var _t=typeof Reflect=="object"?Reflect:null,Zr=_t&&typeof _t.apply=="function"?_t.apply:function(e,t,n){return Function.prototype.apply.call(e,t,n)},Ln;_t&&typeof _t.ownKeys=="function"?Ln=_t.ownKeys:Object.getOwnPropertySymbols?Ln=function(e){return Object.getOwnPropertyNames(e).concat(Object.getOwnPropertySymbols(e))}:Ln=function(e){return Object.getOwnPropertyNames(e)};function qs(a){console&&console.warn&&console.warn(a)}var Jr=Number.isNaN||function(e){return e!==e};function ie(){ie.init.call(this)}Ia.exports=ie;Ia.exports.once=Zs;ie.EventEmitter=ie;ie.prototype._events=void 0;ie.prototype._eventsCount=0;ie.prototype._maxListeners=void 0;var Qr=10;function kn(a){if(typeof a!="function")throw new TypeError('The "listener" argument must be of type Function. Received type '+typeof a)}Object.defineProperty(ie,"defaultMaxListeners",{enumerable:!0,get:function(){return Qr},set:function(a){if(typeof a!="number"||a<0||Jr(a))throw new RangeError('The value of "defaultMaxListeners" is out of range. It must be a non-negative number. Received '+a+".");Qr=a}});ie.init=function(){(this._events===void 0||this._events===Object.getPrototypeOf(this)._events)&&(this._events=Object.create(null),this._eventsCount=0),this._maxListeners=this._maxListeners||void 0};ie.prototype.setMaxListeners=function(e){if(typeof e!="number"||e<0||Jr(e))throw new RangeError('The value of "n" is out of range. It must be a non-negative number. Received '+e+".");return this._maxListeners=e,this};function ei(a){return a._maxListeners===void 0?ie.defaultMaxListeners:a._maxListeners}ie.prototype.getMaxListeners=function(){return ei(this)};ie.prototype.emit=function(e){for(var t=[],n=1;n<arguments.length;n++)t.push(arguments[n]);var r=e==="error",i=this._events;if(i!==void 0)r=r&&i.error===void 0;else if(!r)return!1;if(r){var o;if(t.length>0&&(o=t[0]),o instanceof Error)throw o;var s=new Error("Unhandled error."+(o?" ("+o.message+")":""));throw s.context=o,s}var l=i[e];if(l===void 0)return!1;if(typeof l=="function")Zr(l,this,t);else for(var d=l.length,u=ii(l,d),n=0;n<d;++n)Zr(u[n],this,t);return!0};function ti(a,e,t,n){var r,i,o;if(kn(t),i=a._events,i===void 0?(i=a._events=Object.create(null),a._eventsCount=0):(i.newListener!==void 0&&(a.emit("newListener",e,t.listener?t.listener:t),i=a._events),o=i[e]),o===void 0)o=i[e]=t,++a._eventsCount;else if(typeof o=="function"?o=i[e]=n?[t,o]:[o,t]:n?o.unshift(t):o.push(t),r=ei(a),r>0&&o.length>r&&!o.warned){o.warned=!0;var s=new Error("Possible EventEmitter memory leak detected. "+o.length+" "+String(e)+" listeners added. Use emitter.setMaxListeners() to increase limit");s.name="MaxListenersExceededWarning",s.emitter=a,s.type=e,s.count=o.length,qs(s)}return a}ie.prototype.addListener=function(e,t){return ti(this,e,t,!1)};ie.prototype.on=ie.prototype.addListener;ie.prototype.prependListener=function(e,t){return ti(this,e,t,!0)};function Xs(){if(!this.fired)return this.target.removeListener(this.type,this.wrapFn),this.fired=!0,arguments.length===0?this.listener.call(this.target):this.listener.apply(this.target,arguments)}function ni(a,e,t){var n={fired:!1,wrapFn:void 0,target:a,type:e,listener:t},r=Xs.bind(n);return r.listener=t,n.wrapFn=r,r}ie.prototype.once=function(e,t){return kn(t),this.on(e,ni(this,e,t)),this};ie.prototype.prependOnceListener=function(e,t){return kn(t),this.prependListener(e,ni(this,e,t)),this};ie.prototype.removeListener=function(e,t){var n,r,i,o,s;if(kn(t),r=this._events,r===void 0)return this;if(n=r[e],n===void 0)return this;if(n===t||n.listener===t)--this._eventsCount===0?this._events=Object.create(null):(delete r[e],r.removeListener&&this.emit("removeListener",e,n.listener||t));else if(typeof n!="function"){for(i=-1,o=n.length-1;o>=0;o--)if(n[o]===t||n[o].listener===t){s=n[o].listener,i=o;break}if(i<0)return this;i===0?n.shift():Ys(n,i),n.length===1&&(r[e]=n[0]),r.removeListener!==void 0&&this.emit("removeListener",e,s||t)}return this};ie.prototype.off=ie.prototype.removeListener;ie.prototype.removeAllListeners=function(e){var t,n,r;if(n=this._events,n===void 0)return this;if(n.removeListener===void 0)return arguments.length===0?(this._events=Object.create(null),this._eventsCount=0):n[e]!==void 0&&(--this._eventsCount===0?this._events=Object.create(null):delete n[e]),this;if(arguments.length===0){var i=Object.keys(n),o;for(r=0;r<i.length;++r)o=i[r],o!=="removeListener"&&this.removeAllListeners(o);return this.removeAllListeners("removeListener"),this._events=Object.create(null),this._eventsCount=0,this}if(t=n[e],typeof t=="function")this.removeListener(e,t);else if(t!==void 0)for(r=t.length-1;r>=0;r--)this.removeListener(e,t[r]);return this};function ai(a,e,t){var n=a._events;if(n===void 0)return[];var r=n[e];return r===void 0?[]:typeof r=="function"?t?[r.listener||r]:[r]:t?Ks(r):ii(r,r.length)}ie.prototype.listeners=function(e){return ai(this,e,!0)};ie.prototype.rawListeners=function(e){return ai(this,e,!1)};ie.listenerCount=function(a,e){return typeof a.listenerCount=="function"?a.listenerCount(e):ri.call(a,e)};ie.prototype.listenerCount=ri;function ri(a){var e=this._events;if(e!==void 0){var t=e[a];if(typeof t=="function")return 1;if(t!==void 0)return t.length}return 0}ie.prototype.eventNames=function(){return this._eventsCount>0?Ln(this._events):[]};function ii(a,e){for(var t=new Array(e),n=0;n<e;++n)t[n]=a[n];return t}function Ys(a,e){for(;e+1<a.length;e++)a[e]=a[e+1];a.pop()}function Ks(a){for(var e=new Array(a.length),t=0;t<e.length;++t)e[t]=a[t].listener||a[t];return e}function Zs(a,e){return new Promise(function(t,n){function r(o){a.removeListener(e,i),n(o)}function i(){typeof a.removeListener=="function"&&a.removeListener("error",r),t([].slice.call(arguments))}oi(a,e,i,{once:!0}),e!=="error"&&Qs(a,r,{once:!0})})}function Qs(a,e,t){typeof a.on=="function"&&oi(a,"error",e,t)}function oi(a,e,t,n){if(typeof a.on=="function")n.once?a.once(e,t):a.on(e,t);else if(typeof a.addEventListener=="function")a.addEventListener(e,function r(i){n.once&&a.removeEventListener(e,r),t(i)});else throw new TypeError('The "emitter" argument must be of type EventEmitter. Received type '+typeof a)}});var nr=Or((Tf,Yi)=>{Yi.exports=function(e){return e!==null&&typeof e=="object"&&typeof e.addUndirectedEdgeWithKey=="function"&&typeof e.dropNode=="function"&&typeof e.multi=="boolean"}});var ze=class extends Error{constructor(e,t){let n=t&&t.error||{};super(n.message||`HTTP ${e}`),this.status=e,this.hint=n.hint||null,this.span=n.span||null,this.rendered=n.rendered||null}};async function Fe(a,e,t){let n=new URL(a,location.origin);for(let[o,s]of Object.entries(e||{}))s!=null&&s!==""&&n.searchParams.set(o,String(s));let r=await fetch(n,{signal:t,headers:{Accept:"application/json"}}),i=null;try{i=await r.json()}catch{i=null}if(!r.ok)throw new ze(r.status,i);return i}var Xt=encodeURIComponent,Ra=null;async function wn(a){return Ra||(Ra=Fe("/api/v1/openapi.json").then(e=>new Set(Object.keys(e.paths||{}))).catch(()=>new Set)),(await Ra).has(a)}var ve={clusters:()=>Fe("/api/v1/clusters"),graph:(a,e)=>Fe("/api/v1/graph",a,e),search:(a,e)=>Fe("/api/v1/search",{q:a},e),node:a=>Fe(`/api/v1/nodes/${Xt(a)}`),why:a=>Fe(`/api/v1/why/${Xt(a)}`),deps:(a,e)=>Fe(`/api/v1/show/deps/${Xt(a)}`,{depth:e}),pods:a=>Fe(`/api/v1/show/pods/${Xt(a)}`),config:a=>Fe(`/api/v1/show/config/${Xt(a)}`),complete:(a,e,t)=>Fe("/api/v1/complete",{q:a,pos:e},t),reach:(a,e,t)=>Fe("/api/v1/reach",{src:a,dst:e,port:t})};function An(a){let e=a.split("/");if(e.length<5)return null;let[t,,n,r,...i]=e,o=i.join("/"),s=d=>JSON.stringify(d),l=`cluster = ${s(t)} and kind = ${s(n)} and name = ${s(o)}`;return l+=r==="_"?" and namespace = null":` and namespace = ${s(r)}`,l}var Br=new TextEncoder,zs=new TextDecoder;function Ms(a,e){return Br.encode(a.slice(0,e)).length}function Yt(a,e){return zs.decode(Br.encode(a).slice(0,e)).length}var Os=[["is(pod)","kind"],["is(deployment)","kind"],["is(statefulset)","kind"],["is(daemonset)","kind"],["is(replicaset)","kind"],["is(job)","kind"],["is(cronjob)","kind"],["is(service)","kind"],["is(ingress)","kind"],["is(configmap)","kind"],["is(secret)","kind"],["is(serviceaccount)","kind"],["is(pvc)","kind"],["is(pv)","kind"],["is(storageclass)","kind"],["is(node)","kind"],["is(networkpolicy)","kind"],["is(workload)","kind"],["is(config)","kind"],["is(volume)","kind"],["health = error","value"],["health = warning","value"],["health != ok","value"],["health.reason ~ ","path"],["namespace = ","path"],["name = ","path"],["name ~ ","path"],["kind = ","path"],["labels.app = ","path"],["missing","keyword"],["age > 1d","value"],["status.phase = ","path"],["spec.replicas","path"],["and","keyword"],["or","keyword"],["not","keyword"],["has(","keyword"],["with(any, ","keyword"],["-->","edge"],["<--","edge"],["-owns->","edge"],["<-owns-","edge"],["-selects->","edge"],["<-selects-","edge"],["-uses->","edge"],["<-uses-","edge"],["-mounts->","edge"],["-routes->","edge"],["-binds->","edge"],["-runs_on->","edge"],["-can_reach->","edge"],["<-can_reach-","edge"],["| count","command"],["| list","command"],["| sort name","command"],["| head 10","command"]];function Bs(a,e){let t=e;for(;t>0&&/[\w.()<>|=!~-]/.test(a[t-1]);)t--;let n=a.slice(t,e).toLowerCase();if(!n)return{from:t,to:e,items:[]};let r=Os.filter(([i])=>i.toLowerCase().startsWith(n)&&i.toLowerCase()!==n).slice(0,12).map(([i,o])=>({text:i,kind:o}));return{from:t,to:e,items:r}}var xt=null;async function Wr(a,e,t){if(xt===null&&(xt=!!await wn("/api/v1/complete")),xt!==!1)try{let n=await ve.complete(a,Ms(a,e),t);return xt=!0,{from:Yt(a,n.from),to:Yt(a,n.to),items:n.items||[],server:!0}}catch(n){if(n.name==="AbortError")throw n;if(n instanceof ze&&n.status===404&&/route/i.test(n.message))xt=!1;else if(xt)return{from:e,to:e,items:[]}}return{...Bs(a,e),server:!1}}function G(a,e,...t){let n=document.createElement(a);if(e){for(let[r,i]of Object.entries(e))if(!(i==null||i===!1))if(r.startsWith("on")&&typeof i=="function")n.addEventListener(r.slice(2),i);else if(r==="class")n.className=i;else if(r==="dataset")Object.assign(n.dataset,i);else{if(r==="style")throw new Error("no style attributes: the CSP forbids them");n.setAttribute(r,i===!0?"":String(i))}}return Da(n,t),n}function Da(a,e){for(let t of e)t==null||t===!1||(Array.isArray(t)?Da(a,t):t instanceof Node?a.appendChild(t):a.appendChild(document.createTextNode(String(t))))}function ue(a,...e){return a.replaceChildren(),Da(a,e),a}function Se(a,e,...t){let n=document.createElementNS("http://www.w3.org/2000/svg",a);for(let[r,i]of Object.entries(e||{}))n.setAttribute(r,String(i));for(let r of t)r&&n.appendChild(r);return n}function Kt(a){return String(a).replace(/[&<>"']/g,e=>({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;","'":"&apos;"})[e])}function Ur(a,e){if(!a)return"";let t=Date.parse(a);if(Number.isNaN(t))return a;let n=Math.max(0,Math.round(((e??Date.now())-t)/1e3));if(n<60)return`${n}s ago`;let r=Math.round(n/60);if(r<60)return`${r}m ago`;let i=Math.round(r/60);return i<48?`${i}h ago`:`${Math.round(i/24)}d ago`}function Ca(a,e){let t=null,n=(...r)=>{clearTimeout(t),t=setTimeout(()=>a(...r),e)};return n.cancel=()=>clearTimeout(t),n}var Rn=class{constructor(e){this.handlers=e,this.es=null}start(){this.es&&this.es.close();let e=new EventSource("/api/v1/events");this.es=e,e.addEventListener("open",()=>this.handlers.open()),e.addEventListener("error",()=>this.handlers.error(e.readyState===EventSource.CLOSED)),e.addEventListener("changes",t=>{let n;try{n=JSON.parse(t.data)}catch{return}this.handlers.changes(n)}),e.addEventListener("reset",()=>this.handlers.reset())}};var Ws=["bg","canvas","panel","fg","muted","line","box","box-line","accent","ok","warning","error","unknown","path","select"],ne={dark:!1};function La(){let a=getComputedStyle(document.documentElement);for(let e of Ws)ne[e.replace("-","_")]=a.getPropertyValue(`--${e}`).trim()||"#888";return ne.dark=matchMedia("(prefers-color-scheme: dark)").matches,ne}function $r(a){matchMedia("(prefers-color-scheme: dark)").addEventListener("change",()=>{La(),a()})}function be(a){return ne[a]||ne.unknown}function Zt(a,e){let t=/^#([0-9a-f]{6})$/i.exec(a);if(!t)return a;let n=parseInt(t[1],16);return`rgba(${n>>16&255}, ${n>>8&255}, ${n&255}, ${e})`}var Us={owns:"#8c959f",selects:"#0969da",routes:"#8250df",backs:"#a371f7",mounts:"#1b7c83",uses:"#0a8fb8",binds:"#bf3989",provisions:"#6639ba",runs_on:"#57606a",scales:"#953800",applies_to:"#0550ae",attaches:"#6e7781"},$s={owns:"#6e7681",selects:"#4493f8",routes:"#a371f7",backs:"#bc8cff",mounts:"#39c5cf",uses:"#56d4dd",binds:"#db61a2",provisions:"#8957e5",runs_on:"#8b949e",scales:"#f0883e",applies_to:"#79c0ff",attaches:"#8b949e"};function rt(a){return(ne.dark?$s:Us)[a]||ne.muted}var Dn={owns:"owns (controller of)",selects:"selects (label selector)",routes:"routes traffic to",backs:"backs (endpoints)",mounts:"mounts as a volume",uses:"uses (env, pull secret, account)",binds:"binds (claim ↔ volume)",provisions:"provisions (storage class)",runs_on:"runs on (node)",scales:"scales",applies_to:"applies to (policy)",attaches:"attaches"};function Vr(a){let e=structuredClone(a||{});for(let n of["data","stringData"])e[n]&&typeof e[n]=="object"&&(e[n]=Object.fromEntries(Object.keys(e[n]).map(r=>[r,"(value not shown)"])));let t=e.metadata?.annotations;return t&&delete t["kubectl.kubernetes.io/last-applied-configuration"],e}function Hr(a){if(a==null)return"null";if(typeof a=="number"||typeof a=="boolean")return String(a);let e=String(a);return e===""||/^[\s-?:,[\]{}#&*!|>'"%@`]|[:#]\s|\s$|^(true|false|null|yes|no|~|[-+]?[0-9.]+)$/i.test(e)||e.includes(`
+`)?JSON.stringify(e):e}function Qt(a,e=""){if(Array.isArray(a))return a.length?a.map(t=>{let n=Qt(t,`${e}  `);return typeof t=="object"&&t!==null&&Object.keys(t).length?`${e}- ${n.trimStart()}`:`${e}- ${n}`}).join(`
+`):"[]";if(a&&typeof a=="object"){let t=Object.keys(a);return t.length?t.map(n=>{let r=a[n],i=Hr(n);return r&&typeof r=="object"&&(Array.isArray(r)?r.length:Object.keys(r).length)?`${e}${i}:
+${Qt(r,Array.isArray(r)?e:`${e}  `)}`:`${e}${i}: ${Qt(r,`${e}  `)}`}).join(`
+`):"{}"}return Hr(a)}var jr=new Set(["Pod","Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","ReplicationController"]),Hs=new Set(["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","ReplicationController","Service"]);function ka(a,e){return G("span",{class:`hdot ${e?"hollow":a}`,title:e?"missing":a,"aria-hidden":"true"})}function Vs(a){return G("span",{class:`hlabel ${a}`},a)}var Cn=class{constructor(e,t){this.el=e,this.app=t,this.id=null,this.token=0,this.action=null}close(){this.id=null,this.action=null,this.el.hidden=!0,ue(this.el)}async show(e,{keepAction:t=!1}={}){let n=++this.token;this.id!==e?this.action=null:t||(this.action=null),this.id=e,this.el.hidden=!1;let r;try{r=await ve.node(e)}catch(i){if(n!==this.token)return;ue(this.el,this.closeButton(),G("h2",null,e.split("/").slice(-1)[0]),G("p",{class:"note"},i instanceof ze&&i.status===404?"This object is no longer in the landscape.":`Could not load it: ${i.message}`));return}n===this.token&&(this.detail=r,this.render(r),this.action&&this.run(this.action.name,this.action.arg))}closeButton(){return G("button",{type:"button",class:"btn ghost close","aria-label":"Close details (Esc)",title:"Close (Esc)",onclick:()=>this.app.clearSelection()},"✕")}link(e,t,n,r){return G("span",null,n?[ka(n,r)," "]:null,G("button",{type:"button",class:"link",dataset:{id:e},onclick:()=>this.app.select(e,{focus:!0})},t))}render(e){let t=this.app.drawnNode(e.id),n=this.app.drawnFor(e.id),r=[];e.missing&&r.push(G("span",{class:"badge missing"},"missing: referenced, does not exist")),t&&t.root_cause&&r.push(G("span",{class:"badge root"},"root cause"));let i=[e.kind,e.namespace?`namespace ${e.namespace}`:"cluster-scoped",`cluster ${e.cluster}`];e.age&&i.push(`age ${e.age}`);let o=[];t&&n===e.id&&t.members>0?o.push(G("p",{class:"note"},`Drawn as one node for itself and ${t.members} owned object${t.members===1?"":"s"}${t.badge?` (${t.badge})`:""}. `,t.expandable?G("button",{type:"button",class:"link",onclick:()=>this.app.expand(e.id)},"Expand on the canvas"):null)):n&&n!==e.id?o.push(G("p",{class:"note"},"On the canvas inside ",G("button",{type:"button",class:"link",onclick:()=>this.app.select(n,{focus:!0})},n.split("/").slice(2).join(" ")),". ",G("button",{type:"button",class:"link",onclick:()=>this.app.expand(n)},"Expand it"))):n||o.push(G("p",{class:"note"},"Not drawn in this view.")),this.app.isExpanded(e.id)&&o.push(G("p",{class:"note"},G("button",{type:"button",class:"link",onclick:()=>this.app.collapse(e.id)},"Collapse its owned objects again")));let s=G("div",{class:"actions",role:"group","aria-label":"Actions"}),l=(h,v,m,p)=>G("button",{type:"button",class:"btn",title:m,onclick:()=>this.run(h,p?p():void 0)},v);s.append(l("why","Why?","The causal path down to the root causes, and what to fix"));let d=G("input",{type:"number",min:1,max:32,value:3,"aria-label":"Dependency depth",title:"Depth"});s.append(l("deps","Dependencies","What it depends on, as deep as the number says",()=>Number(d.value)||3),d),Hs.has(e.kind)&&s.append(l("pods","Pods","Its pods")),jr.has(e.kind)&&s.append(l("config","Config & storage","Config maps, secrets, service account, claims, volumes, classes")),(jr.has(e.kind)||e.kind==="Service")&&(s.append(l("reachIn","Who can reach it","Workloads whose connections the network policies admit, with ports")),s.append(l("reachOut","Whom it reaches","Workloads it may connect to, with ports"))),this.resultEl=G("div",{class:"result-wrap","aria-live":"polite"});let u=e.events.length?e.events.map(h=>G("div",{class:"event"},G("span",{class:`cat ${h.category}`},h.category)," ",G("b",null,h.reason),h.count>1?` ×${h.count}`:""," ",G("span",{class:"when",title:h.last||""},h.last?Ur(h.last,this.app.now()):""),G("div",null,h.message))):[G("p",{class:"note"},"No events.")],c=(h,v)=>{let m=new Map;for(let b of h)m.has(b.kind)||m.set(b.kind,[]),m.get(b.kind).push(b);let p=[];for(let[b,y]of[...m].sort((_,x)=>_[0].localeCompare(x[0])))p.push(G("div",{class:"group-title",title:Dn[b]||b},v==="out"?`${b} →`:`← ${b}`)),p.push(G("ul",{class:"rows"},y.map(_=>G("li",null,this.link(_.other.id,_.label,_.state,_.other.missing),qr(_.attrs)?G("span",{class:"how"},qr(_.attrs)):null))));return p.length?p:[G("p",{class:"note"},"None.")]},g=h=>{let v=Object.keys(h||{});return v.length?G("dl",null,v.map(m=>[G("dt",null,m),G("dd",null,h[m])])):G("p",{class:"note"},"None.")},f;if(e.kind==="Secret"&&e.group===""){let h=Object.keys(e.object?.data||{}).concat(Object.keys(e.object?.stringData||{}));f=[G("p",{class:"note"},h.length?`Keys: ${h.join(", ")}. Values are never read by kubegraph.`:"No keys. Values are never read by kubegraph."),G("pre",{class:"yaml"},Qt(Vr(e.object)))]}else f=[G("pre",{class:"yaml"},e.yaml||"")];ue(this.el,this.closeButton(),G("div",{class:"kind-line"},i.join(" · ")),G("h2",{id:"pane-title"},e.name),r.length?G("div",{class:"kind-line"},r):null,G("div",{class:"health"},ka(e.state,e.missing),G("div",null,Vs(e.state),G("div",{class:"reason"},e.reason))),o,s,this.resultEl,G("h3",null,"Events, newest first"),u,G("h3",null,"Relations out"),c(e.out_edges.filter(h=>h.kind!=="contains"&&h.kind!=="about"),"out"),G("h3",null,"Relations in"),c(e.in_edges.filter(h=>h.kind!=="about"),"in"),G("h3",null,"Labels"),g(e.labels),G("h3",null,"Annotations"),g(e.annotations),G("details",null,G("summary",null,G("h3",{class:"inline"},"YAML")),f)),this.el.setAttribute("aria-labelledby","pane-title")}async run(e,t){let n=this.id;this.action={name:e,arg:t};let r=G("div",{class:"result"},G("p",{class:"note"},"…"));ue(this.resultEl,r);try{e==="why"?await this.why(n,r):e==="deps"?await this.deps(n,t,r):e==="pods"?await this.rows(n,r,"pods"):e==="config"?await this.rows(n,r,"config"):e==="reachIn"?await this.reach(n,r,"in"):e==="reachOut"&&await this.reach(n,r,"out")}catch(i){this.id===n&&ue(r,G("p",{class:"note"},i.message),i.hint?G("p",{class:"note"},i.hint):null)}}async why(e,t){let n=await ve.why(e);if(this.id!==e)return;let r=[],i=[],o=[];for(let l of n.explanations){let d=(c,g)=>{r.push([g,c.id]);for(let f of c.also)r.push([c.id,f.id]);c.children.forEach(f=>d(f,c.id))};if(d(l.tree,null),i.push(...l.root_causes.map(c=>c.id)),l.healthy){o.push(G("p",null,ka("ok")," ",`${l.target.kind} ${l.target.name} is healthy, and so is everything it depends on.`));continue}let u=c=>G("li",null,c.via?G("span",{class:"via"},`${c.via} → `):null,this.link(c.id,`${c.kind} ${c.namespace?`${c.namespace}/`:""}${c.name}`,c.state,c.missing),c.root_cause?[" ",G("span",{class:"badge root"},"root cause")]:null,G("span",{class:"r-reason"},c.reason),c.events.map(g=>G("span",{class:"r-reason"},`${g.reason}${g.count>1?` ×${g.count}`:""}: ${g.message}`)),c.children.length?G("ul",{class:"tree"},c.children.map(u)):null);o.push(G("ul",{class:"tree top"},u(l.tree)));for(let c of l.root_causes)o.push(G("div",{class:"fix"},G("b",null,"Fix: "),c.fix,G("div",{class:"r-reason"},`${c.kind} ${c.namespace?`${c.namespace}/`:""}${c.name}: ${c.reason}`)))}let s=this.app.setPath("why",r,i);ue(t,G("h4",null,"Why"),o,this.notDrawn(s))}notDrawn(e){return e.length?G("p",{class:"note"},`${e.length} of these objects ${e.length===1?"is":"are"} not in this view. `,G("button",{type:"button",class:"link",onclick:()=>this.app.drawOnly(e)},"Draw only these")):null}async deps(e,t,n){let r=await ve.deps(e,t);if(this.id!==e)return;let i=[],o=(d,u)=>{i.push([u,d.id]),d.children.forEach(c=>o(c,d.id))};r.forEach(d=>o(d,null));let s=d=>G("li",null,d.via?G("span",{class:"via"},`${d.via} → `):null,this.link(d.id,d.label,d.state,d.label.endsWith("(missing)")),d.reason&&d.state!=="ok"?G("span",{class:"r-reason"},d.reason):null,d.note?G("span",{class:"r-reason"},d.note):null,d.children.length?G("ul",{class:"tree"},d.children.map(s)):null),l=this.app.setPath("deps",i,[]);ue(n,G("h4",null,`Dependencies, ${t} level${t===1?"":"s"} deep`),G("ul",{class:"tree top"},r.map(s)),this.notDrawn(l))}async rows(e,t,n){let r=n==="pods"?await ve.pods(e):await ve.config(e);if(this.id!==e)return;let i=n==="pods"?r.pods:r.config,o=this.app.setPath(n,i.map(s=>[e,s.id]),[]);ue(t,G("h4",null,n==="pods"?`Pods (${i.length})`:`Config and storage (${i.length})`),i.length?G("ul",{class:"rows"},i.map(s=>G("li",null,G("div",null,this.link(s.id,`${s.kind} ${s.name}`,s.state,s.missing),s.how?G("span",{class:"how"},` ${s.how.trim()}`):null,s.state!=="ok"&&s.reason?G("span",{class:"r-reason"},s.reason):null)))):G("p",{class:"note"},n==="pods"?"No pods.":"Nothing referenced."),this.notDrawn(o))}async reach(e,t,n){let r=An(e),i=n==="out"?`${r} -can_reach-> is(pod)`:`${r} <-can_reach- is(pod)`,o=await ve.search(i);if(this.id!==e)return;let s=o.nodes.slice(0,40),l=new Map,d=await wn("/api/v1/reach");for(let u of d?s.slice(0,12):[])try{let c=n==="out"?await ve.reach(e,u.id):await ve.reach(u.id,e);l.set(u.id,c.allowed?c.connections||"all ports":"denied")}catch{}this.app.setPath(n==="out"?"reach":"reached",s.map(u=>n==="out"?[e,u.id]:[u.id,e]),[]),ue(t,G("h4",null,n==="out"?`Whom it reaches (${o.nodes.length} pods)`:`Who can reach it (${o.nodes.length} pods)`),s.length?G("ul",{class:"rows"},s.map(u=>G("li",null,this.link(u.id,`${u.kind} ${u.namespace?`${u.namespace}/`:""}${u.name}`,null,u.missing),l.has(u.id)?G("span",{class:"how"},l.get(u.id)):null))):G("p",{class:"note"},n==="out"?"The network policies let it connect to no pod.":"The network policies let no pod connect to it."),o.nodes.length>s.length?G("p",{class:"note"},`and ${o.nodes.length-s.length} more`):null,d?null:G("p",{class:"note"},"Ports per connection need /api/v1/reach, which this server does not have yet; `kubegraph connectivity` lists them."))}};function qr(a){if(!a||typeof a!="object")return"";let e=[];return Array.isArray(a.via)&&e.push(a.via.join(", ")),Array.isArray(a.keys)&&a.keys.length&&e.push(`keys ${a.keys.join(", ")}`),Array.isArray(a.volumes)&&a.volumes.length&&e.push(`volume ${a.volumes.join(", ")}`),a.optional&&e.push("optional"),a.controller&&e.push("controller"),e.length?` ${e.join("; ")}`:""}function Pa(a,e){let t=URL.createObjectURL(a),n=document.createElement("a");n.href=t,n.download=e,document.body.appendChild(n),n.click(),n.remove(),setTimeout(()=>URL.revokeObjectURL(t),1e4)}function Fa(){return new Date().toISOString().replace(/[:.]/g,"-").slice(0,19)}async function Xr(a){let e=await a.snapshot(),t=await new Promise(n=>e.toBlob(n,"image/png"));Pa(t,`kubegraph-${Fa()}.png`)}function js(a){let e=a.boxes,t=1/0,n=1/0,r=-1/0,i=-1/0;for(let h of e)t=Math.min(t,h.x),n=Math.min(n,h.y-4),r=Math.max(r,h.x+h.w),i=Math.max(i,h.y+h.h);Number.isFinite(t)||([t,n,r,i]=[0,0,100,100]);let o=4,s=[],l=10,d=h=>((h-t+o)*l).toFixed(1),u=h=>((h-n+o)*l).toFixed(1),c=(r-t+2*o)*l,g=(i-n+2*o)*l;s.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${c.toFixed(0)}" height="${g.toFixed(0)}" viewBox="0 0 ${c.toFixed(0)} ${g.toFixed(0)}" font-family="system-ui, sans-serif">`),s.push(`<rect width="100%" height="100%" fill="${ne.canvas}"/>`),s.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="context-stroke"/></marker></defs>');for(let h of e){let v=h.state==="error"||h.state==="warning",m=h.kind==="cluster";s.push(`<g><rect x="${d(h.x)}" y="${u(h.y)}" width="${(h.w*l).toFixed(1)}" height="${(h.h*l).toFixed(1)}" rx="8" fill="${m?"none":ne.box}" stroke="${v?be(h.state):ne.box_line}" stroke-width="${v?2:1}"${m?' stroke-dasharray="6 4"':""}/>`);let p=h.counts.ok+h.counts.unknown+h.counts.warning+h.counts.error,b=m?Number(u(h.y))-6:Number(u(h.y))+18;s.push(`<text x="${Number(d(h.x))+8}" y="${b}" font-size="13" font-weight="600" fill="${ne.fg}">${Kt(m?`cluster ${h.label}`:h.label)} <tspan font-weight="400" fill="${ne.muted}">${h.counts.error?`${h.counts.error} error · `:""}${h.counts.warning?`${h.counts.warning} warning · `:""}${p} objects</tspan></text></g>`)}let f=a.graph;return f.forEachEdge((h,v,m,p,b,y)=>{v.hidden||s.push(`<line x1="${d(b.gx)}" y1="${u(b.gy)}" x2="${d(y.gx)}" y2="${u(y.gy)}" stroke="${rt(v.kind)}" stroke-width="1.5" marker-end="url(#arrow)"${v.dash?' stroke-dasharray="5 4"':""} opacity="0.75"><title>${Kt(v.kind)}</title></line>`)}),f.forEachNode((h,v)=>{if(a.fading.has(h))return;let m=Number(d(v.gx)),p=Number(u(v.gy)),b=v.size*l,y=v.missing?ne.canvas:be(v.health),_=v.missing?` stroke="${be(v.health)}" stroke-width="2" stroke-dasharray="3 2"`:"",x;v.shape==="square"?x=`<rect x="${(m-b*.85).toFixed(1)}" y="${(p-b*.85).toFixed(1)}" width="${(b*1.7).toFixed(1)}" height="${(b*1.7).toFixed(1)}" rx="${(b*.25).toFixed(1)}" fill="${y}"${_}/>`:v.shape==="diamond"?x=`<path d="M${m} ${p-b} L${m+b} ${p} L${m} ${p+b} L${m-b} ${p} Z" fill="${y}"${_}/>`:v.shape==="triangle"?x=`<path d="M${m} ${p-b} L${m+b*.9} ${p+b*.7} L${m-b*.9} ${p+b*.7} Z" fill="${y}"${_}/>`:x=`<circle cx="${m}" cy="${p}" r="${b.toFixed(1)}" fill="${y}"${_}/>`;let T=a.highlight!==null&&!v.hl?' opacity="0.2"':"";s.push(`<g${T}>${x}<text x="${(m+b+4).toFixed(1)}" y="${(p+4).toFixed(1)}" font-size="11" fill="${ne.fg}">${Kt(v.label)}</text><title>${Kt(`${v.data.kind} ${v.data.namespace?`${v.data.namespace}/`:""}${v.data.label}: ${v.data.state}, ${v.data.reason}`)}</title></g>`)}),s.push("</svg>"),s.join(`
+`)}function Yr(a){Pa(new Blob([js(a)],{type:"image/svg+xml"}),`kubegraph-${Fa()}.svg`)}function Kr(a,e,t){let n=a.topo||{},r=a.graph.mapNodes((o,s)=>({...s.data,x:s.gx,y:s.gy})),i={view:{q:e.q,mode:e.mode,group:e.group,problems:e.problems,selected:e.sel,expand:e.expand},url:location.href,summary:n.summary,selected:n.selected,nodes:r,edges:a.graph.mapEdges((o,s)=>s.data),boxes:a.boxes,legend:n.legend,highlighted:t};Pa(new Blob([JSON.stringify(i,null,2)],{type:"application/json"}),`kubegraph-${Fa()}.json`)}var ui=at(Tt(),1);function Js(){let a=arguments[0];for(let e=1,t=arguments.length;e<t;e++)if(arguments[e])for(let n in arguments[e])a[n]=arguments[e][n];return a}var ce=Js;typeof Object.assign=="function"&&(ce=Object.assign);function we(a,e,t,n){let r=a._nodes.get(e),i=null;return r&&(n==="mixed"?i=r.out&&r.out[t]||r.undirected&&r.undirected[t]:n==="directed"?i=r.out&&r.out[t]:i=r.undirected&&r.undirected[t]),i}function fe(a){return typeof a=="object"&&a!==null}function ci(a){let e;for(e in a)return!1;return!0}function Ee(a,e,t){Object.defineProperty(a,e,{enumerable:!1,configurable:!1,writable:!0,value:t})}function Ie(a,e,t){let n={enumerable:!0,configurable:!0};typeof t=="function"?n.get=t:(n.value=t,n.writable=!1),Object.defineProperty(a,e,n)}function si(a){return!(!fe(a)||a.attributes&&!Array.isArray(a.attributes))}function el(){let a=Math.floor(Math.random()*256)&255;return()=>a++}function Ue(){let a=arguments,e=null,t=-1;return{[Symbol.iterator](){return this},next(){let n=null;do{if(e===null){if(t++,t>=a.length)return{done:!0};e=a[t][Symbol.iterator]()}if(n=e.next(),n.done){e=null;continue}break}while(!0);return n}}}function Et(){return{[Symbol.iterator](){return this},next(){return{done:!0}}}}var tn=class extends Error{constructor(e){super(),this.name="GraphError",this.message=e}},$=class a extends tn{constructor(e){super(e),this.name="InvalidArgumentsGraphError",typeof Error.captureStackTrace=="function"&&Error.captureStackTrace(this,a.prototype.constructor)}},W=class a extends tn{constructor(e){super(e),this.name="NotFoundGraphError",typeof Error.captureStackTrace=="function"&&Error.captureStackTrace(this,a.prototype.constructor)}},X=class a extends tn{constructor(e){super(e),this.name="UsageGraphError",typeof Error.captureStackTrace=="function"&&Error.captureStackTrace(this,a.prototype.constructor)}};function hi(a,e){this.key=a,this.attributes=e,this.clear()}hi.prototype.clear=function(){this.inDegree=0,this.outDegree=0,this.undirectedDegree=0,this.undirectedLoops=0,this.directedLoops=0,this.in={},this.out={},this.undirected={}};function fi(a,e){this.key=a,this.attributes=e,this.clear()}fi.prototype.clear=function(){this.inDegree=0,this.outDegree=0,this.directedLoops=0,this.in={},this.out={}};function gi(a,e){this.key=a,this.attributes=e,this.clear()}gi.prototype.clear=function(){this.undirectedDegree=0,this.undirectedLoops=0,this.undirected={}};function wt(a,e,t,n,r){this.key=e,this.attributes=r,this.undirected=a,this.source=t,this.target=n}wt.prototype.attach=function(){let a="out",e="in";this.undirected&&(a=e="undirected");let t=this.source.key,n=this.target.key;this.source[a][n]=this,!(this.undirected&&t===n)&&(this.target[e][t]=this)};wt.prototype.attachMulti=function(){let a="out",e="in",t=this.source.key,n=this.target.key;this.undirected&&(a=e="undirected");let r=this.source[a],i=r[n];if(typeof i>"u"){r[n]=this,this.undirected&&t===n||(this.target[e][t]=this);return}i.previous=this,this.next=i,r[n]=this,this.target[e][t]=this};wt.prototype.detach=function(){let a=this.source.key,e=this.target.key,t="out",n="in";this.undirected&&(t=n="undirected"),delete this.source[t][e],delete this.target[n][a]};wt.prototype.detachMulti=function(){let a=this.source.key,e=this.target.key,t="out",n="in";this.undirected&&(t=n="undirected"),this.previous===void 0?this.next===void 0?(delete this.source[t][e],delete this.target[n][a]):(this.next.previous=void 0,this.source[t][e]=this.next,this.target[n][a]=this.next):(this.previous.next=this.next,this.next!==void 0&&(this.next.previous=this.previous))};var pi=0,vi=1,tl=2,mi=3;function $e(a,e,t,n,r,i,o){let s,l,d,u;if(n=""+n,t===pi){if(s=a._nodes.get(n),!s)throw new W(`Graph.${e}: could not find the "${n}" node in the graph.`);d=r,u=i}else if(t===mi){if(r=""+r,l=a._edges.get(r),!l)throw new W(`Graph.${e}: could not find the "${r}" edge in the graph.`);let c=l.source.key,g=l.target.key;if(n===c)s=l.target;else if(n===g)s=l.source;else throw new W(`Graph.${e}: the "${n}" node is not attached to the "${r}" edge (${c}, ${g}).`);d=i,u=o}else{if(l=a._edges.get(n),!l)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`);t===vi?s=l.source:s=l.target,d=r,u=i}return[s,d,u]}function nl(a,e,t){a.prototype[e]=function(n,r,i){let[o,s]=$e(this,e,t,n,r,i);return o.attributes[s]}}function al(a,e,t){a.prototype[e]=function(n,r){let[i]=$e(this,e,t,n,r);return i.attributes}}function rl(a,e,t){a.prototype[e]=function(n,r,i){let[o,s]=$e(this,e,t,n,r,i);return o.attributes.hasOwnProperty(s)}}function il(a,e,t){a.prototype[e]=function(n,r,i,o){let[s,l,d]=$e(this,e,t,n,r,i,o);return s.attributes[l]=d,this.emit("nodeAttributesUpdated",{key:s.key,type:"set",attributes:s.attributes,name:l}),this}}function ol(a,e,t){a.prototype[e]=function(n,r,i,o){let[s,l,d]=$e(this,e,t,n,r,i,o);if(typeof d!="function")throw new $(`Graph.${e}: updater should be a function.`);let u=s.attributes,c=d(u[l]);return u[l]=c,this.emit("nodeAttributesUpdated",{key:s.key,type:"set",attributes:s.attributes,name:l}),this}}function sl(a,e,t){a.prototype[e]=function(n,r,i){let[o,s]=$e(this,e,t,n,r,i);return delete o.attributes[s],this.emit("nodeAttributesUpdated",{key:o.key,type:"remove",attributes:o.attributes,name:s}),this}}function ll(a,e,t){a.prototype[e]=function(n,r,i){let[o,s]=$e(this,e,t,n,r,i);if(!fe(s))throw new $(`Graph.${e}: provided attributes are not a plain object.`);return o.attributes=s,this.emit("nodeAttributesUpdated",{key:o.key,type:"replace",attributes:o.attributes}),this}}function dl(a,e,t){a.prototype[e]=function(n,r,i){let[o,s]=$e(this,e,t,n,r,i);if(!fe(s))throw new $(`Graph.${e}: provided attributes are not a plain object.`);return ce(o.attributes,s),this.emit("nodeAttributesUpdated",{key:o.key,type:"merge",attributes:o.attributes,data:s}),this}}function ul(a,e,t){a.prototype[e]=function(n,r,i){let[o,s]=$e(this,e,t,n,r,i);if(typeof s!="function")throw new $(`Graph.${e}: provided updater is not a function.`);return o.attributes=s(o.attributes),this.emit("nodeAttributesUpdated",{key:o.key,type:"update",attributes:o.attributes}),this}}var cl=[{name:a=>`get${a}Attribute`,attacher:nl},{name:a=>`get${a}Attributes`,attacher:al},{name:a=>`has${a}Attribute`,attacher:rl},{name:a=>`set${a}Attribute`,attacher:il},{name:a=>`update${a}Attribute`,attacher:ol},{name:a=>`remove${a}Attribute`,attacher:sl},{name:a=>`replace${a}Attributes`,attacher:ll},{name:a=>`merge${a}Attributes`,attacher:dl},{name:a=>`update${a}Attributes`,attacher:ul}];function hl(a){cl.forEach(function({name:e,attacher:t}){t(a,e("Node"),pi),t(a,e("Source"),vi),t(a,e("Target"),tl),t(a,e("Opposite"),mi)})}function fl(a,e,t){a.prototype[e]=function(n,r){let i;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>2){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let o=""+n,s=""+r;if(r=arguments[2],i=we(this,o,s,t),!i)throw new W(`Graph.${e}: could not find an edge for the given path ("${o}" - "${s}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,i=this._edges.get(n),!i)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}return i.attributes[r]}}function gl(a,e,t){a.prototype[e]=function(n){let r;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>1){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let i=""+n,o=""+arguments[1];if(r=we(this,i,o,t),!r)throw new W(`Graph.${e}: could not find an edge for the given path ("${i}" - "${o}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,r=this._edges.get(n),!r)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}return r.attributes}}function pl(a,e,t){a.prototype[e]=function(n,r){let i;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>2){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let o=""+n,s=""+r;if(r=arguments[2],i=we(this,o,s,t),!i)throw new W(`Graph.${e}: could not find an edge for the given path ("${o}" - "${s}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,i=this._edges.get(n),!i)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}return i.attributes.hasOwnProperty(r)}}function vl(a,e,t){a.prototype[e]=function(n,r,i){let o;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>3){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let s=""+n,l=""+r;if(r=arguments[2],i=arguments[3],o=we(this,s,l,t),!o)throw new W(`Graph.${e}: could not find an edge for the given path ("${s}" - "${l}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,o=this._edges.get(n),!o)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}return o.attributes[r]=i,this.emit("edgeAttributesUpdated",{key:o.key,type:"set",attributes:o.attributes,name:r}),this}}function ml(a,e,t){a.prototype[e]=function(n,r,i){let o;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>3){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let s=""+n,l=""+r;if(r=arguments[2],i=arguments[3],o=we(this,s,l,t),!o)throw new W(`Graph.${e}: could not find an edge for the given path ("${s}" - "${l}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,o=this._edges.get(n),!o)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}if(typeof i!="function")throw new $(`Graph.${e}: updater should be a function.`);return o.attributes[r]=i(o.attributes[r]),this.emit("edgeAttributesUpdated",{key:o.key,type:"set",attributes:o.attributes,name:r}),this}}function bl(a,e,t){a.prototype[e]=function(n,r){let i;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>2){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let o=""+n,s=""+r;if(r=arguments[2],i=we(this,o,s,t),!i)throw new W(`Graph.${e}: could not find an edge for the given path ("${o}" - "${s}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,i=this._edges.get(n),!i)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}return delete i.attributes[r],this.emit("edgeAttributesUpdated",{key:i.key,type:"remove",attributes:i.attributes,name:r}),this}}function yl(a,e,t){a.prototype[e]=function(n,r){let i;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>2){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let o=""+n,s=""+r;if(r=arguments[2],i=we(this,o,s,t),!i)throw new W(`Graph.${e}: could not find an edge for the given path ("${o}" - "${s}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,i=this._edges.get(n),!i)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}if(!fe(r))throw new $(`Graph.${e}: provided attributes are not a plain object.`);return i.attributes=r,this.emit("edgeAttributesUpdated",{key:i.key,type:"replace",attributes:i.attributes}),this}}function xl(a,e,t){a.prototype[e]=function(n,r){let i;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>2){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let o=""+n,s=""+r;if(r=arguments[2],i=we(this,o,s,t),!i)throw new W(`Graph.${e}: could not find an edge for the given path ("${o}" - "${s}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,i=this._edges.get(n),!i)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}if(!fe(r))throw new $(`Graph.${e}: provided attributes are not a plain object.`);return ce(i.attributes,r),this.emit("edgeAttributesUpdated",{key:i.key,type:"merge",attributes:i.attributes,data:r}),this}}function _l(a,e,t){a.prototype[e]=function(n,r){let i;if(this.type!=="mixed"&&t!=="mixed"&&t!==this.type)throw new X(`Graph.${e}: cannot find this type of edges in your ${this.type} graph.`);if(arguments.length>2){if(this.multi)throw new X(`Graph.${e}: cannot use a {source,target} combo when asking about an edge's attributes in a MultiGraph since we cannot infer the one you want information about.`);let o=""+n,s=""+r;if(r=arguments[2],i=we(this,o,s,t),!i)throw new W(`Graph.${e}: could not find an edge for the given path ("${o}" - "${s}").`)}else{if(t!=="mixed")throw new X(`Graph.${e}: calling this method with only a key (vs. a source and target) does not make sense since an edge with this key could have the other type.`);if(n=""+n,i=this._edges.get(n),!i)throw new W(`Graph.${e}: could not find the "${n}" edge in the graph.`)}if(typeof r!="function")throw new $(`Graph.${e}: provided updater is not a function.`);return i.attributes=r(i.attributes),this.emit("edgeAttributesUpdated",{key:i.key,type:"update",attributes:i.attributes}),this}}var Tl=[{name:a=>`get${a}Attribute`,attacher:fl},{name:a=>`get${a}Attributes`,attacher:gl},{name:a=>`has${a}Attribute`,attacher:pl},{name:a=>`set${a}Attribute`,attacher:vl},{name:a=>`update${a}Attribute`,attacher:ml},{name:a=>`remove${a}Attribute`,attacher:bl},{name:a=>`replace${a}Attributes`,attacher:yl},{name:a=>`merge${a}Attributes`,attacher:xl},{name:a=>`update${a}Attributes`,attacher:_l}];function Sl(a){Tl.forEach(function({name:e,attacher:t}){t(a,e("Edge"),"mixed"),t(a,e("DirectedEdge"),"directed"),t(a,e("UndirectedEdge"),"undirected")})}var El=[{name:"edges",type:"mixed"},{name:"inEdges",type:"directed",direction:"in"},{name:"outEdges",type:"directed",direction:"out"},{name:"inboundEdges",type:"mixed",direction:"in"},{name:"outboundEdges",type:"mixed",direction:"out"},{name:"directedEdges",type:"directed"},{name:"undirectedEdges",type:"undirected"}];function wl(a,e,t,n){let r=!1;for(let i in e){if(i===n)continue;let o=e[i];if(r=t(o.key,o.attributes,o.source.key,o.target.key,o.source.attributes,o.target.attributes,o.undirected),a&&r)return o.key}}function Al(a,e,t,n){let r,i,o,s=!1;for(let l in e)if(l!==n){r=e[l];do{if(i=r.source,o=r.target,s=t(r.key,r.attributes,i.key,o.key,i.attributes,o.attributes,r.undirected),a&&s)return r.key;r=r.next}while(r!==void 0)}}function Na(a,e){let t=Object.keys(a),n=t.length,r,i=0;return{[Symbol.iterator](){return this},next(){do if(r)r=r.next;else{if(i>=n)return{done:!0};let o=t[i++];if(o===e){r=void 0;continue}r=a[o]}while(!r);return{done:!1,value:{edge:r.key,attributes:r.attributes,source:r.source.key,target:r.target.key,sourceAttributes:r.source.attributes,targetAttributes:r.target.attributes,undirected:r.undirected}}}}}function Rl(a,e,t,n){let r=e[t];if(!r)return;let i=r.source,o=r.target;if(n(r.key,r.attributes,i.key,o.key,i.attributes,o.attributes,r.undirected)&&a)return r.key}function Dl(a,e,t,n){let r=e[t];if(!r)return;let i=!1;do{if(i=n(r.key,r.attributes,r.source.key,r.target.key,r.source.attributes,r.target.attributes,r.undirected),a&&i)return r.key;r=r.next}while(r!==void 0)}function Ga(a,e){let t=a[e];if(t.next!==void 0)return{[Symbol.iterator](){return this},next(){if(!t)return{done:!0};let r={edge:t.key,attributes:t.attributes,source:t.source.key,target:t.target.key,sourceAttributes:t.source.attributes,targetAttributes:t.target.attributes,undirected:t.undirected};return t=t.next,{done:!1,value:r}}};let n=!1;return{[Symbol.iterator](){return this},next(){return n===!0?{done:!0}:(n=!0,{done:!1,value:{edge:t.key,attributes:t.attributes,source:t.source.key,target:t.target.key,sourceAttributes:t.source.attributes,targetAttributes:t.target.attributes,undirected:t.undirected}})}}}function Cl(a,e){if(a.size===0)return[];if(e==="mixed"||e===a.type)return Array.from(a._edges.keys());let t=e==="undirected"?a.undirectedSize:a.directedSize,n=new Array(t),r=e==="undirected",i=a._edges.values(),o=0,s,l;for(;s=i.next(),s.done!==!0;)l=s.value,l.undirected===r&&(n[o++]=l.key);return n}function bi(a,e,t,n){if(e.size===0)return;let r=t!=="mixed"&&t!==e.type,i=t==="undirected",o,s,l=!1,d=e._edges.values();for(;o=d.next(),o.done!==!0;){if(s=o.value,r&&s.undirected!==i)continue;let{key:u,attributes:c,source:g,target:f}=s;if(l=n(u,c,g.key,f.key,g.attributes,f.attributes,s.undirected),a&&l)return u}}function Ll(a,e){if(a.size===0)return Et();let t=e!=="mixed"&&e!==a.type,n=e==="undirected",r=a._edges.values();return{[Symbol.iterator](){return this},next(){let i,o;for(;;){if(i=r.next(),i.done)return i;if(o=i.value,!(t&&o.undirected!==n))break}return{value:{edge:o.key,attributes:o.attributes,source:o.source.key,target:o.target.key,sourceAttributes:o.source.attributes,targetAttributes:o.target.attributes,undirected:o.undirected},done:!1}}}}function za(a,e,t,n,r,i){let o=e?Al:wl,s;if(t!=="undirected"&&(n!=="out"&&(s=o(a,r.in,i),a&&s)||n!=="in"&&(s=o(a,r.out,i,n?void 0:r.key),a&&s))||t!=="directed"&&(s=o(a,r.undirected,i),a&&s))return s}function kl(a,e,t,n){let r=[];return za(!1,a,e,t,n,function(i){r.push(i)}),r}function Pl(a,e,t){let n=Et();return a!=="undirected"&&(e!=="out"&&typeof t.in<"u"&&(n=Ue(n,Na(t.in))),e!=="in"&&typeof t.out<"u"&&(n=Ue(n,Na(t.out,e?void 0:t.key)))),a!=="directed"&&typeof t.undirected<"u"&&(n=Ue(n,Na(t.undirected))),n}function Ma(a,e,t,n,r,i,o){let s=t?Dl:Rl,l;if(e!=="undirected"&&(typeof r.in<"u"&&n!=="out"&&(l=s(a,r.in,i,o),a&&l)||typeof r.out<"u"&&n!=="in"&&(n||r.key!==i)&&(l=s(a,r.out,i,o),a&&l))||e!=="directed"&&typeof r.undirected<"u"&&(l=s(a,r.undirected,i,o),a&&l))return l}function Fl(a,e,t,n,r){let i=[];return Ma(!1,a,e,t,n,r,function(o){i.push(o)}),i}function Il(a,e,t,n){let r=Et();return a!=="undirected"&&(typeof t.in<"u"&&e!=="out"&&n in t.in&&(r=Ue(r,Ga(t.in,n))),typeof t.out<"u"&&e!=="in"&&n in t.out&&(e||t.key!==n)&&(r=Ue(r,Ga(t.out,n)))),a!=="directed"&&typeof t.undirected<"u"&&n in t.undirected&&(r=Ue(r,Ga(t.undirected,n))),r}function Nl(a,e){let{name:t,type:n,direction:r}=e;a.prototype[t]=function(i,o){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return[];if(!arguments.length)return Cl(this,n);if(arguments.length===1){i=""+i;let s=this._nodes.get(i);if(typeof s>"u")throw new W(`Graph.${t}: could not find the "${i}" node in the graph.`);return kl(this.multi,n==="mixed"?this.type:n,r,s)}if(arguments.length===2){i=""+i,o=""+o;let s=this._nodes.get(i);if(!s)throw new W(`Graph.${t}:  could not find the "${i}" source node in the graph.`);if(!this._nodes.has(o))throw new W(`Graph.${t}:  could not find the "${o}" target node in the graph.`);return Fl(n,this.multi,r,s,o)}throw new $(`Graph.${t}: too many arguments (expecting 0, 1 or 2 and got ${arguments.length}).`)}}function Gl(a,e){let{name:t,type:n,direction:r}=e,i="forEach"+t[0].toUpperCase()+t.slice(1,-1);a.prototype[i]=function(d,u,c){if(!(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)){if(arguments.length===1)return c=d,bi(!1,this,n,c);if(arguments.length===2){d=""+d,c=u;let g=this._nodes.get(d);if(typeof g>"u")throw new W(`Graph.${i}: could not find the "${d}" node in the graph.`);return za(!1,this.multi,n==="mixed"?this.type:n,r,g,c)}if(arguments.length===3){d=""+d,u=""+u;let g=this._nodes.get(d);if(!g)throw new W(`Graph.${i}:  could not find the "${d}" source node in the graph.`);if(!this._nodes.has(u))throw new W(`Graph.${i}:  could not find the "${u}" target node in the graph.`);return Ma(!1,n,this.multi,r,g,u,c)}throw new $(`Graph.${i}: too many arguments (expecting 1, 2 or 3 and got ${arguments.length}).`)}};let o="map"+t[0].toUpperCase()+t.slice(1);a.prototype[o]=function(){let d=Array.prototype.slice.call(arguments),u=d.pop(),c;if(d.length===0){let g=0;n!=="directed"&&(g+=this.undirectedSize),n!=="undirected"&&(g+=this.directedSize),c=new Array(g);let f=0;d.push((h,v,m,p,b,y,_)=>{c[f++]=u(h,v,m,p,b,y,_)})}else c=[],d.push((g,f,h,v,m,p,b)=>{c.push(u(g,f,h,v,m,p,b))});return this[i].apply(this,d),c};let s="filter"+t[0].toUpperCase()+t.slice(1);a.prototype[s]=function(){let d=Array.prototype.slice.call(arguments),u=d.pop(),c=[];return d.push((g,f,h,v,m,p,b)=>{u(g,f,h,v,m,p,b)&&c.push(g)}),this[i].apply(this,d),c};let l="reduce"+t[0].toUpperCase()+t.slice(1);a.prototype[l]=function(){let d=Array.prototype.slice.call(arguments);if(d.length<2||d.length>4)throw new $(`Graph.${l}: invalid number of arguments (expecting 2, 3 or 4 and got ${d.length}).`);if(typeof d[d.length-1]=="function"&&typeof d[d.length-2]!="function")throw new $(`Graph.${l}: missing initial value. You must provide it because the callback takes more than one argument and we cannot infer the initial value from the first iteration, as you could with a simple array.`);let u,c;d.length===2?(u=d[0],c=d[1],d=[]):d.length===3?(u=d[1],c=d[2],d=[d[0]]):d.length===4&&(u=d[2],c=d[3],d=[d[0],d[1]]);let g=c;return d.push((f,h,v,m,p,b,y)=>{g=u(g,f,h,v,m,p,b,y)}),this[i].apply(this,d),g}}function zl(a,e){let{name:t,type:n,direction:r}=e,i="find"+t[0].toUpperCase()+t.slice(1,-1);a.prototype[i]=function(l,d,u){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return!1;if(arguments.length===1)return u=l,bi(!0,this,n,u);if(arguments.length===2){l=""+l,u=d;let c=this._nodes.get(l);if(typeof c>"u")throw new W(`Graph.${i}: could not find the "${l}" node in the graph.`);return za(!0,this.multi,n==="mixed"?this.type:n,r,c,u)}if(arguments.length===3){l=""+l,d=""+d;let c=this._nodes.get(l);if(!c)throw new W(`Graph.${i}:  could not find the "${l}" source node in the graph.`);if(!this._nodes.has(d))throw new W(`Graph.${i}:  could not find the "${d}" target node in the graph.`);return Ma(!0,n,this.multi,r,c,d,u)}throw new $(`Graph.${i}: too many arguments (expecting 1, 2 or 3 and got ${arguments.length}).`)};let o="some"+t[0].toUpperCase()+t.slice(1,-1);a.prototype[o]=function(){let l=Array.prototype.slice.call(arguments),d=l.pop();return l.push((c,g,f,h,v,m,p)=>d(c,g,f,h,v,m,p)),!!this[i].apply(this,l)};let s="every"+t[0].toUpperCase()+t.slice(1,-1);a.prototype[s]=function(){let l=Array.prototype.slice.call(arguments),d=l.pop();return l.push((c,g,f,h,v,m,p)=>!d(c,g,f,h,v,m,p)),!this[i].apply(this,l)}}function Ml(a,e){let{name:t,type:n,direction:r}=e,i=t.slice(0,-1)+"Entries";a.prototype[i]=function(o,s){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return Et();if(!arguments.length)return Ll(this,n);if(arguments.length===1){o=""+o;let l=this._nodes.get(o);if(!l)throw new W(`Graph.${i}: could not find the "${o}" node in the graph.`);return Pl(n,r,l)}if(arguments.length===2){o=""+o,s=""+s;let l=this._nodes.get(o);if(!l)throw new W(`Graph.${i}:  could not find the "${o}" source node in the graph.`);if(!this._nodes.has(s))throw new W(`Graph.${i}:  could not find the "${s}" target node in the graph.`);return Il(n,r,l,s)}throw new $(`Graph.${i}: too many arguments (expecting 0, 1 or 2 and got ${arguments.length}).`)}}function Ol(a){El.forEach(e=>{Nl(a,e),Gl(a,e),zl(a,e),Ml(a,e)})}var Bl=[{name:"neighbors",type:"mixed"},{name:"inNeighbors",type:"directed",direction:"in"},{name:"outNeighbors",type:"directed",direction:"out"},{name:"inboundNeighbors",type:"mixed",direction:"in"},{name:"outboundNeighbors",type:"mixed",direction:"out"},{name:"directedNeighbors",type:"directed"},{name:"undirectedNeighbors",type:"undirected"}];function Mn(){this.A=null,this.B=null}Mn.prototype.wrap=function(a){this.A===null?this.A=a:this.B===null&&(this.B=a)};Mn.prototype.has=function(a){return this.A!==null&&a in this.A||this.B!==null&&a in this.B};function Jt(a,e,t,n,r){for(let i in n){let o=n[i],s=o.source,l=o.target,d=s===t?l:s;if(e&&e.has(d.key))continue;let u=r(d.key,d.attributes);if(a&&u)return d.key}}function Oa(a,e,t,n,r){if(e!=="mixed"){if(e==="undirected")return Jt(a,null,n,n.undirected,r);if(typeof t=="string")return Jt(a,null,n,n[t],r)}let i=new Mn,o;if(e!=="undirected"){if(t!=="out"){if(o=Jt(a,null,n,n.in,r),a&&o)return o;i.wrap(n.in)}if(t!=="in"){if(o=Jt(a,i,n,n.out,r),a&&o)return o;i.wrap(n.out)}}if(e!=="directed"&&(o=Jt(a,i,n,n.undirected,r),a&&o))return o}function Wl(a,e,t){if(a!=="mixed"){if(a==="undirected")return Object.keys(t.undirected);if(typeof e=="string")return Object.keys(t[e])}let n=[];return Oa(!1,a,e,t,function(r){n.push(r)}),n}function en(a,e,t){let n=Object.keys(t),r=n.length,i=0;return{[Symbol.iterator](){return this},next(){let o=null;do{if(i>=r)return a&&a.wrap(t),{done:!0};let s=t[n[i++]],l=s.source,d=s.target;if(o=l===e?d:l,a&&a.has(o.key)){o=null;continue}}while(o===null);return{done:!1,value:{neighbor:o.key,attributes:o.attributes}}}}}function Ul(a,e,t){if(a!=="mixed"){if(a==="undirected")return en(null,t,t.undirected);if(typeof e=="string")return en(null,t,t[e])}let n=Et(),r=new Mn;return a!=="undirected"&&(e!=="out"&&(n=Ue(n,en(r,t,t.in))),e!=="in"&&(n=Ue(n,en(r,t,t.out)))),a!=="directed"&&(n=Ue(n,en(r,t,t.undirected))),n}function $l(a,e){let{name:t,type:n,direction:r}=e;a.prototype[t]=function(i){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return[];i=""+i;let o=this._nodes.get(i);if(typeof o>"u")throw new W(`Graph.${t}: could not find the "${i}" node in the graph.`);return Wl(n==="mixed"?this.type:n,r,o)}}function Hl(a,e){let{name:t,type:n,direction:r}=e,i="forEach"+t[0].toUpperCase()+t.slice(1,-1);a.prototype[i]=function(d,u){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return;d=""+d;let c=this._nodes.get(d);if(typeof c>"u")throw new W(`Graph.${i}: could not find the "${d}" node in the graph.`);Oa(!1,n==="mixed"?this.type:n,r,c,u)};let o="map"+t[0].toUpperCase()+t.slice(1);a.prototype[o]=function(d,u){let c=[];return this[i](d,(g,f)=>{c.push(u(g,f))}),c};let s="filter"+t[0].toUpperCase()+t.slice(1);a.prototype[s]=function(d,u){let c=[];return this[i](d,(g,f)=>{u(g,f)&&c.push(g)}),c};let l="reduce"+t[0].toUpperCase()+t.slice(1);a.prototype[l]=function(d,u,c){if(arguments.length<3)throw new $(`Graph.${l}: missing initial value. You must provide it because the callback takes more than one argument and we cannot infer the initial value from the first iteration, as you could with a simple array.`);let g=c;return this[i](d,(f,h)=>{g=u(g,f,h)}),g}}function Vl(a,e){let{name:t,type:n,direction:r}=e,i=t[0].toUpperCase()+t.slice(1,-1),o="find"+i;a.prototype[o]=function(d,u){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return;d=""+d;let c=this._nodes.get(d);if(typeof c>"u")throw new W(`Graph.${o}: could not find the "${d}" node in the graph.`);return Oa(!0,n==="mixed"?this.type:n,r,c,u)};let s="some"+i;a.prototype[s]=function(d,u){return!!this[o](d,u)};let l="every"+i;a.prototype[l]=function(d,u){return!this[o](d,(g,f)=>!u(g,f))}}function jl(a,e){let{name:t,type:n,direction:r}=e,i=t.slice(0,-1)+"Entries";a.prototype[i]=function(o){if(n!=="mixed"&&this.type!=="mixed"&&n!==this.type)return Et();o=""+o;let s=this._nodes.get(o);if(typeof s>"u")throw new W(`Graph.${i}: could not find the "${o}" node in the graph.`);return Ul(n==="mixed"?this.type:n,r,s)}}function ql(a){Bl.forEach(e=>{$l(a,e),Hl(a,e),Vl(a,e),jl(a,e)})}function Pn(a,e,t,n,r){let i=n._nodes.values(),o=n.type,s,l,d,u,c,g,f;for(;s=i.next(),s.done!==!0;){let h=!1;if(l=s.value,o!=="undirected"){u=l.out;for(d in u){c=u[d];do{if(g=c.target,h=!0,f=r(l.key,g.key,l.attributes,g.attributes,c.key,c.attributes,c.undirected),a&&f)return c;c=c.next}while(c)}}if(o!=="directed"){u=l.undirected;for(d in u)if(!(e&&l.key>d)){c=u[d];do{if(g=c.target,g.key!==d&&(g=c.source),h=!0,f=r(l.key,g.key,l.attributes,g.attributes,c.key,c.attributes,c.undirected),a&&f)return c;c=c.next}while(c)}}if(t&&!h&&(f=r(l.key,null,l.attributes,null,null,null,null),a&&f))return null}}function Xl(a,e){let t={key:a};return ci(e.attributes)||(t.attributes=ce({},e.attributes)),t}function Yl(a,e,t){let n={key:e,source:t.source.key,target:t.target.key};return ci(t.attributes)||(n.attributes=ce({},t.attributes)),a==="mixed"&&t.undirected&&(n.undirected=!0),n}function Kl(a){if(!fe(a))throw new $('Graph.import: invalid serialized node. A serialized node should be a plain object with at least a "key" property.');if(!("key"in a))throw new $("Graph.import: serialized node is missing its key.");if("attributes"in a&&(!fe(a.attributes)||a.attributes===null))throw new $("Graph.import: invalid attributes. Attributes should be a plain object, null or omitted.")}function Zl(a){if(!fe(a))throw new $('Graph.import: invalid serialized edge. A serialized edge should be a plain object with at least a "source" & "target" property.');if(!("source"in a))throw new $("Graph.import: serialized edge is missing its source.");if(!("target"in a))throw new $("Graph.import: serialized edge is missing its target.");if("attributes"in a&&(!fe(a.attributes)||a.attributes===null))throw new $("Graph.import: invalid attributes. Attributes should be a plain object, null or omitted.");if("undirected"in a&&typeof a.undirected!="boolean")throw new $("Graph.import: invalid undirectedness information. Undirected should be boolean or omitted.")}var Ql=el(),Jl=new Set(["directed","undirected","mixed"]),li=new Set(["domain","_events","_eventsCount","_maxListeners"]),ed=[{name:a=>`${a}Edge`,generateKey:!0},{name:a=>`${a}DirectedEdge`,generateKey:!0,type:"directed"},{name:a=>`${a}UndirectedEdge`,generateKey:!0,type:"undirected"},{name:a=>`${a}EdgeWithKey`},{name:a=>`${a}DirectedEdgeWithKey`,type:"directed"},{name:a=>`${a}UndirectedEdgeWithKey`,type:"undirected"}],td={allowSelfLoops:!0,multi:!1,type:"mixed"};function nd(a,e,t){if(t&&!fe(t))throw new $(`Graph.addNode: invalid attributes. Expecting an object but got "${t}"`);if(e=""+e,t=t||{},a._nodes.has(e))throw new X(`Graph.addNode: the "${e}" node already exist in the graph.`);let n=new a.NodeDataClass(e,t);return a._nodes.set(e,n),a.emit("nodeAdded",{key:e,attributes:t}),n}function di(a,e,t){let n=new a.NodeDataClass(e,t);return a._nodes.set(e,n),a.emit("nodeAdded",{key:e,attributes:t}),n}function yi(a,e,t,n,r,i,o,s){if(!n&&a.type==="undirected")throw new X(`Graph.${e}: you cannot add a directed edge to an undirected graph. Use the #.addEdge or #.addUndirectedEdge instead.`);if(n&&a.type==="directed")throw new X(`Graph.${e}: you cannot add an undirected edge to a directed graph. Use the #.addEdge or #.addDirectedEdge instead.`);if(s&&!fe(s))throw new $(`Graph.${e}: invalid attributes. Expecting an object but got "${s}"`);if(i=""+i,o=""+o,s=s||{},!a.allowSelfLoops&&i===o)throw new X(`Graph.${e}: source & target are the same ("${i}"), thus creating a loop explicitly forbidden by this graph 'allowSelfLoops' option set to false.`);let l=a._nodes.get(i),d=a._nodes.get(o);if(!l)throw new W(`Graph.${e}: source node "${i}" not found.`);if(!d)throw new W(`Graph.${e}: target node "${o}" not found.`);let u={key:null,undirected:n,source:i,target:o,attributes:s};if(t)r=a._edgeKeyGenerator();else if(r=""+r,a._edges.has(r))throw new X(`Graph.${e}: the "${r}" edge already exists in the graph.`);if(!a.multi&&(n?typeof l.undirected[o]<"u":typeof l.out[o]<"u"))throw new X(`Graph.${e}: an edge linking "${i}" to "${o}" already exists. If you really want to add multiple edges linking those nodes, you should create a multi graph by using the 'multi' option.`);let c=new wt(n,r,l,d,s);a._edges.set(r,c);let g=i===o;return n?(l.undirectedDegree++,d.undirectedDegree++,g&&(l.undirectedLoops++,a._undirectedSelfLoopCount++)):(l.outDegree++,d.inDegree++,g&&(l.directedLoops++,a._directedSelfLoopCount++)),a.multi?c.attachMulti():c.attach(),n?a._undirectedSize++:a._directedSize++,u.key=r,a.emit("edgeAdded",u),r}function ad(a,e,t,n,r,i,o,s,l){if(!n&&a.type==="undirected")throw new X(`Graph.${e}: you cannot merge/update a directed edge to an undirected graph. Use the #.mergeEdge/#.updateEdge or #.addUndirectedEdge instead.`);if(n&&a.type==="directed")throw new X(`Graph.${e}: you cannot merge/update an undirected edge to a directed graph. Use the #.mergeEdge/#.updateEdge or #.addDirectedEdge instead.`);if(s){if(l){if(typeof s!="function")throw new $(`Graph.${e}: invalid updater function. Expecting a function but got "${s}"`)}else if(!fe(s))throw new $(`Graph.${e}: invalid attributes. Expecting an object but got "${s}"`)}i=""+i,o=""+o;let d;if(l&&(d=s,s=void 0),!a.allowSelfLoops&&i===o)throw new X(`Graph.${e}: source & target are the same ("${i}"), thus creating a loop explicitly forbidden by this graph 'allowSelfLoops' option set to false.`);let u=a._nodes.get(i),c=a._nodes.get(o),g,f;if(!t&&(g=a._edges.get(r),g)){if((g.source.key!==i||g.target.key!==o)&&(!n||g.source.key!==o||g.target.key!==i))throw new X(`Graph.${e}: inconsistency detected when attempting to merge the "${r}" edge with "${i}" source & "${o}" target vs. ("${g.source.key}", "${g.target.key}").`);f=g}if(!f&&!a.multi&&u&&(f=n?u.undirected[o]:u.out[o]),f){let b=[f.key,!1,!1,!1];if(l?!d:!s)return b;if(l){let y=f.attributes;f.attributes=d(y),a.emit("edgeAttributesUpdated",{type:"replace",key:f.key,attributes:f.attributes})}else ce(f.attributes,s),a.emit("edgeAttributesUpdated",{type:"merge",key:f.key,attributes:f.attributes,data:s});return b}s=s||{},l&&d&&(s=d(s));let h={key:null,undirected:n,source:i,target:o,attributes:s};if(t)r=a._edgeKeyGenerator();else if(r=""+r,a._edges.has(r))throw new X(`Graph.${e}: the "${r}" edge already exists in the graph.`);let v=!1,m=!1;u||(u=di(a,i,{}),v=!0,i===o&&(c=u,m=!0)),c||(c=di(a,o,{}),m=!0),g=new wt(n,r,u,c,s),a._edges.set(r,g);let p=i===o;return n?(u.undirectedDegree++,c.undirectedDegree++,p&&(u.undirectedLoops++,a._undirectedSelfLoopCount++)):(u.outDegree++,c.inDegree++,p&&(u.directedLoops++,a._directedSelfLoopCount++)),a.multi?g.attachMulti():g.attach(),n?a._undirectedSize++:a._directedSize++,h.key=r,a.emit("edgeAdded",h),[r,!0,v,m]}function St(a,e){a._edges.delete(e.key);let{source:t,target:n,attributes:r}=e,i=e.undirected,o=t===n;i?(t.undirectedDegree--,n.undirectedDegree--,o&&(t.undirectedLoops--,a._undirectedSelfLoopCount--)):(t.outDegree--,n.inDegree--,o&&(t.directedLoops--,a._directedSelfLoopCount--)),a.multi?e.detachMulti():e.detach(),i?a._undirectedSize--:a._directedSize--,a.emit("edgeDropped",{key:e.key,attributes:r,source:t.key,target:n.key,undirected:i})}var oe=class a extends ui.EventEmitter{constructor(e){if(super(),e=ce({},td,e),typeof e.multi!="boolean")throw new $(`Graph.constructor: invalid 'multi' option. Expecting a boolean but got "${e.multi}".`);if(!Jl.has(e.type))throw new $(`Graph.constructor: invalid 'type' option. Should be one of "mixed", "directed" or "undirected" but got "${e.type}".`);if(typeof e.allowSelfLoops!="boolean")throw new $(`Graph.constructor: invalid 'allowSelfLoops' option. Expecting a boolean but got "${e.allowSelfLoops}".`);let t=e.type==="mixed"?hi:e.type==="directed"?fi:gi;Ee(this,"NodeDataClass",t);let n="geid_"+Ql()+"_",r=0,i=()=>{let o;do o=n+r++;while(this._edges.has(o));return o};Ee(this,"_attributes",{}),Ee(this,"_nodes",new Map),Ee(this,"_edges",new Map),Ee(this,"_directedSize",0),Ee(this,"_undirectedSize",0),Ee(this,"_directedSelfLoopCount",0),Ee(this,"_undirectedSelfLoopCount",0),Ee(this,"_edgeKeyGenerator",i),Ee(this,"_options",e),li.forEach(o=>Ee(this,o,this[o])),Ie(this,"order",()=>this._nodes.size),Ie(this,"size",()=>this._edges.size),Ie(this,"directedSize",()=>this._directedSize),Ie(this,"undirectedSize",()=>this._undirectedSize),Ie(this,"selfLoopCount",()=>this._directedSelfLoopCount+this._undirectedSelfLoopCount),Ie(this,"directedSelfLoopCount",()=>this._directedSelfLoopCount),Ie(this,"undirectedSelfLoopCount",()=>this._undirectedSelfLoopCount),Ie(this,"multi",this._options.multi),Ie(this,"type",this._options.type),Ie(this,"allowSelfLoops",this._options.allowSelfLoops),Ie(this,"implementation",()=>"graphology")}_resetInstanceCounters(){this._directedSize=0,this._undirectedSize=0,this._directedSelfLoopCount=0,this._undirectedSelfLoopCount=0}hasNode(e){return this._nodes.has(""+e)}hasDirectedEdge(e,t){if(this.type==="undirected")return!1;if(arguments.length===1){let n=""+e,r=this._edges.get(n);return!!r&&!r.undirected}else if(arguments.length===2){e=""+e,t=""+t;let n=this._nodes.get(e);return n?n.out.hasOwnProperty(t):!1}throw new $(`Graph.hasDirectedEdge: invalid arity (${arguments.length}, instead of 1 or 2). You can either ask for an edge id or for the existence of an edge between a source & a target.`)}hasUndirectedEdge(e,t){if(this.type==="directed")return!1;if(arguments.length===1){let n=""+e,r=this._edges.get(n);return!!r&&r.undirected}else if(arguments.length===2){e=""+e,t=""+t;let n=this._nodes.get(e);return n?n.undirected.hasOwnProperty(t):!1}throw new $(`Graph.hasDirectedEdge: invalid arity (${arguments.length}, instead of 1 or 2). You can either ask for an edge id or for the existence of an edge between a source & a target.`)}hasEdge(e,t){if(arguments.length===1){let n=""+e;return this._edges.has(n)}else if(arguments.length===2){e=""+e,t=""+t;let n=this._nodes.get(e);return n?typeof n.out<"u"&&n.out.hasOwnProperty(t)||typeof n.undirected<"u"&&n.undirected.hasOwnProperty(t):!1}throw new $(`Graph.hasEdge: invalid arity (${arguments.length}, instead of 1 or 2). You can either ask for an edge id or for the existence of an edge between a source & a target.`)}directedEdge(e,t){if(this.type==="undirected")return;if(e=""+e,t=""+t,this.multi)throw new X("Graph.directedEdge: this method is irrelevant with multigraphs since there might be multiple edges between source & target. See #.directedEdges instead.");let n=this._nodes.get(e);if(!n)throw new W(`Graph.directedEdge: could not find the "${e}" source node in the graph.`);if(!this._nodes.has(t))throw new W(`Graph.directedEdge: could not find the "${t}" target node in the graph.`);let r=n.out&&n.out[t]||void 0;if(r)return r.key}undirectedEdge(e,t){if(this.type==="directed")return;if(e=""+e,t=""+t,this.multi)throw new X("Graph.undirectedEdge: this method is irrelevant with multigraphs since there might be multiple edges between source & target. See #.undirectedEdges instead.");let n=this._nodes.get(e);if(!n)throw new W(`Graph.undirectedEdge: could not find the "${e}" source node in the graph.`);if(!this._nodes.has(t))throw new W(`Graph.undirectedEdge: could not find the "${t}" target node in the graph.`);let r=n.undirected&&n.undirected[t]||void 0;if(r)return r.key}edge(e,t){if(this.multi)throw new X("Graph.edge: this method is irrelevant with multigraphs since there might be multiple edges between source & target. See #.edges instead.");e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.edge: could not find the "${e}" source node in the graph.`);if(!this._nodes.has(t))throw new W(`Graph.edge: could not find the "${t}" target node in the graph.`);let r=n.out&&n.out[t]||n.undirected&&n.undirected[t]||void 0;if(r)return r.key}areDirectedNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areDirectedNeighbors: could not find the "${e}" node in the graph.`);return this.type==="undirected"?!1:t in n.in||t in n.out}areOutNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areOutNeighbors: could not find the "${e}" node in the graph.`);return this.type==="undirected"?!1:t in n.out}areInNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areInNeighbors: could not find the "${e}" node in the graph.`);return this.type==="undirected"?!1:t in n.in}areUndirectedNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areUndirectedNeighbors: could not find the "${e}" node in the graph.`);return this.type==="directed"?!1:t in n.undirected}areNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areNeighbors: could not find the "${e}" node in the graph.`);return this.type!=="undirected"&&(t in n.in||t in n.out)||this.type!=="directed"&&t in n.undirected}areInboundNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areInboundNeighbors: could not find the "${e}" node in the graph.`);return this.type!=="undirected"&&t in n.in||this.type!=="directed"&&t in n.undirected}areOutboundNeighbors(e,t){e=""+e,t=""+t;let n=this._nodes.get(e);if(!n)throw new W(`Graph.areOutboundNeighbors: could not find the "${e}" node in the graph.`);return this.type!=="undirected"&&t in n.out||this.type!=="directed"&&t in n.undirected}inDegree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.inDegree: could not find the "${e}" node in the graph.`);return this.type==="undirected"?0:t.inDegree}outDegree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.outDegree: could not find the "${e}" node in the graph.`);return this.type==="undirected"?0:t.outDegree}directedDegree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.directedDegree: could not find the "${e}" node in the graph.`);return this.type==="undirected"?0:t.inDegree+t.outDegree}undirectedDegree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.undirectedDegree: could not find the "${e}" node in the graph.`);return this.type==="directed"?0:t.undirectedDegree}inboundDegree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.inboundDegree: could not find the "${e}" node in the graph.`);let n=0;return this.type!=="directed"&&(n+=t.undirectedDegree),this.type!=="undirected"&&(n+=t.inDegree),n}outboundDegree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.outboundDegree: could not find the "${e}" node in the graph.`);let n=0;return this.type!=="directed"&&(n+=t.undirectedDegree),this.type!=="undirected"&&(n+=t.outDegree),n}degree(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.degree: could not find the "${e}" node in the graph.`);let n=0;return this.type!=="directed"&&(n+=t.undirectedDegree),this.type!=="undirected"&&(n+=t.inDegree+t.outDegree),n}inDegreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.inDegreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);return this.type==="undirected"?0:t.inDegree-t.directedLoops}outDegreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.outDegreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);return this.type==="undirected"?0:t.outDegree-t.directedLoops}directedDegreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.directedDegreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);return this.type==="undirected"?0:t.inDegree+t.outDegree-t.directedLoops*2}undirectedDegreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.undirectedDegreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);return this.type==="directed"?0:t.undirectedDegree-t.undirectedLoops*2}inboundDegreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.inboundDegreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);let n=0,r=0;return this.type!=="directed"&&(n+=t.undirectedDegree,r+=t.undirectedLoops*2),this.type!=="undirected"&&(n+=t.inDegree,r+=t.directedLoops),n-r}outboundDegreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.outboundDegreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);let n=0,r=0;return this.type!=="directed"&&(n+=t.undirectedDegree,r+=t.undirectedLoops*2),this.type!=="undirected"&&(n+=t.outDegree,r+=t.directedLoops),n-r}degreeWithoutSelfLoops(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.degreeWithoutSelfLoops: could not find the "${e}" node in the graph.`);let n=0,r=0;return this.type!=="directed"&&(n+=t.undirectedDegree,r+=t.undirectedLoops*2),this.type!=="undirected"&&(n+=t.inDegree+t.outDegree,r+=t.directedLoops*2),n-r}source(e){e=""+e;let t=this._edges.get(e);if(!t)throw new W(`Graph.source: could not find the "${e}" edge in the graph.`);return t.source.key}target(e){e=""+e;let t=this._edges.get(e);if(!t)throw new W(`Graph.target: could not find the "${e}" edge in the graph.`);return t.target.key}extremities(e){e=""+e;let t=this._edges.get(e);if(!t)throw new W(`Graph.extremities: could not find the "${e}" edge in the graph.`);return[t.source.key,t.target.key]}opposite(e,t){e=""+e,t=""+t;let n=this._edges.get(t);if(!n)throw new W(`Graph.opposite: could not find the "${t}" edge in the graph.`);let r=n.source.key,i=n.target.key;if(e===r)return i;if(e===i)return r;throw new W(`Graph.opposite: the "${e}" node is not attached to the "${t}" edge (${r}, ${i}).`)}hasExtremity(e,t){e=""+e,t=""+t;let n=this._edges.get(e);if(!n)throw new W(`Graph.hasExtremity: could not find the "${e}" edge in the graph.`);return n.source.key===t||n.target.key===t}isUndirected(e){e=""+e;let t=this._edges.get(e);if(!t)throw new W(`Graph.isUndirected: could not find the "${e}" edge in the graph.`);return t.undirected}isDirected(e){e=""+e;let t=this._edges.get(e);if(!t)throw new W(`Graph.isDirected: could not find the "${e}" edge in the graph.`);return!t.undirected}isSelfLoop(e){e=""+e;let t=this._edges.get(e);if(!t)throw new W(`Graph.isSelfLoop: could not find the "${e}" edge in the graph.`);return t.source===t.target}addNode(e,t){return nd(this,e,t).key}mergeNode(e,t){if(t&&!fe(t))throw new $(`Graph.mergeNode: invalid attributes. Expecting an object but got "${t}"`);e=""+e,t=t||{};let n=this._nodes.get(e);return n?(t&&(ce(n.attributes,t),this.emit("nodeAttributesUpdated",{type:"merge",key:e,attributes:n.attributes,data:t})),[e,!1]):(n=new this.NodeDataClass(e,t),this._nodes.set(e,n),this.emit("nodeAdded",{key:e,attributes:t}),[e,!0])}updateNode(e,t){if(t&&typeof t!="function")throw new $(`Graph.updateNode: invalid updater function. Expecting a function but got "${t}"`);e=""+e;let n=this._nodes.get(e);if(n){if(t){let i=n.attributes;n.attributes=t(i),this.emit("nodeAttributesUpdated",{type:"replace",key:e,attributes:n.attributes})}return[e,!1]}let r=t?t({}):{};return n=new this.NodeDataClass(e,r),this._nodes.set(e,n),this.emit("nodeAdded",{key:e,attributes:r}),[e,!0]}dropNode(e){e=""+e;let t=this._nodes.get(e);if(!t)throw new W(`Graph.dropNode: could not find the "${e}" node in the graph.`);let n;if(this.type!=="undirected"){for(let r in t.out){n=t.out[r];do St(this,n),n=n.next;while(n)}for(let r in t.in){n=t.in[r];do St(this,n),n=n.next;while(n)}}if(this.type!=="directed")for(let r in t.undirected){n=t.undirected[r];do St(this,n),n=n.next;while(n)}this._nodes.delete(e),this.emit("nodeDropped",{key:e,attributes:t.attributes})}dropEdge(e){let t;if(arguments.length>1){let n=""+arguments[0],r=""+arguments[1];if(t=we(this,n,r,this.type),!t)throw new W(`Graph.dropEdge: could not find the "${n}" -> "${r}" edge in the graph.`)}else if(e=""+e,t=this._edges.get(e),!t)throw new W(`Graph.dropEdge: could not find the "${e}" edge in the graph.`);return St(this,t),this}dropDirectedEdge(e,t){if(arguments.length<2)throw new X("Graph.dropDirectedEdge: it does not make sense to try and drop a directed edge by key. What if the edge with this key is undirected? Use #.dropEdge for this purpose instead.");if(this.multi)throw new X("Graph.dropDirectedEdge: cannot use a {source,target} combo when dropping an edge in a MultiGraph since we cannot infer the one you want to delete as there could be multiple ones.");e=""+e,t=""+t;let n=we(this,e,t,"directed");if(!n)throw new W(`Graph.dropDirectedEdge: could not find a "${e}" -> "${t}" edge in the graph.`);return St(this,n),this}dropUndirectedEdge(e,t){if(arguments.length<2)throw new X("Graph.dropUndirectedEdge: it does not make sense to drop a directed edge by key. What if the edge with this key is undirected? Use #.dropEdge for this purpose instead.");if(this.multi)throw new X("Graph.dropUndirectedEdge: cannot use a {source,target} combo when dropping an edge in a MultiGraph since we cannot infer the one you want to delete as there could be multiple ones.");let n=we(this,e,t,"undirected");if(!n)throw new W(`Graph.dropUndirectedEdge: could not find a "${e}" -> "${t}" edge in the graph.`);return St(this,n),this}clear(){this._edges.clear(),this._nodes.clear(),this._resetInstanceCounters(),this.emit("cleared")}clearEdges(){let e=this._nodes.values(),t;for(;t=e.next(),t.done!==!0;)t.value.clear();this._edges.clear(),this._resetInstanceCounters(),this.emit("edgesCleared")}getAttribute(e){return this._attributes[e]}getAttributes(){return this._attributes}hasAttribute(e){return this._attributes.hasOwnProperty(e)}setAttribute(e,t){return this._attributes[e]=t,this.emit("attributesUpdated",{type:"set",attributes:this._attributes,name:e}),this}updateAttribute(e,t){if(typeof t!="function")throw new $("Graph.updateAttribute: updater should be a function.");let n=this._attributes[e];return this._attributes[e]=t(n),this.emit("attributesUpdated",{type:"set",attributes:this._attributes,name:e}),this}removeAttribute(e){return delete this._attributes[e],this.emit("attributesUpdated",{type:"remove",attributes:this._attributes,name:e}),this}replaceAttributes(e){if(!fe(e))throw new $("Graph.replaceAttributes: provided attributes are not a plain object.");return this._attributes=e,this.emit("attributesUpdated",{type:"replace",attributes:this._attributes}),this}mergeAttributes(e){if(!fe(e))throw new $("Graph.mergeAttributes: provided attributes are not a plain object.");return ce(this._attributes,e),this.emit("attributesUpdated",{type:"merge",attributes:this._attributes,data:e}),this}updateAttributes(e){if(typeof e!="function")throw new $("Graph.updateAttributes: provided updater is not a function.");return this._attributes=e(this._attributes),this.emit("attributesUpdated",{type:"update",attributes:this._attributes}),this}updateEachNodeAttributes(e,t){if(typeof e!="function")throw new $("Graph.updateEachNodeAttributes: expecting an updater function.");if(t&&!si(t))throw new $("Graph.updateEachNodeAttributes: invalid hints. Expecting an object having the following shape: {attributes?: [string]}");let n=this._nodes.values(),r,i;for(;r=n.next(),r.done!==!0;)i=r.value,i.attributes=e(i.key,i.attributes);this.emit("eachNodeAttributesUpdated",{hints:t||null})}updateEachEdgeAttributes(e,t){if(typeof e!="function")throw new $("Graph.updateEachEdgeAttributes: expecting an updater function.");if(t&&!si(t))throw new $("Graph.updateEachEdgeAttributes: invalid hints. Expecting an object having the following shape: {attributes?: [string]}");let n=this._edges.values(),r,i,o,s;for(;r=n.next(),r.done!==!0;)i=r.value,o=i.source,s=i.target,i.attributes=e(i.key,i.attributes,o.key,s.key,o.attributes,s.attributes,i.undirected);this.emit("eachEdgeAttributesUpdated",{hints:t||null})}forEachAdjacencyEntry(e){if(typeof e!="function")throw new $("Graph.forEachAdjacencyEntry: expecting a callback.");Pn(!1,!1,!1,this,e)}forEachAdjacencyEntryWithOrphans(e){if(typeof e!="function")throw new $("Graph.forEachAdjacencyEntryWithOrphans: expecting a callback.");Pn(!1,!1,!0,this,e)}forEachAssymetricAdjacencyEntry(e){if(typeof e!="function")throw new $("Graph.forEachAssymetricAdjacencyEntry: expecting a callback.");Pn(!1,!0,!1,this,e)}forEachAssymetricAdjacencyEntryWithOrphans(e){if(typeof e!="function")throw new $("Graph.forEachAssymetricAdjacencyEntryWithOrphans: expecting a callback.");Pn(!1,!0,!0,this,e)}nodes(){return Array.from(this._nodes.keys())}forEachNode(e){if(typeof e!="function")throw new $("Graph.forEachNode: expecting a callback.");let t=this._nodes.values(),n,r;for(;n=t.next(),n.done!==!0;)r=n.value,e(r.key,r.attributes)}findNode(e){if(typeof e!="function")throw new $("Graph.findNode: expecting a callback.");let t=this._nodes.values(),n,r;for(;n=t.next(),n.done!==!0;)if(r=n.value,e(r.key,r.attributes))return r.key}mapNodes(e){if(typeof e!="function")throw new $("Graph.mapNode: expecting a callback.");let t=this._nodes.values(),n,r,i=new Array(this.order),o=0;for(;n=t.next(),n.done!==!0;)r=n.value,i[o++]=e(r.key,r.attributes);return i}someNode(e){if(typeof e!="function")throw new $("Graph.someNode: expecting a callback.");let t=this._nodes.values(),n,r;for(;n=t.next(),n.done!==!0;)if(r=n.value,e(r.key,r.attributes))return!0;return!1}everyNode(e){if(typeof e!="function")throw new $("Graph.everyNode: expecting a callback.");let t=this._nodes.values(),n,r;for(;n=t.next(),n.done!==!0;)if(r=n.value,!e(r.key,r.attributes))return!1;return!0}filterNodes(e){if(typeof e!="function")throw new $("Graph.filterNodes: expecting a callback.");let t=this._nodes.values(),n,r,i=[];for(;n=t.next(),n.done!==!0;)r=n.value,e(r.key,r.attributes)&&i.push(r.key);return i}reduceNodes(e,t){if(typeof e!="function")throw new $("Graph.reduceNodes: expecting a callback.");if(arguments.length<2)throw new $("Graph.reduceNodes: missing initial value. You must provide it because the callback takes more than one argument and we cannot infer the initial value from the first iteration, as you could with a simple array.");let n=t,r=this._nodes.values(),i,o;for(;i=r.next(),i.done!==!0;)o=i.value,n=e(n,o.key,o.attributes);return n}nodeEntries(){let e=this._nodes.values();return{[Symbol.iterator](){return this},next(){let t=e.next();if(t.done)return t;let n=t.value;return{value:{node:n.key,attributes:n.attributes},done:!1}}}}export(){let e=new Array(this._nodes.size),t=0;this._nodes.forEach((r,i)=>{e[t++]=Xl(i,r)});let n=new Array(this._edges.size);return t=0,this._edges.forEach((r,i)=>{n[t++]=Yl(this.type,i,r)}),{options:{type:this.type,multi:this.multi,allowSelfLoops:this.allowSelfLoops},attributes:this.getAttributes(),nodes:e,edges:n}}import(e,t=!1){if(e instanceof a)return e.forEachNode((l,d)=>{t?this.mergeNode(l,d):this.addNode(l,d)}),e.forEachEdge((l,d,u,c,g,f,h)=>{t?h?this.mergeUndirectedEdgeWithKey(l,u,c,d):this.mergeDirectedEdgeWithKey(l,u,c,d):h?this.addUndirectedEdgeWithKey(l,u,c,d):this.addDirectedEdgeWithKey(l,u,c,d)}),this;if(!fe(e))throw new $("Graph.import: invalid argument. Expecting a serialized graph or, alternatively, a Graph instance.");if(e.attributes){if(!fe(e.attributes))throw new $("Graph.import: invalid attributes. Expecting a plain object.");t?this.mergeAttributes(e.attributes):this.replaceAttributes(e.attributes)}let n,r,i,o,s;if(e.nodes){if(i=e.nodes,!Array.isArray(i))throw new $("Graph.import: invalid nodes. Expecting an array.");for(n=0,r=i.length;n<r;n++){o=i[n],Kl(o);let{key:l,attributes:d}=o;t?this.mergeNode(l,d):this.addNode(l,d)}}if(e.edges){let l=!1;if(this.type==="undirected"&&(l=!0),i=e.edges,!Array.isArray(i))throw new $("Graph.import: invalid edges. Expecting an array.");for(n=0,r=i.length;n<r;n++){s=i[n],Zl(s);let{source:d,target:u,attributes:c,undirected:g=l}=s,f;"key"in s?(f=t?g?this.mergeUndirectedEdgeWithKey:this.mergeDirectedEdgeWithKey:g?this.addUndirectedEdgeWithKey:this.addDirectedEdgeWithKey,f.call(this,s.key,d,u,c)):(f=t?g?this.mergeUndirectedEdge:this.mergeDirectedEdge:g?this.addUndirectedEdge:this.addDirectedEdge,f.call(this,d,u,c))}}return this}nullCopy(e){let t=new a(ce({},this._options,e));return t.replaceAttributes(ce({},this.getAttributes())),t}emptyCopy(e){let t=this.nullCopy(e);return this._nodes.forEach((n,r)=>{let i=ce({},n.attributes);n=new t.NodeDataClass(r,i),t._nodes.set(r,n)}),t}copy(e){if(e=e||{},typeof e.type=="string"&&e.type!==this.type&&e.type!=="mixed")throw new X(`Graph.copy: cannot create an incompatible copy from "${this.type}" type to "${e.type}" because this would mean losing information about the current graph.`);if(typeof e.multi=="boolean"&&e.multi!==this.multi&&e.multi!==!0)throw new X("Graph.copy: cannot create an incompatible copy by downgrading a multi graph to a simple one because this would mean losing information about the current graph.");if(typeof e.allowSelfLoops=="boolean"&&e.allowSelfLoops!==this.allowSelfLoops&&e.allowSelfLoops!==!0)throw new X("Graph.copy: cannot create an incompatible copy from a graph allowing self loops to one that does not because this would mean losing information about the current graph.");let t=this.emptyCopy(e),n=this._edges.values(),r,i;for(;r=n.next(),r.done!==!0;)i=r.value,yi(t,"copy",!1,i.undirected,i.key,i.source.key,i.target.key,ce({},i.attributes));return t}toJSON(){return this.export()}toString(){return"[object Graph]"}inspect(){let e={};this._nodes.forEach((i,o)=>{e[o]=i.attributes});let t={},n={};this._edges.forEach((i,o)=>{let s=i.undirected?"--":"->",l="",d=i.source.key,u=i.target.key,c;i.undirected&&d>u&&(c=d,d=u,u=c);let g=`(${d})${s}(${u})`;o.startsWith("geid_")?this.multi&&(typeof n[g]>"u"?n[g]=0:n[g]++,l+=`${n[g]}. `):l+=`[${o}]: `,l+=g,t[l]=i.attributes});let r={};for(let i in this)this.hasOwnProperty(i)&&!li.has(i)&&typeof this[i]!="function"&&typeof i!="symbol"&&(r[i]=this[i]);return r.attributes=this._attributes,r.nodes=e,r.edges=t,Ee(r,"constructor",this.constructor),r}};typeof Symbol<"u"&&(oe.prototype[Symbol.for("nodejs.util.inspect.custom")]=oe.prototype.inspect);ed.forEach(a=>{["add","merge","update"].forEach(e=>{let t=a.name(e),n=e==="add"?yi:ad;a.generateKey?oe.prototype[t]=function(r,i,o){return n(this,t,!0,(a.type||this.type)==="undirected",null,r,i,o,e==="update")}:oe.prototype[t]=function(r,i,o,s){return n(this,t,!1,(a.type||this.type)==="undirected",r,i,o,s,e==="update")}})});hl(oe);Sl(oe);Ol(oe);ql(oe);var Fn=class extends oe{constructor(e){let t=ce({type:"directed"},e);if("multi"in t&&t.multi!==!1)throw new $("DirectedGraph.from: inconsistent indication that the graph should be multi in given options!");if(t.type!=="directed")throw new $('DirectedGraph.from: inconsistent "'+t.type+'" type in given options!');super(t)}},In=class extends oe{constructor(e){let t=ce({type:"undirected"},e);if("multi"in t&&t.multi!==!1)throw new $("UndirectedGraph.from: inconsistent indication that the graph should be multi in given options!");if(t.type!=="undirected")throw new $('UndirectedGraph.from: inconsistent "'+t.type+'" type in given options!');super(t)}},Nn=class extends oe{constructor(e){let t=ce({multi:!0},e);if("multi"in t&&t.multi!==!0)throw new $("MultiGraph.from: inconsistent indication that the graph should be simple in given options!");super(t)}},Gn=class extends oe{constructor(e){let t=ce({type:"directed",multi:!0},e);if("multi"in t&&t.multi!==!0)throw new $("MultiDirectedGraph.from: inconsistent indication that the graph should be simple in given options!");if(t.type!=="directed")throw new $('MultiDirectedGraph.from: inconsistent "'+t.type+'" type in given options!');super(t)}},zn=class extends oe{constructor(e){let t=ce({type:"undirected",multi:!0},e);if("multi"in t&&t.multi!==!0)throw new $("MultiUndirectedGraph.from: inconsistent indication that the graph should be simple in given options!");if(t.type!=="undirected")throw new $('MultiUndirectedGraph.from: inconsistent "'+t.type+'" type in given options!');super(t)}};function At(a){a.from=function(e,t){let n=ce({},e.options,t),r=new a(n);return r.import(e),r}}At(oe);At(Fn);At(In);At(Nn);At(Gn);At(zn);oe.Graph=oe;oe.DirectedGraph=Fn;oe.UndirectedGraph=In;oe.MultiGraph=Nn;oe.MultiDirectedGraph=Gn;oe.MultiUndirectedGraph=zn;oe.InvalidArgumentsGraphError=$;oe.NotFoundGraphError=W;oe.UsageGraphError=X;function Wn(a,e){(e==null||e>a.length)&&(e=a.length);for(var t=0,n=Array(e);t<e;t++)n[t]=a[t];return n}function Un(a,e){if(a){if(typeof a=="string")return Wn(a,e);var t={}.toString.call(a).slice(8,-1);return t==="Object"&&a.constructor&&(t=a.constructor.name),t==="Map"||t==="Set"?Array.from(a):t==="Arguments"||/^(?:Ui|I)nt(?:8|16|32)(?:Clamped)?Array$/.test(t)?Wn(a,e):void 0}}function rd(a){if(Array.isArray(a))return a}function id(a,e){var t=a==null?null:typeof Symbol<"u"&&a[Symbol.iterator]||a["@@iterator"];if(t!=null){var n,r,i,o,s=[],l=!0,d=!1;try{if(i=(t=t.call(a)).next,e===0){if(Object(t)!==t)return;l=!1}else for(;!(l=(n=i.call(t)).done)&&(s.push(n.value),s.length!==e);l=!0);}catch(u){d=!0,r=u}finally{try{if(!l&&t.return!=null&&(o=t.return(),Object(o)!==o))return}finally{if(d)throw r}}return s}}function od(){throw new TypeError(`Invalid attempt to destructure non-iterable instance.
+In order to be iterable, non-array objects must have a [Symbol.iterator]() method.`)}function ae(a,e){return rd(a)||id(a,e)||Un(a,e)||od()}function O(a,e){var t=typeof Symbol<"u"&&a[Symbol.iterator]||a["@@iterator"];if(!t){if(Array.isArray(a)||(t=Un(a))||e&&a&&typeof a.length=="number"){t&&(a=t);var n=0,r=function(){};return{s:r,n:function(){return n>=a.length?{done:!0}:{done:!1,value:a[n++]}},e:function(l){throw l},f:r}}throw new TypeError(`Invalid attempt to iterate non-iterable instance.
+In order to be iterable, non-array objects must have a [Symbol.iterator]() method.`)}var i,o=!0,s=!1;return{s:function(){t=t.call(a)},n:function(){var l=t.next();return o=l.done,l},e:function(l){s=!0,i=l},f:function(){try{o||t.return==null||t.return()}finally{if(s)throw i}}}}function Ae(){return Float32Array.of(1,0,0,0,1,0,0,0,1)}function On(a,e,t){return a[0]=e,a[4]=typeof t=="number"?t:e,a}function xi(a,e){var t=Math.sin(e),n=Math.cos(e);return a[0]=n,a[1]=t,a[3]=-t,a[4]=n,a}function _i(a,e,t){return a[6]=e,a[7]=t,a}function je(a,e){var t=a[0],n=a[1],r=a[2],i=a[3],o=a[4],s=a[5],l=a[6],d=a[7],u=a[8],c=e[0],g=e[1],f=e[2],h=e[3],v=e[4],m=e[5],p=e[6],b=e[7],y=e[8];return a[0]=c*t+g*i+f*l,a[1]=c*n+g*o+f*d,a[2]=c*r+g*s+f*u,a[3]=h*t+v*i+m*l,a[4]=h*n+v*o+m*d,a[5]=h*r+v*s+m*u,a[6]=p*t+b*i+y*l,a[7]=p*n+b*o+y*d,a[8]=p*r+b*s+y*u,a}function Ba(a,e){var t=Math.cos(e),n=Math.sin(e);return{x:t*a.x+n*a.y,y:-n*a.x+t*a.y}}function Dt(a,e){var t=arguments.length>2&&arguments[2]!==void 0?arguments[2]:1,n=a[0],r=a[1],i=a[3],o=a[4],s=a[6],l=a[7],d=e.x,u=e.y;return{x:d*n+u*i+s*t,y:d*r+u*o+l*t}}function sd(a,e){var t=a.height/a.width,n=e.height/e.width;return t<1&&n>1||t>1&&n<1?1:Math.min(Math.max(n,1/n),Math.max(1/t,t))}function qe(a,e,t,n,r){var i=a.angle,o=a.ratio,s=a.x,l=a.y,d=e.width,u=e.height,c=Ae(),g=Math.min(d,u)-2*n,f=sd(e,t);return r?(je(c,_i(Ae(),s,l)),je(c,On(Ae(),o)),je(c,xi(Ae(),i)),je(c,On(Ae(),d/g/2/f,u/g/2/f))):(je(c,On(Ae(),2*(g/d)*f,2*(g/u)*f)),je(c,xi(Ae(),-i)),je(c,On(Ae(),1/o)),je(c,_i(Ae(),-s,-l))),c}function Ti(a,e,t){var n=Dt(a,{x:Math.cos(e.angle),y:Math.sin(e.angle)},0),r=n.x,i=n.y;return 1/Math.sqrt(Math.pow(r,2)+Math.pow(i,2))/t.width}function Wa(a,e,t,n,r){var i=Math.floor(e/r*n),o=Math.floor(a.drawingBufferHeight/r-t/r*n);return[i,o]}var an={black:"#000000",silver:"#C0C0C0",gray:"#808080",grey:"#808080",white:"#FFFFFF",maroon:"#800000",red:"#FF0000",purple:"#800080",fuchsia:"#FF00FF",green:"#008000",lime:"#00FF00",olive:"#808000",yellow:"#FFFF00",navy:"#000080",blue:"#0000FF",teal:"#008080",aqua:"#00FFFF",darkblue:"#00008B",mediumblue:"#0000CD",darkgreen:"#006400",darkcyan:"#008B8B",deepskyblue:"#00BFFF",darkturquoise:"#00CED1",mediumspringgreen:"#00FA9A",springgreen:"#00FF7F",cyan:"#00FFFF",midnightblue:"#191970",dodgerblue:"#1E90FF",lightseagreen:"#20B2AA",forestgreen:"#228B22",seagreen:"#2E8B57",darkslategray:"#2F4F4F",darkslategrey:"#2F4F4F",limegreen:"#32CD32",mediumseagreen:"#3CB371",turquoise:"#40E0D0",royalblue:"#4169E1",steelblue:"#4682B4",darkslateblue:"#483D8B",mediumturquoise:"#48D1CC",indigo:"#4B0082",darkolivegreen:"#556B2F",cadetblue:"#5F9EA0",cornflowerblue:"#6495ED",rebeccapurple:"#663399",mediumaquamarine:"#66CDAA",dimgray:"#696969",dimgrey:"#696969",slateblue:"#6A5ACD",olivedrab:"#6B8E23",slategray:"#708090",slategrey:"#708090",lightslategray:"#778899",lightslategrey:"#778899",mediumslateblue:"#7B68EE",lawngreen:"#7CFC00",chartreuse:"#7FFF00",aquamarine:"#7FFFD4",skyblue:"#87CEEB",lightskyblue:"#87CEFA",blueviolet:"#8A2BE2",darkred:"#8B0000",darkmagenta:"#8B008B",saddlebrown:"#8B4513",darkseagreen:"#8FBC8F",lightgreen:"#90EE90",mediumpurple:"#9370DB",darkviolet:"#9400D3",palegreen:"#98FB98",darkorchid:"#9932CC",yellowgreen:"#9ACD32",sienna:"#A0522D",brown:"#A52A2A",darkgray:"#A9A9A9",darkgrey:"#A9A9A9",lightblue:"#ADD8E6",greenyellow:"#ADFF2F",paleturquoise:"#AFEEEE",lightsteelblue:"#B0C4DE",powderblue:"#B0E0E6",firebrick:"#B22222",darkgoldenrod:"#B8860B",mediumorchid:"#BA55D3",rosybrown:"#BC8F8F",darkkhaki:"#BDB76B",mediumvioletred:"#C71585",indianred:"#CD5C5C",peru:"#CD853F",chocolate:"#D2691E",tan:"#D2B48C",lightgray:"#D3D3D3",lightgrey:"#D3D3D3",thistle:"#D8BFD8",orchid:"#DA70D6",goldenrod:"#DAA520",palevioletred:"#DB7093",crimson:"#DC143C",gainsboro:"#DCDCDC",plum:"#DDA0DD",burlywood:"#DEB887",lightcyan:"#E0FFFF",lavender:"#E6E6FA",darksalmon:"#E9967A",violet:"#EE82EE",palegoldenrod:"#EEE8AA",lightcoral:"#F08080",khaki:"#F0E68C",aliceblue:"#F0F8FF",honeydew:"#F0FFF0",azure:"#F0FFFF",sandybrown:"#F4A460",wheat:"#F5DEB3",beige:"#F5F5DC",whitesmoke:"#F5F5F5",mintcream:"#F5FFFA",ghostwhite:"#F8F8FF",salmon:"#FA8072",antiquewhite:"#FAEBD7",linen:"#FAF0E6",lightgoldenrodyellow:"#FAFAD2",oldlace:"#FDF5E6",magenta:"#FF00FF",deeppink:"#FF1493",orangered:"#FF4500",tomato:"#FF6347",hotpink:"#FF69B4",coral:"#FF7F50",darkorange:"#FF8C00",lightsalmon:"#FFA07A",orange:"#FFA500",lightpink:"#FFB6C1",pink:"#FFC0CB",gold:"#FFD700",peachpuff:"#FFDAB9",navajowhite:"#FFDEAD",moccasin:"#FFE4B5",bisque:"#FFE4C4",mistyrose:"#FFE4E1",blanchedalmond:"#FFEBCD",papayawhip:"#FFEFD5",lavenderblush:"#FFF0F5",seashell:"#FFF5EE",cornsilk:"#FFF8DC",lemonchiffon:"#FFFACD",floralwhite:"#FFFAF0",snow:"#FFFAFA",lightyellow:"#FFFFE0",ivory:"#FFFFF0"},Si=new Int8Array(4),Bn=new Int32Array(Si.buffer,0,1),Ei=new Float32Array(Si.buffer,0,1),ld=/^\s*rgba?\s*\(/,dd=/^\s*rgba?\s*\(\s*([0-9]*)\s*,\s*([0-9]*)\s*,\s*([0-9]*)(?:\s*,\s*(.*)?)?\)\s*$/;function $n(a){var e=0,t=0,n=0,r=1,i=a.toLowerCase();if(i==="transparent")return{r:0,g:0,b:0,a:0};if(i in an)return $n(an[i]);if(a[0]==="#")a.length===4?(e=parseInt(a.charAt(1)+a.charAt(1),16),t=parseInt(a.charAt(2)+a.charAt(2),16),n=parseInt(a.charAt(3)+a.charAt(3),16)):(e=parseInt(a.charAt(1)+a.charAt(2),16),t=parseInt(a.charAt(3)+a.charAt(4),16),n=parseInt(a.charAt(5)+a.charAt(6),16)),a.length===9&&(r=parseInt(a.charAt(7)+a.charAt(8),16)/255);else if(ld.test(a)){var o=a.match(dd);o&&(e=+o[1],t=+o[2],n=+o[3],o[4]&&(r=+o[4]))}return{r:e,g:t,b:n,a:r}}function wi(a){var e=arguments.length>1&&arguments[1]!==void 0?arguments[1]:!1,t=$n(a),n=t.r,r=t.g,i=t.b,o=t.a;return e?[n/255*o,r/255*o,i/255*o,o]:[n/255,r/255,i/255,o]}var Rt={};for(nn in an)Rt[nn]=Re(an[nn]),Rt[an[nn]]=Rt[nn];var nn;function ud(a,e,t,n,r){return Bn[0]=n<<24|t<<16|e<<8|a,r&&(Bn[0]=Bn[0]&4278190079),Ei[0]}function Re(a){if(a=a.toLowerCase(),typeof Rt[a]<"u")return Rt[a];var e=$n(a),t=e.r,n=e.g,r=e.b,i=e.a;i=i*255|0;var o=ud(t,n,r,i,!0);return Rt[a]=o,o}function Xe(a,e){Ei[0]=Re(a);var t=Bn[0];e&&(t=t|16777216);var n=t&255,r=t>>8&255,i=t>>16&255,o=t>>24&255;return[n,r,i,o]}function Ct(a){var e=a>>>8&255,t=a>>>16&255,n=a>>>24&255,r=a&255;return(r<<24|n<<16|t<<8|e)>>>0}function Ua(a,e,t,n){return(t<<24|e<<16|a<<8|n)>>>0}function Ai(a,e,t,n,r,i){var o=Wa(a,t,n,r,i),s=ae(o,2),l=s[0],d=s[1],u=new Uint8Array(4);a.bindFramebuffer(a.FRAMEBUFFER,e),a.readPixels(l,d,1,1,a.RGBA,a.UNSIGNED_BYTE,u);var c=ae(u,4),g=c[0],f=c[1],h=c[2],v=c[3];return[g,f,h,v]}function Ri(a){var e=$n(a),t=e.r,n=e.g,r=e.b,i=e.a,o=(t/255).toFixed(6),s=(n/255).toFixed(6),l=(r/255).toFixed(6),d=i.toFixed(6);return"vec4(".concat(o,", ").concat(s,", ").concat(l,", ").concat(d,")")}function cd(a,e){if(typeof a!="object"||!a)return a;var t=a[Symbol.toPrimitive];if(t!==void 0){var n=t.call(a,e||"default");if(typeof n!="object")return n;throw new TypeError("@@toPrimitive must return a primitive value.")}return(e==="string"?String:Number)(a)}function Li(a){var e=cd(a,"string");return typeof e=="symbol"?e:e+""}function S(a,e,t){return(e=Li(e))in a?Object.defineProperty(a,e,{value:t,enumerable:!0,configurable:!0,writable:!0}):a[e]=t,a}function Di(a,e){var t=Object.keys(a);if(Object.getOwnPropertySymbols){var n=Object.getOwnPropertySymbols(a);e&&(n=n.filter(function(r){return Object.getOwnPropertyDescriptor(a,r).enumerable})),t.push.apply(t,n)}return t}function B(a){for(var e=1;e<arguments.length;e++){var t=arguments[e]!=null?arguments[e]:{};e%2?Di(Object(t),!0).forEach(function(n){S(a,n,t[n])}):Object.getOwnPropertyDescriptors?Object.defineProperties(a,Object.getOwnPropertyDescriptors(t)):Di(Object(t)).forEach(function(n){Object.defineProperty(a,n,Object.getOwnPropertyDescriptor(t,n))})}return a}function ee(a,e){if(!(a instanceof e))throw new TypeError("Cannot call a class as a function")}function Ci(a,e){for(var t=0;t<e.length;t++){var n=e[t];n.enumerable=n.enumerable||!1,n.configurable=!0,"value"in n&&(n.writable=!0),Object.defineProperty(a,Li(n.key),n)}}function te(a,e,t){return e&&Ci(a.prototype,e),t&&Ci(a,t),Object.defineProperty(a,"prototype",{writable:!1}),a}function it(a){return it=Object.setPrototypeOf?Object.getPrototypeOf.bind():function(e){return e.__proto__||Object.getPrototypeOf(e)},it(a)}function ki(){try{var a=!Boolean.prototype.valueOf.call(Reflect.construct(Boolean,[],function(){}))}catch{}return(ki=function(){return!!a})()}function hd(a){if(a===void 0)throw new ReferenceError("this hasn't been initialised - super() hasn't been called");return a}function fd(a,e){if(e&&(typeof e=="object"||typeof e=="function"))return e;if(e!==void 0)throw new TypeError("Derived constructors may only return object or undefined");return hd(a)}function se(a,e,t){return e=it(e),fd(a,ki()?Reflect.construct(e,t||[],it(a).constructor):e.apply(a,t))}function $a(a,e){return $a=Object.setPrototypeOf?Object.setPrototypeOf.bind():function(t,n){return t.__proto__=n,t},$a(a,e)}function le(a,e){if(typeof e!="function"&&e!==null)throw new TypeError("Super expression must either be null or a function");a.prototype=Object.create(e&&e.prototype,{constructor:{value:a,writable:!0,configurable:!0}}),Object.defineProperty(a,"prototype",{writable:!1}),e&&$a(a,e)}function gd(a){if(Array.isArray(a))return Wn(a)}function pd(a){if(typeof Symbol<"u"&&a[Symbol.iterator]!=null||a["@@iterator"]!=null)return Array.from(a)}function vd(){throw new TypeError(`Invalid attempt to spread non-iterable instance.
+In order to be iterable, non-array objects must have a [Symbol.iterator]() method.`)}function q(a){return gd(a)||pd(a)||Un(a)||vd()}function J(a){"@babel/helpers - typeof";return J=typeof Symbol=="function"&&typeof Symbol.iterator=="symbol"?function(e){return typeof e}:function(e){return e&&typeof Symbol=="function"&&e.constructor===Symbol&&e!==Symbol.prototype?"symbol":typeof e},J(a)}function Ne(a){return J(a)==="object"&&a!==null&&"attribute"in a}function rn(){var a=`
+float sdf_circle(vec2 uv, float size) {
+  return length(uv) - size;
+}
+`;return{name:"circle",glsl:a,uniforms:[]}}function on(a){var e,t=WebGL2RenderingContext,n=t.UNSIGNED_BYTE,r=(e=a?.color)!==null&&e!==void 0?e:{attribute:"color"};if(!Ne(r)){var i=r,o=`
+vec4 layer_fill() {
+  return `.concat(Ri(i),`;
+}
+`);return{name:"fill",uniforms:[],attributes:[],glsl:o}}var s=r.attribute,l=`
+vec4 layer_fill(vec4 v_fillColor) {
+  return v_fillColor;
+}
+`;return{name:"fill",uniforms:[],attributes:[{name:"fillColor",size:4,type:n,normalized:!0,source:s}],glsl:l}}function sn(a,e){if(typeof a=="string"){var t=wi(a).map(function(d){return d.toFixed(6)}),n=ae(t,4),r=n[0],i=n[1],o=n[2],s=n[3];return{glsl:"vec4(".concat(r,", ").concat(i,", ").concat(o,", ").concat(s,")"),attributes:[],needsNodeColors:!1}}if("node"in a&&a.node)return{glsl:a.node==="source"?"v_sourceColor":"v_targetColor",attributes:[],needsNodeColors:!0};var l=a;return{glsl:"v_".concat(e),attributes:[{name:"a_".concat(e),size:4,type:WebGL2RenderingContext.UNSIGNED_BYTE,normalized:!0,source:l.attribute,defaultValue:l.default}],needsNodeColors:!1}}function Me(a){var e=a?.color;if(e===void 0){var t=`
+// Plain solid color layer
+vec4 layer_plain(EdgeContext ctx) {
+  return v_color;
+}
+`;return{name:"plain",glsl:t,uniforms:[],attributes:[]}}var n=sn(e,"plainColor"),r=`
+// Plain solid color layer
+vec4 layer_plain(EdgeContext ctx) {
+  return `.concat(n.glsl,`;
+}
+`);return{name:"plain",glsl:r,uniforms:[],attributes:n.attributes,needsNodeColors:n.needsNodeColors}}function ln(){var a=`
+// Position at parameter t ∈ [0, 1]
+vec2 path_straight_position(float t, vec2 source, vec2 target) {
+  return mix(source, target, t);
+}
+
+// Total length of the path (analytical - more efficient than sampling)
+float path_straight_length(vec2 source, vec2 target) {
+  return length(target - source);
+}
+`;return{name:"straight",segments:1,minBodyLengthRatio:0,linearParameterization:!0,glsl:a,uniforms:[],attributes:[]}}function Ha(a){var e=a??{},t=e.segments,n=t===void 0?32:t,r=`
+const float LOOP_PI = 3.141592653589793;
+
+float loopWorldRadius() {
+  float nodeWorldRadius = v_sourceNodeSize * u_correctionRatio / u_sizeRatio;
+  return max(v_loopRadius * nodeWorldRadius, 0.001);
+}
+
+// Cubic Bézier with P0 = P3 = source.
+// Control points extend outward orthogonal to the node surface at exit/entry angles.
+vec2 path_loop_position(float t, vec2 source, vec2 target) {
+  float R = loopWorldRadius();
+  float angle = v_loopAngle + (v_loopFixedOrientation > 0.5 ? u_cameraAngle : 0.0);
+  float halfSpread = v_loopSpread * 0.5;
+
+  float exitAngle = angle - halfSpread;
+  float entryAngle = angle + halfSpread;
+
+  // Control point distance: at t=0.5 the Bézier reaches 0.75 * cpDist * cos(halfSpread)
+  // from source. Solve for cpDist so the loop tip reaches exactly R.
+  float cpDist = R / (0.75 * cos(halfSpread));
+
+  vec2 cp1 = source + cpDist * vec2(cos(exitAngle), sin(exitAngle));
+  vec2 cp2 = source + cpDist * vec2(cos(entryAngle), sin(entryAngle));
+
+  float u = 1.0 - t;
+  vec2 d1 = cp1 - source;
+  vec2 d2 = cp2 - source;
+  return source + 3.0 * t * u * (u * d1 + t * d2);
+}
+
+// Approximate arc length via chord sampling
+float path_loop_length(vec2 source, vec2 target) {
+  float len = 0.0;
+  vec2 prev = path_loop_position(0.0, source, target);
+  const int STEPS = 16;
+  for (int i = 1; i <= STEPS; i++) {
+    float t = float(i) / float(STEPS);
+    vec2 cur = path_loop_position(t, source, target);
+    len += length(cur - prev);
+    prev = cur;
+  }
+  return len;
+}
+`;return{name:"loop",segments:n,glsl:r,needsNodeSize:!0,uniforms:[],attributes:[{name:"loopRadius",size:1,type:WebGL2RenderingContext.FLOAT},{name:"loopAngle",size:1,type:WebGL2RenderingContext.FLOAT},{name:"loopSpread",size:1,type:WebGL2RenderingContext.FLOAT},{name:"loopFixedOrientation",size:1,type:WebGL2RenderingContext.FLOAT}],variables:{loopRadius:{type:"number",default:4},loopAngle:{type:"number",default:Math.PI/4},loopSpread:{type:"number",default:80*Math.PI/180},loopFixedOrientation:{type:"number",default:0}},spread:{variable:"loopRadius",compute:function(o){return o+4}}}}var zi=at(Tt());function Pi(a){return J(a)==="object"&&"glsl"in a&&!("attributes"in a)}function Fi(a){return J(a)==="object"&&"glsl"in a&&!("attributes"in a)}var dn={shapes:[rn()],variables:{},layers:[on()],label:{},backdrop:{},labelAttachments:{}},Lt={paths:[ln(),Ha()],extremities:[],variables:{},layers:[Me()],defaultHead:"none",defaultTail:"none",label:{}},Hn=["nodes","topNodes"],Vn=["edges","topEdges"],jn=[].concat(Vn,Hn),Ii={nodes:dn,edges:Lt,depthLayers:q(jn)};var md=function(e){return e},bd=function(e){return e*e},yd=function(e){return e*(2-e)},xd=function(e){return(e*=2)<1?.5*e*e:-.5*(--e*(e-2)-1)},_d=function(e){return e*e*e},Td=function(e){return--e*e*e+1},Sd=function(e){return(e*=2)<1?.5*e*e*e:.5*((e-=2)*e*e+2)},Ed=function(e){return e===0?0:Math.pow(2,10*(e-1))},wd=function(e){return e===1?1:1-Math.pow(2,-10*e)},Ad=function(e){return e===0?0:e===1?1:e<.5?Math.pow(2,10*(2*e-1))/2:(2-Math.pow(2,-10*(2*e-1)))/2},Va={linear:md,quadraticIn:bd,quadraticOut:yd,quadraticInOut:xd,cubicIn:_d,cubicOut:Td,cubicInOut:Sd,exponentialIn:Ed,exponentialOut:wd,exponentialInOut:Ad};function qn(a){return a?typeof a=="function"?a:Va[a]:Va.linear}function qa(a){return J(a)==="object"&&a!==null&&"attribute"in a}function Mi(a){return typeof a=="function"}function Oi(a){return J(a)==="object"&&a!==null&&"when"in a&&typeof a.when=="function"&&"then"in a}function Bi(a){return J(a)==="object"&&a!==null&&"whenState"in a&&"then"in a}function Wi(a){return J(a)==="object"&&a!==null&&"whenData"in a&&"then"in a}var Rd={isHovered:!1,isLabelHovered:!1,isHidden:!1,isHighlighted:!1,isDragged:!1},Dd={isHovered:!1,isLabelHovered:!1,isHidden:!1,isHighlighted:!1,parallelIndex:0,parallelCount:1},Cd={isIdle:!0,isPanning:!1,isZooming:!1,isDragging:!1,hasHovered:!1,hasHighlighted:!1};function Ui(a){return B(B({},Rd),a)}function $i(a){return B(B({},Dd),a)}function Xa(a){return B(B({},Cd),a)}var Ld={x:{attribute:"x"},y:{attribute:"y"},size:{whenState:"isHovered",then:{attribute:"size",defaultValue:12},else:{attribute:"size",defaultValue:10}},color:{attribute:"color",defaultValue:"#666"},label:{attribute:"label"},visibility:{whenState:"isHidden",then:"hidden",else:"visible"},labelVisibility:{whenState:"isHovered",then:"visible",else:"auto"},backdropVisibility:{whenState:"isHovered",then:"visible",else:"hidden"},backdropColor:"#ffffff",backdropShadowColor:"rgba(0, 0, 0, 0.5)",backdropShadowBlur:12,backdropPadding:6},kd={size:{attribute:"size",defaultValue:1},color:{attribute:"color",defaultValue:"#ccc"},label:{attribute:"label"},visibility:{whenState:"isHidden",then:"hidden",else:"visible"}};var Yn={nodes:B(B({},Ld),{},{depth:{whenState:"isHovered",then:"topNodes",else:"nodes"}}),edges:B(B({},kd),{},{depth:{whenState:["isHighlighted","isHovered"],then:"topEdges",else:"edges"}})};function Pd(a){return"min"in a||"max"in a||"minValue"in a||"maxValue"in a||"easing"in a}function Fd(a){return"dict"in a}function Kn(a,e){return typeof a=="string"?e[a]===!0:Array.isArray(a)?a.every(function(t){return e[t]===!0}):J(a)==="object"&&a!==null?Object.entries(a).every(function(t){var n=ae(t,2),r=n[0],i=n[1];return e[r]===i}):!1}function Id(a,e){var t=e[a.attribute];return t===void 0?a.defaultValue:t}function Nd(a,e,t){var n,r,i,o,s=e[a.attribute];if(s===void 0)return a.defaultValue;var l=Number(s);if(isNaN(l))return a.defaultValue;if(a.min===void 0&&a.max===void 0)return l;var d=(n=a.minValue)!==null&&n!==void 0?n:l,u=(r=a.maxValue)!==null&&r!==void 0?r:l;if(u===d){var c;return(c=a.min)!==null&&c!==void 0?c:l}var g=(l-d)/(u-d);g=Math.max(0,Math.min(1,g));var f=qn(a.easing);g=f(g);var h=(i=a.min)!==null&&i!==void 0?i:0,v=(o=a.max)!==null&&o!==void 0?o:1;return h+g*(v-h)}function Gd(a,e){var t=e[a.attribute];if(t===void 0)return a.defaultValue;var n=String(t);return n in a.dict?a.dict[n]:a.defaultValue}function zd(a,e,t){return Fd(a)?Gd(a,e):Pd(a)?Nd(a,e):Id(a,e)}function Hi(a,e){return typeof a=="string"?!!e[a]:Array.isArray(a)?a.every(function(t){return!!e[t]}):J(a)==="object"&&a!==null?Object.entries(a).every(function(t){var n=ae(t,2),r=n[0],i=n[1];return e[r]===i}):!1}function Xn(a,e,t,n,r,i){if(a==null)return i;if(J(a)!=="object"&&typeof a!="function")return a;if(Oi(a)){var o=a.when(e,t,n,r)?a.then:a.else;return o===void 0?i:Xn(o,e,t,n,r,i)}if(Bi(a)){var s=Kn(a.whenState,t)?a.then:a.else;return s===void 0?i:Xn(s,e,t,n,r,i)}if(Wi(a)){var l=Hi(a.whenData,e)?a.then:a.else;return l===void 0?i:Xn(l,e,t,n,r,i)}if(Mi(a)){var d=a(e,t,n,r);return d??i}if(qa(a)){var u=zd(a,e);return u??i}return a}function Ge(a){if(a==null)return"static";if(Oi(a))return"graph-state";if(Bi(a)){var e=Ge(a.then),t=a.else!==void 0?Ge(a.else):"static";return De("item-state",De(e,t))}if(Wi(a)){var n=Ge(a.then),r=a.else!==void 0?Ge(a.else):"static";return De(n,r)}return Mi(a)?"graph-state":(qa(a),"static")}function De(a,e){return a==="graph-state"||e==="graph-state"?"graph-state":a==="item-state"||e==="item-state"?"item-state":"static"}function Ya(a){if(!a)return{dependency:"static",xAttribute:null,yAttribute:null};var e=Array.isArray(a)?a:[a],t="static",n=null,r=null,i=O(e),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;if("matchData"in s&&"cases"in s)for(var l=s.cases,d=0,u=Object.values(l);d<u.length;d++)for(var c=u[d],g=0,f=Object.values(c);g<f.length;g++){var h=f[g];t=De(t,Ge(h))}else if("matchState"in s&&"cases"in s){t=De(t,"item-state");for(var v=s.cases,m=0,p=Object.values(v);m<p.length;m++)for(var b=p[m],y=0,_=Object.values(b);y<_.length;y++){var x=_[y];t=De(t,Ge(x))}}else if("when"in s&&"then"in s)t="graph-state";else if("whenState"in s){t=De(t,"item-state");var T=s.then;if(T&&J(T)==="object")for(var w=0,E=Object.values(T);w<E.length;w++){var C=E[w];t=De(t,Ge(C))}var R=s.else;if(R&&J(R)==="object")for(var I=0,A=Object.values(R);I<A.length;I++){var P=A[I];t=De(t,Ge(P))}}else if("whenData"in s){var D=s.then;if(D&&J(D)==="object")for(var F=0,z=Object.values(D);F<z.length;F++){var N=z[F];t=De(t,Ge(N))}var L=s.else;if(L&&J(L)==="object")for(var k=0,M=Object.values(L);k<M.length;k++){var V=M[k];t=De(t,Ge(V))}}else for(var H=0,Q=Object.entries(s);H<Q.length;H++){var Y=ae(Q[H],2),K=Y[0],Pe=Y[1];if(!Za.has(K)&&(t=De(t,Ge(Pe)),(K==="x"||K==="y")&&qa(Pe))){var me=Pe.attribute;K==="x"&&!n&&(n=me),K==="y"&&!r&&(r=me)}}}}catch(We){i.e(We)}finally{i.f()}return{dependency:t,xAttribute:n,yAttribute:r}}var He={size:10,color:"#666",opacity:1,shape:"circle",rotationAlignment:"viewport",labelRotationAlignment:"viewport",visibility:"visible",depth:"nodes",zIndex:0,label:"",labelColor:"#000",labelSize:12,labelFont:"sans-serif",labelVisibility:"auto",labelPosition:"right",labelAngle:0,labelDepth:"nodes",backdropVisibility:"hidden",backdropColor:"transparent",backdropShadowColor:"transparent",backdropShadowBlur:0,backdropPadding:0,backdropBorderColor:"transparent",backdropBorderWidth:0,backdropCornerRadius:0,backdropLabelPadding:-1,backdropArea:"both",labelAttachment:null,labelAttachmentPlacement:"below"},Ka={size:1,color:"#ccc",opacity:1,path:"straight",selfLoopPath:"loop",parallelSpread:.25,tail:"none",head:"none",visibility:"visible",depth:"edges",zIndex:0,label:"",labelColor:"#666",labelVisibility:"auto",labelDepth:"edges"},Za=new Set(["when","whenState","whenData","then","else"]),Ni=Object.keys(He),Md=Object.values(He),Gi=Object.keys(Ka),Od=Object.values(Ka);function kt(a,e,t,n,r,i,o){for(var s in e){var l;if(!Za.has(s)){var d=(l=a[s])!==null&&l!==void 0?l:o[s];a[s]=Xn(e[s],t,n,r,i,d)}}"depth"in e&&!("labelDepth"in e)&&(a.labelDepth=a.depth)}function Vi(a,e,t,n,r,i,o){var s=O(e),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;if("matchData"in d&&"cases"in d){var u,c=String((u=t[d.matchData])!==null&&u!==void 0?u:""),g=d.cases;c in g&&kt(a,g[c],t,n,r,i,o)}else if("matchState"in d&&"cases"in d){var f,h=String((f=n[d.matchState])!==null&&f!==void 0?f:""),v=d.cases;h in v&&kt(a,v[h],t,n,r,i,o)}else if("when"in d&&"then"in d){var m=d.when;if(!m(t,n,r,i))continue;kt(a,d.then,t,n,r,i,o)}else if("whenState"in d&&"then"in d){if(!Kn(d.whenState,n))continue;kt(a,d.then,t,n,r,i,o)}else if("whenData"in d&&"then"in d){if(!Hi(d.whenData,t))continue;kt(a,d.then,t,n,r,i,o)}else kt(a,d,t,n,r,i,o)}}catch(p){s.e(p)}finally{s.f()}}function Qa(a,e,t,n,r,i){for(var o=i||{},s=o,l=0,d=Ni.length;l<d;l++)s[Ni[l]]=Md[l];if(s.x=void 0,s.y=void 0,s.labelBackgroundColor=void 0,s.labelBackgroundPadding=void 0,s.labelCursor=void 0,!a){var u,c,g,f,h;return s.x=(u=e.x)!==null&&u!==void 0?u:0,s.y=(c=e.y)!==null&&c!==void 0?c:0,o.size=(g=e.size)!==null&&g!==void 0?g:10,o.color=(f=e.color)!==null&&f!==void 0?f:"#666",o.label=(h=e.label)!==null&&h!==void 0?h:"",o}var v=Array.isArray(a)?a:[a];return Vi(s,v,e,t,n,r,He),o}function Ja(a,e,t,n,r,i){for(var o=i||{},s=o,l=0,d=Gi.length;l<d;l++)s[Gi[l]]=Od[l];if(!a){var u,c,g;return o.size=(u=e.size)!==null&&u!==void 0?u:1,o.color=(c=e.color)!==null&&c!==void 0?c:"#ccc",o.label=(g=e.label)!==null&&g!==void 0?g:"",o}var f=Array.isArray(a)?a:[a];return Vi(s,f,e,t,n,r,Ka),typeof s.labelPosition=="number"&&(s.labelPosition=void 0),o}function Bd(a,e,t){var n,r;if(a==null)return t;if(typeof a=="function")return(n=a(e))!==null&&n!==void 0?n:t;if(J(a)==="object"&&"when"in a){var i,o=a,s=o.when(e),l=s?o.then:o.else;return l===void 0?t:typeof l=="function"?(i=l(e))!==null&&i!==void 0?i:t:l??t}if(J(a)==="object"&&"whenState"in a){var d,u=a,c=Kn(u.whenState,e),g=c?u.then:u.else;return g===void 0?t:typeof g=="function"?(d=g(e))!==null&&d!==void 0?d:t:g??t}return(r=a)!==null&&r!==void 0?r:t}function er(a,e){var t={};if(!a)return t;var n=Array.isArray(a)?a:[a],r=O(n),i;try{for(r.s();!(i=r.n()).done;){var o=i.value;if("when"in o&&"then"in o){var s=o.when(e),l=s?o.then:o.else;l&&J(l)==="object"&&ja(t,l,e)}else if("whenState"in o&&"then"in o){var d=Kn(o.whenState,e),u=d?o.then:o.else;u&&J(u)==="object"&&ja(t,u,e)}else ja(t,o,e)}}catch(c){r.e(c)}finally{r.f()}return t}function ja(a,e,t){for(var n=0,r=Object.entries(e);n<r.length;n++){var i=ae(r[n],2),o=i[0],s=i[1];Za.has(o)||(a[o]=Bd(s,t))}}var Zn=(function(a){function e(){var t;return ee(this,e),t=se(this,e),t.rawEmitter=t,t}return le(e,a),te(e)})(zi.EventEmitter);var ji=Ii;function tr(a,e){var t=e.size;if(t!==0){var n=a.length;a.length+=t;var r=0;e.forEach(function(i){a[n+r]=i,r++})}}function qi(a){a=a||{};for(var e=0,t=arguments.length<=1?0:arguments.length-1;e<t;e++){var n=e+1<1||arguments.length<=e+1?void 0:arguments[e+1];n&&Object.assign(a,n)}return a}function Pt(a,e){for(var t in e)if(Object.prototype.hasOwnProperty.call(e,t)&&e[t]!==a[t])return!0;return!1}function Xi(a,e){var t=a,n=e;for(var r in t)if(Object.prototype.hasOwnProperty.call(t,r)&&t[r]!==n[r])return!1;for(var i in n)if(Object.prototype.hasOwnProperty.call(n,i)&&n[i]!==t[i])return!1;return!0}function ot(a,e,t){t?a.add(e):a.delete(e)}var Ki=at(nr());var Zi={easing:"quadraticInOut",duration:150};function Ye(a){return a.labelVisibility==="visible"&&a.visibility!=="hidden"}function ar(a){return a.backdropVisibility==="visible"&&a.visibility!=="hidden"}function Qn(a){return[a.rotationAlignment==="graph"?1:0,a.labelRotationAlignment==="graph"?1:0]}function rr(a,e,t){var n=a[e];if(n)for(var r=0;r<n.length;r++){var i=n[r];if(!(t<i.offset||t>=i.offset+i.count)){if(i.count===1)n.splice(r,1);else if(t===i.offset)i.offset++,i.count--;else if(t===i.offset+i.count-1)i.count--;else{var o=t+1,s=i.offset+i.count-o;i.count=t-i.offset,n.splice(r+1,0,{offset:o,count:s})}return}}}function ir(a,e,t){if(!a[e]){a[e]=[{offset:t,count:1}];return}for(var n=a[e],r=n.length,i=0;i<n.length;i++)if(t<n[i].offset){r=i;break}var o=r>0?n[r-1]:null,s=r<n.length?n[r]:null,l=o&&o.offset+o.count===t,d=s&&t+1===s.offset;l&&d?(o.count+=1+s.count,n.splice(r,1)):l?o.count++:d?(s.offset--,s.count++):n.splice(r,0,{offset:t,count:1})}function Qi(a){if(!(0,Ki.default)(a))throw new Error("Sigma: invalid graph instance.")}function Jn(a){var e=ae(a.x,2),t=e[0],n=e[1],r=ae(a.y,2),i=r[0],o=r[1],s=Math.max(n-t,o-i),l=(n+t)/2,d=(o+i)/2;(s===0||Math.abs(s)===1/0||isNaN(s))&&(s=1),isNaN(l)&&(l=0),isNaN(d)&&(d=0);var u=function(g){return{x:.5+(g.x-l)/s,y:.5+(g.y-d)/s}};return u.applyTo=function(c){c.x=.5+(c.x-l)/s,c.y=.5+(c.y-d)/s},u.inverse=function(c){return{x:l+s*(c.x-.5),y:d+s*(c.y-.5)}},u.ratio=s,u}var ea={hideEdgesOnMove:!1,hideLabelsOnMove:!1,renderLabels:!0,renderEdgeLabels:!1,edgeLabelAnchors:"nodeLabels",enableEdgeEvents:!1,nodeLabelEvents:!1,edgeLabelEvents:!1,pickingDownSizingRatio:2,nodePickingPadding:0,edgePickingPadding:4,labelPickingPadding:10,stagePadding:30,minEdgeThickness:1.7,antiAliasingFeather:1,antialiasEdges:!0,antialiasNodes:!0,dragTimeout:100,draggedEventsTolerance:3,inertiaDuration:200,inertiaRatio:3,zoomDuration:250,zoomingRatio:1.7,doubleClickTimeout:300,doubleClickZoomingRatio:2.2,doubleClickZoomingDuration:200,tapMoveTolerance:10,zoomToSizeRatioFunction:Math.sqrt,itemSizesReference:"positions",autoRescale:!0,autoRescaleContent:"positions",enableNodeDrag:!1,getDraggedNodes:function(e){return[e]},dragPositionToAttributes:null,labelDensity:1,labelGridCellSize:100,labelRenderedSizeThreshold:6,labelPixelSnapping:!0,minCameraRatio:null,maxCameraRatio:null,enableCameraZooming:!0,enableCameraPanning:!0,enableCameraRotation:!0,enableCameraMouseRotation:!0,cameraPanBoundaries:null,gestureTarget:"graph",sharedGestureWheelMessage:"Use Ctrl + scroll to zoom the graph",sharedGestureAppleWheelMessage:"Use ⌘ + scroll to zoom the graph",sharedGestureTouchMessage:"Use two fingers to move the graph",allowInvalidContainer:!1,DEBUG_displayPickingLayer:!1,DEBUG_logShaders:!1,DEBUG_logRenderStats:!1,DEBUG_gpuTimerQueries:!1};function ta(a){if(typeof a.labelDensity!="number"||a.labelDensity<0)throw new Error("Settings: invalid `labelDensity`. Expecting a positive number.");var e=a.minCameraRatio,t=a.maxCameraRatio;if(typeof e=="number"&&typeof t=="number"&&t<e)throw new Error("Settings: invalid camera ratio boundaries. Expecting `maxCameraRatio` to be greater than `minCameraRatio`.")}function Ji(a){return qi({},ea,a)}var Wd=new Set(["italic","oblique"]),Ud=new Set(["bold","bolder","lighter"]);function na(a){for(var e="normal",t="normal",n=a.trim(),r=n.split(/\s+/),i=0,o=0;o<r.length;o++){var s=r[o].toLowerCase();if(Wd.has(s))t=s,i=o+1;else if(Ud.has(s)||/^\d{3}$/.test(s))e=s,i=o+1;else if(s==="normal")i=o+1;else break}var l=r.slice(i).join(" ");return{family:l||n,weight:e,style:t}}function Ft(a,e,t){var n=document.createElement(a);if(e)for(var r in e)n.style[r]=e[r];if(t)for(var i in t)n.setAttribute(i,t[i]);return n}function un(){return typeof window.devicePixelRatio<"u"?window.devicePixelRatio:1}var uo=at(Tt());function $d(a){var e=a.type===WebGL2RenderingContext.FLOAT&&!a.normalized,t=a.type===WebGL2RenderingContext.UNSIGNED_BYTE&&a.size===4&&a.normalized;if(!e&&!t)throw new Error('Attribute "'.concat(a.name,'" is invalid: only non-normalized FLOAT and normalized UNSIGNED_BYTE with size 4 are supported.'));return a.normalized?1:a.size}function or(a){var e=0;return a.forEach(function(t){return e+=$d(t)}),e}function co(a,e,t){var n=a==="VERTEX"?e.VERTEX_SHADER:e.FRAGMENT_SHADER,r=e.createShader(n);if(r===null)throw new Error("loadShader: error while creating the shader");e.shaderSource(r,t),e.compileShader(r);var i=e.getShaderParameter(r,e.COMPILE_STATUS);if(!i){var o=e.getShaderInfoLog(r);throw e.deleteShader(r),new Error(`loadShader: error while compiling the shader:
+`.concat(o,`
+`).concat(t))}return r}function lr(a,e){return co("VERTEX",a,e)}function dr(a,e){return co("FRAGMENT",a,e)}function ur(a,e){var t=a.createProgram();if(t===null)throw new Error("loadProgram: error while creating the program.");var n,r;for(n=0,r=e.length;n<r;n++)a.attachShader(t,e[n]);a.linkProgram(t);var i=a.getProgramParameter(t,a.LINK_STATUS);if(!i){var o=a.getProgramInfoLog(t);throw a.deleteProgram(t),new Error("loadProgram: error while linking the program: ".concat(o))}return t}function eo(a){var e=a.gl,t=a.buffer,n=a.program,r=a.vertexShader,i=a.fragmentShader;e.deleteShader(r),e.deleteShader(i),e.deleteProgram(n),e.deleteBuffer(t)}function de(a){return a%1===0?a.toFixed(1):a.toString()}var la=new Map,ho=new Map,Hd=0;function fo(a,e){var t,n=(t=a.variables)===null||t===void 0||(t=t[e.source||e.name.replace(/^a_/,"")])===null||t===void 0?void 0:t.default,r=typeof n=="number"?n:typeof e.defaultValue=="number"?e.defaultValue:0;return de(r)}function da(a,e,t){var n,r=arguments.length>3&&arguments[3]!==void 0?arguments[3]:function(o){return"v_".concat(o.name.replace(/^a_/,""))},i=[e,t].concat(q(a.uniforms.filter(function(o){return o.type==="float"}).map(function(o){var s;return de((s=o.value)!==null&&s!==void 0?s:0)})),q(((n=a.attributes)!==null&&n!==void 0?n:[]).map(r)));return"sdf_".concat(a.name,"(").concat(i.join(", "),")")}function Vd(a){var e,t=a.name,n=a.uniforms.filter(function(o){return o.type==="float"&&o.value!==void 0&&o.value!==0}).map(function(o){return"".concat(o.name.replace("u_",""),"=").concat(o.value)}).sort(),r=((e=a.attributes)!==null&&e!==void 0?e:[]).map(function(o){var s;return"".concat(o.name,"@").concat((s=o.source)!==null&&s!==void 0?s:"","=").concat(fo(a,o))}),i=[].concat(q(n),q(r));return i.length>0&&(t+="#"+i.join("#")),t}function jd(a){var e=Vd(a);if(!la.has(e)){var t={},n=O(a.uniforms),r;try{for(n.s();!(r=n.n()).done;){var i=r.value;i.type==="float"&&i.value!==void 0&&(t[i.name]=i.value)}}catch(o){n.e(o)}finally{n.f()}la.set(e,{shape:a,uniformValues:t,slug:e}),ho.set(e,Hd++)}return e}function pn(a){var e;return(e=ho.get(a))!==null&&e!==void 0?e:-1}function go(a){var e=[],t=new Set,n=new Set,r=/mat2 rotate2D\(float angle\)\s*\{[^}]+\}/,i=O(a),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;if(!n.has(s.name)){n.add(s.name);var l=s.glsl;r.test(l)&&(t.has("rotate2D")?l=l.replace(r,""):t.add("rotate2D")),e.push(l)}}}catch(d){i.e(d)}finally{i.f()}return e.join(`
+`)}function qd(){return go(Array.from(la.values()).map(function(a){return a.shape}))}function Xd(a){var e=Array.from(la.entries());if(e.length===0)return`
+float querySDF(int shapeId, vec2 uv, float size) {
+  return length(uv) - size;
+}
+`;var t=e.map(function(n,r){var i=ae(n,2),o=i[0],s=i[1].shape,l=da(s,"uv","size",function(d){var u=d.name.replace(/^a_/,"");return a!=null&&a.has(u)?"g_".concat(u):fo(s,d)});return"    case ".concat(r,": return ").concat(l,"; // ").concat(o)}).join(`
+`);return`
+float querySDF(int shapeId, vec2 uv, float size) {
+  switch (shapeId) {
+`.concat(t,`
+    default: return length(uv) - size;
+  }
+}
+`)}function cr(a){return go(a)}function vn(a){return q(new Map(a.flatMap(function(e){return e.uniforms}).map(function(e){return[e.name,e]})).values())}function Yd(a,e){if(a.length===0)return`
+void queryNodeSDF(int shapeId, vec2 uv, float size) {
+  context.sdf = length(uv) - size;
+  context.inradiusFactor = 1.0;
+}
+`;var t=function(c){return da(c,"uv","size")},n=function(c){var g,f;return(g=c.inradiusFactorGLSL)!==null&&g!==void 0?g:de((f=c.inradiusFactor)!==null&&f!==void 0?f:1)};if(a.length===1){var r=a[0];return`
+void queryNodeSDF(int shapeId, vec2 uv, float size) {
+  context.sdf = `.concat(t(r),`;
+  context.inradiusFactor = `).concat(n(r),`;
+}
+`)}var i=a.map(function(u,c){return"    case ".concat(c,": // ").concat(u.name,`
+      context.sdf = `).concat(t(u),`;
+      context.inradiusFactor = `).concat(n(u),`;
+      break;`)}).join(`
+`),o=a[0],s="",l="shapeId";if(e&&e.length>1){var d=e.map(function(u,c){return"    case ".concat(u,": return ").concat(c,"; // ").concat(a[c].name)}).join(`
+`);s=`
+int globalToLocalShapeId(int globalId) {
+  switch (globalId) {
+`.concat(d,`
+    default: return 0;
+  }
+}
+`),l="globalToLocalShapeId(shapeId)"}return"".concat(s,`
+void queryNodeSDF(int shapeId, vec2 uv, float size) {
+  switch (`).concat(l,`) {
+`).concat(i,`
+    default:
+      context.sdf = `).concat(t(o),`;
+      context.inradiusFactor = `).concat(n(o),`;
+  }
+}
+`)}var Nt={right:0,left:1,above:2,below:3,over:4},Gt=5,hr=3,po=`
+float matrixScaleX = length(vec2(u_matrix[0][0], u_matrix[1][0]));
+float nodeRadiusGraphSpace = nodeSize * u_correctionRatio / u_sizeRatio * 2.0;
+float nodeRadiusNDC = nodeRadiusGraphSpace * matrixScaleX;
+float nodeRadiusPixels = nodeRadiusNDC * u_resolution.x / 2.0;
+`,mn=`
+mat2 rotate2D(float angle) {
+  float c = cos(angle);
+  float s = sin(angle);
+  return mat2(c, -s, s, c);
+}
+`,vo=`
+vec2 getLabelDirection(float positionMode) {
+  if (positionMode < 0.5) return vec2(1.0, 0.0);   // Right
+  if (positionMode < 1.5) return vec2(-1.0, 0.0);  // Left
+  if (positionMode < 2.5) return vec2(0.0, -1.0);  // Above
+  if (positionMode < 3.5) return vec2(0.0, 1.0);   // Below
+  return vec2(0.0);                                 // Over (centered)
+}
+`,Kd=`
+float sdfBox(vec2 p, vec2 halfSize) {
+  vec2 d = abs(p) - halfSize;
+  return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0);
+}
+`,Zd=`
+float sdfRotatedBox(vec2 p, vec2 halfSize, float angle) {
+  float c = cos(-angle);
+  float s = sin(-angle);
+  vec2 rotatedP = mat2(c, -s, s, c) * p;
+  return sdfBox(rotatedP, halfSize);
+}
+`,Qd=`
+float sdfRoundedBox(vec2 p, vec2 halfSize, float radius) {
+  vec2 d = abs(p) - halfSize + radius;
+  return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0) - radius;
+}
+`,Jd=`
+float sdfRoundedRotatedBox(vec2 p, vec2 halfSize, float angle, float radius) {
+  float c = cos(-angle);
+  float s = sin(-angle);
+  vec2 rotatedP = mat2(c, -s, s, c) * p;
+  return sdfRoundedBox(rotatedP, halfSize, radius);
+}
+`,mo=`
+vec2 labelBoxCenter(float positionMode, float labelStart, vec2 halfSize, float textHalfY) {
+  if (positionMode < 0.5) return vec2(labelStart + halfSize.x, 0.0);    // right
+  if (positionMode < 1.5) return vec2(-(labelStart + halfSize.x), 0.0); // left
+  if (positionMode < 2.5) return vec2(0.0, -(labelStart + textHalfY));  // above
+  if (positionMode < 3.5) return vec2(0.0, labelStart + textHalfY);     // below
+  return vec2(0.0);                                                     // over
+}
+`,fr=2,Ve=`
+vec4 readNodeData(sampler2D nodeDataTexture, int nodeDataTextureWidth, int nodeIndex) {
+  int t = nodeIndex * `.concat(fr,`;
+  ivec2 coord = ivec2(t % nodeDataTextureWidth, t / nodeDataTextureWidth);
+  return texelFetch(nodeDataTexture, coord, 0);
+}
+`),lt=`
+vec4 readNodeFlags(sampler2D nodeDataTexture, int nodeDataTextureWidth, int nodeIndex) {
+  int t = nodeIndex * `.concat(fr,` + 1;
+  ivec2 coord = ivec2(t % nodeDataTextureWidth, t / nodeDataTextureWidth);
+  return texelFetch(nodeDataTexture, coord, 0);
+}
+`),eu=`
+vec4 readNodeColor(sampler2D nodeDataTexture, int nodeDataTextureWidth, int nodeIndex) {
+  int t = nodeIndex * `.concat(fr,` + 1;
+  ivec2 coord = ivec2(t % nodeDataTextureWidth, t / nodeDataTextureWidth);
+  vec4 texel = texelFetch(nodeDataTexture, coord, 0);
+  float r = floor(texel.b / 65536.0);
+  float g = floor(mod(texel.b, 65536.0) / 256.0);
+  float b = mod(texel.b, 256.0);
+  return vec4(r / 255.0, g / 255.0, b / 255.0, texel.a);
+}
+`),zt=`
+vec4 readFrameTexel(sampler2D frameTexture, int frameTextureWidth, int index) {
+  ivec2 coord = ivec2(index % frameTextureWidth, index / frameTextureWidth);
+  return texelFetch(frameTexture, coord, 0);
+}
+`;function tu(a,e){var t=function(o){return da(o,"uv","size")};if(a.length===1)return{code:to(t(a[0])),multiShape:!1};var n=a.map(function(i,o){return"    case ".concat(e?e[o]:o,": return ").concat(t(i),";")}).join(`
+`),r=`
+float queryShapeSDF(int shapeId, vec2 uv, float size) {
+  switch (shapeId) {
+`.concat(n,`
+    default: return `).concat(t(a[0]),`;
+  }
+}
+int g_shapeId;
+`).concat(to("queryShapeSDF(g_shapeId, uv, size)"),`
+`);return{code:r,multiShape:!0}}function to(a){return`
+float findEdgeDistance(vec2 direction, float size) {
+  float lo = 0.0, hi = 2.0;
+  for (int i = 0; i < 8; i++) {
+    float mid = (lo + hi) * 0.5;
+    vec2 uv = direction * mid;
+    if (`.concat(a,` < 0.0) lo = mid; else hi = mid;
+  }
+  return (lo + hi) * 0.5;
+}
+`)}function nu(a,e){for(;!{}.hasOwnProperty.call(a,e)&&(a=it(a))!==null;);return a}function sr(){return sr=typeof Reflect<"u"&&Reflect.get?Reflect.get.bind():function(a,e,t){var n=nu(a,e);if(n){var r=Object.getOwnPropertyDescriptor(n,e);return r.get?r.get.call(arguments.length<3?a:t):r.value}},sr.apply(null,arguments)}function he(a,e,t,n){var r=sr(it(1&n?a.prototype:a),e,t);return 2&n&&typeof r=="function"?function(i){return r.apply(t,i)}:r}var au=1024,ru=1.5,iu=4096,bo=-1,ua=(function(){function a(e,t){var n=arguments.length>2&&arguments[2]!==void 0?arguments[2]:au;ee(this,a),S(this,"texture",null),S(this,"dirty",!1),S(this,"dirtyRangeStart",1/0),S(this,"dirtyRangeEnd",-1),S(this,"indexMap",new Map),S(this,"freeIndices",[]),S(this,"nextIndex",0),this.gl=e,this.TEXELS_PER_ITEM=t,this.capacity=this.roundUpToPowerOfTwo(n);var r=this.computeTextureDimensions(this.capacity);this.textureWidth=r.width,this.textureHeight=r.height,this.data=new Float32Array(this.textureWidth*this.textureHeight*4),this.createTexture()}return te(a,[{key:"computeTextureDimensions",value:function(t){var n=t*this.TEXELS_PER_ITEM,r=Math.min(n,iu),i=Math.ceil(n/r);return{width:r,height:i}}},{key:"roundUpToPowerOfTwo",value:function(t){return Math.pow(2,Math.ceil(Math.log2(Math.max(1,t))))}},{key:"createTexture",value:function(){var t=this.gl;this.texture=t.createTexture(),t.activeTexture(t.TEXTURE0),t.bindTexture(t.TEXTURE_2D,this.texture),t.texImage2D(t.TEXTURE_2D,0,t.RGBA32F,this.textureWidth,this.textureHeight,0,t.RGBA,t.FLOAT,this.data),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_MIN_FILTER,t.NEAREST),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_MAG_FILTER,t.NEAREST),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_WRAP_S,t.CLAMP_TO_EDGE),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_WRAP_T,t.CLAMP_TO_EDGE),t.bindTexture(t.TEXTURE_2D,null)}},{key:"resize",value:function(t){if(!(t<=this.capacity)){var n=this.roundUpToPowerOfTwo(Math.ceil(t*ru)),r=this.gl,i=this.computeTextureDimensions(n),o=new Float32Array(i.width*i.height*4);o.set(this.data),this.texture&&r.deleteTexture(this.texture),this.data=o,this.capacity=n,this.textureWidth=i.width,this.textureHeight=i.height,this.createTexture(),this.dirty=!0,this.dirtyRangeStart=0,this.dirtyRangeEnd=this.nextIndex}}},{key:"allocate",value:function(t){var n=this.indexMap.get(t);if(n!==void 0)return n;var r;return this.freeIndices.length>0?r=this.freeIndices.pop():(r=this.nextIndex++,r>=this.capacity&&this.resize(r+1)),this.indexMap.set(t,r),r}},{key:"free",value:function(t){var n=this.indexMap.get(t);if(n!==void 0){this.indexMap.delete(t),this.freeIndices.push(n);for(var r=n*this.TEXELS_PER_ITEM*4,i=0;i<this.TEXELS_PER_ITEM*4;i++)this.data[r+i]=0;this.markDirty(n)}}},{key:"getIndex",value:function(t){var n;return(n=this.indexMap.get(t))!==null&&n!==void 0?n:-1}},{key:"has",value:function(t){return this.indexMap.has(t)}},{key:"markDirty",value:function(t){this.dirty=!0,this.dirtyRangeStart=Math.min(this.dirtyRangeStart,t),this.dirtyRangeEnd=Math.max(this.dirtyRangeEnd,t+1)}},{key:"upload",value:function(){if(!(!this.dirty||!this.texture)){var t=this.gl,n=this.textureWidth;t.activeTexture(t.TEXTURE0),t.bindTexture(t.TEXTURE_2D,this.texture);var r=this.dirtyRangeStart*this.TEXELS_PER_ITEM,i=Math.min(this.dirtyRangeEnd*this.TEXELS_PER_ITEM,this.capacity*this.TEXELS_PER_ITEM);if(r<i)for(var o=Math.floor(r/n),s=Math.floor((i-1)/n),l=o;l<=s;l++){var d=l*n,u=Math.min(d+n,this.capacity*this.TEXELS_PER_ITEM),c=Math.max(r,d),g=Math.min(i,u);if(c<g){var f=c-d,h=g-c,v=this.data.subarray(c*4,g*4);t.texSubImage2D(t.TEXTURE_2D,0,f,l,h,1,t.RGBA,t.FLOAT,v)}}t.bindTexture(t.TEXTURE_2D,null),this.dirty=!1,this.dirtyRangeStart=1/0,this.dirtyRangeEnd=-1}}},{key:"bind",value:function(t){var n=this.gl;n.activeTexture(n.TEXTURE0+t),n.bindTexture(n.TEXTURE_2D,this.texture)}},{key:"getTexture",value:function(){return this.texture}},{key:"getCapacity",value:function(){return this.capacity}},{key:"getTextureWidth",value:function(){return this.textureWidth}},{key:"getTextureHeight",value:function(){return this.textureHeight}},{key:"getTexelsPerItem",value:function(){return this.TEXELS_PER_ITEM}},{key:"getCount",value:function(){return this.indexMap.size}},{key:"getHighWaterMark",value:function(){return this.nextIndex}},{key:"isDirty",value:function(){return this.dirty}},{key:"clear",value:function(){this.indexMap.clear(),this.freeIndices=[],this.nextIndex=0,this.data.fill(0),this.dirty=!0,this.dirtyRangeStart=0,this.dirtyRangeEnd=this.capacity}},{key:"restore",value:function(){this.createTexture(),this.dirty=!1,this.dirtyRangeStart=1/0,this.dirtyRangeEnd=-1}},{key:"kill",value:function(){this.texture&&(this.gl.deleteTexture(this.texture),this.texture=null),this.indexMap.clear(),this.freeIndices=[]}}])})();function Ce(a){var e={},t={},n=0,r=O(a),i;try{for(r.s();!(i=r.n()).done;){var o=i.value,s=O(o.attributes),l;try{for(s.s();!(l=s.n()).done;){var d=l.value,u=d.name.replace(/^a_/,"");u in e||(e[u]=n,t[u]=d,n+=d.size)}}catch(c){s.e(c)}finally{s.f()}}}catch(c){r.e(c)}finally{r.f()}return{floatsPerItem:n,texelsPerItem:Math.max(1,Math.ceil(n/4)),offsets:e,specs:t}}var ca=(function(a){function e(t,n,r){var i;return ee(this,e),i=se(this,e,[t,n.texelsPerItem,r]),i.floatsPerItem=n.floatsPerItem,i}return le(e,a),te(e,[{key:"updateAllAttributes",value:function(n,r){var i=this.indexMap.get(n);i===void 0&&(i=this.allocate(n));for(var o=i*this.TEXELS_PER_ITEM*4,s=Math.min(r.length,this.floatsPerItem),l=0;l<s;l++)this.data[o+l]=r[l];this.markDirty(i)}},{key:"updateAllAttributesAtRow",value:function(n,r){n>=this.capacity&&this.resize(n+1);for(var i=n*this.TEXELS_PER_ITEM*4,o=Math.min(r.length,this.floatsPerItem),s=0;s<o;s++)this.data[i+s]=r[s];this.markDirty(n)}}])})(ua);function ha(a,e,t){for(var n=[],r=new Set,i=0;i<a.length;i++){var o=a[i],s=O(o.attributes),l;try{for(s.s();!(l=s.n()).done;){var d=l.value,u=d.name.replace(/^a_/,"");if(!r.has(u)){r.add(u);var c=e.offsets[u];if(c!==void 0){var g=t?.get(i);n.push({sourceKey:d.source||u,packedOffset:c,size:d.size,isColor:d.size===4&&!!d.normalized,defaultNum:typeof d.defaultValue=="number"?d.defaultValue:d.defaultValue===!0?1:0,defaultColor:typeof d.defaultValue=="string"?d.defaultValue:"",sourceIndex:i,hasLifecycleHook:!!(g!=null&&g.getAttributeData)})}}}}catch(f){s.e(f)}finally{s.f()}}return n}function fa(a,e,t,n,r,i){t.fill(0);for(var o=0,s=a.length;o<s;o++){var l=a[o],d=l.packedOffset,u=void 0;if(l.hasLifecycleHook){var c=r.get(l.sourceIndex-i);u=c.getAttributeData(e,l.sourceKey),u===null&&(u=e[l.sourceKey])}else u=e[l.sourceKey];if(l.isColor){var g=typeof u=="string"?u:l.defaultColor||n,f=Xe(g),h=ae(f,4),v=h[0],m=h[1],p=h[2],b=h[3];t[d]=v/255,t[d+1]=m/255,t[d+2]=p/255,t[d+3]=b/255}else if(l.size===1)t[d]=typeof u=="number"?u:typeof u=="boolean"?u?1:0:l.defaultNum;else{var y=Array.isArray(u)?u:null;if(y)for(var _=0;_<l.size;_++){var x;t[d+_]=(x=y[_])!==null&&x!==void 0?x:0}}}}var aa=["r","g","b","a"];function It(a,e){var t=a.offsets,n=a.specs,r=a.texelsPerItem,i=a.floatsPerItem,o=Object.keys(t);if(o.length===0||i===0)return{fetchCode:"",varyingAssignments:""};var s=e.varPrefix,l=e.baseTexelExpr,d=e.textureWidthUniform,u=e.textureSamplerUniform,c=e.outputPrefix,g=c===void 0?"v_":c,f=[];f.push("  int ".concat(s,"BaseTexel = ").concat(l,";")),f.push("");for(var h=0;h<r;h++)f.push("  ivec2 ".concat(s,"Coord").concat(h," = ivec2((").concat(s,"BaseTexel + ").concat(h,") % ").concat(d,", (").concat(s,"BaseTexel + ").concat(h,") / ").concat(d,");")),f.push("  vec4 ".concat(s,"Texel").concat(h," = texelFetch(").concat(u,", ").concat(s,"Coord").concat(h,", 0);"));f.push("");for(var v=[],m=function(){var _=b[p],x=n[_],T=t[_],w=Math.floor(T/4),E=T%4,C="".concat(s,"Texel").concat(w),R="".concat(s,"Texel").concat(w+1),I="".concat(s,"Fetched_").concat(_);if(x.size===1)f.push("  float ".concat(I," = ").concat(C,".").concat(aa[E],";"));else if(x.size===4&&E===0)f.push("  vec4 ".concat(I," = ").concat(C,";"));else{var A=E+x.size;if(A<=4){var P="vec".concat(x.size),D=aa.slice(E,A).join("");f.push("  ".concat(P," ").concat(I," = ").concat(C,".").concat(D,";"))}else{var F=x.size===4?"vec4":"vec".concat(x.size),z=aa.slice(E).map(function(k){return"".concat(C,".").concat(k)}),N=aa.slice(0,A-4).map(function(k){return"".concat(R,".").concat(k)}),L=[].concat(q(z),q(N)).join(", ");f.push("  ".concat(F," ").concat(I," = ").concat(F,"(").concat(L,");"))}}v.push("  ".concat(g).concat(_," = ").concat(I,";"))},p=0,b=o;p<b.length;p++)m();return{fetchCode:f.join(`
+`),varyingAssignments:v.join(`
+`)}}function gr(a,e,t){if(!(!e||t.type==="sampler2D"))switch(t.type){case"float":a.uniform1f(e,t.value);break;case"int":case"bool":a.uniform1i(e,t.value);break;case"vec2":a.uniform2fv(e,t.value);break;case"vec3":a.uniform3fv(e,t.value);break;case"vec4":a.uniform4fv(e,t.value);break;case"mat3":a.uniformMatrix3fv(e,!1,t.value);break;case"mat4":a.uniformMatrix4fv(e,!1,t.value);break}}var ou=S(S(S(S(S(S(S(S({},WebGL2RenderingContext.BOOL,1),WebGL2RenderingContext.BYTE,1),WebGL2RenderingContext.UNSIGNED_BYTE,1),WebGL2RenderingContext.SHORT,2),WebGL2RenderingContext.UNSIGNED_SHORT,2),WebGL2RenderingContext.INT,4),WebGL2RenderingContext.UNSIGNED_INT,4),WebGL2RenderingContext.FLOAT,4);function ra(a){var e=a.match(/^(#version[^\n]*\n)/);return e?e[1]+`#define PICKING_MODE
+`+a.slice(e[1].length):`#define PICKING_MODE
+`+a}var dt=(function(){function a(e,t,n){ee(this,a),S(this,"floats",new Float32Array),S(this,"ints",new Uint32Array),S(this,"constantArray",new Float32Array),S(this,"capacity",0),S(this,"verticesCount",0),S(this,"bufferGeneration",0),S(this,"uploadedGeneration",new Map),S(this,"constantBufferGeneration",0),S(this,"uploadedConstantGeneration",new Map),S(this,"renderOffset",0),S(this,"renderCount",-1),S(this,"debugStats",{drawCalls:0,verticesDrawn:0,bufferUploadBytes:0}),S(this,"shadersLogged",!1),S(this,"pickProgram",null);var r=this.getDefinition();if(this.VERTICES=r.VERTICES,this.VERTEX_SHADER_SOURCE=r.VERTEX_SHADER_SOURCE,this.FRAGMENT_SHADER_SOURCE=r.FRAGMENT_SHADER_SOURCE,this.UNIFORMS=r.UNIFORMS,this.ATTRIBUTES=r.ATTRIBUTES,this.METHOD=r.METHOD,this.CONSTANT_ATTRIBUTES="CONSTANT_ATTRIBUTES"in r?r.CONSTANT_ATTRIBUTES:[],this.CONSTANT_DATA="CONSTANT_DATA"in r?r.CONSTANT_DATA:[],this.isInstanced="CONSTANT_ATTRIBUTES"in r,this.ATTRIBUTES_ITEMS_COUNT=or(this.ATTRIBUTES),this.STRIDE=this.VERTICES*this.ATTRIBUTES_ITEMS_COUNT,this.renderer=n,this.normalProgram=this.getProgramInfo("normal",e,r.VERTEX_SHADER_SOURCE,r.FRAGMENT_SHADER_SOURCE,null),this.pickProgram=this.getProgramInfo("pick",e,ra(r.VERTEX_SHADER_SOURCE),ra(r.FRAGMENT_SHADER_SOURCE),null),this.isInstanced){var i=or(this.CONSTANT_ATTRIBUTES);if(this.CONSTANT_DATA.length!==this.VERTICES)throw new Error("Program: error while getting constant data (expected ".concat(this.VERTICES," items, received ").concat(this.CONSTANT_DATA.length," instead)"));this.constantArray=new Float32Array(this.CONSTANT_DATA.length*i);for(var o=0;o<this.CONSTANT_DATA.length;o++){var s=this.CONSTANT_DATA[o];if(s.length!==i)throw new Error("Program: error while getting constant data (one vector has ".concat(s.length," items instead of ").concat(i,")"));for(var l=0;l<s.length;l++)this.constantArray[o*i+l]=s[l]}this.STRIDE=this.ATTRIBUTES_ITEMS_COUNT}}return te(a,[{key:"kill",value:function(){eo(this.normalProgram),this.pickProgram&&eo(this.pickProgram)}},{key:"resetDebugStats",value:function(){this.debugStats.drawCalls=0,this.debugStats.verticesDrawn=0,this.debugStats.bufferUploadBytes=0}},{key:"getProgramInfo",value:function(t,n,r,i,o){var s=n.createBuffer();if(s===null)throw new Error("Program: error while creating the WebGL buffer.");var l=lr(n,r),d=dr(n,i),u=ur(n,[l,d]),c={};this.UNIFORMS.forEach(function(h){var v=n.getUniformLocation(u,h);v&&(c[h]=v)});var g={};this.ATTRIBUTES.forEach(function(h){g[h.name]=n.getAttribLocation(u,h.name)});var f;if(this.isInstanced&&(this.CONSTANT_ATTRIBUTES.forEach(function(h){g[h.name]=n.getAttribLocation(u,h.name)}),f=n.createBuffer(),f===null))throw new Error("Program: error while creating the WebGL constant buffer.");return{name:t,program:u,gl:n,frameBuffer:o,buffer:s,constantBuffer:f||{},uniformLocations:c,attributeLocations:g,isPicking:t==="pick",vertexShader:l,fragmentShader:d}}},{key:"bindProgram",value:function(t){var n=this,r=0,i=t.gl,o=t.buffer;if(this.isInstanced){if(i.bindBuffer(i.ARRAY_BUFFER,t.constantBuffer),r=0,this.CONSTANT_ATTRIBUTES.forEach(function(u){return r+=n.bindAttribute(u,t,r,!1)}),this.uploadedConstantGeneration.get(t.constantBuffer)!==this.constantBufferGeneration){var l;i.bufferData(i.ARRAY_BUFFER,this.constantArray,i.STATIC_DRAW),this.uploadedConstantGeneration.set(t.constantBuffer,this.constantBufferGeneration),(l=this.renderer)!==null&&l!==void 0&&l.getSetting("DEBUG_logRenderStats")&&(this.debugStats.bufferUploadBytes+=this.constantArray.byteLength)}if(i.bindBuffer(i.ARRAY_BUFFER,t.buffer),r=this.renderOffset*this.ATTRIBUTES_ITEMS_COUNT*Float32Array.BYTES_PER_ELEMENT,this.ATTRIBUTES.forEach(function(u){return r+=n.bindAttribute(u,t,r,!0)}),this.uploadedGeneration.get(o)!==this.bufferGeneration){var d;i.bufferData(i.ARRAY_BUFFER,this.floats,i.DYNAMIC_DRAW),this.uploadedGeneration.set(o,this.bufferGeneration),(d=this.renderer)!==null&&d!==void 0&&d.getSetting("DEBUG_logRenderStats")&&(this.debugStats.bufferUploadBytes+=this.floats.byteLength)}}else if(i.bindBuffer(i.ARRAY_BUFFER,o),r=0,this.ATTRIBUTES.forEach(function(u){return r+=n.bindAttribute(u,t,r)}),this.uploadedGeneration.get(o)!==this.bufferGeneration){var s;i.bufferData(i.ARRAY_BUFFER,this.floats,i.DYNAMIC_DRAW),this.uploadedGeneration.set(o,this.bufferGeneration),(s=this.renderer)!==null&&s!==void 0&&s.getSetting("DEBUG_logRenderStats")&&(this.debugStats.bufferUploadBytes+=this.floats.byteLength)}i.bindBuffer(i.ARRAY_BUFFER,null)}},{key:"unbindProgram",value:function(t){var n=this;this.isInstanced?(this.CONSTANT_ATTRIBUTES.forEach(function(r){return n.unbindAttribute(r,t,!1)}),this.ATTRIBUTES.forEach(function(r){return n.unbindAttribute(r,t,!0)})):this.ATTRIBUTES.forEach(function(r){return n.unbindAttribute(r,t)})}},{key:"bindAttribute",value:function(t,n,r,i){var o=ou[t.type];if(typeof o!="number")throw new Error('Program.bind: yet unsupported attribute type "'.concat(t.type,'"'));var s=n.attributeLocations[t.name],l=n.gl;if(s!==-1){l.enableVertexAttribArray(s);var d=this.isInstanced?(i?this.ATTRIBUTES_ITEMS_COUNT:or(this.CONSTANT_ATTRIBUTES))*Float32Array.BYTES_PER_ELEMENT:this.ATTRIBUTES_ITEMS_COUNT*Float32Array.BYTES_PER_ELEMENT;l.vertexAttribPointer(s,t.size,t.type,t.normalized||!1,d,r),this.isInstanced&&i&&l.vertexAttribDivisor(s,1)}return t.size*o}},{key:"unbindAttribute",value:function(t,n,r){var i=n.attributeLocations[t.name],o=n.gl;i!==-1&&(o.disableVertexAttribArray(i),this.isInstanced&&r&&o.vertexAttribDivisor(i,0))}},{key:"reallocate",value:function(t){t!==this.capacity&&(this.capacity=t,this.verticesCount=this.VERTICES*t,this.floats=new Float32Array(this.isInstanced?this.capacity*this.ATTRIBUTES_ITEMS_COUNT:this.verticesCount*this.ATTRIBUTES_ITEMS_COUNT),this.ints=new Uint32Array(this.floats.buffer),this.invalidateBuffers())}},{key:"invalidateBuffers",value:function(){this.bufferGeneration++,this.constantBufferGeneration++}},{key:"hasNothingToRender",value:function(){return this.verticesCount===0}},{key:"setTypedUniform",value:function(t,n){var r;gr(n.gl,(r=n.uniformLocations[t.name])!==null&&r!==void 0?r:null,t)}},{key:"renderProgram",value:function(t,n){var r=n.gl,i=n.program,o=n.isPicking;o?r.disable(r.BLEND):r.enable(r.BLEND),r.useProgram(i),this.setUniforms(t,n),this.drawWebGL(this.METHOD,n)}},{key:"render",value:function(t,n,r){var i;if(!this.shadersLogged&&(i=this.renderer)!==null&&i!==void 0&&i.getSetting("DEBUG_logShaders")&&(this.shadersLogged=!0,console.log("[sigma] DEBUG_logShaders: ".concat(this.constructor.name),{normal:{vertexShaderSource:this.VERTEX_SHADER_SOURCE,fragmentShaderSource:this.FRAGMENT_SHADER_SOURCE},pick:{vertexShaderSource:ra(this.VERTEX_SHADER_SOURCE),fragmentShaderSource:ra(this.FRAGMENT_SHADER_SOURCE)}})),!this.hasNothingToRender()){this.renderOffset=n??0,this.renderCount=r??-1;var o=this.normalProgram.gl;if(o.bindFramebuffer(o.FRAMEBUFFER,null),o.viewport(0,0,t.width*t.pixelRatio,t.height*t.pixelRatio),this.bindProgram(this.normalProgram),this.renderProgram(t,this.normalProgram),this.unbindProgram(this.normalProgram),this.pickProgram&&t.pickingFrameBuffer){var s=Math.ceil(t.width*t.pixelRatio/t.downSizingRatio),l=Math.ceil(t.height*t.pixelRatio/t.downSizingRatio);o.bindFramebuffer(o.FRAMEBUFFER,t.pickingFrameBuffer),o.viewport(0,0,s,l),this.bindProgram(this.pickProgram),this.renderProgram(t,this.pickProgram),this.unbindProgram(this.pickProgram),o.bindFramebuffer(o.FRAMEBUFFER,null),o.viewport(0,0,t.width*t.pixelRatio,t.height*t.pixelRatio)}}}},{key:"drawWebGL",value:function(t,n){var r,i=n.gl,o=this.renderCount>=0?this.renderCount:this.capacity;(r=this.renderer)!==null&&r!==void 0&&r.getSetting("DEBUG_logRenderStats")&&(this.debugStats.drawCalls++,this.debugStats.verticesDrawn+=o*this.VERTICES),this.isInstanced?i.drawArraysInstanced(t,0,this.VERTICES,o):i.drawArrays(t,this.renderOffset*this.VERTICES,o*this.VERTICES)}}])})(),Qe=2,bn=7,yo={below:0,above:1,left:2,right:3};function su(){var a=`#version 300 es
+precision highp float;
+
+uniform mat3 u_matrix;
+uniform vec2 u_resolution;
+uniform float u_labelPixelSnapping;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+uniform float u_pixelRatio;
+uniform float u_labelMargin;
+uniform float u_zoomLabelSizeRatio;
+
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_nodeFrameTexture;
+uniform int u_nodeFrameTextureWidth;
+
+// Atlas size is fixed at 2048×2048 — matches AttachmentManager.ATLAS_SIZE.
+uniform sampler2D u_atlasTexture;
+const vec2 u_atlasSize = vec2(2048.0);
+
+// Per-instance
+in float a_nodeIndex;           // node-data texture index
+in vec4 a_atlasRect;            // x, y, width, height in atlas pixels
+in vec2 a_attachmentSize;       // attachment dimensions (CSS px)
+in float a_positionMode;        // label position: 0=right 1=left 2=above 3=below 4=over
+in float a_attachmentPlacement; // 0=below 1=above 2=left 3=right (relative to label)
+in float a_labelWidth;          // label width (CSS px)
+in float a_labelHeight;         // label height: font line box (CSS px)
+in float a_textHeight;          // actual glyph height (CSS px)
+in float a_labelAngle;          // label rotation angle (radians)
+
+// Per-vertex (constant)
+in vec2 a_quadCorner;           // [-1,-1], [1,-1], [-1,1], [1,1]
+
+out vec2 v_texCoord;
+
+`.concat(Ve,`
+`).concat(lt,`
+`).concat(zt,`
+`).concat(mo,`
+`).concat(mn,`
+
+void main() {
+  int nodeIdx = int(a_nodeIndex);
+
+  // Node data: (x, y, size, shapeId).
+  vec4 nodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  vec2 nodePos = nodeData.xy;
+  float nodeSize = nodeData.z;
+
+  // Normalized edge distance from the shared frame texture (the frame-pass ran
+  // the SDF search once; we just read the result).
+  float edgeDist = readFrameTexel(u_nodeFrameTexture, u_nodeFrameTextureWidth, nodeIdx).r;
+
+  // Per-node label rotation alignment: 0 = viewport, 1 = label turns with camera.
+  float labelRotation = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx).g;
+
+  vec3 nodeClip = u_matrix * vec3(nodePos, 1.0);
+
+  // Node radius in physical pixels (matches label/background).
+  float matrixScaleX = length(vec2(u_matrix[0][0], u_matrix[1][0]));
+  float nodeRadiusGraphSpace = nodeSize * u_correctionRatio / u_sizeRatio * 2.0;
+  float nodeRadiusPixels = nodeRadiusGraphSpace * matrixScaleX * u_resolution.x / 2.0;
+
+  // CSS-px inputs -> physical px, scaled by the zoom-dependent label ratio, so
+  // the attachment stays glued to the label box exactly as the label scales.
+  float zoomScale = u_zoomLabelSizeRatio;
+  vec2 labelHalf = vec2(a_labelWidth, a_labelHeight) * 0.5 * zoomScale * u_pixelRatio;
+  vec2 attachHalf = a_attachmentSize * 0.5 * zoomScale * u_pixelRatio;
+  float gap = `).concat(Qe.toFixed(1),` * zoomScale * u_pixelRatio;
+  float labelMargin = u_labelMargin * zoomScale * u_pixelRatio;
+
+  // Graph-aligned labels add the camera angle so the attachment orbits with the box.
+  mat2 labelRotMat = rotate2D(a_labelAngle - labelRotation * u_cameraAngle);
+
+  // Label box center relative to the node center (pre-rotation). The shape-aware
+  // edge distance comes from the frame texture, so placement matches the label.
+  vec2 boxCenter = vec2(0.0);
+  if (a_positionMode < 4.0) {
+    float labelStart = nodeRadiusPixels * edgeDist + labelMargin;
+    float textHalf = a_textHeight * 0.5 * zoomScale * u_pixelRatio;
+    boxCenter = labelBoxCenter(a_positionMode, labelStart, labelHalf, textHalf);
+  }
+
+  // Horizontal anchor of below/above attachments tracks the label position, so
+  // the attachment hangs from the label edge nearest the node (or is centered
+  // when the label itself is node-centered): right->left, left->right, else center.
+  float anchorX = 0.0;
+  if (a_positionMode < 0.5) anchorX = -labelHalf.x + attachHalf.x;       // right label
+  else if (a_positionMode < 1.5) anchorX = labelHalf.x - attachHalf.x;   // left label
+
+  // Attachment center relative to the box (pre-rotation, Y-down). This offset
+  // depends only on the box, the gap and the attachment size — never the shape.
+  vec2 attachCenter;
+  if (a_attachmentPlacement < 0.5) {
+    // below
+    attachCenter = boxCenter + vec2(anchorX, labelHalf.y + gap + attachHalf.y);
+  } else if (a_attachmentPlacement < 1.5) {
+    // above
+    attachCenter = boxCenter + vec2(anchorX, -(labelHalf.y + gap + attachHalf.y));
+  } else if (a_attachmentPlacement < 2.5) {
+    // left, top-aligned
+    attachCenter = boxCenter + vec2(-(labelHalf.x + gap + attachHalf.x), -labelHalf.y + attachHalf.y);
+  } else {
+    // right, top-aligned
+    attachCenter = boxCenter + vec2(labelHalf.x + gap + attachHalf.x, -labelHalf.y + attachHalf.y);
+  }
+
+  // Rotate the whole assembly by the label angle, around the node center.
+  vec2 rotatedCenter = labelRotMat * attachCenter;
+  vec2 cornerOffset = labelRotMat * (a_quadCorner * attachHalf);
+
+  // Node center in screen px (Y-down).
+  vec2 nodeScreen = vec2(
+    (nodeClip.x + 1.0) * u_resolution.x,
+    (1.0 - nodeClip.y) * u_resolution.y
+  ) * 0.5;
+
+  // Snap node center to the pixel grid so label/backdrop/attachment move as one.
+  vec2 snapDelta = (round(nodeScreen) - nodeScreen) * u_labelPixelSnapping;
+
+  // Snap the quad's top-left to integer pixels so atlas texels map 1:1.
+  vec2 centerScreen = nodeScreen + rotatedCenter + snapDelta;
+  vec2 topLeft = centerScreen - attachHalf;
+  topLeft = mix(topLeft, round(topLeft), u_labelPixelSnapping);
+  centerScreen = topLeft + attachHalf;
+
+  vec2 vertexScreen = centerScreen + cornerOffset;
+  gl_Position = vec4(
+    vertexScreen.x * 2.0 / u_resolution.x - 1.0,
+    1.0 - vertexScreen.y * 2.0 / u_resolution.y,
+    0.0, 1.0
+  );
+
+  vec2 texOrigin = a_atlasRect.xy / u_atlasSize;
+  vec2 texSize = a_atlasRect.zw / u_atlasSize;
+  vec2 uv = (a_quadCorner + 1.0) / 2.0;
+  v_texCoord = texOrigin + uv * texSize;
+}
+`);return a}var lu=`#version 300 es
+precision highp float;
+
+uniform sampler2D u_atlasTexture;
+
+in vec2 v_texCoord;
+
+layout(location = 0) out vec4 fragColor;
+#ifdef PICKING_MODE
+layout(location = 1) out vec4 pickColor;
+#endif
+
+void main() {
+  // Canvas textures are premultiplied; output directly for (ONE, 1-SRC_ALPHA) blending
+  vec4 color = texture(u_atlasTexture, v_texCoord);
+  if (color.a < 0.01) discard;
+  fragColor = color;
+#ifdef PICKING_MODE
+  pickColor = vec4(0.0); // Attachments are not pickable
+#endif
+}
+`;function du(a,e,t,n){var r,i,o=n.label,s=o===void 0?{}:o,l=(r=s.margin)!==null&&r!==void 0?r:Gt,d=(i=s.zoomToLabelSizeRatioFunction)!==null&&i!==void 0?i:function(){return 1},u=su(),c=lu,g=(function(f){function h(){var v;ee(this,h);for(var m=arguments.length,p=new Array(m),b=0;b<m;b++)p[b]=arguments[b];return v=se(this,h,[].concat(p)),S(v,"totalCount",0),S(v,"bufferCapacity",0),v}return le(h,f),te(h,[{key:"getDefinition",value:function(){var m=WebGL2RenderingContext,p=m.FLOAT,b=m.TRIANGLE_STRIP;return{VERTICES:4,VERTEX_SHADER_SOURCE:u,FRAGMENT_SHADER_SOURCE:c,METHOD:b,UNIFORMS:["u_matrix","u_resolution","u_labelPixelSnapping","u_sizeRatio","u_correctionRatio","u_cameraAngle","u_pixelRatio","u_labelMargin","u_zoomLabelSizeRatio","u_nodeDataTexture","u_nodeDataTextureWidth","u_nodeFrameTexture","u_nodeFrameTextureWidth","u_atlasTexture"],ATTRIBUTES:[{name:"a_nodeIndex",size:1,type:p},{name:"a_atlasRect",size:4,type:p},{name:"a_attachmentSize",size:2,type:p},{name:"a_positionMode",size:1,type:p},{name:"a_attachmentPlacement",size:1,type:p},{name:"a_labelWidth",size:1,type:p},{name:"a_labelHeight",size:1,type:p},{name:"a_textHeight",size:1,type:p},{name:"a_labelAngle",size:1,type:p}],CONSTANT_ATTRIBUTES:[{name:"a_quadCorner",size:2,type:p}],CONSTANT_DATA:[[-1,-1],[1,-1],[-1,1],[1,1]]}}},{key:"processAttachment",value:function(m,p){var b=this.floats,y=m*this.STRIDE;b[y++]=p.nodeIndex,b[y++]=p.atlasX,b[y++]=p.atlasY,b[y++]=p.atlasW,b[y++]=p.atlasH,b[y++]=p.attachWidth,b[y++]=p.attachHeight,b[y++]=p.positionMode,b[y++]=p.attachmentPlacement,b[y++]=p.labelWidth,b[y++]=p.labelHeight,b[y++]=p.textHeight,b[y++]=p.labelAngle}},{key:"setUniforms",value:function(m,p){var b=p.gl,y=p.uniformLocations;b.uniformMatrix3fv(y.u_matrix,!1,m.matrix),b.uniform2f(y.u_resolution,m.width*m.pixelRatio,m.height*m.pixelRatio),b.uniform1f(y.u_labelPixelSnapping,m.labelPixelSnapping),b.uniform1f(y.u_sizeRatio,m.sizeRatio),b.uniform1f(y.u_correctionRatio,m.correctionRatio),b.uniform1f(y.u_cameraAngle,m.cameraAngle),b.uniform1f(y.u_pixelRatio,m.pixelRatio),b.uniform1f(y.u_labelMargin,h.labelMargin),b.uniform1f(y.u_zoomLabelSizeRatio,1/d(m.zoomRatio)),b.uniform1i(y.u_nodeDataTexture,m.nodeDataTextureUnit),b.uniform1i(y.u_nodeDataTextureWidth,m.nodeDataTextureWidth),b.uniform1i(y.u_nodeFrameTexture,m.nodeFrameTextureUnit),b.uniform1i(y.u_nodeFrameTextureWidth,m.nodeFrameTextureWidth),b.uniform1i(y.u_atlasTexture,bn)}},{key:"reallocateAttachments",value:function(m){this.totalCount=m,m>this.bufferCapacity&&(this.bufferCapacity=Math.max(m,Math.ceil(this.bufferCapacity*1.5)||10),he(h,"reallocate",this,3)([this.bufferCapacity]))}},{key:"hasNothingToRender",value:function(){return this.totalCount===0}},{key:"drawWebGL",value:function(m,p){var b=p.gl;this.totalCount!==0&&b.drawArraysInstanced(m,0,this.VERTICES,this.totalCount)}}])})(dt);return S(g,"labelMargin",l),new g(a,e,t)}var Ke=5;function ga(a,e){return[].concat(q(e),q(a.map(function(t){var n;return{attributes:(n=t.attributes)!==null&&n!==void 0?n:[]}})))}function Mt(a,e){var t=Ce(ga(a,e)),n=new Set(a.flatMap(function(d){var u;return(u=d.attributes)!==null&&u!==void 0?u:[]}).map(function(d){return d.name.replace(/^a_/,"")})),r={},i={},o=O(n),s;try{for(o.s();!(s=o.n()).done;){var l=s.value;r[l]=t.offsets[l],i[l]=t.specs[l]}}catch(d){o.e(d)}finally{o.f()}return B(B({},t),{},{offsets:r,specs:i})}function uu(a,e){var t=new Set(["u_matrix","u_sizeRatio","u_correctionRatio","u_cameraAngle","u_pickingPadding","u_nodeDataTexture","u_layerAttributeTexture"]),n=new Set,r=a.flatMap(function(f){return f.uniforms}).filter(function(f){return t.has(f.name)||n.has(f.name)?!1:(n.add(f.name),!0)}).map(function(f){return"uniform ".concat(f.type," ").concat(f.name,";")}).join(`
+`),i=e.flatMap(function(f){return f.uniforms}).filter(function(f){return t.has(f.name)||n.has(f.name)?!1:(n.add(f.name),!0)}).map(function(f){return"uniform ".concat(f.type," ").concat(f.name,";")}).join(`
+`),o=ga(a,e),s=new Set,l=o.flatMap(function(f){return f.attributes}).filter(function(f){var h=f.name.replace(/^a_/,"");return s.has(h)?!1:(s.add(h),!0)}).map(function(f){var h=f.name.replace(/^a_/,""),v=f.size===1?"float":"vec".concat(f.size);return"out ".concat(v," v_").concat(h,";")}).join(`
+`),d=It(Ce(o),{varPrefix:"layer",baseTexelExpr:"nodeIdx * u_layerAttributeTexelsPerNode",textureWidthUniform:"u_layerAttributeTextureWidth",textureSamplerUniform:"u_layerAttributeTexture"}),u=d.fetchCode,c=d.varyingAssignments,g=`#version 300 es
+
+// Standard node attributes (per instance) - minimal buffer usage
+in float a_nodeIndex;  // Index into node data texture AND layer attribute texture
+in vec4 a_id;          // Node ID for picking
+in float a_opacity;    // Node opacity, applied once to the final fragment
+
+// Constant attributes (per vertex, same for all instances)
+in vec2 a_quadCorner;  // (-1,-1), (1,-1), (1,1), (-1,1) for quad corners
+
+// Standard uniforms
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+#ifdef PICKING_MODE
+uniform float u_pickingPadding;
+#endif
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+
+// Layer attribute texture uniforms
+uniform sampler2D u_layerAttributeTexture;
+uniform int u_layerAttributeTextureWidth;
+uniform int u_layerAttributeTexelsPerNode;
+
+`.concat(r,`
+`).concat(i,`
+
+// Standard varyings
+out vec2 v_uv;                    // Normalized coordinates [-1, 1]
+out vec4 v_id;
+out float v_opacity;
+out float v_antialiasingWidth;    // Width for antialiasing in UV space
+out float v_pixelSize;            // Node size in pixels (for pixel-mode borders)
+out float v_pixelToUV;            // Conversion factor: multiply by this to convert screen pixels to UV units
+out float v_shapeId;              // Shape ID for multi-shape programs
+
+// Layer varyings
+`).concat(l,`
+
+// Node-data fetch helpers (geometry texel + rotation-flags texel)
+`).concat(Ve,`
+`).concat(lt,`
+
+void main() {
+  // Fetch node geometry: vec4(x, y, size, shapeId).
+  int nodeIdx = int(a_nodeIndex);
+
+  // Hidden nodes are flagged with a negative row by NodeProgram.process(). Push
+  // the whole quad outside the clip volume: every vertex lands at the same
+  // out-of-range position, so the primitive is fully clipped and rasterizes
+  // nothing — neither to the frame buffer nor to the picking buffer.
+  if (nodeIdx < 0) {
+    gl_Position = vec4(2.0, 0.0, 0.0, 1.0);
+    v_id = vec4(0.0);
+    return;
+  }
+
+  vec4 nodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  vec2 a_position = nodeData.xy;
+  float a_size = nodeData.z;
+  v_shapeId = nodeData.w;  // Pass shape ID to fragment shader
+
+  // Per-node rotation alignment: 0 = viewport (screen-upright), 1 = graph.
+  float nodeRotation = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx).r;
+
+`).concat(u,`
+
+  // Calculate the actual size in pixels
+  float size = a_size * u_correctionRatio / u_sizeRatio * 2.0;
+
+  // In PICKING_MODE, inflate the quad by nodePickingPadding pixels on each side
+  #ifdef PICKING_MODE
+    float paddedSize = size + u_pickingPadding * u_correctionRatio;
+    vec2 offset = a_quadCorner * paddedSize;
+  #else
+    vec2 offset = a_quadCorner * size;
+  #endif
+  // Counter-rotate the quad offset so viewport-aligned nodes stay upright as the
+  // camera turns. Graph-aligned nodes (nodeRotation=1) skip it and turn with the
+  // camera. The angle scales by (1 - nodeRotation) so both fall out of one path.
+  {
+    float ca = u_cameraAngle * (1.0 - nodeRotation);
+    float c = cos(ca);
+    float s = sin(ca);
+    offset = mat2(c, s, -s, c) * offset;
+  }
+  vec2 position = a_position + offset;
+
+  gl_Position = vec4(
+    (u_matrix * vec3(position, 1)).xy,
+    0,
+    1
+  );
+
+  // In PICKING_MODE, UV is scaled beyond [-1, 1] to match the inflated quad
+  #ifdef PICKING_MODE
+    v_uv = a_quadCorner * (paddedSize / size);
+  #else
+    v_uv = a_quadCorner;
+  #endif
+
+  // Pass ID to fragment shader
+  v_id = a_id;
+  v_opacity = a_opacity;
+
+  // Pass pixel size for layers that need pixel-mode calculations
+  // Multiply by 2 because 'size' is half-width (offset from center), not full diameter
+  v_pixelSize = size * 2.0;
+
+  // Conversion factor from screen pixels to UV units
+  // Same derivation as v_antialiasingWidth which represents ~1 pixel in UV space
+  // P pixels in UV space = P * u_correctionRatio / size
+  v_pixelToUV = u_correctionRatio / size;
+
+  // We use an antialiasing width of 1px (so v_pixelToUV)
+  v_antialiasingWidth = v_pixelToUV;
+
+  // Pass layer attributes to fragment shader (fetched from texture)
+`).concat(c,`
+}
+`);return g}function cu(a,e,t){var n=arguments.length>3&&arguments[3]!==void 0?arguments[3]:!0,r=e.map(function(h,v){var m="layer_".concat(h.name),p=[].concat(q(h.attributes.map(function(b){return"v_".concat(b.name.replace(/^a_/,""))})),q(h.uniforms.map(function(b){return b.name}))).join(", ");return"  // Layer ".concat(v+1,": ").concat(h.name,`
+  color = blendOver(color, `).concat(m,"(").concat(p,"));")}).join(`
+
+`),i=new Set(["u_correctionRatio"]),o=new Set,s=a.flatMap(function(h){return h.uniforms}).filter(function(h){return i.has(h.name)||o.has(h.name)?!1:(o.add(h.name),!0)}).map(function(h){return"uniform ".concat(h.type," ").concat(h.name,";")}).join(`
+`),l=e.flatMap(function(h){return h.uniforms}).filter(function(h){return i.has(h.name)||o.has(h.name)?!1:(o.add(h.name),!0)}).map(function(h){return"uniform ".concat(h.type," ").concat(h.name,";")}).join(`
+`),d=new Set,u=ga(a,e).flatMap(function(h){return h.attributes}).filter(function(h){var v=h.name.replace(/^a_/,"");return d.has(v)?!1:(d.add(v),!0)}).map(function(h){var v=h.name.replace(/^a_/,""),m=h.size===1?"float":"vec".concat(h.size);return"in ".concat(m," v_").concat(v,";")}).join(`
+`),c=cr(a),g=Yd(a,t),f=`#version 300 es
+precision highp float;
+
+// Standard varyings
+in vec2 v_uv;
+in vec4 v_id;
+in float v_opacity;
+in float v_antialiasingWidth;
+in float v_pixelSize;
+in float v_pixelToUV;
+in float v_shapeId;  // Shape ID for multi-shape programs
+
+// Standard uniforms (needed for some layer calculations like pixel-mode borders)
+uniform float u_correctionRatio;
+#ifdef PICKING_MODE
+uniform float u_pickingPadding;
+#endif
+
+// Shape uniforms
+`.concat(s,`
+
+// Layer uniforms
+`).concat(l,`
+
+// Layer varyings
+`).concat(u,`
+
+// Fragment output (single target - picking handled via separate pass)
+out vec4 fragColor;
+
+// LayerContext struct - provides rendering context to all layers
+struct LayerContext {
+  float sdf;             // Signed distance from shape boundary (negative inside)
+  vec2 uv;               // UV coordinates [-1, 1], center at (0,0)
+  float shapeSize;       // Effective shape size (~diameter) in UV space (1.0 - aaWidth)
+  float shapeHalfSize;   // Effective shape half size (~radius) in UV space
+  float pixelSize;       // Node full size (~diameter) in screen pixels
+  float aaWidth;         // Anti-aliasing width for smooth transitions
+  float correctionRatio; // Scaling factor for consistent rendering across zoom levels
+  float pixelToUV;       // Conversion factor: multiply screen pixels by this to get UV units
+  float inradiusFactor;  // Ratio of inradius to circumradius (shape depth factor)
+};
+
+LayerContext context;  // Global instance, populated before layer calls
+
+// Alpha "over" compositing for layer blending
+vec4 blendOver(vec4 bg, vec4 fg) {
+  float a = fg.a;
+  return vec4(mix(bg.rgb, fg.rgb, a), bg.a + a * (1.0 - bg.a));
+}
+
+// SDF shape functions
+`).concat(c,`
+
+// Shape selector function (sets context.sdf and context.inradiusFactor)
+`).concat(g,`
+
+// Layer functions
+`).concat(e.map(function(h){return h.glsl}).join(`
+
+`),`
+
+void main() {
+  // 1. Setup LayerContext (available to all layer functions)
+  context.shapeSize = 1.0 - v_antialiasingWidth;
+  context.shapeHalfSize = context.shapeSize * 0.5;
+  context.pixelSize = v_pixelSize;
+  context.uv = v_uv;
+  context.aaWidth = v_antialiasingWidth;
+  context.correctionRatio = u_correctionRatio;
+  context.pixelToUV = v_pixelToUV;
+
+  // Query shape SDF based on shapeId (sets context.sdf and context.inradiusFactor)
+  queryNodeSDF(int(v_shapeId), v_uv, context.shapeSize);
+
+  // 2. Early discard for pixels fully outside the shape (with AA margin)
+  // In PICKING_MODE, allow extra fragments up to the picking padding distance
+  #ifdef PICKING_MODE
+    if (context.sdf > u_pickingPadding * v_pixelToUV + context.aaWidth) discard;
+  #else
+    if (context.sdf > context.aaWidth) discard;
+  #endif
+
+  // 3. Apply layers sequentially with "over" compositing
+  vec4 color = vec4(0.0);
+
+`).concat(r,`
+
+  #ifdef PICKING_MODE
+    // Picking pass: output node ID for pixels within the picking area.
+    if (context.sdf > u_pickingPadding * v_pixelToUV) discard;
+    fragColor = v_id;
+  #else
+`).concat(n?`    // Visual pass: apply antialiasing at shape boundary, node opacity once
+    // smoothstep provides smooth transition from opaque to transparent
+    float alpha = smoothstep(context.aaWidth, -context.aaWidth, context.sdf) * v_opacity;`:`    // Visual pass: hard-edged (no anti-aliasing gradient) shape boundary, node opacity applied once
+    float alpha = (context.sdf < 0.0 ? 1.0 : 0.0) * v_opacity;`,`
+    // Mix with transparent to fade both color AND alpha together (avoids bright halo)
+    fragColor = mix(vec4(0.0), color, alpha);
+  #endif
+}
+`);return f}function hu(a,e){var t=new Set;return t.add("u_matrix"),t.add("u_sizeRatio"),t.add("u_correctionRatio"),t.add("u_cameraAngle"),t.add("u_pickingPadding"),t.add("u_nodeDataTexture"),t.add("u_nodeDataTextureWidth"),t.add("u_layerAttributeTexture"),t.add("u_layerAttributeTextureWidth"),t.add("u_layerAttributeTexelsPerNode"),a.forEach(function(n){n.uniforms.forEach(function(r){return t.add(r.name)})}),e.forEach(function(n){n.uniforms.forEach(function(r){return t.add(r.name)})}),Array.from(t)}function fu(a){var e=WebGL2RenderingContext,t=e.UNSIGNED_BYTE,n=e.FLOAT;return[{name:"a_nodeIndex",size:1,type:n},{name:"a_id",size:4,type:t,normalized:!0},{name:"a_opacity",size:1,type:n}]}function no(a){var e=a.shapes,t=a.layers,n=a.shapeGlobalIds,r=a.antialias,i=r===void 0?!0:r;return{vertexShader:uu(e,t),fragmentShader:cu(e,t,n,i),uniforms:hu(e,t),attributes:fu()}}function xo(a,e,t){var n=Mt(a,e),r=n.specs;return Object.keys(r).map(function(i){return"flat ".concat(t," ").concat(r[i].size===1?"float":"vec".concat(r[i].size)," v_").concat(i,";")}).join(`
+`)}function gu(a){var e,t,n=a.shapes,r=a.layers,i=a.shapeGlobalIds,o=It(Mt(n,r),{varPrefix:"nodeAttr",baseTexelExpr:"nodeIdx * u_layerAttributeTexelsPerNode",textureWidthUniform:"u_layerAttributeTextureWidth",textureSamplerUniform:"u_layerAttributeTexture"}),s=n.length===1?"float inradiusFactor = ".concat(de((e=n[0].inradiusFactor)!==null&&e!==void 0?e:1),";"):"float inradiusFactor = ".concat(de((t=n[0].inradiusFactor)!==null&&t!==void 0?t:1),`;
+  switch (int(shapeId)) {
+`).concat(n.map(function(d,u){var c,g=i?i[u]:u;return"    case ".concat(g,": inradiusFactor = ").concat(de((c=d.inradiusFactor)!==null&&c!==void 0?c:1),"; break;")}).join(`
+`),`
+    default: break;
+  }`),l=`#version 300 es
+
+in float a_nodeIndex;
+in float a_labelWidth;
+in float a_labelHeight;
+in float a_textHeight;
+in float a_positionMode;
+in float a_labelAngle;
+in vec4 a_backdropColor;
+in vec4 a_backdropShadowColor;
+in float a_backdropShadowBlur;
+in float a_backdropPadding;
+in vec4 a_backdropBorderColor;
+in vec4 a_backdropExtra; // [borderWidth, cornerRadius, labelPadding, area]
+in vec2 a_labelBoxOffset;
+in vec2 a_quadCorner;
+
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+uniform vec2 u_resolution;
+uniform float u_pixelRatio;
+uniform float u_labelMargin;
+uniform float u_zoomLabelSizeRatio;
+uniform float u_labelPixelSnapping;
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_nodeFrameTexture;
+uniform int u_nodeFrameTextureWidth;
+uniform sampler2D u_layerAttributeTexture;
+uniform int u_layerAttributeTextureWidth;
+uniform int u_layerAttributeTexelsPerNode;
+
+out vec2 v_uv;
+out vec2 v_nodeCenter;
+out float v_nodeRadius;
+out vec2 v_labelCenter;
+out vec2 v_labelHalfSize;
+out float v_aaWidth;
+out float v_shapeId;
+out float v_nodeRotation;
+out float v_labelAngle;
+out vec4 v_backdropColor;
+out vec4 v_backdropShadowColor;
+out float v_backdropShadowBlur;
+out float v_backdropPadding;
+out vec4 v_backdropBorderColor;
+out float v_backdropBorderWidth;
+out float v_backdropCornerRadius;
+out float v_backdropArea;
+`.concat(xo(n,r,"out"),`
+
+`).concat(Ve,`
+`).concat(lt,`
+`).concat(zt,`
+
+void main() {
+  int nodeIdx = int(a_nodeIndex);
+`).concat(o.fetchCode,`
+`).concat(o.varyingAssignments,`
+
+  // Node data: (x, y, size, shapeId). shapeId (global) is forwarded to the
+  // fragment shader, which keeps the shape SDF for the outline.
+  vec4 nodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  vec2 nodePosition = nodeData.xy;
+  float nodeSize = nodeData.z;
+  float shapeId = nodeData.w;
+
+  // Per-node rotation alignment (0 = viewport, 1 = graph). nodeRotation drives
+  // the fragment's shape outline; labelRotation turns the label box with camera.
+  vec4 nodeFlags = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  float nodeRotation = nodeFlags.r;
+  float labelRotation = nodeFlags.g;
+  v_nodeRotation = nodeRotation;
+
+  `).concat(po,`
+  // CSS pixel attributes are multiplied by u_pixelRatio to match nodeRadiusPixels,
+  // which is already in physical pixels (nodeRadiusNDC * u_resolution.x / 2.0).
+  float padding = a_backdropPadding * u_pixelRatio;
+  float shadowBlur = a_backdropShadowBlur * u_pixelRatio;
+  // Unpack a_backdropExtra: [borderWidth, cornerRadius, labelPadding, area]
+  float borderWidth = a_backdropExtra.x * u_pixelRatio;
+  float cornerRadius = a_backdropExtra.y * u_pixelRatio;
+  float labelPad = a_backdropExtra.z * u_pixelRatio;
+  float backdropArea = a_backdropExtra.w;
+  // Use 2x shadowBlur so the Gaussian fully decays before the quad edge
+  float totalExpansion = shadowBlur * 2.0 + borderWidth;
+  float enlargedRadius = nodeRadiusPixels + padding;
+
+  // Circumscribed radius for the quad bounds. Non-circular shapes reach past
+  // their inradius out to their circumradius (= enlargedRadius / inradiusFactor),
+  // in any direction once rotated. The axis-aligned quad must contain that, or
+  // the fill/shadow gets clipped (square corners, triangle tip, etc.).
+  `).concat(s,`
+  float boundRadius = enlargedRadius / inradiusFactor;
+
+  // Apply zoom-dependent label size scaling
+  float zoomScale = u_zoomLabelSizeRatio;
+  float labelW = a_labelWidth * zoomScale * u_pixelRatio;
+  float labelH = a_labelHeight * zoomScale * u_pixelRatio;
+  float labelMargin = u_labelMargin * zoomScale * u_pixelRatio;
+
+  // Only apply labelPad when a label is actually present
+  float effectiveLabelPad = labelW > 0.0 ? labelPad : 0.0;
+  vec2 labelHalfSize = vec2(labelW * 0.5 + effectiveLabelPad, labelH * 0.5 + effectiveLabelPad);
+  vec2 labelOffset = vec2(0.0);
+
+  // Effective label angle: intrinsic angle plus the camera angle when the label
+  // is graph-aligned, so the box orbits the node in lockstep with the frame-pass.
+  float labelAngle = a_labelAngle - labelRotation * u_cameraAngle;
+  float la_c = cos(labelAngle);
+  float la_s = sin(labelAngle);
+  mat2 labelRotMat = mat2(la_c, -la_s, la_s, la_c);
+
+  vec3 nodeClip = u_matrix * vec3(nodePosition, 1.0);
+  vec2 snapDelta = vec2(0.0);
+
+  if (labelW > 0.0) {
+    // labelW > 0.0 means this node's label is displayed, so the frame-pass wrote
+    // its edge distance this frame.
+    float edgeDistPixels = nodeRadiusPixels * readFrameTexel(u_nodeFrameTexture, u_nodeFrameTextureWidth, nodeIdx).r;
+    // labelMargin matches the label shader's margin (gap from node edge to text)
+    float labelStart = edgeDistPixels + labelMargin;
+    // Above/below center on the actual glyph height, not the font line box, so
+    // the box stays aligned with the rendered text (matches labelBoxCenter()).
+    float textHalf = a_textHeight * zoomScale * u_pixelRatio * 0.5;
+
+    // Snap node center to pixel grid so label/backdrop/attachment move as a unit
+    vec2 nodeScreen = vec2(
+      (nodeClip.x + 1.0) * u_resolution.x,
+      (1.0 - nodeClip.y) * u_resolution.y
+    ) * 0.5;
+    snapDelta = (round(nodeScreen) - nodeScreen) * u_labelPixelSnapping;
+
+    if (a_positionMode < 0.5) {
+      // Right: box spans from node center to text end + padding
+      float boxRightEdge = labelStart + labelW + labelPad;
+      labelOffset = vec2(boxRightEdge * 0.5, 0.0);
+      labelHalfSize.x = boxRightEdge * 0.5;
+    } else if (a_positionMode < 1.5) {
+      // Left: mirror of right
+      float boxLeftEdge = labelStart + labelW + labelPad;
+      labelOffset = vec2(-boxLeftEdge * 0.5, 0.0);
+      labelHalfSize.x = boxLeftEdge * 0.5;
+    } else if (a_positionMode < 2.5) {
+      // Above: text bottom at labelStart, centered horizontally
+      labelOffset = vec2(0.0, -(labelStart + textHalf));
+    } else if (a_positionMode < 3.5) {
+      // Below: text top at labelStart, centered horizontally
+      labelOffset = vec2(0.0, labelStart + textHalf);
+    }
+    // over (>=4): labelOffset stays (0,0) — text centered on the node.
+
+    // The attachment-cover shift is in label space (like the attachment itself),
+    // so rotate it together with the position offset — otherwise the box drifts
+    // off the attachment as the label angle grows.
+    labelOffset = labelRotMat * (labelOffset + a_labelBoxOffset * zoomScale * u_pixelRatio);
+  }
+
+  // For node-only mode, zero out label dimensions
+  if (backdropArea > 0.5 && backdropArea < 1.5) {
+    labelHalfSize = vec2(0.0);
+    labelOffset = vec2(0.0);
+  }
+
+  vec2 minBound, maxBound;
+
+  bool hasLabelBounds = labelW > 0.0 && (backdropArea > 1.5 || backdropArea < 0.5);
+
+  if (hasLabelBounds) {
+    // Union with label bounds (area=both) or label-only bounds (area=label)
+    vec2 labelMin, labelMax;
+
+    if (a_labelAngle != 0.0) {
+      vec2 corner1 = labelOffset + labelRotMat * vec2(-labelHalfSize.x, -labelHalfSize.y);
+      vec2 corner2 = labelOffset + labelRotMat * vec2(labelHalfSize.x, -labelHalfSize.y);
+      vec2 corner3 = labelOffset + labelRotMat * vec2(labelHalfSize.x, labelHalfSize.y);
+      vec2 corner4 = labelOffset + labelRotMat * vec2(-labelHalfSize.x, labelHalfSize.y);
+      labelMin = min(min(corner1, corner2), min(corner3, corner4));
+      labelMax = max(max(corner1, corner2), max(corner3, corner4));
+    } else {
+      labelMin = labelOffset - labelHalfSize;
+      labelMax = labelOffset + labelHalfSize;
+    }
+
+    if (backdropArea > 1.5) {
+      // Label-only: bounds from label rect only
+      minBound = labelMin - totalExpansion;
+      maxBound = labelMax + totalExpansion;
+    } else {
+      // Both: union of node + label
+      minBound = min(-vec2(boundRadius), labelMin) - totalExpansion;
+      maxBound = max(vec2(boundRadius), labelMax) + totalExpansion;
+    }
+  } else {
+    // Node-only or no visible label
+    float totalRadius = boundRadius + totalExpansion;
+    minBound = -vec2(totalRadius);
+    maxBound = vec2(totalRadius);
+  }
+
+  vec2 quadSize = maxBound - minBound;
+  vec2 quadCenter = (minBound + maxBound) * 0.5;
+
+  vec2 localPos = quadCenter + a_quadCorner * quadSize * 0.5 + snapDelta;
+  vec2 ndcOffset = localPos * 2.0 / u_resolution;
+  ndcOffset.y = -ndcOffset.y;
+
+  gl_Position = vec4(nodeClip.xy + ndcOffset, 0.0, 1.0);
+
+  v_uv = localPos;
+  v_nodeCenter = vec2(0.0);
+  v_nodeRadius = nodeRadiusPixels;
+  v_labelCenter = labelOffset;
+  v_labelHalfSize = labelHalfSize;
+  v_aaWidth = 1.0;
+  v_shapeId = shapeId;
+  v_labelAngle = labelAngle;
+  v_backdropColor = a_backdropColor;
+  v_backdropShadowColor = a_backdropShadowColor;
+  v_backdropShadowBlur = a_backdropShadowBlur;
+  v_backdropPadding = a_backdropPadding;
+  v_backdropBorderColor = a_backdropBorderColor;
+  v_backdropBorderWidth = borderWidth;
+  v_backdropCornerRadius = cornerRadius;
+  v_backdropArea = backdropArea;
+}
+`);return l}function pu(a){var e=a.shapes,t=a.layers,n=a.shapeGlobalIds,r=cr(e),i=vn(e).map(function(g){return"uniform ".concat(g.type," ").concat(g.name,";")}).join(`
+`),o=function(f){return da(f,"nodeUV","1.0")},s;if(e.length===1)s="float nodeSdfNormalized = ".concat(o(e[0]),";");else{var l=e.map(function(g,f){var h=n?n[f]:f;return"    case ".concat(h,": nodeSdfNormalized = ").concat(o(g),"; break;")}).join(`
+`),d=o(e[0]);s=`float nodeSdfNormalized;
+  int shapeId = int(v_shapeId);
+  switch (shapeId) {
+`.concat(l,`
+    default: nodeSdfNormalized = `).concat(d,`;
+  }`)}var u=`float effectiveRadius = max(enlargedRadius - cornerRadius, 0.01);
+  float ca = u_cameraAngle * v_nodeRotation;
+  float ca_c = cos(ca);
+  float ca_s = sin(ca);
+  vec2 rotatedScreenUV = mat2(ca_c, -ca_s, ca_s, ca_c) * screenUV;
+  vec2 nodeUV = vec2(rotatedScreenUV.x, -rotatedScreenUV.y) / effectiveRadius;`,c=`#version 300 es
+precision highp float;
+
+in vec2 v_uv;
+in vec2 v_nodeCenter;
+in float v_nodeRadius;
+in vec2 v_labelCenter;
+in vec2 v_labelHalfSize;
+in float v_aaWidth;
+in float v_shapeId;
+in float v_nodeRotation;
+in float v_labelAngle;
+in vec4 v_backdropColor;
+in vec4 v_backdropShadowColor;
+in float v_backdropShadowBlur;
+in float v_backdropPadding;
+in vec4 v_backdropBorderColor;
+in float v_backdropBorderWidth;
+in float v_backdropCornerRadius;
+in float v_backdropArea;
+`.concat(xo(e,t,"in"),`
+
+uniform float u_cameraAngle;
+`).concat(i,`
+
+layout(location = 0) out vec4 fragColor;
+layout(location = 1) out vec4 fragPicking;
+
+`).concat(r,`
+`).concat(Kd,`
+`).concat(Zd,`
+`).concat(Qd,`
+`).concat(Jd,`
+
+void main() {
+  vec4 backdropColor = v_backdropColor;
+  vec4 shadowColor = v_backdropShadowColor;
+  float shadowBlur = v_backdropShadowBlur;
+  float padding = v_backdropPadding;
+  vec4 borderColor = v_backdropBorderColor;
+  float borderWidth = v_backdropBorderWidth;
+  float cornerRadius = v_backdropCornerRadius;
+
+  float enlargedRadius = v_nodeRadius + padding;
+  vec2 screenUV = v_uv - v_nodeCenter;
+  `).concat(u,`
+
+  // Query the correct shape SDF based on shapeId
+  `).concat(s,`
+  float nodeSdfPixels = nodeSdfNormalized * effectiveRadius - cornerRadius;
+
+  // Label SDF with optional corner radius and rotation
+  float labelSdfPixels;
+  if (v_labelHalfSize.x > 0.0) {
+    vec2 labelP = v_uv - v_labelCenter;
+    labelSdfPixels = sdfRoundedRotatedBox(labelP, v_labelHalfSize, v_labelAngle, cornerRadius);
+  } else {
+    labelSdfPixels = 10000.0;
+  }
+
+  // Select area: 0=both, 1=node, 2=label
+  float combinedSdf;
+  if (v_backdropArea > 1.5) {
+    combinedSdf = labelSdfPixels;
+  } else if (v_backdropArea > 0.5) {
+    combinedSdf = nodeSdfPixels;
+  } else {
+    combinedSdf = min(nodeSdfPixels, labelSdfPixels);
+  }
+
+  // Fill + border composite
+  float outerEdge = smoothstep(v_aaWidth, -v_aaWidth, combinedSdf);
+  vec4 background;
+  if (borderWidth > 0.5) {
+    float innerEdge = smoothstep(v_aaWidth, -v_aaWidth, combinedSdf + borderWidth);
+    float fillAlpha = innerEdge * backdropColor.a;
+    vec4 fill = vec4(backdropColor.rgb * fillAlpha, fillAlpha);
+    float borderAlpha = (outerEdge - innerEdge) * borderColor.a;
+    vec4 border = vec4(borderColor.rgb * borderAlpha, borderAlpha);
+    background = fill + border * (1.0 - fill.a);
+  } else {
+    float fillAlpha = outerEdge * backdropColor.a;
+    background = vec4(backdropColor.rgb * fillAlpha, fillAlpha);
+  }
+
+  // Gaussian-like shadow falloff (mimics canvas shadowBlur)
+  vec4 shadow = vec4(0.0);
+  float sigma = shadowBlur / 2.5;
+  if (sigma > 0.001) {
+    float shadowDist = max(0.0, combinedSdf);
+    float shadowAlpha = exp(-(shadowDist * shadowDist) / (2.0 * sigma * sigma)) * shadowColor.a;
+    shadow = vec4(shadowColor.rgb * shadowAlpha, shadowAlpha);
+  }
+
+  fragColor = background + shadow * (1.0 - background.a);
+  fragPicking = vec4(0.0);
+}
+`);return c}function vu(a){var e=["u_matrix","u_sizeRatio","u_correctionRatio","u_cameraAngle","u_resolution","u_pixelRatio","u_labelMargin","u_zoomLabelSizeRatio","u_labelPixelSnapping","u_nodeDataTexture","u_nodeDataTextureWidth","u_nodeFrameTexture","u_nodeFrameTextureWidth","u_layerAttributeTexture","u_layerAttributeTextureWidth","u_layerAttributeTexelsPerNode"],t=O(vn(a)),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;e.includes(r.name)||e.push(r.name)}}catch(i){t.e(i)}finally{t.f()}return e}function mu(a){return{vertexShader:gu(a),fragmentShader:pu(a),uniforms:vu(a.shapes)}}function bu(a,e,t,n){var r,i,o=n.label,s=o===void 0?{}:o,l=n.shapes,d=n.layers,u=n.getAttributeTexture,c=n.shapeGlobalIds;if(l.length===0)throw new Error("createBackdropProgram: at least one shape must be provided in 'shapes'");var g=(r=s.margin)!==null&&r!==void 0?r:5,f=(i=s.zoomToLabelSizeRatioFunction)!==null&&i!==void 0?i:function(){return 1},h={shapes:l,layers:d,shapeGlobalIds:c},v=mu(h),m=(function(p){function b(){var y;ee(this,b);for(var _=arguments.length,x=new Array(_),T=0;T<_;T++)x[T]=arguments[T];return y=se(this,b,[].concat(x)),S(y,"totalBackdropCount",0),S(y,"bufferCapacity",0),y}return le(b,p),te(b,[{key:"getDefinition",value:function(){var _=WebGL2RenderingContext,x=_.FLOAT,T=_.TRIANGLE_STRIP;return{VERTICES:4,VERTEX_SHADER_SOURCE:v.vertexShader,FRAGMENT_SHADER_SOURCE:v.fragmentShader,METHOD:T,UNIFORMS:v.uniforms,ATTRIBUTES:[{name:"a_nodeIndex",size:1,type:x},{name:"a_labelWidth",size:1,type:x},{name:"a_labelHeight",size:1,type:x},{name:"a_textHeight",size:1,type:x},{name:"a_positionMode",size:1,type:x},{name:"a_labelAngle",size:1,type:x},{name:"a_backdropColor",size:4,type:x},{name:"a_backdropShadowColor",size:4,type:x},{name:"a_backdropShadowBlur",size:1,type:x},{name:"a_backdropPadding",size:1,type:x},{name:"a_backdropBorderColor",size:4,type:x},{name:"a_backdropExtra",size:4,type:x},{name:"a_labelBoxOffset",size:2,type:x}],CONSTANT_ATTRIBUTES:[{name:"a_quadCorner",size:2,type:x}],CONSTANT_DATA:[[-1,-1],[1,-1],[-1,1],[1,1]]}}},{key:"processBackdrop",value:function(_,x){var T=this.floats,w=this.STRIDE,E=_*w;T[E++]=x.nodeIndex,T[E++]=x.labelWidth,T[E++]=x.labelHeight,T[E++]=x.textHeight,T[E++]=Nt[x.position],T[E++]=x.labelAngle,T[E++]=x.backdropColor[0],T[E++]=x.backdropColor[1],T[E++]=x.backdropColor[2],T[E++]=x.backdropColor[3],T[E++]=x.backdropShadowColor[0],T[E++]=x.backdropShadowColor[1],T[E++]=x.backdropShadowColor[2],T[E++]=x.backdropShadowColor[3],T[E++]=x.backdropShadowBlur,T[E++]=x.backdropPadding,T[E++]=x.backdropBorderColor[0],T[E++]=x.backdropBorderColor[1],T[E++]=x.backdropBorderColor[2],T[E++]=x.backdropBorderColor[3],T[E++]=x.backdropBorderWidth,T[E++]=x.backdropCornerRadius,T[E++]=x.backdropLabelPadding,T[E++]=x.backdropArea,T[E++]=x.labelBoxOffset[0],T[E++]=x.labelBoxOffset[1]}},{key:"setUniforms",value:function(_,x){var T=x.gl,w=x.uniformLocations;T.uniformMatrix3fv(w.u_matrix,!1,_.matrix),T.uniform1f(w.u_sizeRatio,_.sizeRatio),T.uniform1f(w.u_correctionRatio,_.correctionRatio),T.uniform1f(w.u_cameraAngle,_.cameraAngle),T.uniform2f(w.u_resolution,_.width*_.pixelRatio,_.height*_.pixelRatio),T.uniform1f(w.u_pixelRatio,_.pixelRatio),T.uniform1f(w.u_labelMargin,b.labelMargin),T.uniform1f(w.u_zoomLabelSizeRatio,1/f(_.zoomRatio)),T.uniform1f(w.u_labelPixelSnapping,_.labelPixelSnapping),T.uniform1i(w.u_nodeDataTexture,_.nodeDataTextureUnit),T.uniform1i(w.u_nodeDataTextureWidth,_.nodeDataTextureWidth),T.uniform1i(w.u_nodeFrameTexture,_.nodeFrameTextureUnit),T.uniform1i(w.u_nodeFrameTextureWidth,_.nodeFrameTextureWidth);var E=u();w.u_layerAttributeTexture&&E&&(E.bind(Ke),T.uniform1i(w.u_layerAttributeTexture,Ke),T.uniform1i(w.u_layerAttributeTextureWidth,E.getTextureWidth()),T.uniform1i(w.u_layerAttributeTexelsPerNode,E.getTexelsPerItem()));var C=O(vn(l)),R;try{for(C.s();!(R=C.n()).done;){var I=R.value;this.setTypedUniform(I,x)}}catch(A){C.e(A)}finally{C.f()}}},{key:"hasNothingToRender",value:function(){return this.totalBackdropCount===0}},{key:"drawWebGL",value:function(_,x){var T=x.gl;this.totalBackdropCount!==0&&(this.isInstanced?T.drawArraysInstanced(_,0,this.VERTICES,this.totalBackdropCount):T.drawArrays(_,0,this.totalBackdropCount*this.VERTICES))}},{key:"reallocate",value:function(_){this.totalBackdropCount=_,_>this.bufferCapacity&&(this.bufferCapacity=Math.max(_,Math.ceil(this.bufferCapacity*1.5)||10),he(b,"reallocate",this,3)([this.bufferCapacity]))}}])})(dt);return S(m,"labelMargin",g),new m(a,e,t)}var _o=(function(a){function e(){var t;ee(this,e);for(var n=arguments.length,r=new Array(n),i=0;i<n;i++)r[i]=arguments[i];return t=se(this,e,[].concat(r)),S(t,"totalCharacterCount",0),S(t,"bufferCapacity",0),t}return le(e,a),te(e,[{key:"processLabel",value:function(n,r,i){if(i.hidden||!i.text)return 0;for(var o=i.text,s=o.length,l=0;l<s;l++){var d=o[l];this.processCharacter(r+l,i,d,l)}return s}},{key:"hasNothingToRender",value:function(){return this.totalCharacterCount===0}},{key:"drawWebGL",value:function(n,r){var i=r.gl;this.totalCharacterCount!==0&&(this.isInstanced?i.drawArraysInstanced(n,0,this.VERTICES,this.totalCharacterCount):i.drawArrays(n,0,this.totalCharacterCount*this.VERTICES))}},{key:"reallocate",value:function(n){this.totalCharacterCount=n,n>this.bufferCapacity&&(this.bufferCapacity=Math.max(n,Math.ceil(this.bufferCapacity*1.5)||1e3),he(e,"reallocate",this,3)([this.bufferCapacity]))}}])})(dt);function yu(){var a=`#version 300 es
+
+in float a_nodeIndex;
+in vec4 a_id;
+in vec4 a_color;
+in float a_labelWidth;
+in float a_labelHeight;
+in float a_textHeight;
+in float a_positionMode;
+in float a_labelAngle;
+in float a_padding;
+in vec2 a_quadCorner;
+
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+uniform vec2 u_resolution;
+uniform float u_pixelRatio;
+uniform float u_labelMargin;
+uniform float u_zoomLabelSizeRatio;
+uniform float u_labelPixelSnapping;
+uniform float u_pickingPadding;
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_nodeFrameTexture;
+uniform int u_nodeFrameTextureWidth;
+
+out vec4 v_id;
+out vec4 v_color;
+
+`.concat(Ve,`
+`).concat(lt,`
+`).concat(zt,`
+`).concat(mo,`
+
+void main() {
+  int nodeIdx = int(a_nodeIndex);
+
+  // Node data: (x, y, size, shapeId).
+  vec4 nodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  vec2 nodePosition = nodeData.xy;
+  float nodeSize = nodeData.z;
+
+  // Shape-aware edge distance, read once from the shared frame texture.
+  float edgeDist = readFrameTexel(u_nodeFrameTexture, u_nodeFrameTextureWidth, nodeIdx).r;
+
+  // Per-node label rotation alignment: 0 = viewport, 1 = label turns with camera.
+  float labelRotation = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx).g;
+
+  `).concat(po,`
+
+  float zoomScale = u_zoomLabelSizeRatio;
+  float labelW = a_labelWidth * zoomScale * u_pixelRatio;
+  float labelH = a_labelHeight * zoomScale * u_pixelRatio;
+  float labelMargin = u_labelMargin * zoomScale * u_pixelRatio;
+#ifdef PICKING_MODE
+  float padding = u_pickingPadding * u_pixelRatio;
+#else
+  float padding = a_padding * u_pixelRatio;
+#endif
+
+  if (labelW <= 0.0) {
+    gl_Position = vec4(2.0, 0.0, 0.0, 1.0);
+    v_id = vec4(0.0);
+    v_color = vec4(0.0);
+    return;
+  }
+
+  vec2 labelHalfSize = vec2(labelW * 0.5 + padding, labelH * 0.5 + padding);
+  vec2 labelOffset = vec2(0.0);
+
+  // Graph-aligned labels add the camera angle so the rect orbits with the text.
+  float labelAngle = a_labelAngle - labelRotation * u_cameraAngle;
+  float la_c = cos(labelAngle);
+  float la_s = sin(labelAngle);
+  mat2 labelRotMat = mat2(la_c, -la_s, la_s, la_c);
+
+  vec3 nodeClip = u_matrix * vec3(nodePosition, 1.0);
+  vec2 nodeScreen = vec2(
+    (nodeClip.x + 1.0) * u_resolution.x,
+    (1.0 - nodeClip.y) * u_resolution.y
+  ) * 0.5;
+  vec2 snapDelta = (round(nodeScreen) - nodeScreen) * u_labelPixelSnapping;
+
+  if (a_positionMode < 4.0) {
+    float labelStart = nodeRadiusPixels * edgeDist + labelMargin;
+    float textHalf = a_textHeight * zoomScale * u_pixelRatio * 0.5;
+    // Box center uses the text half-size; the padding expands the quad below.
+    labelOffset = labelRotMat * labelBoxCenter(a_positionMode, labelStart, vec2(labelW * 0.5, labelH * 0.5), textHalf);
+  }
+
+  // Rotate the rect with the label so it stays aligned with the (rotated) text.
+  vec2 localPos = labelOffset + labelRotMat * (a_quadCorner * labelHalfSize);
+  vec2 ndcOffset = (localPos + snapDelta) * 2.0 / u_resolution;
+  ndcOffset.y = -ndcOffset.y;
+
+  gl_Position = vec4(nodeClip.xy + ndcOffset, 0.0, 1.0);
+  v_id = a_id;
+  v_color = a_color;
+}
+`);return a}var xu=`#version 300 es
+precision highp float;
+
+in vec4 v_id;
+in vec4 v_color;
+
+out vec4 fragColor;
+
+void main() {
+  #ifdef PICKING_MODE
+    fragColor = v_id;
+  #else
+    if (v_color.a <= 0.0) discard;
+    // v_color is non-premultiplied RGBA (0-1); convert to premultiplied for blending
+    fragColor = vec4(v_color.rgb * v_color.a, v_color.a);
+  #endif
+}
+`;function _u(a,e,t,n){var r,i,o=n.label,s=o===void 0?{}:o,l=(r=s.margin)!==null&&r!==void 0?r:Gt,d=(i=s.zoomToLabelSizeRatioFunction)!==null&&i!==void 0?i:function(){return 1},u=yu(),c=(function(g){function f(){var h;ee(this,f);for(var v=arguments.length,m=new Array(v),p=0;p<v;p++)m[p]=arguments[p];return h=se(this,f,[].concat(m)),S(h,"totalCount",0),S(h,"bufferCapacity",0),h}return le(f,g),te(f,[{key:"getDefinition",value:function(){var v=WebGL2RenderingContext,m=v.FLOAT,p=v.UNSIGNED_BYTE,b=v.TRIANGLE_STRIP;return{VERTICES:4,VERTEX_SHADER_SOURCE:u,FRAGMENT_SHADER_SOURCE:xu,METHOD:b,UNIFORMS:["u_matrix","u_sizeRatio","u_correctionRatio","u_cameraAngle","u_resolution","u_pixelRatio","u_labelMargin","u_zoomLabelSizeRatio","u_labelPixelSnapping","u_pickingPadding","u_nodeDataTexture","u_nodeDataTextureWidth","u_nodeFrameTexture","u_nodeFrameTextureWidth"],ATTRIBUTES:[{name:"a_nodeIndex",size:1,type:m},{name:"a_id",size:4,type:p,normalized:!0},{name:"a_color",size:4,type:p,normalized:!0},{name:"a_labelWidth",size:1,type:m},{name:"a_labelHeight",size:1,type:m},{name:"a_textHeight",size:1,type:m},{name:"a_positionMode",size:1,type:m},{name:"a_labelAngle",size:1,type:m},{name:"a_padding",size:1,type:m}],CONSTANT_ATTRIBUTES:[{name:"a_quadCorner",size:2,type:m}],CONSTANT_DATA:[[-1,-1],[1,-1],[-1,1],[1,1]]}}},{key:"processLabelBackground",value:function(v,m){var p=this.floats,b=this.ints,y=v*this.STRIDE;p[y++]=m.nodeIndex,b[y++]=m.id,p[y++]=m.color,p[y++]=m.labelWidth,p[y++]=m.labelHeight,p[y++]=m.textHeight,p[y++]=m.positionMode,p[y++]=m.labelAngle,p[y++]=m.padding}},{key:"setUniforms",value:function(v,m){var p=m.gl,b=m.uniformLocations;p.uniformMatrix3fv(b.u_matrix,!1,v.matrix),p.uniform1f(b.u_sizeRatio,v.sizeRatio),p.uniform1f(b.u_correctionRatio,v.correctionRatio),p.uniform1f(b.u_cameraAngle,v.cameraAngle),p.uniform2f(b.u_resolution,v.width*v.pixelRatio,v.height*v.pixelRatio),p.uniform1f(b.u_pixelRatio,v.pixelRatio),p.uniform1f(b.u_labelMargin,f.labelMargin),p.uniform1f(b.u_zoomLabelSizeRatio,1/d(v.zoomRatio)),p.uniform1f(b.u_labelPixelSnapping,v.labelPixelSnapping),p.uniform1f(b.u_pickingPadding,v.labelPickingPadding),p.uniform1i(b.u_nodeDataTexture,v.nodeDataTextureUnit),p.uniform1i(b.u_nodeDataTextureWidth,v.nodeDataTextureWidth),p.uniform1i(b.u_nodeFrameTexture,v.nodeFrameTextureUnit),p.uniform1i(b.u_nodeFrameTextureWidth,v.nodeFrameTextureWidth)}},{key:"hasNothingToRender",value:function(){return this.totalCount===0}},{key:"drawWebGL",value:function(v,m){var p=m.gl;this.totalCount!==0&&p.drawArraysInstanced(p.TRIANGLE_STRIP,0,this.VERTICES,this.totalCount)}},{key:"reallocate",value:function(v){this.totalCount=v,v>this.bufferCapacity&&(this.bufferCapacity=Math.max(v,Math.ceil(this.bufferCapacity*1.5)||10),he(f,"reallocate",this,3)([this.bufferCapacity]))}}])})(dt);return S(c,"labelMargin",l),new c(a,e,t)}var Oe={fontSize:64,buffer:8,radius:24,cutoff:.25,maxTextureSize:2048,debounceTimeout:100},cn=2,fn=1e20;function Tu(a,e,t,n,r){var i=a+r*4,o=document.createElement("canvas");o.width=i,o.height=i;var s=o.getContext("2d",{willReadFrequently:!0});return s.font="".concat(n," ").concat(t," ").concat(a,"px ").concat(e),s.textBaseline="alphabetic",s.textAlign="left",s.fillStyle="black",{ctx:s,canvasSize:i,gridOuter:new Float64Array(i*i),gridInner:new Float64Array(i*i),f:new Float64Array(i),z:new Float64Array(i+1),v:new Uint16Array(i)}}function Su(a,e,t,n,r){var i=a.ctx,o=a.canvasSize,s=i.measureText(e),l=s.width,d=s.actualBoundingBoxAscent,u=s.actualBoundingBoxDescent,c=s.actualBoundingBoxLeft,g=s.actualBoundingBoxRight,f=Math.ceil(d),h=Math.ceil(c),v=Math.max(0,Math.min(o-t,Math.ceil(c)+Math.ceil(g))),m=Math.min(o-t,f+Math.ceil(u)),p=v+2*t,b=m+2*t,y=Math.max(p*b,0),_=new Uint8ClampedArray(y),x={data:_,width:p,height:b,glyphWidth:v,glyphHeight:m,glyphTop:f,glyphLeft:h,glyphAdvance:l};if(v===0||m===0)return x;var T=a.gridInner,w=a.gridOuter;i.clearRect(t,t,v,m),i.fillText(e,t+h,t+f);var E=i.getImageData(t,t,v,m);w.fill(fn,0,y),T.fill(0,0,y);for(var C=0;C<m;C++)for(var R=0;R<v;R++){var I=E.data[4*(C*v+R)+3]/255;if(I!==0){var A=(C+t)*p+R+t;if(I===1)w[A]=0,T[A]=fn;else{var P=.5-I;w[A]=P>0?P*P:0,T[A]=P<0?P*P:0}}}ao(w,0,0,p,b,p,a.f,a.v,a.z),ao(T,t,t,v,m,p,a.f,a.v,a.z);for(var D=0;D<y;D++){var F=Math.sqrt(w[D])-Math.sqrt(T[D]);_[D]=Math.round(255-255*(F/n+r))}return x}function ao(a,e,t,n,r,i,o,s,l){for(var d=e;d<e+n;d++)ro(a,t*i+d,i,r,o,s,l);for(var u=t;u<t+r;u++)ro(a,u*i+e,1,n,o,s,l)}function ro(a,e,t,n,r,i,o){i[0]=0,o[0]=-fn,o[1]=fn,r[0]=a[e];for(var s=1,l=0,d=0;s<n;s++){r[s]=a[e+s*t];var u=s*s;do{var c=i[l];d=(r[s]-r[c]+u-c*c)/(s-c)/2}while(d<=o[l]&&--l>-1);l++,i[l]=s,o[l]=d,o[l+1]=fn}for(var g=0,f=0;g<n;g++){for(;o[f+1]<g;)f++;var h=i[f],v=g-h;a[e+g*t]=r[h]+v*v}}var st=(function(a){function e(){var t,n=arguments.length>0&&arguments[0]!==void 0?arguments[0]:{};return ee(this,e),t=se(this,e),S(t,"fonts",new Map),S(t,"textures",[]),S(t,"cursor",{x:0,y:0,rowHeight:0,atlasIndex:0}),S(t,"pendingGlyphs",[]),S(t,"debounceTimer",null),t.options=B(B({},Oe),n),t.canvas=document.createElement("canvas"),t.canvas.width=t.options.maxTextureSize,t.canvas.height=t.options.maxTextureSize,t.ctx=t.canvas.getContext("2d",{willReadFrequently:!0}),t.measureCanvas=document.createElement("canvas"),t.measureCtx=t.measureCanvas.getContext("2d"),t.textures.push(t.ctx.getImageData(0,0,1,1)),t}return le(e,a),te(e,[{key:"getFontKey",value:function(n){return"".concat(n.family,"-").concat(n.weight,"-").concat(n.style)}},{key:"registerFont",value:function(n){var r=this.getFontKey(n);if(this.fonts.has(r))return r;var i=Tu(this.options.fontSize,n.family,n.weight,n.style,this.options.buffer);return this.fonts.set(r,{descriptor:n,generator:i,glyphs:new Map}),r}},{key:"ensureGlyphs",value:function(n,r){var i=this.fonts.get(r);if(!i)throw new Error('Font "'.concat(r,'" is not registered. Call registerFont() first.'));var o=!1,s=O(n),l;try{for(s.s();!(l=s.n()).done;){var d=l.value,u=d.codePointAt(0);u!==void 0&&(i.glyphs.has(u)||(this.pendingGlyphs.push({fontKey:r,charCode:u}),o=!0))}}catch(c){s.e(c)}finally{s.f()}o&&this.scheduleTextureGeneration()}},{key:"measureText",value:function(n,r){var i=this.fonts.get(r);if(!i)throw new Error('Font "'.concat(r,'" is not registered.'));var o=i.descriptor,s=o.family,l=o.weight,d=o.style;return this.measureCtx.font="".concat(d," ").concat(l," ").concat(this.options.fontSize,"px ").concat(s),this.measureCtx.measureText(n).width}},{key:"getGlyph",value:function(n,r){var i=this.fonts.get(r);if(i)return i.glyphs.get(n)}},{key:"getTextures",value:function(){return this.textures}},{key:"getFontCount",value:function(){return this.fonts.size}},{key:"getGlyphCount",value:function(){var n=0,r=O(this.fonts.values()),i;try{for(r.s();!(i=r.n()).done;){var o=i.value;n+=o.glyphs.size}}catch(s){r.e(s)}finally{r.f()}return n}},{key:"hasPendingGlyphs",value:function(){return this.pendingGlyphs.length>0}},{key:"flush",value:function(){this.debounceTimer&&(clearTimeout(this.debounceTimer),this.debounceTimer=null),this.generateTextures()}},{key:"destroy",value:function(){this.debounceTimer&&clearTimeout(this.debounceTimer),this.fonts.clear(),this.textures=[],this.pendingGlyphs=[],this.removeAllListeners()}},{key:"scheduleTextureGeneration",value:function(){var n=this;this.debounceTimer===null&&(this.options.debounceTimeout===null?this.generateTextures():this.debounceTimer=setTimeout(function(){n.debounceTimer=null,n.generateTextures()},this.options.debounceTimeout))}},{key:"generateTextures",value:function(){if(this.pendingGlyphs.length!==0){var n=this.options,r=n.maxTextureSize,i=n.buffer,o=n.radius,s=n.cutoff,l=O(this.pendingGlyphs),d;try{for(l.s();!(d=l.n()).done;){var u=d.value,c=u.fontKey,g=u.charCode,f=this.fonts.get(c);if(!(!f||f.glyphs.has(g))){var h=String.fromCodePoint(g),v=Su(f.generator,h,i,o,s),m=v.width,p=v.height;this.cursor.x+m+cn>r&&(this.cursor.x=0,this.cursor.y+=this.cursor.rowHeight+cn,this.cursor.rowHeight=0),this.cursor.y+p+cn>r&&(this.finalizeCurrentTexture(),this.cursor={x:0,y:0,rowHeight:0,atlasIndex:this.cursor.atlasIndex+1},this.ctx.clearRect(0,0,r,r));for(var b=v.data,y=new Uint8ClampedArray(m*p*4),_=0;_<b.length;_++){var x=_*4;y[x]=255,y[x+1]=255,y[x+2]=255,y[x+3]=b[_]}var T=new ImageData(y,m,p);this.ctx.putImageData(T,this.cursor.x,this.cursor.y);var w={charCode:g,width:v.glyphWidth,height:v.glyphHeight,bearingX:-v.glyphLeft-i,bearingY:v.glyphTop+i,advance:v.glyphAdvance,atlasX:this.cursor.x,atlasY:this.cursor.y,atlasWidth:m,atlasHeight:p,atlasIndex:this.cursor.atlasIndex};f.glyphs.set(g,w),this.cursor.x+=m+cn,this.cursor.rowHeight=Math.max(this.cursor.rowHeight,p)}}}catch(E){l.e(E)}finally{l.f()}this.finalizeCurrentTexture(),this.pendingGlyphs=[],this.emit(e.ATLAS_UPDATED_EVENT,{textures:this.textures,glyphCount:this.getGlyphCount()})}}},{key:"finalizeCurrentTexture",value:function(){var n=this.options.maxTextureSize,r=this.cursor.y>0||this.cursor.rowHeight>0,i=Math.min(n,Math.max(this.cursor.x,r?n:1)),o=Math.min(n,this.cursor.y+this.cursor.rowHeight+cn),s=this.ctx.getImageData(0,0,i,o);this.cursor.atlasIndex>=this.textures.length?this.textures.push(s):this.textures[this.cursor.atlasIndex]=s}}])})(uo.EventEmitter);S(st,"ATLAS_UPDATED_EVENT","atlasUpdated");var Eu=Oe.fontSize;function wu(){var a=`  // -------------------------------------------------------------------------
+  // Step 3: Calculate position offset from the shared edge distance
+  // -------------------------------------------------------------------------
+  vec2 positionOffset = vec2(0.0);
+
+  if (a_positionMode < 4.0) {
+    vec2 screenDir = getLabelDirection(a_positionMode);
+    float boundaryDistPixels = nodeRadiusPixels * edgeDist;
+    positionOffset = screenDir * (boundaryDistPixels + margin);
+  }`,e=`#version 300 es
+
+// ============================================================================
+// Attributes
+// ============================================================================
+
+// Per-character (instanced)
+in float a_nodeIndex;        // Index into node data texture
+in vec2 a_charOffset;        // Character offset from label origin (pixels)
+in vec2 a_charSize;          // Character dimensions (pixels)
+in vec4 a_texCoords;         // Atlas coords: (x, y, width, height) in pixels
+in vec4 a_color;             // Text color (RGBA)
+in float a_margin;           // Gap between node edge and label (pixels)
+in float a_positionMode;     // Position: 0=right, 1=left, 2=above, 3=below, 4=over
+in float a_labelWidth;       // Total label width (pixels)
+in float a_labelHeight;      // Label height (pixels)
+in float a_verticalCenter;   // Vertical center offset from baseline (pixels)
+in float a_textHeight;       // Actual text height: maxAscent + maxDescent (pixels)
+in float a_labelAngle;       // Label rotation angle (radians)
+
+// Per-vertex (constant quad corners)
+in vec2 a_quadCorner;        // Quad corner: [-1,-1], [1,-1], [-1,1], [1,1]
+
+// ============================================================================
+// Uniforms
+// ============================================================================
+
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+uniform vec2 u_resolution;
+uniform vec2 u_atlasSize;
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_nodeFrameTexture;
+uniform int u_nodeFrameTextureWidth;
+uniform float u_zoomLabelSizeRatio;
+uniform float u_labelPixelSnapping;
+uniform float u_pixelRatio;
+
+// ============================================================================
+// Varyings
+// ============================================================================
+
+out vec2 v_texCoord;
+out vec4 v_color;
+out float v_fontScale;
+
+// ============================================================================
+// Constants
+// ============================================================================
+
+const float bias = 255.0 / 254.0;
+const float ATLAS_FONT_SIZE = `.concat(de(Eu),`;
+
+// ============================================================================
+// Helper Functions
+// ============================================================================
+
+`).concat(Ve,`
+`).concat(lt,`
+`).concat(zt,`
+`).concat(vo,`
+
+// ============================================================================
+// Main
+// ============================================================================
+
+void main() {
+  // -------------------------------------------------------------------------
+  // Step 0: Fetch node data + shared edge distance from textures
+  // -------------------------------------------------------------------------
+  // Node-data texture format: vec4(x, y, size, shapeId)
+  // 2D texture layout: texCoord = (index % width, index / width)
+  int nodeIdx = int(a_nodeIndex);
+  vec4 nodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  vec2 a_anchorPosition = nodeData.xy;
+  float a_nodeSize = nodeData.z;
+
+  // Normalized edge distance from the shared frame texture (the frame-pass ran
+  // the SDF search once; the label just reads the result).
+  float edgeDist = readFrameTexel(u_nodeFrameTexture, u_nodeFrameTextureWidth, nodeIdx).r;
+
+  // Per-node label rotation alignment: 0 = viewport, 1 = label turns with camera.
+  float labelRotation = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx).g;
+
+  // Apply zoom-dependent label size scaling
+  // Positional values are in CSS pixels; multiply by u_pixelRatio to convert to
+  // physical pixels, which is what the NDC conversion (/ u_resolution) expects.
+  float zoomScale = u_zoomLabelSizeRatio;
+  float margin = a_margin * zoomScale * u_pixelRatio;
+  vec2 charOffset = a_charOffset * zoomScale * u_pixelRatio;
+  vec2 charSize = a_charSize * zoomScale * u_pixelRatio;
+  float labelWidth = a_labelWidth * zoomScale * u_pixelRatio;
+  float labelHeight = a_labelHeight * zoomScale;
+
+  // Font scale: ratio of CSS label size to the base atlas font size.
+  // Divided by u_pixelRatio because the atlas is generated at ATLAS_FONT_SIZE * pixelRatio,
+  // which cancels out the u_pixelRatio in the fragment shader's gamma formula and keeps
+  // the anti-aliasing band width consistent across pixel densities.
+  v_fontScale = a_labelHeight * zoomScale / (ATLAS_FONT_SIZE * u_pixelRatio);
+
+  // -------------------------------------------------------------------------
+  // Step 1: Transform node position to clip space
+  // -------------------------------------------------------------------------
+  vec3 anchorClip = u_matrix * vec3(a_anchorPosition, 1.0);
+
+  // -------------------------------------------------------------------------
+  // Step 2: Convert node size to screen pixels
+  // -------------------------------------------------------------------------
+  float matrixScaleX = length(vec2(u_matrix[0][0], u_matrix[1][0]));
+  float nodeRadiusGraphSpace = a_nodeSize * u_correctionRatio / u_sizeRatio * 2.0;
+  float nodeRadiusNDC = nodeRadiusGraphSpace * matrixScaleX;
+  float nodeRadiusPixels = nodeRadiusNDC * u_resolution.x / 2.0;
+
+`).concat(a,`
+
+  // -------------------------------------------------------------------------
+  // Step 4: Calculate final vertex position
+  // -------------------------------------------------------------------------
+  vec2 cornerOffset = (a_quadCorner + 1.0) * 0.5;
+  vec2 charPixelPos = positionOffset + charOffset + cornerOffset * charSize;
+
+  // Apply text alignment based on position mode
+  float verticalCenter = a_verticalCenter * zoomScale * u_pixelRatio;
+  float textHeight = a_textHeight * zoomScale * u_pixelRatio;
+  float baselineToDescent = textHeight / 2.0 - verticalCenter;
+  float baselineToAscent = textHeight / 2.0 + verticalCenter;
+
+  if (a_positionMode < 0.5) {
+    // Right: vertically center
+    charPixelPos.y += verticalCenter;
+  } else if (a_positionMode < 1.5) {
+    // Left: right-align and vertically center
+    charPixelPos.x -= labelWidth;
+    charPixelPos.y += verticalCenter;
+  } else if (a_positionMode < 2.5) {
+    // Above: center horizontally, bottom of text at anchor
+    charPixelPos.x -= labelWidth * 0.5;
+    charPixelPos.y -= baselineToDescent;
+  } else if (a_positionMode < 3.5) {
+    // Below: center horizontally, top of text at anchor
+    charPixelPos.x -= labelWidth * 0.5;
+    charPixelPos.y += baselineToAscent;
+  } else {
+    // Over: center both
+    charPixelPos.x -= labelWidth * 0.5;
+    charPixelPos.y += verticalCenter;
+  }
+
+  // Apply label angle rotation. Graph-aligned labels add the camera angle so the
+  // whole label orbits the node in lockstep with the frame-pass edge distance.
+  float labelAngle = a_labelAngle - labelRotation * u_cameraAngle;
+  float la_c = cos(labelAngle);
+  float la_s = sin(labelAngle);
+  mat2 labelRotMat = mat2(la_c, -la_s, la_s, la_c);
+  charPixelPos = labelRotMat * charPixelPos;
+
+  // Snap node center to pixel grid so label/backdrop/attachment move as a unit
+  vec2 nodeScreen = vec2(
+    (anchorClip.x + 1.0) * u_resolution.x,
+    (1.0 - anchorClip.y) * u_resolution.y
+  ) * 0.5;
+  charPixelPos += (round(nodeScreen) - nodeScreen) * u_labelPixelSnapping;
+
+  // Convert to NDC (flip Y: screen Y-down -> clip Y-up)
+  vec2 ndcOffset = vec2(charPixelPos.x, -charPixelPos.y) * 2.0 / u_resolution;
+  gl_Position = vec4(anchorClip.xy + ndcOffset, 0.0, 1.0);
+
+  // -------------------------------------------------------------------------
+  // Step 5: Texture coordinates
+  // -------------------------------------------------------------------------
+  v_texCoord = (a_texCoords.xy + cornerOffset * a_texCoords.zw) / u_atlasSize;
+
+  // -------------------------------------------------------------------------
+  // Step 6: Pass color
+  // -------------------------------------------------------------------------
+  v_color = a_color;
+  v_color.a *= bias;
+}
+`);return e}function Au(){var a=`#version 300 es
+precision highp float;
+
+in vec2 v_texCoord;
+in vec4 v_color;
+in float v_fontScale;
+
+uniform sampler2D u_atlas;
+uniform float u_gamma;
+uniform float u_sdfBuffer;
+uniform float u_pixelRatio;
+
+// Fragment output (single target - picking handled via separate pass)
+out vec4 fragColor;
+
+void main() {
+  #ifdef PICKING_MODE
+    // Labels are not pickable - discard all fragments in picking mode
+    fragColor = vec4(0.0);
+    discard;
+  #else
+    // Sample SDF value from atlas (high = inside glyph, low = outside)
+    float sdfValue = texture(u_atlas, v_texCoord).a;
+
+    // Edge threshold: 1.0 - cutoff = 0.75 for default cutoff=0.25
+    // This is where the glyph edge is located in the SDF
+    float edgeThreshold = 1.0 - u_sdfBuffer;
+
+    // Gamma controls the anti-aliasing band width.
+    // Scale inversely with font scale so small labels get a wider AA band
+    // (smoother) and large labels get a tighter band (sharper).
+    float gamma = u_gamma / (u_pixelRatio * v_fontScale);
+
+    // Pure gamma-based anti-aliasing using smoothstep
+    // The AA band extends from (threshold - gamma) to (threshold + gamma)
+    float alpha = smoothstep(edgeThreshold - gamma, edgeThreshold + gamma, sdfValue);
+
+    // Premultiplied alpha output for correct blending
+    float finalAlpha = v_color.a * alpha;
+    fragColor = vec4(v_color.rgb * finalAlpha, finalAlpha);
+  #endif
+}
+`;return a}function Ru(){return["u_matrix","u_sizeRatio","u_correctionRatio","u_cameraAngle","u_resolution","u_atlasSize","u_atlas","u_gamma","u_sdfBuffer","u_pixelRatio","u_nodeDataTexture","u_nodeDataTextureWidth","u_nodeFrameTexture","u_nodeFrameTextureWidth","u_zoomLabelSizeRatio","u_labelPixelSnapping"]}function Du(){return{vertexShader:wu(),fragmentShader:Au(),uniforms:Ru()}}function Cu(a,e,t,n){var r,i,o=n.label,s=o===void 0?{}:o,l=(r=s.margin)!==null&&r!==void 0?r:Gt,d=(i=s.zoomToLabelSizeRatioFunction)!==null&&i!==void 0?i:function(){return 1},u=Du(),c=(function(g){function f(h,v,m){var p,b,y,_;if(ee(this,f),_=se(this,f,[h,v,m]),S(_,"atlasTexture",null),S(_,"atlasNeedsUpdate",!1),S(_,"labelGlyphCache",new Map),_.atlasFontSize=Oe.fontSize*un(),_.atlasManager=new st({fontSize:_.atlasFontSize}),_.gamma=.025,_.sdfBuffer=Oe.cutoff,_.atlasTexture=h.createTexture(),!_.atlasTexture)throw new Error("NodeLabelProgram: failed to create atlas texture");h.bindTexture(h.TEXTURE_2D,_.atlasTexture),h.texParameteri(h.TEXTURE_2D,h.TEXTURE_WRAP_S,h.CLAMP_TO_EDGE),h.texParameteri(h.TEXTURE_2D,h.TEXTURE_WRAP_T,h.CLAMP_TO_EDGE),h.texParameteri(h.TEXTURE_2D,h.TEXTURE_MIN_FILTER,h.LINEAR),h.texParameteri(h.TEXTURE_2D,h.TEXTURE_MAG_FILTER,h.LINEAR),h.bindTexture(h.TEXTURE_2D,null),_.atlasManager.on(st.ATLAS_UPDATED_EVENT,function(){_.atlasNeedsUpdate=!0});var x={family:((p=s.font)===null||p===void 0?void 0:p.family)||"sans-serif",weight:((b=s.font)===null||b===void 0?void 0:b.weight)||"normal",style:((y=s.font)===null||y===void 0?void 0:y.style)||"normal"};return _.defaultFontKey=_.atlasManager.registerFont(x),_}return le(f,g),te(f,[{key:"getDefinition",value:function(){var v=WebGL2RenderingContext,m=v.FLOAT,p=v.UNSIGNED_BYTE,b=v.TRIANGLE_STRIP;return{VERTICES:4,VERTEX_SHADER_SOURCE:u.vertexShader,FRAGMENT_SHADER_SOURCE:u.fragmentShader,METHOD:b,UNIFORMS:u.uniforms,ATTRIBUTES:[{name:"a_nodeIndex",size:1,type:m},{name:"a_charOffset",size:2,type:m},{name:"a_charSize",size:2,type:m},{name:"a_texCoords",size:4,type:m},{name:"a_color",size:4,type:p,normalized:!0},{name:"a_margin",size:1,type:m},{name:"a_positionMode",size:1,type:m},{name:"a_labelWidth",size:1,type:m},{name:"a_labelHeight",size:1,type:m},{name:"a_verticalCenter",size:1,type:m},{name:"a_textHeight",size:1,type:m},{name:"a_labelAngle",size:1,type:m}],CONSTANT_ATTRIBUTES:[{name:"a_quadCorner",size:2,type:m}],CONSTANT_DATA:[[-1,-1],[1,-1],[-1,1],[1,1]]}}},{key:"prepareLabelGlyphs",value:function(v,m){if(m.hidden||!m.text){this.labelGlyphCache.delete(v);return}var p=m.text,b=m.fontKey||this.defaultFontKey;this.atlasManager.ensureGlyphs(p,b);var y=[],_=[],x=0,T=0,w=0,E=O(p),C;try{for(E.s();!(C=E.n()).done;){var R=C.value,I=R.codePointAt(0);if(I===void 0){y.push(void 0),_.push(x);continue}var A=this.atlasManager.getGlyph(I,b);y.push(A),_.push(x),A&&(x+=A.advance,T=Math.max(T,A.bearingY),w=Math.max(w,A.atlasHeight-A.bearingY))}}catch(P){E.e(P)}finally{E.f()}this.labelGlyphCache.set(v,{glyphs:y,xOffsets:_,totalWidth:x,totalHeight:T+w,verticalCenterOffset:(T-w)/2})}},{key:"processCharacter",value:function(v,m,p,b){var y=this.floats,_=this.STRIDE,x=v*_,T=this.labelGlyphCache.get(m.parentKey);if(!T||!T.glyphs[b]){for(var w=0;w<_;w++)y[x+w]=0;return}var E=T.glyphs[b],C=T.xOffsets[b],R=m.size/this.atlasFontSize,I=Re(m.color),A=x;y[A++]=m.nodeIndex,y[A++]=(C+E.bearingX)*R,y[A++]=-E.bearingY*R,y[A++]=E.atlasWidth*R,y[A++]=E.atlasHeight*R,y[A++]=E.atlasX,y[A++]=E.atlasY,y[A++]=E.atlasWidth,y[A++]=E.atlasHeight,y[A++]=I,y[A++]=m.margin,y[A++]=Nt[m.position],y[A++]=T.totalWidth*R,y[A++]=m.size,y[A++]=T.verticalCenterOffset*R,y[A++]=T.totalHeight*R,y[A++]=m.labelAngle}},{key:"processLabel",value:function(v,m,p){return this.prepareLabelGlyphs(v,p),he(f,"processLabel",this,3)([v,m,p])}},{key:"updateAtlasTexture",value:function(){if(this.atlasNeedsUpdate){var v=this.normalProgram.gl,m=this.atlasManager.getTextures();if(m.length!==0){var p=m[0];v.bindTexture(v.TEXTURE_2D,this.atlasTexture),v.texImage2D(v.TEXTURE_2D,0,v.RGBA,p.width,p.height,0,v.RGBA,v.UNSIGNED_BYTE,p.data),v.bindTexture(v.TEXTURE_2D,null),this.atlasNeedsUpdate=!1}}}},{key:"setUniforms",value:function(v,m){var p=m.gl,b=m.uniformLocations;p.uniformMatrix3fv(b.u_matrix,!1,v.matrix),p.uniform1f(b.u_sizeRatio,v.sizeRatio),p.uniform1f(b.u_correctionRatio,v.correctionRatio),p.uniform1f(b.u_cameraAngle,v.cameraAngle),p.uniform2f(b.u_resolution,v.width*v.pixelRatio,v.height*v.pixelRatio);var y=this.atlasManager.getTextures();y.length>0?p.uniform2f(b.u_atlasSize,y[0].width,y[0].height):p.uniform2f(b.u_atlasSize,1,1),p.activeTexture(p.TEXTURE0),p.bindTexture(p.TEXTURE_2D,this.atlasTexture),p.uniform1i(b.u_atlas,0),b.u_nodeDataTexture!==void 0&&p.uniform1i(b.u_nodeDataTexture,v.nodeDataTextureUnit),b.u_nodeDataTextureWidth!==void 0&&p.uniform1i(b.u_nodeDataTextureWidth,v.nodeDataTextureWidth),p.uniform1i(b.u_nodeFrameTexture,v.nodeFrameTextureUnit),p.uniform1i(b.u_nodeFrameTextureWidth,v.nodeFrameTextureWidth),p.uniform1f(b.u_gamma,this.gamma),p.uniform1f(b.u_sdfBuffer,this.sdfBuffer),p.uniform1f(b.u_pixelRatio,v.pixelRatio),p.uniform1f(b.u_zoomLabelSizeRatio,1/f.zoomToLabelSizeRatioFunction(v.zoomRatio)),p.uniform1f(b.u_labelPixelSnapping,v.labelPixelSnapping)}},{key:"renderProgram",value:function(v,m){this.updateAtlasTexture(),this.atlasManager.hasPendingGlyphs()&&(this.atlasManager.flush(),this.updateAtlasTexture()),he(f,"renderProgram",this,3)([v,m])}},{key:"registerFont",value:function(v){var m=arguments.length>1&&arguments[1]!==void 0?arguments[1]:"normal",p=arguments.length>2&&arguments[2]!==void 0?arguments[2]:"normal";return this.atlasManager.registerFont({family:v,weight:m,style:p})}},{key:"getAtlasManager",value:function(){return this.atlasManager}},{key:"measureLabel",value:function(v,m,p){var b=p||this.defaultFontKey;this.atlasManager.ensureGlyphs(v,b),this.atlasManager.hasPendingGlyphs()&&this.atlasManager.flush();var y=0,_=0,x=0,T=O(v),w;try{for(T.s();!(w=T.n()).done;){var E=w.value,C=E.codePointAt(0);if(C!==void 0){var R=this.atlasManager.getGlyph(C,b);R&&(y+=R.advance,_=Math.max(_,R.bearingY),x=Math.max(x,R.atlasHeight-R.bearingY))}}}catch(A){T.e(A)}finally{T.f()}var I=m/this.atlasFontSize;return{width:y*I,height:m,textHeight:(_+x)*I}}},{key:"ensureGlyphsReady",value:function(v,m){var p=m||this.defaultFontKey,b=O(v),y;try{for(b.s();!(y=b.n()).done;){var _=y.value;this.atlasManager.ensureGlyphs(_,p)}}catch(x){b.e(x)}finally{b.f()}this.atlasManager.flush()}},{key:"kill",value:function(){var v=this.normalProgram.gl;this.atlasTexture&&(v.deleteTexture(this.atlasTexture),this.atlasTexture=null),this.atlasManager.destroy(),this.labelGlyphCache.clear(),he(f,"kill",this,3)([])}}])})(_o);return S(c,"labelMargin",l),S(c,"zoomToLabelSizeRatioFunction",d),new c(a,e,t)}var Lu=`#version 300 es
+precision highp float;
+
+in float v_edgeDist;
+
+// R32F target: only the .r channel is stored.
+out vec4 fragColor;
+
+void main() {
+  fragColor = vec4(v_edgeDist, 0.0, 0.0, 0.0);
+}
+`;function ku(a,e,t){var n=cr(a),r=vn(a).map(function(h){return"uniform ".concat(h.type," ").concat(h.name,";")}).join(`
+`),i=tu(a,t),o=i.code,s=i.multiShape,l=Mt(a,e),d=Object.keys(l.specs).map(function(h){return"float v_".concat(h,";")}).join(`
+`),u=It(l,{varPrefix:"nodeAttr",baseTexelExpr:"nodeIdx * u_layerAttributeTexelsPerNode",textureWidthUniform:"u_layerAttributeTextureWidth",textureSamplerUniform:"u_layerAttributeTexture"}),c=u.fetchCode,g=u.varyingAssignments,f=`#version 300 es
+precision highp float;
+
+uniform float u_cameraAngle;
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform float u_frameTextureWidth;
+uniform float u_frameTextureHeight;
+uniform sampler2D u_layerAttributeTexture;
+uniform int u_layerAttributeTextureWidth;
+uniform int u_layerAttributeTexelsPerNode;
+`.concat(r,`
+
+in float a_nodeIndex;     // node-data texture index (also the target frame texel)
+in float a_positionMode;  // 0=right 1=left 2=above 3=below 4=over
+in float a_labelAngle;    // intrinsic label angle (radians)
+
+out float v_edgeDist;
+
+// Shape attributes (plain globals: this pass is vertex-only)
+`).concat(d,`
+
+`).concat(Ve,`
+`).concat(lt,`
+`).concat(n,`
+`).concat(o,`
+`).concat(vo,`
+
+void main() {
+  int nodeIdx = int(a_nodeIndex);
+`).concat(c,`
+`).concat(g,`
+  `).concat(s?`// Multi-shape: the shape id lives in the node-data texture's .w channel:
+  g_shapeId = int(readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx).w);`:"// Single-shape mode, shape id not needed",`
+
+  // Per-node rotation alignment (0 = viewport, 1 = graph).
+  vec4 nodeFlags = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, nodeIdx);
+  float nodeRotation = nodeFlags.r;
+  float labelRotation = nodeFlags.g;
+
+  // Effective angle: intrinsic (style-given) plus the camera angle when the label
+  // is graph-aligned. The companions place the box at this same angle.
+  float effectiveAngle = a_labelAngle - labelRotation * u_cameraAngle;
+
+  // The "over" mode (4) sits on the node center, so it has no edge distance.
+  float edgeDist = 0.0;
+  if (a_positionMode < 4.0) {
+    vec2 screenDir = getLabelDirection(a_positionMode);
+    // Rotate by the effective label angle. Inlined rather than via rotate2D()
+    // because the shape SDFs (getShapeGLSLForShapes) already define that helper
+    // for multi-shape programs, and redefining it would be a GLSL error.
+    float ea_c = cos(effectiveAngle);
+    float ea_s = sin(effectiveAngle);
+    vec2 rotatedScreenDir = mat2(ea_c, -ea_s, ea_s, ea_c) * screenDir;
+    // Screen (Y-down) -> SDF (Y-up).
+    vec2 sdfDir = vec2(rotatedScreenDir.x, -rotatedScreenDir.y);
+    // Counter-rotate into the shape's local frame for graph-aligned nodes, so the
+    // boundary is queried against the shape's actual on-screen orientation.
+    float nodeCa = -u_cameraAngle * nodeRotation;
+    float nc = cos(nodeCa), ns = sin(nodeCa);
+    sdfDir = mat2(nc, -ns, ns, nc) * sdfDir;
+    edgeDist = findEdgeDistance(sdfDir, 1.0);
+  }
+  v_edgeDist = edgeDist;
+
+  // Scatter to this node's texel center in the frame texture.
+  float x = mod(a_nodeIndex, u_frameTextureWidth);
+  float y = floor(a_nodeIndex / u_frameTextureWidth);
+  vec2 ndc = (vec2(x, y) + 0.5) / vec2(u_frameTextureWidth, u_frameTextureHeight) * 2.0 - 1.0;
+  gl_Position = vec4(ndc, 0.0, 1.0);
+  gl_PointSize = 1.0;
+}
+`);return f}var To=(function(){function a(e,t){ee(this,a),S(this,"uniformLocations",{});var n=t.shapes,r=t.layers,i=t.shapeGlobalIds;if(n.length===0)throw new Error("NodeLabelFramePass: at least one shape must be provided");this.gl=e,this.shapeUniforms=vn(n),this.hasAttributeData=Object.keys(Mt(n,r).offsets).length>0,this.vertexShader=lr(e,ku(n,r,i)),this.fragmentShader=dr(e,Lu),this.program=ur(e,[this.vertexShader,this.fragmentShader]);var o=["u_cameraAngle","u_nodeDataTexture","u_nodeDataTextureWidth","u_frameTextureWidth","u_frameTextureHeight","u_layerAttributeTexture","u_layerAttributeTextureWidth","u_layerAttributeTexelsPerNode"].concat(q(this.shapeUniforms.map(function(p){return p.name}))),s=O(o),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;this.uniformLocations[d]=e.getUniformLocation(this.program,d)}}catch(p){s.e(p)}finally{s.f()}var u=a.FLOATS_PER_POINT*4;this.vao=e.createVertexArray(),this.buffer=e.createBuffer(),e.bindVertexArray(this.vao),e.bindBuffer(e.ARRAY_BUFFER,this.buffer);var c=O([["a_nodeIndex",0],["a_positionMode",4],["a_labelAngle",8]]),g;try{for(c.s();!(g=c.n()).done;){var f=ae(g.value,2),h=f[0],v=f[1],m=e.getAttribLocation(this.program,h);m>=0&&(e.enableVertexAttribArray(m),e.vertexAttribPointer(m,1,e.FLOAT,!1,u,v))}}catch(p){c.e(p)}finally{c.f()}e.bindVertexArray(null)}return te(a,[{key:"run",value:function(t,n,r,i,o){if(n!==0){var s=this.gl;s.useProgram(this.program),s.bindVertexArray(this.vao),s.bindBuffer(s.ARRAY_BUFFER,this.buffer),s.bufferData(s.ARRAY_BUFFER,t.subarray(0,n*a.FLOATS_PER_POINT),s.DYNAMIC_DRAW);var l=this.uniformLocations;s.uniform1f(l.u_cameraAngle,i.cameraAngle),s.uniform1i(l.u_nodeDataTexture,i.nodeDataTextureUnit),s.uniform1i(l.u_nodeDataTextureWidth,i.nodeDataTextureWidth),s.uniform1f(l.u_frameTextureWidth,r.getTextureWidth()),s.uniform1f(l.u_frameTextureHeight,r.getTextureHeight()),this.hasAttributeData&&o&&(o.bind(Ke),l.u_layerAttributeTexture&&s.uniform1i(l.u_layerAttributeTexture,Ke),l.u_layerAttributeTextureWidth&&s.uniform1i(l.u_layerAttributeTextureWidth,o.getTextureWidth()),l.u_layerAttributeTexelsPerNode&&s.uniform1i(l.u_layerAttributeTexelsPerNode,o.getTexelsPerItem()));var d=O(this.shapeUniforms),u;try{for(d.s();!(u=d.n()).done;){var c=u.value;gr(s,this.uniformLocations[c.name],c)}}catch(g){d.e(g)}finally{d.f()}r.bindAsRenderTarget(),s.disable(s.BLEND),s.disable(s.DEPTH_TEST),s.drawArrays(s.POINTS,0,n),s.bindFramebuffer(s.FRAMEBUFFER,null),s.bindVertexArray(null)}}},{key:"kill",value:function(){var t=this.gl;t.deleteProgram(this.program),t.deleteShader(this.vertexShader),t.deleteShader(this.fragmentShader),t.deleteBuffer(this.buffer),t.deleteVertexArray(this.vao)}}])})();S(To,"FLOATS_PER_POINT",3);function So(a,e,t,n,r){var i,o=n.label,s=o===void 0?{}:o,l=n.shapes;if(l.length===0)throw new Error("createNodeProgram: at least one shape must be provided in 'shapes'");var d={},u=[],c;l.forEach(function(w,E){var C=jd(w);E===0&&(c=C),d[w.name]=E,u[E]=pn(C)});var g=q(n.layers),f=no({shapes:l,layers:g,shapeGlobalIds:l.length>1?u:void 0,antialias:r}),h=Cu(a,null,t,{label:s}),v=bu(a,null,t,{shapes:l,layers:g,getAttributeTexture:function(){return T.getAttributeTexture()},label:s,shapeGlobalIds:l.length>1?u:void 0}),m=_u(a,e,t,{label:s}),p=n.labelAttachments&&Object.keys(n.labelAttachments).length>0?du(a,null,t,{label:s}):null,b=new To(a,{shapes:l,layers:g,shapeGlobalIds:l.length>1?u:void 0}),y=ga(l,g),_=Ce(y),x=(i=(function(w){function E(C,R,I){var A;ee(this,E),A=se(this,E,[C,R,I]),S(A,"layerLifecycles",new Map),S(A,"layersNeedingRegeneration",new Set),S(A,"attrDescriptors",[]),A._pickingBuffer=R;var P=x.layerTextures.get(C);P||(P=new ca(C,_),x.layerTextures.set(C,P)),A.layerAttributeTexture=P;var D=x.textureRefCounts.get(C)||0;x.textureRefCounts.set(C,D+1),A.packedAttributeData=new Float32Array(_.floatsPerItem),g.forEach(function(z,N){if(z.lifecycle){var L={gl:C,renderer:{refresh:function(){return I.refresh()}},getUniformLocation:function(V){return C.getUniformLocation(A.normalProgram.program,V)},requestShaderRegeneration:function(){A.layersNeedingRegeneration.add(N)},requestRefresh:function(){I.refresh()}},k=z.lifecycle(L);A.layerLifecycles.set(N,k)}}),A.layerLifecycles.forEach(function(z){var N;(N=z.init)===null||N===void 0||N.call(z)});var F=new Map;return A.layerLifecycles.forEach(function(z,N){z.getAttributeData&&F.set(N,z)}),A.attrDescriptors=ha(y,_,F),A}return le(E,w),te(E,[{key:"getDefinition",value:function(){var R=WebGL2RenderingContext,I=R.FLOAT,A=R.TRIANGLE_STRIP;return{VERTICES:4,VERTEX_SHADER_SOURCE:f.vertexShader,FRAGMENT_SHADER_SOURCE:f.fragmentShader,METHOD:A,UNIFORMS:f.uniforms,ATTRIBUTES:f.attributes,CONSTANT_ATTRIBUTES:[{name:"a_quadCorner",size:2,type:I}],CONSTANT_DATA:[[-1,-1],[1,-1],[-1,1],[1,1]]}}},{key:"maybeRegenerateShaders",value:function(){var R=this;if(this.layersNeedingRegeneration.size!==0){g=g.map(function(N,L){if(R.layersNeedingRegeneration.has(L)){var k=R.layerLifecycles.get(L);if(k!=null&&k.regenerate){var M=k.regenerate();return B(B({},M),{},{lifecycle:N.lifecycle})}}return N}),this.layersNeedingRegeneration.clear(),f=no({shapes:l,layers:g,shapeGlobalIds:l.length>1?u:void 0,antialias:this.renderer.getSetting("antialiasNodes")});var I=this.normalProgram.gl,A=this.normalProgram,P=A.program,D=A.buffer,F=A.vertexShader,z=A.fragmentShader;I.deleteProgram(P),I.deleteBuffer(D),I.deleteShader(F),I.deleteShader(z),this.normalProgram=this.getProgramInfo("normal",I,f.vertexShader,f.fragmentShader,this._pickingBuffer)}}},{key:"allocateNode",value:function(R){this.layerAttributeTexture.allocate(R)}},{key:"freeNode",value:function(R){this.layerAttributeTexture.free(R)}},{key:"getAttributeTexture",value:function(){return this.layerAttributeTexture}},{key:"uploadLayerTexture",value:function(){this.layerAttributeTexture.upload()}},{key:"process",value:function(R,I,A,P,D){var F=I*this.STRIDE;if(A.visibility==="hidden"){for(var z=F+this.STRIDE;F<z;F++)this.floats[F]=0;this.floats[I*this.STRIDE]=bo;return}this.processVisibleItem(Ct(R),F,A,P,D)}},{key:"processVisibleItem",value:function(R,I,A,P,D){var F,z=this.floats,N=this.ints;if(z[I++]=P,N[I++]=R,z[I++]=(F=A.opacity)!==null&&F!==void 0?F:1,_.floatsPerItem!==0){var L=this.packedAttributeData;fa(this.attrDescriptors,A,L,A.color,this.layerLifecycles,0),this.layerAttributeTexture.updateAllAttributes(D,L)}}},{key:"setUniforms",value:function(R,I){var A=this,P=I.gl,D=I.uniformLocations;D.u_matrix&&P.uniformMatrix3fv(D.u_matrix,!1,R.matrix),D.u_sizeRatio&&P.uniform1f(D.u_sizeRatio,R.sizeRatio),D.u_correctionRatio&&P.uniform1f(D.u_correctionRatio,R.correctionRatio),D.u_pickingPadding&&P.uniform1f(D.u_pickingPadding,R.nodePickingPadding),D.u_cameraAngle&&P.uniform1f(D.u_cameraAngle,R.cameraAngle),D.u_nodeDataTexture&&P.uniform1i(D.u_nodeDataTexture,R.nodeDataTextureUnit),D.u_nodeDataTextureWidth&&P.uniform1i(D.u_nodeDataTextureWidth,R.nodeDataTextureWidth),D.u_layerAttributeTexture&&(this.layerAttributeTexture.bind(Ke),P.uniform1i(D.u_layerAttributeTexture,Ke)),D.u_layerAttributeTextureWidth&&P.uniform1i(D.u_layerAttributeTextureWidth,this.layerAttributeTexture.getTextureWidth()),D.u_layerAttributeTexelsPerNode&&P.uniform1i(D.u_layerAttributeTexelsPerNode,this.layerAttributeTexture.getTexelsPerItem()),l.forEach(function(F){F.uniforms.forEach(function(z){A.setTypedUniform(z,I)})}),g.forEach(function(F){F.uniforms.forEach(function(z){A.setTypedUniform(z,I)})})}},{key:"render",value:function(R,I,A){this.maybeRegenerateShaders(),he(E,"render",this,3)([R,I,A])}},{key:"renderProgram",value:function(R,I){var A=I.gl,P=I.program;A.useProgram(P),I===this.normalProgram&&this.layerLifecycles.forEach(function(D){var F;(F=D.beforeRender)===null||F===void 0||F.call(D)}),he(E,"renderProgram",this,3)([R,I])}},{key:"kill",value:function(){this.layerLifecycles.forEach(function(A){var P;(P=A.kill)===null||P===void 0||P.call(A)}),this.layerLifecycles.clear();var R=this.normalProgram.gl,I=(x.textureRefCounts.get(R)||1)-1;I<=0?(this.layerAttributeTexture.kill(),x.layerTextures.delete(R),x.textureRefCounts.delete(R)):x.textureRefCounts.set(R,I),he(E,"kill",this,3)([])}}])})(dt),S(i,"layerTextures",new WeakMap),S(i,"textureRefCounts",new WeakMap),i),T=new x(a,null,t);return{nodeProgram:T,labelProgram:h,backdropProgram:v,labelBackgroundProgram:m,attachmentProgram:p,framePass:b,shapeSlug:c,shapeNameToIndex:l.length>1?d:void 0,shapeGlobalIds:l.length>1?u:void 0}}var Ze=6;function yn(a){var e=a.offsets,t=a.specs,n=a.floatsPerItem,r=Object.keys(e);if(r.length===0||n===0)return{uniformDeclarations:"",uniformNames:[],vertexVaryingDeclarations:"",fragmentVaryingDeclarations:"",fetchCode:"",varyingAssignments:""};var i=`
+uniform sampler2D u_edgeAttributeTexture;
+uniform int u_edgeAttributeTextureWidth;
+uniform int u_edgeAttributeTexelsPerEdge;`,o=["u_edgeAttributeTexture","u_edgeAttributeTextureWidth","u_edgeAttributeTexelsPerEdge"],s=r.map(function(f){var h=t[f].size===1?"float":"vec".concat(t[f].size);return"".concat(h," v_").concat(f,";")}),l=s.map(function(f){return"out ".concat(f)}).join(`
+`),d=s.map(function(f){return"in ".concat(f)}).join(`
+`),u=It(a,{varPrefix:"attr",baseTexelExpr:"edgeIdx * u_edgeAttributeTexelsPerEdge",textureWidthUniform:"u_edgeAttributeTextureWidth",textureSamplerUniform:"u_edgeAttributeTexture"}),c=u.fetchCode,g=u.varyingAssignments;return{uniformDeclarations:i,uniformNames:o,vertexVaryingDeclarations:l,fragmentVaryingDeclarations:d,fetchCode:c,varyingAssignments:g}}function Pu(a){return`
+float findSourceClampT_`.concat(a,`(vec2 source, float sourceSize, int sourceShapeId, float sourceRotateAlign, vec2 target, float margin) {
+  float lo = 0.0, hi = 0.5;
+  float nodeExtent = sourceSize * u_correctionRatio / u_sizeRatio * 2.0;
+  float effectiveSize = 1.0 - u_correctionRatio / nodeExtent;
+
+  // Counter-rotate the query point so viewport-aligned nodes (rotateAlign=0) are
+  // clamped against their on-screen orientation; graph-aligned nodes skip it.
+  float ca = u_cameraAngle * (1.0 - sourceRotateAlign);
+  float rc = cos(ca), rs = sin(ca);
+  mat2 rot = mat2(rc, -rs, rs, rc);
+
+  for (int i = 0; i < 12; i++) {
+    float mid = (lo + hi) * 0.5;
+    vec2 pos = path_`).concat(a,`_position(mid, source, target);
+    vec2 localPos = rot * ((pos - source) / nodeExtent);
+    float sdf = querySDF(sourceShapeId, localPos, effectiveSize);
+    if (sdf < 0.0) lo = mid;
+    else hi = mid;
+  }
+
+  float pathLen = path_`).concat(a,`_length(source, target);
+  float marginT = (margin * u_correctionRatio / u_sizeRatio) / pathLen;
+  return (lo + hi) * 0.5 + marginT;
+}
+`)}function Fu(a){return`
+float findTargetClampT_`.concat(a,`(vec2 source, vec2 target, float targetSize, int targetShapeId, float targetRotateAlign, float margin) {
+  float lo = 0.5, hi = 1.0;
+  float nodeExtent = targetSize * u_correctionRatio / u_sizeRatio * 2.0;
+  float effectiveSize = 1.0 - u_correctionRatio / nodeExtent;
+
+  // See findSourceClampT_ for the rotation rationale.
+  float ca = u_cameraAngle * (1.0 - targetRotateAlign);
+  float rc = cos(ca), rs = sin(ca);
+  mat2 rot = mat2(rc, -rs, rs, rc);
+
+  for (int i = 0; i < 12; i++) {
+    float mid = (lo + hi) * 0.5;
+    vec2 pos = path_`).concat(a,`_position(mid, source, target);
+    vec2 localPos = rot * ((pos - target) / nodeExtent);
+    float sdf = querySDF(targetShapeId, localPos, effectiveSize);
+    if (sdf < 0.0) hi = mid;
+    else lo = mid;
+  }
+
+  float pathLen = path_`).concat(a,`_length(source, target);
+  float marginT = (margin * u_correctionRatio / u_sizeRatio) / pathLen;
+  return (lo + hi) * 0.5 - marginT;
+}
+`)}function Eo(a){return`
+// Auto-generated numerical tangent (from position via finite differences)
+vec2 path_`.concat(a,`_tangent(float t, vec2 source, vec2 target) {
+  float epsilon = 0.001;
+  float t1 = max(0.0, t - epsilon);
+  float t2 = min(1.0, t + epsilon);
+  vec2 p1 = path_`).concat(a,`_position(t1, source, target);
+  vec2 p2 = path_`).concat(a,`_position(t2, source, target);
+  return normalize(p2 - p1);
+}
+
+// Auto-generated normal (perpendicular to tangent)
+vec2 path_`).concat(a,`_normal(float t, vec2 source, vec2 target) {
+  vec2 tangent = path_`).concat(a,`_tangent(t, source, target);
+  return vec2(-tangent.y, tangent.x);
+}
+`)}function Iu(a){return`
+// Auto-generated path length (samples position 16 times)
+float path_`.concat(a,`_length(vec2 source, vec2 target) {
+  float len = 0.0;
+  vec2 prev = path_`).concat(a,`_position(0.0, source, target);
+  for (int i = 1; i <= 16; i++) {
+    float t = float(i) / 16.0;
+    vec2 curr = path_`).concat(a,`_position(t, source, target);
+    len += length(curr - prev);
+    prev = curr;
+  }
+  return len;
+}
+`)}function Nu(a){return`
+// Auto-generated closest_t (coarse sample + ternary search)
+float path_`.concat(a,`_closest_t(vec2 p, vec2 source, vec2 target) {
+  // Coarse search: find best among 10 samples
+  float bestT = 0.0;
+  float bestDist = 1e10;
+  for (int i = 0; i <= 10; i++) {
+    float t = float(i) / 10.0;
+    vec2 pos = path_`).concat(a,`_position(t, source, target);
+    float d = length(p - pos);
+    if (d < bestDist) {
+      bestDist = d;
+      bestT = t;
+    }
+  }
+
+  // Refine with ternary search
+  float lo = max(0.0, bestT - 0.1);
+  float hi = min(1.0, bestT + 0.1);
+  for (int i = 0; i < 10; i++) {
+    float mid1 = lo + (hi - lo) / 3.0;
+    float mid2 = hi - (hi - lo) / 3.0;
+    float d1 = length(p - path_`).concat(a,`_position(mid1, source, target));
+    float d2 = length(p - path_`).concat(a,`_position(mid2, source, target));
+    if (d1 < d2) {
+      hi = mid2;
+    } else {
+      lo = mid1;
+    }
+  }
+  return (lo + hi) * 0.5;
+}
+`)}function Gu(a){return`
+// Auto-generated signed distance (via closest_t + normal)
+float path_`.concat(a,`_distance(vec2 p, vec2 source, vec2 target) {
+  float closestT = path_`).concat(a,`_closest_t(p, source, target);
+  vec2 closest = path_`).concat(a,`_position(closestT, source, target);
+  vec2 diff = p - closest;
+  float dist = length(diff);
+  if (dist < 0.0001) return 0.0;
+
+  // Get normal at closest point
+  vec2 normal = path_`).concat(a,`_normal(closestT, source, target);
+  return dist * sign(dot(diff, normal));
+}
+`)}function zu(a){return`
+// Auto-generated t_at_distance (binary search)
+float path_`.concat(a,`_t_at_distance(float targetDist, vec2 source, vec2 target) {
+  if (targetDist <= 0.0) return 0.0;
+
+  float totalLen = path_`).concat(a,`_length(source, target);
+  if (targetDist >= totalLen) return 1.0;
+
+  // Binary search for t
+  float lo = 0.0, hi = 1.0;
+  for (int i = 0; i < 12; i++) {
+    float mid = (lo + hi) * 0.5;
+
+    // Compute arc length from 0 to mid
+    float arcLen = 0.0;
+    vec2 prev = path_`).concat(a,`_position(0.0, source, target);
+    for (int j = 1; j <= 8; j++) {
+      float t = mid * float(j) / 8.0;
+      vec2 curr = path_`).concat(a,`_position(t, source, target);
+      arcLen += length(curr - prev);
+      prev = curr;
+    }
+
+    if (arcLen < targetDist) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  return (lo + hi) * 0.5;
+}
+`)}function ia(a,e){var t=new RegExp("\\b(float|vec[234]|void|int|bool)\\s+".concat(e,"\\s*\\("));return t.test(a)}function wo(a,e){var t=[];return ia(e,"path_".concat(a,"_length"))||t.push(Iu(a)),ia(e,"path_".concat(a,"_closest_t"))||t.push(Nu(a)),ia(e,"path_".concat(a,"_distance"))||t.push(Gu(a)),ia(e,"path_".concat(a,"_t_at_distance"))||t.push(zu(a)),t.length>0?`
+// ============================================================================
+// Auto-generated fallback functions (path only provided position)
+// ============================================================================
+`.concat(t.join(`
+`)):""}function Ao(a){var e,t,n,r=a.paths,i=a.layers,o=(e=a.extremities)!==null&&e!==void 0?e:[];if(r.length===0)throw new Error("At least one path is required in 'paths'");if(i.length===0)throw new Error("At least one layer is required in 'layers'");var s=(t=a.defaultHead)!==null&&t!==void 0?t:"none",l=(n=a.defaultTail)!==null&&n!==void 0?n:"none";return{paths:r,extremities:o,layers:i,path:r[0],layer:i[0],defaultHead:s,defaultTail:l}}var Ro=WebGL2RenderingContext,gn=Ro.FLOAT,io=Ro.UNSIGNED_BYTE;function Mu(a,e,t){var n=new Set(["u_matrix","u_sizeRatio","u_correctionRatio","u_zoomRatio","u_pixelRatio","u_cameraAngle","u_minEdgeThickness","u_pickingPadding","u_nodeDataTexture","u_nodeDataTextureWidth","u_edgeDataTexture","u_edgeDataTextureWidth","u_edgeFrameTexture","u_edgeFrameTextureWidth","u_edgeAttributeTexture","u_edgeAttributeTextureWidth","u_edgeAttributeTexelsPerEdge"]),r=new Set(n);return a.forEach(function(i){return i.uniforms.forEach(function(o){return r.add(o.name)})}),e.forEach(function(i){return i.uniforms.forEach(function(o){return r.add(o.name)})}),t.forEach(function(i){return i.uniforms.forEach(function(o){return r.add(o.name)})}),Array.from(r)}function pr(a){var e=new Set,t=[],n=O(a),r;try{for(n.s();!(r=n.n()).done;){var i=r.value;e.has(i.name)||(e.add(i.name),t.push("// Path: ".concat(i.name)),t.push(i.glsl),t.push(Eo(i.name)),t.push(wo(i.name,i.glsl)))}}catch(o){n.e(o)}finally{n.f()}return t.join(`
+
+`)}function Ou(a){var e=[],t=O(a),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;e.push("// Extremity: ".concat(r.name)),e.push(r.glsl)}}catch(i){t.e(i)}finally{t.f()}return e.join(`
+
+`)}var Bu=[{queryName:"queryPathPosition",pathFunc:"position",returnType:"vec2",params:"float t, vec2 source, vec2 target",args:"t, source, target"},{queryName:"queryPathTangent",pathFunc:"tangent",returnType:"vec2",params:"float t, vec2 source, vec2 target",args:"t, source, target"},{queryName:"queryPathNormal",pathFunc:"normal",returnType:"vec2",params:"float t, vec2 source, vec2 target",args:"t, source, target"},{queryName:"queryPathLength",pathFunc:"length",returnType:"float",params:"vec2 source, vec2 target",args:"source, target"},{queryName:"queryPathClosestT",pathFunc:"closest_t",returnType:"float",params:"vec2 p, vec2 source, vec2 target",args:"p, source, target"}];function Wu(a,e){var t=e.queryName,n=e.pathFunc,r=e.returnType,i=e.params,o=e.args;if(a.length===1)return"".concat(r," ").concat(t,"(int pathId, ").concat(i,`) {
+  return path_`).concat(a[0].name,"_").concat(n,"(").concat(o,`);
+}`);var s=a.map(function(l,d){return"    case ".concat(d,": return path_").concat(l.name,"_").concat(n,"(").concat(o,");")}).join(`
+`);return"".concat(r," ").concat(t,"(int pathId, ").concat(i,`) {
+  switch (pathId) {
+`).concat(s,`
+    default: return path_`).concat(a[0].name,"_").concat(n,"(").concat(o,`);
+  }
+}`)}function vr(a){return Bu.map(function(e){return Wu(a,e)}).join(`
+
+`)}function Uu(a){if(a.length===1)return`float queryExtremitySDF(int extremityId, vec2 uv, float lengthRatio, float widthRatio) {
+  return extremity_`.concat(a[0].name,`(uv, lengthRatio, widthRatio);
+}`);var e=a.map(function(t,n){return"    case ".concat(n,": return extremity_").concat(t.name,"(uv, lengthRatio, widthRatio);")}).join(`
+`);return`float queryExtremitySDF(int extremityId, vec2 uv, float lengthRatio, float widthRatio) {
+  switch (extremityId) {
+`.concat(e,`
+    default: return extremity_`).concat(a[0].name,`(uv, lengthRatio, widthRatio);
+  }
+}`)}function $u(a){var e=[],t=O(a),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;e.push(Pu(r.name)),e.push(Fu(r.name))}}catch(s){t.e(s)}finally{t.f()}if(a.length===1)e.push(`
+float queryFindSourceClampT(int pathId, vec2 source, float sourceSize, int sourceShapeId, float sourceRotateAlign, vec2 target, float margin) {
+  return findSourceClampT_`.concat(a[0].name,`(source, sourceSize, sourceShapeId, sourceRotateAlign, target, margin);
+}
+
+float queryFindTargetClampT(int pathId, vec2 source, vec2 target, float targetSize, int targetShapeId, float targetRotateAlign, float margin) {
+  return findTargetClampT_`).concat(a[0].name,`(source, target, targetSize, targetShapeId, targetRotateAlign, margin);
+}`));else{var i=a.map(function(s,l){return"    case ".concat(l,": return findSourceClampT_").concat(s.name,"(source, sourceSize, sourceShapeId, sourceRotateAlign, target, margin);")}).join(`
+`),o=a.map(function(s,l){return"    case ".concat(l,": return findTargetClampT_").concat(s.name,"(source, target, targetSize, targetShapeId, targetRotateAlign, margin);")}).join(`
+`);e.push(`
+float queryFindSourceClampT(int pathId, vec2 source, float sourceSize, int sourceShapeId, float sourceRotateAlign, vec2 target, float margin) {
+  switch (pathId) {
+`.concat(i,`
+    default: return findSourceClampT_`).concat(a[0].name,`(source, sourceSize, sourceShapeId, sourceRotateAlign, target, margin);
+  }
+}
+
+float queryFindTargetClampT(int pathId, vec2 source, vec2 target, float targetSize, int targetShapeId, float targetRotateAlign, float margin) {
+  switch (pathId) {
+`).concat(o,`
+    default: return findTargetClampT_`).concat(a[0].name,`(source, target, targetSize, targetShapeId, targetRotateAlign, margin);
+  }
+}`))}return e.join(`
+
+`)}function Hu(a,e,t,n,r){var i=Ce([].concat(q(a),q(t))),o=yn(i),s=Mt(n,r),l=Object.keys(s.offsets),d=function(w){var E=s.specs[w].size;return E===1?"float":"vec".concat(E)},u=l.map(function(T){return"".concat(d(T)," v_source_").concat(T,`;
+`).concat(d(T)," v_target_").concat(T,";")}).join(`
+`),c=It(s,{varPrefix:"srcNodeAttr",baseTexelExpr:"srcIdx * u_layerAttributeTexelsPerNode",textureWidthUniform:"u_layerAttributeTextureWidth",textureSamplerUniform:"u_layerAttributeTexture",outputPrefix:"v_source_"}),g=It(s,{varPrefix:"tgtNodeAttr",baseTexelExpr:"tgtIdx * u_layerAttributeTexelsPerNode",textureWidthUniform:"u_layerAttributeTextureWidth",textureSamplerUniform:"u_layerAttributeTexture",outputPrefix:"v_target_"}),f=l.map(function(T){return"".concat(d(T)," g_").concat(T,";")}).join(`
+`),h=l.map(function(T){return"  g_".concat(T," = v_source_").concat(T,";")}).join(`
+`),v=l.map(function(T){return"  g_".concat(T," = v_target_").concat(T,";")}).join(`
+`),m=new Set,p=[],b=function(w){m.has(w.name)||(m.add(w.name),p.push("uniform ".concat(w.type," ").concat(w.name,";")))};a.forEach(function(T){return T.uniforms.forEach(b)}),e.forEach(function(T){return T.uniforms.forEach(b)});var y=e.map(function(T){return de(T.widthFactor)}).join(", "),_=Math.max.apply(Math,q(a.map(function(T){return T.minBodyLengthRatio||0}))),x=`#version 300 es
+
+// Node and edge data textures
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_edgeDataTexture;
+uniform int u_edgeDataTextureWidth;
+
+// Edge attribute texture (for path-specific attributes like curvature)
+`.concat(o.uniformDeclarations,`
+
+// Node attribute texture (for node shape attributes)
+uniform sampler2D u_layerAttributeTexture;
+uniform int u_layerAttributeTextureWidth;
+uniform int u_layerAttributeTexelsPerNode;
+
+// Render params needed for clamping
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+uniform float u_minEdgeThickness;
+
+// Edge-frame texture dimensions, for scattering each point to its texel
+uniform float u_frameTextureWidth;
+uniform float u_frameTextureHeight;
+
+// Custom path/extremity uniforms
+`).concat(p.join(`
+`),`
+
+// Path attribute varyings — assigned so path functions can read them as globals
+`).concat(o.vertexVaryingDeclarations,`
+
+// Node size varyings — read by path functions like loop
+out float v_sourceNodeSize;
+out float v_targetNodeSize;
+
+// Node shape attributes per endpoint, and the ones querySDF reads
+`).concat(u,`
+`).concat(f,`
+
+// Scattered output written to the edge-frame texel: [tStart, tEnd, straightenFactor, pathLength]
+out vec4 v_clamp;
+
+// Extremity width factor array (needed for extremityScale computation)
+const float EXTREMITY_WIDTH_FACTORS[`).concat(e.length,"] = float[](").concat(y,`);
+
+// Node-data fetch helpers (geometry texel + rotation-flags texel)
+`).concat(Ve,`
+`).concat(lt,`
+
+// Shape SDFs for node boundary clamping
+`).concat(qd(),`
+`).concat(Xd(new Set(l)),`
+
+// Path functions
+`).concat(pr(a),`
+`).concat(vr(a),`
+`).concat($u(a),`
+
+void main() {
+  // One point per edge-data row; the row index is the edge-frame texel target.
+  int edgeIdx = gl_VertexID;
+  int texel0Idx = edgeIdx * 2;
+  int texel1Idx = edgeIdx * 2 + 1;
+  ivec2 edgeTexCoord0 = ivec2(texel0Idx % u_edgeDataTextureWidth, texel0Idx / u_edgeDataTextureWidth);
+  ivec2 edgeTexCoord1 = ivec2(texel1Idx % u_edgeDataTextureWidth, texel1Idx / u_edgeDataTextureWidth);
+  vec4 edgeData0 = texelFetch(u_edgeDataTexture, edgeTexCoord0, 0);
+  vec4 edgeData1 = texelFetch(u_edgeDataTexture, edgeTexCoord1, 0);
+
+  int srcIdx = int(edgeData0.x);
+  int tgtIdx = int(edgeData0.y);
+  float a_thickness = edgeData0.z;
+  float a_headLengthRatio = edgeData1.x;
+  float a_tailLengthRatio = edgeData1.y;
+  int pathId = int(edgeData1.z);
+  int extremityPacked = int(edgeData1.w);
+  int headId = extremityPacked >> 4;
+  int tailId = extremityPacked & 15;
+
+  // Fetch path/layer attributes and assign to path-function globals
+`).concat(o.fetchCode,`
+`).concat(o.varyingAssignments,`
+
+  // Fetch node shape attributes for both endpoints
+`).concat(c.fetchCode,`
+`).concat(c.varyingAssignments,`
+`).concat(g.fetchCode,`
+`).concat(g.varyingAssignments,`
+
+  // Fetch node geometry (texel 0) and rotation flags (texel 1).
+  vec4 srcNodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, srcIdx);
+  vec4 tgtNodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, tgtIdx);
+
+  vec2 a_source = srcNodeData.xy;
+  vec2 a_target = tgtNodeData.xy;
+  float a_sourceSize = srcNodeData.z;
+  float a_targetSize = tgtNodeData.z;
+  float a_sourceShapeId = srcNodeData.w;
+  float a_targetShapeId = tgtNodeData.w;
+  // Per-node rotation alignment (0 = viewport, 1 = graph), for boundary clamping.
+  float a_sourceRotateAlign = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, srcIdx).r;
+  float a_targetRotateAlign = readNodeFlags(u_nodeDataTexture, u_nodeDataTextureWidth, tgtIdx).r;
+
+  v_sourceNodeSize = a_sourceSize;
+  v_targetNodeSize = a_targetSize;
+
+  float headLengthRatio = a_headLengthRatio;
+  float tailLengthRatio = a_tailLengthRatio;
+  float headWidthFactor = EXTREMITY_WIDTH_FACTORS[headId];
+  float tailWidthFactor = EXTREMITY_WIDTH_FACTORS[tailId];
+  float minBodyLengthRatio = `).concat(de(_),`;
+
+  // Thickness in WebGL units (needed to compute clamping margin and extremity lengths)
+  float pixelsThickness = max(a_thickness, u_minEdgeThickness * u_sizeRatio);
+  float webGLThickness = pixelsThickness * u_correctionRatio / u_sizeRatio;
+
+  // SDF clamping: find where the edge body meets the node boundaries. Always
+  // searched (ungated) so labels get a true boundary clamp; the body re-applies
+  // its extremity gating in-shader.
+`).concat(h,`
+  float tStart = queryFindSourceClampT(pathId, a_source, a_sourceSize, int(a_sourceShapeId), a_sourceRotateAlign, a_target, 0.0);
+`).concat(v,`
+  float tEnd = queryFindTargetClampT(pathId, a_source, a_target, a_targetSize, int(a_targetShapeId), a_targetRotateAlign, 0.0);
+
+  // straightenFactor (frame .z) is consumed only by the body, which runs to the
+  // node center when an extremity is absent. Derive the straightening math from
+  // these gated clamps — not the ungated boundary ones above — so it matches the
+  // geometry it drives. The ungated tStart/tEnd remain what labels read.
+  float bodyTStart = tailLengthRatio > 0.0 ? tStart : 0.0;
+  float bodyTEnd = headLengthRatio > 0.0 ? tEnd : 1.0;
+
+  // Path length and zone boundaries (needed for straightening check)
+  float pathLength = queryPathLength(pathId, a_source, a_target);
+  float visibleLength = pathLength * (bodyTEnd - bodyTStart);
+
+  float headLength = headLengthRatio * webGLThickness;
+  float tailLength = tailLengthRatio * webGLThickness;
+  float minBodyLength = minBodyLengthRatio * webGLThickness;
+
+  float totalNeededLength = headLength + tailLength + minBodyLength;
+  float extremityScale = 1.0;
+  if (totalNeededLength > visibleLength && totalNeededLength > 0.0001) {
+    extremityScale = visibleLength / totalNeededLength;
+    headLength *= extremityScale;
+    tailLength *= extremityScale;
+  }
+
+  float headLengthT = pathLength > 0.0001 ? headLength / pathLength : 0.0;
+  float tailLengthT = pathLength > 0.0001 ? tailLength / pathLength : 0.0;
+
+  float tTailEnd = bodyTStart + tailLengthT;
+  float tHeadStart = bodyTEnd - headLengthT;
+  if (tTailEnd > tHeadStart) {
+    float mid = (bodyTStart + bodyTEnd) * 0.5;
+    tTailEnd = mid;
+    tHeadStart = mid;
+  }
+
+  // Straighten factor: blend toward straight line when path twists in extremity zones
+  float straightenFactor = 0.0;
+  {
+    float maxDeviation = 0.0;
+    if (tailLengthT > 0.0001) {
+      vec2 tailTang = queryPathTangent(pathId, tTailEnd, a_source, a_target);
+      vec2 tailChord = queryPathPosition(pathId, bodyTStart, a_source, a_target)
+                     - queryPathPosition(pathId, tTailEnd, a_source, a_target);
+      float tailChordLen = length(tailChord);
+      if (tailChordLen > 0.0001) {
+        maxDeviation = max(maxDeviation, 1.0 - dot(-tailTang, tailChord / tailChordLen));
+      }
+    }
+    if (headLengthT > 0.0001) {
+      vec2 headTang = queryPathTangent(pathId, tHeadStart, a_source, a_target);
+      vec2 headChord = queryPathPosition(pathId, bodyTEnd, a_source, a_target)
+                     - queryPathPosition(pathId, tHeadStart, a_source, a_target);
+      float headChordLen = length(headChord);
+      if (headChordLen > 0.0001) {
+        maxDeviation = max(maxDeviation, 1.0 - dot(headTang, headChord / headChordLen));
+      }
+    }
+    straightenFactor = smoothstep(0.035, 0.5, maxDeviation);
+  }
+
+  // When straightening, blend the ungated tStart/tEnd (the label-facing clamps)
+  // toward straight-line clamp positions.
+  if (straightenFactor > 0.001) {
+    if (tailLengthRatio > 0.0) {
+`).concat(h,`
+      float srcExtent = a_sourceSize * u_correctionRatio / u_sizeRatio * 2.0;
+      float srcEffective = 1.0 - u_correctionRatio / srcExtent;
+      float srcCa = u_cameraAngle * (1.0 - a_sourceRotateAlign);
+      mat2 srcRot = mat2(cos(srcCa), -sin(srcCa), sin(srcCa), cos(srcCa));
+      float lo = 0.0, hi = 0.5;
+      for (int i = 0; i < 12; i++) {
+        float mid = (lo + hi) * 0.5;
+        vec2 pos = mix(a_source, a_target, mid);
+        vec2 localPos = srcRot * ((pos - a_source) / srcExtent);
+        float sdf = querySDF(int(a_sourceShapeId), localPos, srcEffective);
+        if (sdf < 0.0) lo = mid; else hi = mid;
+      }
+      tStart = mix(tStart, (lo + hi) * 0.5, straightenFactor);
+    }
+    if (headLengthRatio > 0.0) {
+`).concat(v,`
+      float tgtExtent = a_targetSize * u_correctionRatio / u_sizeRatio * 2.0;
+      float tgtEffective = 1.0 - u_correctionRatio / tgtExtent;
+      float tgtCa = u_cameraAngle * (1.0 - a_targetRotateAlign);
+      mat2 tgtRot = mat2(cos(tgtCa), -sin(tgtCa), sin(tgtCa), cos(tgtCa));
+      float lo = 0.5, hi = 1.0;
+      for (int i = 0; i < 12; i++) {
+        float mid = (lo + hi) * 0.5;
+        vec2 pos = mix(a_source, a_target, mid);
+        vec2 localPos = tgtRot * ((pos - a_target) / tgtExtent);
+        float sdf = querySDF(int(a_targetShapeId), localPos, tgtEffective);
+        if (sdf < 0.0) hi = mid; else lo = mid;
+      }
+      tEnd = mix(tEnd, (lo + hi) * 0.5, straightenFactor);
+    }
+  }
+
+  v_clamp = vec4(tStart, tEnd, straightenFactor, pathLength);
+
+  // Scatter this point to its edge's texel center in the frame texture.
+  float x = mod(float(edgeIdx), u_frameTextureWidth);
+  float y = floor(float(edgeIdx) / u_frameTextureWidth);
+  vec2 ndc = (vec2(x, y) + 0.5) / vec2(u_frameTextureWidth, u_frameTextureHeight) * 2.0 - 1.0;
+  gl_Position = vec4(ndc, 0.0, 1.0);
+  gl_PointSize = 1.0;
+}
+`);return x}var oa=0,oo=1,sa=2;function Vu(a,e,t){var n=[];t&&(n.push([oa,0,-1],[oa,0,1]),n.push([oa,1,-1],[oa,1,1]));for(var r=0;r<=a;r++){var i=r/a;n.push([oo,i,-1],[oo,i,1])}return e&&(n.push([sa,0,-1],[sa,0,1]),n.push([sa,1,-1],[sa,1,1])),{data:n,attributes:[{name:"a_zone",size:1,type:gn},{name:"a_zoneT",size:1,type:gn},{name:"a_side",size:1,type:gn}],verticesPerEdge:n.length}}function ju(a,e,t,n){var r=Ce([].concat(q(a),q(t))),i=yn(r),o=new Set(["u_matrix","u_sizeRatio","u_correctionRatio","u_zoomRatio","u_pixelRatio","u_cameraAngle","u_minEdgeThickness","u_pickingPadding","u_nodeDataTexture"]),s=new Set,l=[],d=function(p){!o.has(p.name)&&!s.has(p.name)&&(s.add(p.name),l.push("uniform ".concat(p.type," ").concat(p.name,";")))};a.forEach(function(m){return m.uniforms.forEach(d)}),e.forEach(function(m){return m.uniforms.forEach(d)}),t.forEach(function(m){return m.uniforms.forEach(d)});var u=n.map(function(m){var p=m.size===1?"float":"vec".concat(m.size);return"in ".concat(p," ").concat(m.name,";")}).join(`
+`),c=e.map(function(m){return de(m.widthFactor)}).join(", "),g=Math.max.apply(Math,q(a.map(function(m){return m.minBodyLengthRatio||0}))),f=t.some(function(m){return m.needsNodeColors}),h=a.some(function(m){return m.needsNodeSize}),v=`#version 300 es
+
+// Constant attributes (per vertex)
+`.concat(u,`
+
+// Per-edge attributes
+// Edge data (source/target indices, thickness, extremity ratios, path/extremity IDs)
+// is fetched from edge data texture via edge index
+in float a_edgeIndex;   // Index into edge data texture
+in vec4 a_color;        // Edge color
+in vec4 a_id;           // Edge ID for picking
+in float a_opacity;     // Edge opacity
+
+// Standard uniforms
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_zoomRatio;
+uniform float u_pixelRatio;
+uniform float u_cameraAngle;
+uniform float u_minEdgeThickness;
+#ifdef PICKING_MODE
+uniform float u_pickingPadding;
+#endif
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_edgeDataTexture;
+uniform int u_edgeDataTextureWidth;
+uniform sampler2D u_edgeFrameTexture;
+uniform int u_edgeFrameTextureWidth;
+
+// Edge path attribute texture uniforms
+`).concat(i.uniformDeclarations,`
+
+// Custom uniforms
+`).concat(l.join(`
+`),`
+
+// Standard varyings
+out vec4 v_color;
+out float v_opacity;
+out vec4 v_id;
+out float v_thickness;       // Edge body thickness (in consistent units)
+out float v_t;
+out float v_tStart;
+out float v_tEnd;
+out float v_side;
+out float v_antialiasingWidth;  // Anti-aliasing width (normalized: u_correctionRatio / thickness)
+out vec2 v_source;
+out vec2 v_target;
+out float v_edgeLength;
+`).concat(h?`
+out float v_sourceNodeSize;  // Source node size (mirrored in labels/generator.ts as plain float)
+out float v_targetNodeSize;  // Target node size (mirrored in labels/generator.ts as plain float)`:"",`
+`).concat(f?`
+out vec4 v_sourceColor;
+out vec4 v_targetColor;`:"",`
+// Zone varyings
+out float v_zone;            // 0=tail, 1=body, 2=head
+out float v_zoneT;           // Position within zone [0,1]
+out float v_headLengthRatio; // Head length as ratio of thickness
+out float v_tailLengthRatio; // Tail length as ratio of thickness
+out float v_headWidthRatio;  // Head width factor
+out float v_tailWidthRatio;  // Tail width factor
+
+// Multi-path/extremity varyings
+flat out int v_pathId;
+flat out int v_headId;
+flat out int v_tailId;
+
+// Path/layer attribute varyings (fetched from edge attribute texture)
+`).concat(i.vertexVaryingDeclarations,`
+
+const float bias = 255.0 / 254.0;
+
+// Width factor array for extremities (shared pool for head/tail)
+const float EXTREMITY_WIDTH_FACTORS[`).concat(e.length,"] = float[](").concat(c,`);
+
+// All path functions
+`).concat(pr(a),`
+
+// Path selector functions
+`).concat(vr(a),`
+
+// Node-data fetch helper (geometry texel of the two-texel node stride)
+`).concat(Ve,`
+`).concat(f?eu:"",`
+// Per-edge clamp from the frame-pass (tStart, tEnd, straightenFactor, pathLength)
+`).concat(zt,`
+
+void main() {
+  // Fetch edge data from edge texture (2 texels per edge)
+  // Texel 0: sourceNodeIndex, targetNodeIndex, thickness, reserved
+  // Texel 1: headLengthRatio, tailLengthRatio, pathId, (headId << 4) | tailId
+  int edgeIdx = int(a_edgeIndex);
+
+  // Hidden edges are flagged with a negative row by EdgeProgram.process(). Push
+  // the whole primitive outside the clip volume: every vertex lands at the same
+  // out-of-range position, so it is fully clipped and rasterizes nothing —
+  // neither to the frame buffer nor to the picking buffer.
+  if (edgeIdx < 0) {
+    gl_Position = vec4(2.0, 0.0, 0.0, 1.0);
+    v_color = vec4(0.0);
+    v_id = vec4(0.0);
+    return;
+  }
+
+  int texel0Idx = edgeIdx * 2;
+  int texel1Idx = edgeIdx * 2 + 1;
+  ivec2 edgeTexCoord0 = ivec2(texel0Idx % u_edgeDataTextureWidth, texel0Idx / u_edgeDataTextureWidth);
+  ivec2 edgeTexCoord1 = ivec2(texel1Idx % u_edgeDataTextureWidth, texel1Idx / u_edgeDataTextureWidth);
+  vec4 edgeData0 = texelFetch(u_edgeDataTexture, edgeTexCoord0, 0);
+  vec4 edgeData1 = texelFetch(u_edgeDataTexture, edgeTexCoord1, 0);
+
+  // Unpack edge data
+  int srcIdx = int(edgeData0.x);
+  int tgtIdx = int(edgeData0.y);
+  float a_thickness = edgeData0.z;
+  // edgeData0.w is now reserved (curvature moved to path attribute texture)
+  float a_headLengthRatio = edgeData1.x;
+  float a_tailLengthRatio = edgeData1.y;
+  int pathId = int(edgeData1.z);
+  int extremityPacked = int(edgeData1.w);
+  int headId = extremityPacked >> 4;
+  int tailId = extremityPacked & 15;
+
+  // Fetch path/layer attributes from edge attribute texture
+`).concat(i.fetchCode,`
+
+  // Assign path/layer attribute varyings
+`).concat(i.varyingAssignments,`
+
+  // Fetch source and target node geometry (texel 0 of the two-texel node stride)
+  vec4 srcNodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, srcIdx);
+  vec4 tgtNodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, tgtIdx);
+
+  vec2 a_source = srcNodeData.xy;
+  vec2 a_target = tgtNodeData.xy;
+`).concat(h?`
+  // Assign node size varyings early (path functions like loops need them during clamping)
+  v_sourceNodeSize = srcNodeData.z;
+  v_targetNodeSize = tgtNodeData.z;`:"",`
+`).concat(f?`
+  v_sourceColor = readNodeColor(u_nodeDataTexture, u_nodeDataTextureWidth, srcIdx);
+  v_targetColor = readNodeColor(u_nodeDataTexture, u_nodeDataTextureWidth, tgtIdx);`:"",`
+
+  // Convert thickness to WebGL units
+  float minThickness = u_minEdgeThickness;
+  float pixelsThickness = max(a_thickness, minThickness * u_sizeRatio);
+  float webGLThickness = pixelsThickness * u_correctionRatio / u_sizeRatio;
+
+  // Extremity parameters from ID lookups (shared pool)
+  float headLengthRatio = a_headLengthRatio;
+  float tailLengthRatio = a_tailLengthRatio;
+  float headWidthFactor = EXTREMITY_WIDTH_FACTORS[headId];
+  float tailWidthFactor = EXTREMITY_WIDTH_FACTORS[tailId];
+  float minBodyLengthRatio = `).concat(de(g),`;
+
+  // Per-edge values from the frame-pass texture (read by edge index).
+  // tStart/tEnd are the ungated boundary clamps: re-apply the body's extremity
+  // gating here (no extremity → body runs to the node center, 0/1).
+  vec4 frameClamp = readFrameTexel(u_edgeFrameTexture, u_edgeFrameTextureWidth, edgeIdx);
+  float tStart           = a_tailLengthRatio > 0.0 ? frameClamp.x : 0.0;
+  float tEnd             = a_headLengthRatio > 0.0 ? frameClamp.y : 1.0;
+  float straightenFactor = frameClamp.z;
+  float pathLength       = frameClamp.w;
+
+  // Anti-aliasing width (~1 pixel, normalized by thickness)
+  float antialiasingWidth = u_correctionRatio / webGLThickness;
+
+  float visibleLength = pathLength * (tEnd - tStart);
+
+  // Compute extremity lengths in world units
+  float headLength = headLengthRatio * webGLThickness;
+  float tailLength = tailLengthRatio * webGLThickness;
+  float minBodyLength = minBodyLengthRatio * webGLThickness;
+
+  // Handle short edges: scale down extremities if needed
+  float totalNeededLength = headLength + tailLength + minBodyLength;
+  float extremityScale = 1.0;
+  if (totalNeededLength > visibleLength && totalNeededLength > 0.0001) {
+    extremityScale = visibleLength / totalNeededLength;
+    headLength *= extremityScale;
+    tailLength *= extremityScale;
+  }
+
+  // Convert lengths to t-values
+  float headLengthT = pathLength > 0.0001 ? headLength / pathLength : 0.0;
+  float tailLengthT = pathLength > 0.0001 ? tailLength / pathLength : 0.0;
+
+  // Zone boundaries in t-space
+  float tTailEnd = tStart + tailLengthT;
+  float tHeadStart = tEnd - headLengthT;
+
+  // Ensure body has non-negative length
+  if (tTailEnd > tHeadStart) {
+    float mid = (tStart + tEnd) * 0.5;
+    tTailEnd = mid;
+    tHeadStart = mid;
+  }
+
+  // Convert to webGL units for geometry expansion
+  float aaWidthWebGL = antialiasingWidth * webGLThickness;
+
+  // Extra geometry width for picking padding (0 in visual mode)
+  #ifdef PICKING_MODE
+    float pickingPaddingWebGL = u_pickingPadding * u_correctionRatio;
+  #else
+    float pickingPaddingWebGL = 0.0;
+  #endif
+
+  // Straight-line direction and normal (for blending when straightenFactor > 0)
+  vec2 straightDir = length(a_target - a_source) > 0.0001
+    ? normalize(a_target - a_source) : vec2(1.0, 0.0);
+  vec2 straightNormal = vec2(-straightDir.y, straightDir.x);
+
+  // Zone-based vertex processing using path selectors
+  vec2 position;
+  vec2 normal;
+  float t;
+  float zone = a_zone;
+  float zoneT = a_zoneT;
+  float side = a_side;
+
+  // Scaled extremity width factors (geometry must be at least as wide as body)
+  float scaledTailWidth = max(tailWidthFactor * extremityScale, 1.0);
+  float scaledHeadWidth = max(headWidthFactor * extremityScale, 1.0);
+
+  if (zone < 0.5) {
+    // TAIL ZONE: rectangular quad with scaled width
+    vec2 tang = queryPathTangent(pathId, tTailEnd, a_source, a_target);
+    normal = vec2(-tang.y, tang.x);
+    vec2 centerPos = mix(queryPathPosition(pathId, tStart, a_source, a_target),
+                         queryPathPosition(pathId, tTailEnd, a_source, a_target), zoneT);
+    float halfWidth = webGLThickness * scaledTailWidth * 0.5 + aaWidthWebGL + pickingPaddingWebGL;
+    position = centerPos + normal * side * halfWidth;
+    t = mix(tStart, tTailEnd, zoneT);
+
+  } else if (zone < 1.5) {
+    // BODY ZONE: follows path curvature with width = 1.0
+    t = mix(tTailEnd, tHeadStart, zoneT);
+    normal = queryPathNormal(pathId, t, a_source, a_target);
+    float halfWidth = webGLThickness * 0.5 + aaWidthWebGL + pickingPaddingWebGL;
+    position = queryPathPosition(pathId, t, a_source, a_target) + normal * side * halfWidth;
+
+  } else {
+    // HEAD ZONE: rectangular quad with scaled width
+    vec2 tang = queryPathTangent(pathId, tHeadStart, a_source, a_target);
+    normal = vec2(-tang.y, tang.x);
+    vec2 centerPos = mix(queryPathPosition(pathId, tHeadStart, a_source, a_target),
+                         queryPathPosition(pathId, tEnd, a_source, a_target), zoneT);
+    float halfWidth = webGLThickness * scaledHeadWidth * 0.5 + aaWidthWebGL + pickingPaddingWebGL;
+    position = centerPos + normal * side * halfWidth;
+    t = mix(tHeadStart, tEnd, zoneT);
+  }
+
+  // Blend toward straight line based on path twist in extremity zones
+  if (straightenFactor > 0.001) {
+    float zoneWidth = zone < 0.5 ? webGLThickness * scaledTailWidth * 0.5 + aaWidthWebGL + pickingPaddingWebGL :
+                      zone < 1.5 ? webGLThickness * 0.5 + aaWidthWebGL + pickingPaddingWebGL :
+                      webGLThickness * scaledHeadWidth * 0.5 + aaWidthWebGL + pickingPaddingWebGL;
+    vec2 straightPos = mix(a_source, a_target, t) + straightNormal * side * zoneWidth;
+    position = mix(position, straightPos, straightenFactor);
+  }
+
+  gl_Position = vec4((u_matrix * vec3(position, 1.0)).xy, 0.0, 1.0);
+
+  // Pass varyings to fragment shader
+  v_color = a_color;
+  v_color.a *= bias;
+  v_opacity = a_opacity;
+  v_id = a_id;
+  v_thickness = webGLThickness;
+  v_t = t;
+  v_tStart = tStart;
+  v_tEnd = tEnd;
+  v_side = side;
+  v_antialiasingWidth = antialiasingWidth;
+  v_source = a_source;
+  v_target = a_target;
+  v_edgeLength = pathLength;
+
+  // Zone varyings
+  v_zone = zone;
+  v_zoneT = zoneT;
+  v_headLengthRatio = headLengthRatio * extremityScale;
+  v_tailLengthRatio = tailLengthRatio * extremityScale;
+  // Scale extremity width proportionally with length when crushed
+  v_headWidthRatio = headWidthFactor * extremityScale;
+  v_tailWidthRatio = tailWidthFactor * extremityScale;
+
+  // Multi-path varyings
+  v_pathId = pathId;
+  v_headId = headId;
+  v_tailId = tailId;
+}
+`);return v}function qu(a,e,t,n){var r=Ce([].concat(q(a),q(t))),i=yn(r),o=new Set(["u_matrix","u_sizeRatio","u_correctionRatio","u_zoomRatio","u_pixelRatio","u_cameraAngle","u_minEdgeThickness","u_pickingPadding"]),s=new Set,l=[],d=function(b){!o.has(b.name)&&!s.has(b.name)&&(s.add(b.name),l.push("uniform ".concat(b.type," ").concat(b.name,";")))};a.forEach(function(p){return p.uniforms.forEach(d)}),e.forEach(function(p){return p.uniforms.forEach(d)}),t.forEach(function(p){return p.uniforms.forEach(d)});var u=e.map(function(p){var b;return de((b=p.baseRatio)!==null&&b!==void 0?b:.5)}).join(", "),c=function(b){var y,_;return e.length>1?"EXTREMITY_BASE_RATIOS[".concat(b,"]"):de((y=(_=e[0])===null||_===void 0?void 0:_.baseRatio)!==null&&y!==void 0?y:.5)},g=e.some(function(p){return Ne(p.length)?!0:p.length>0}),f=t.some(function(p){return p.needsNodeColors}),h=a.some(function(p){return p.needsNodeSize}),v=t.map(function(p,b){return"  // Layer ".concat(b+1,": ").concat(p.name,`
+  color = blendOver(color, layer_`).concat(p.name,"(context));")}).join(`
+
+`),m=`#version 300 es
+precision highp float;
+
+// Standard varyings
+in vec4 v_color;
+in float v_opacity;
+in vec4 v_id;
+in float v_thickness;       // Edge body thickness
+in float v_t;
+in float v_tStart;
+in float v_tEnd;
+in float v_side;
+in float v_antialiasingWidth;  // Anti-aliasing width (normalized: u_correctionRatio / thickness)
+in vec2 v_source;
+in vec2 v_target;
+in float v_edgeLength;
+`.concat(h?`
+in float v_sourceNodeSize;   // Source node size (mirrored in labels/generator.ts as plain float)
+in float v_targetNodeSize;   // Target node size (mirrored in labels/generator.ts as plain float)`:"",`
+`).concat(f?`
+in vec4 v_sourceColor;
+in vec4 v_targetColor;`:"",`
+// Zone varyings
+in float v_zone;            // 0=tail, 1=body, 2=head
+in float v_zoneT;           // Position within zone [0,1]
+in float v_headLengthRatio; // Head length as ratio of thickness (scaled for short edges)
+in float v_tailLengthRatio; // Tail length as ratio of thickness (scaled for short edges)
+in float v_headWidthRatio;  // Head width factor
+in float v_tailWidthRatio;  // Tail width factor
+
+// Multi-path/extremity varyings
+flat in int v_pathId;
+flat in int v_headId;
+flat in int v_tailId;
+
+// Path/layer attribute varyings (from vertex shader texture fetch)
+`).concat(i.fragmentVaryingDeclarations,`
+
+// Standard uniforms (needed by some path types)
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_cameraAngle;
+#ifdef PICKING_MODE
+uniform float u_pickingPadding;
+#endif
+
+// Custom uniforms
+`).concat(l.join(`
+`),`
+
+// Fragment output (single target - picking handled via separate pass)
+out vec4 fragColor;
+
+`).concat(e.length>1?`// Base ratio array for extremities (shared pool for head/tail)
+const float EXTREMITY_BASE_RATIOS[`.concat(e.length,"] = float[](").concat(u,");"):"",`
+
+// EdgeContext struct
+struct EdgeContext {
+  float t;                   // Position along path [0, 1]
+  float sdf;                 // Signed distance from centerline
+  vec2 position;             // World position
+  vec2 tangent;              // Path tangent
+  vec2 normal;               // Path normal
+  float thickness;           // Edge thickness
+  float aaWidth;             // Anti-aliasing width
+  float edgeLength;          // Total path length
+  float tStart;              // Clamped start t
+  float tEnd;                // Clamped end t
+  float distanceFromSource;  // Arc distance from source
+  float distanceToTarget;    // Arc distance to target
+};
+
+EdgeContext context;
+
+// Alpha "over" compositing for layer blending
+vec4 blendOver(vec4 bg, vec4 fg) {
+  float a = fg.a;
+  return vec4(mix(bg.rgb, fg.rgb, a), bg.a + a * (1.0 - bg.a));
+}
+
+// All path functions
+`).concat(pr(a),`
+
+// Path selector functions
+`).concat(vr(a),`
+
+// All extremity functions
+`).concat(Ou(e),`
+
+// Extremity SDF selector (shared pool for head/tail)
+`).concat(Uu(e),`
+
+// Layer functions
+`).concat(t.map(function(p){return p.glsl}).join(`
+
+`),`
+
+// Helper: Compute arc length using path selector
+float computeArcLengthMulti(int pathId, float t0, float t1, vec2 source, vec2 target, int samples) {
+  float arcLen = 0.0;
+  vec2 prev = queryPathPosition(pathId, t0, source, target);
+  for (int i = 1; i <= samples; i++) {
+    float t = t0 + (t1 - t0) * float(i) / float(samples);
+    vec2 curr = queryPathPosition(pathId, t, source, target);
+    arcLen += length(curr - prev);
+    prev = curr;
+  }
+  return arcLen;
+}
+
+void main() {
+  // Compute normalized t within visible edge (0 = start, 1 = end)
+  float tNorm = (v_t - v_tStart) / max(v_tEnd - v_tStart, 0.0001);
+
+  // Edge body half-thickness
+  float halfThickness = v_thickness * 0.5;
+
+  // Convert normalized AA width to webGL units (~1 pixel)
+  float aaWidthWebGL = v_antialiasingWidth * v_thickness;
+
+  // Distance from centerline based on v_side interpolation
+  float zoneWidthFactor = v_zone < 0.5 ? v_tailWidthRatio :
+                          v_zone < 1.5 ? 1.0 :
+                          v_headWidthRatio;
+  // In PICKING_MODE, inflate halfGeometryWidth to match the inflated vertex geometry
+  #ifdef PICKING_MODE
+    float halfGeometryWidth = halfThickness * zoneWidthFactor + aaWidthWebGL + u_pickingPadding * aaWidthWebGL;
+  #else
+    float halfGeometryWidth = halfThickness * zoneWidthFactor + aaWidthWebGL;
+  #endif
+  float distFromCenter = abs(v_side) * halfGeometryWidth;
+
+  // Populate EdgeContext (for layer functions)
+  context.t = tNorm;
+  context.sdf = distFromCenter - halfThickness;
+  context.position = queryPathPosition(v_pathId, v_t, v_source, v_target);
+  context.tangent = queryPathTangent(v_pathId, v_t, v_source, v_target);
+  context.normal = vec2(-context.tangent.y, context.tangent.x);
+  context.thickness = v_thickness;
+  context.aaWidth = aaWidthWebGL;
+  context.edgeLength = v_edgeLength;
+  context.tStart = v_tStart;
+  context.tEnd = v_tEnd;
+
+  // Compute arc distances
+  float visibleLength = v_edgeLength * (v_tEnd - v_tStart);
+  float pathT = v_t;
+  float pathTNorm = tNorm;
+`).concat(a.every(function(p){return p.linearParameterization})?`  // All paths have linear parameterization: t maps directly to arc distance
+  context.distanceFromSource = pathTNorm * visibleLength;
+  context.distanceToTarget = (1.0 - pathTNorm) * visibleLength;`:a.every(function(p){return!p.linearParameterization})?`  // No paths have linear parameterization: use numerical integration
+  context.distanceFromSource = computeArcLengthMulti(v_pathId, v_tStart, pathT, v_source, v_target, 16);
+  context.distanceToTarget = computeArcLengthMulti(v_pathId, pathT, v_tEnd, v_source, v_target, 16);`:`  // Mixed parameterization: use analytical for linear paths, numerical for others
+  if (`.concat(a.filter(function(p){return p.linearParameterization}).map(function(p){return"v_pathId == ".concat(a.indexOf(p))}).join(" || "),`) {
+    context.distanceFromSource = pathTNorm * visibleLength;
+    context.distanceToTarget = (1.0 - pathTNorm) * visibleLength;
+  } else {
+    context.distanceFromSource = computeArcLengthMulti(v_pathId, v_tStart, pathT, v_source, v_target, 16);
+    context.distanceToTarget = computeArcLengthMulti(v_pathId, pathT, v_tEnd, v_source, v_target, 16);
+  }`),`
+
+  // Compute SDF based on zone using extremity selector (shared pool)
+  float bodySDF = distFromCenter - halfThickness;
+  float finalSDF;
+
+`).concat(g?`  // Base ratios, from baseRatioLookup
+  float headBaseRatio = `.concat(c("v_headId"),`;
+  float tailBaseRatio = `).concat(c("v_tailId"),`;
+
+  if (v_zone < 0.5) {
+    // TAIL ZONE: v_zoneT goes 0 (tip) to 1 (base)
+    vec2 uv = vec2((1.0 - v_zoneT) * v_tailLengthRatio, v_side * v_tailWidthRatio * 0.5);
+    float tailSDF = queryExtremitySDF(v_tailId, uv, v_tailLengthRatio, v_tailWidthRatio) * v_thickness;
+
+    // Apply union only near base (v_zoneT > 1 - baseRatio)
+    if (v_zoneT > 1.0 - tailBaseRatio) {
+      finalSDF = min(tailSDF, bodySDF);
+    } else {
+      finalSDF = tailSDF;
+    }
+  } else if (v_zone < 1.5) {
+    // BODY ZONE: distance from centerline
+    finalSDF = bodySDF;
+  } else {
+    // HEAD ZONE: v_zoneT goes 0 (base) to 1 (tip)
+    vec2 uv = vec2(v_zoneT * v_headLengthRatio, v_side * v_headWidthRatio * 0.5);
+    float headSDF = queryExtremitySDF(v_headId, uv, v_headLengthRatio, v_headWidthRatio) * v_thickness;
+
+    // Apply union only near base (v_zoneT < baseRatio)
+    if (v_zoneT < headBaseRatio) {
+      finalSDF = min(headSDF, bodySDF);
+    } else {
+      finalSDF = headSDF;
+    }
+  }`):`  // No extremity draws tail/head geometry, so every vertex is body zone.
+  finalSDF = bodySDF;`,`
+
+  #ifdef PICKING_MODE
+    // Picking pass: output edge ID for pixels within the picking area
+    if (finalSDF > u_pickingPadding * aaWidthWebGL) discard;
+    fragColor = v_id;
+  #else
+`).concat(n?`    // Visual pass: anti-aliased edge with layers, edge opacity applied once
+    float alpha = smoothstep(aaWidthWebGL, -aaWidthWebGL, finalSDF) * v_opacity;`:`    // Visual pass: hard-edged (no anti-aliasing gradient) edge with layers, edge opacity applied once
+    float alpha = (finalSDF < 0.0 ? 1.0 : 0.0) * v_opacity;`,`
+    if (alpha < 0.01) discard;
+
+    // Apply layers sequentially with "over" compositing
+    vec4 color = vec4(0.0);
+
+`).concat(v,`
+
+    // Mix with transparent to fade both color AND alpha (pre-multiplied alpha for correct blending)
+    fragColor = mix(vec4(0.0), color, alpha);
+  #endif
+}
+`);return m}function Xu(a,e,t){var n=Ne(e.length)?!0:e.length>0,r=Ne(t.length)?!0:t.length>0;if(a.generateConstantData){var i=a.generateConstantData();return{data:i.data,attributes:i.attributes,verticesPerEdge:i.verticesPerEdge}}return Vu(a.segments,n,r)}function so(a){var e,t=Ao(a),n=t.paths,r=t.extremities,i=t.layers,o=(e=a.antialias)!==null&&e!==void 0?e:!0,s=new Map,l=new Map,d=new Map,u=O(n),c;try{for(u.s();!(c=u.n()).done;){var g=c.value,f=O(r),h;try{for(f.s();!(h=f.n()).done;){var v=h.value,m=O(r),p;try{for(m.s();!(p=m.n()).done;){var b=p.value,y="".concat(g.name,":").concat(v.name,":").concat(b.name),_=Xu(g,v,b);s.set(y,_.verticesPerEdge),l.set(y,_.data);var x=O(_.attributes),T;try{for(x.s();!(T=x.n()).done;){var w=T.value;d.has(w.name)||d.set(w.name,w)}}catch(Y){x.e(Y)}finally{x.f()}}}catch(Y){m.e(Y)}finally{m.f()}}}catch(Y){f.e(Y)}finally{f.f()}}}catch(Y){u.e(Y)}finally{u.f()}var E=Array.from(d.values()),C={};E.forEach(function(Y,K){C[Y.name]=K});var R=0,I="",A=O(s),P;try{for(A.s();!(P=A.n()).done;){var D=ae(P.value,2),F=D[0],z=D[1];z>R&&(R=z,I=F)}}catch(Y){A.e(Y)}finally{A.f()}var N=l.get(I)||[],L=I.split(":"),k=ae(L,1),M=k[0],V=n.find(function(Y){return Y.name===M}),H=[];V!=null&&V.generateConstantData?H=V.generateConstantData().attributes:H=[{name:"a_zone"},{name:"a_zoneT"},{name:"a_side"}];var Q=N.map(function(Y){var K=new Array(E.length).fill(0);return H.forEach(function(Pe,me){var We=C[Pe.name];We!==void 0&&me<Y.length&&(K[We]=Y[me])}),K});return{vertexShader:ju(n,r,i,E),fragmentShader:qu(n,r,i,o),uniforms:Mu(n,r,i),attributes:Yu(),verticesPerEdge:R,constantData:Q,constantAttributes:E,vertexCountsPerCombination:s,constantDataPerCombination:l}}function Yu(a,e,t){return[{name:"a_edgeIndex",size:1,type:gn},{name:"a_color",size:4,type:io,normalized:!0},{name:"a_id",size:4,type:io,normalized:!0},{name:"a_opacity",size:1,type:gn}]}var Ku=`#version 300 es
+precision highp float;
+
+in vec4 v_clamp;
+
+// RGBA32F target: stores (tStart, tEnd, straightenFactor, pathLength).
+out vec4 fragColor;
+
+void main() {
+  fragColor = v_clamp;
+}
+`,Zu=(function(){function a(e,t){ee(this,a),S(this,"uniformLocations",{});var n=t.paths,r=t.extremities,i=t.layers,o=t.nodeShapes,s=t.nodeLayers;this.gl=e,this.hasAttributeData=Ce([].concat(q(n),q(i))).floatsPerItem>0,this.hasNodeAttributeData=Object.keys(Mt(o,s).offsets).length>0,this.vertexShader=lr(e,Hu(n,r,i,o,s)),this.fragmentShader=dr(e,Ku),this.program=ur(e,[this.vertexShader,this.fragmentShader]);var l=new Set;this.customUniforms=[];for(var d=0,u=[].concat(q(n),q(r));d<u.length;d++){var c=u[d],g=O(c.uniforms),f;try{for(g.s();!(f=g.n()).done;){var h=f.value;l.has(h.name)||(l.add(h.name),this.customUniforms.push(h))}}catch(y){g.e(y)}finally{g.f()}}var v=["u_sizeRatio","u_correctionRatio","u_cameraAngle","u_minEdgeThickness","u_nodeDataTexture","u_nodeDataTextureWidth","u_edgeDataTexture","u_edgeDataTextureWidth","u_edgeAttributeTexture","u_edgeAttributeTextureWidth","u_edgeAttributeTexelsPerEdge","u_layerAttributeTexture","u_layerAttributeTextureWidth","u_layerAttributeTexelsPerNode","u_frameTextureWidth","u_frameTextureHeight"].concat(q(this.customUniforms.map(function(y){return y.name}))),m=O(v),p;try{for(m.s();!(p=m.n()).done;){var b=p.value;this.uniformLocations[b]=e.getUniformLocation(this.program,b)}}catch(y){m.e(y)}finally{m.f()}this.vao=e.createVertexArray()}return te(a,[{key:"run",value:function(t,n,r,i,o){if(r!==0){var s=this.gl,l=this.uniformLocations;s.useProgram(this.program),s.bindVertexArray(this.vao),l.u_sizeRatio&&s.uniform1f(l.u_sizeRatio,t.sizeRatio),l.u_correctionRatio&&s.uniform1f(l.u_correctionRatio,t.correctionRatio),l.u_cameraAngle&&s.uniform1f(l.u_cameraAngle,t.cameraAngle),l.u_minEdgeThickness&&s.uniform1f(l.u_minEdgeThickness,t.minEdgeThickness),l.u_nodeDataTexture&&s.uniform1i(l.u_nodeDataTexture,t.nodeDataTextureUnit),l.u_nodeDataTextureWidth&&s.uniform1i(l.u_nodeDataTextureWidth,t.nodeDataTextureWidth),l.u_edgeDataTexture&&s.uniform1i(l.u_edgeDataTexture,t.edgeDataTextureUnit),l.u_edgeDataTextureWidth&&s.uniform1i(l.u_edgeDataTextureWidth,t.edgeDataTextureWidth),l.u_frameTextureWidth&&s.uniform1f(l.u_frameTextureWidth,n.getTextureWidth()),l.u_frameTextureHeight&&s.uniform1f(l.u_frameTextureHeight,n.getTextureHeight()),this.hasAttributeData&&i&&(i.bind(Ze),l.u_edgeAttributeTexture&&s.uniform1i(l.u_edgeAttributeTexture,Ze),l.u_edgeAttributeTextureWidth&&s.uniform1i(l.u_edgeAttributeTextureWidth,i.getTextureWidth()),l.u_edgeAttributeTexelsPerEdge&&s.uniform1i(l.u_edgeAttributeTexelsPerEdge,i.getTexelsPerItem())),this.hasNodeAttributeData&&o&&(o.bind(Ke),l.u_layerAttributeTexture&&s.uniform1i(l.u_layerAttributeTexture,Ke),l.u_layerAttributeTextureWidth&&s.uniform1i(l.u_layerAttributeTextureWidth,o.getTextureWidth()),l.u_layerAttributeTexelsPerNode&&s.uniform1i(l.u_layerAttributeTexelsPerNode,o.getTexelsPerItem()));var d=O(this.customUniforms),u;try{for(d.s();!(u=d.n()).done;){var c=u.value;gr(s,this.uniformLocations[c.name],c)}}catch(g){d.e(g)}finally{d.f()}n.bindAsRenderTarget(),s.disable(s.BLEND),s.disable(s.DEPTH_TEST),s.drawArrays(s.POINTS,0,r),s.bindFramebuffer(s.FRAMEBUFFER,null),s.bindVertexArray(null)}}},{key:"kill",value:function(){var t=this.gl;t.deleteProgram(this.program),t.deleteShader(this.vertexShader),t.deleteShader(this.fragmentShader),t.deleteVertexArray(this.vao)}}])})();function hn(a,e,t,n,r,i){if(a.length===1)return"".concat(n," ").concat(e,"(int pathId, ").concat(r,`) {
+  return path_`).concat(a[0].name,"_").concat(t,"(").concat(i,`);
+}`);var o=a.map(function(s,l){return"    case ".concat(l,": return path_").concat(s.name,"_").concat(t,"(").concat(i,");")}).join(`
+`);return"".concat(n," ").concat(e,"(int pathId, ").concat(r,`) {
+  switch (pathId) {
+`).concat(o,`
+    default: return path_`).concat(a[0].name,"_").concat(t,"(").concat(i,`);
+  }
+}`)}var Qu=`
+vec3 computeEdgeLabelBodyBounds(
+  float tStart, float tEnd, float pathLength,
+  float webGLThickness, float headLengthRatio, float tailLengthRatio
+) {
+  float visibleLength = pathLength * (tEnd - tStart);
+
+  float headLength = headLengthRatio * webGLThickness;
+  float tailLength = tailLengthRatio * webGLThickness;
+  float totalNeededLength = headLength + tailLength;
+  if (totalNeededLength > visibleLength && totalNeededLength > 0.0001) {
+    float extremityScale = visibleLength / totalNeededLength;
+    headLength *= extremityScale;
+    tailLength *= extremityScale;
+  }
+
+  float bodyStartDist = tStart * pathLength + tailLength;
+  float bodyEndDist = tEnd * pathLength - headLength;
+  return vec3(bodyStartDist, bodyEndDist, max(bodyEndDist - bodyStartDist, 0.0));
+}
+`;function Ju(a,e){var t=de(a),n=de(e);return`
+float computeEdgeLabelAlpha(float bodyLength, float textWidthWebGL) {
+  float ratio = textWidthWebGL > 0.0001 ? min(bodyLength / textWidthWebGL, 1.0) : 1.0;
+  if (ratio < `.concat(t,`) return 0.0;
+  if (ratio < `).concat(n,") return (ratio - ").concat(t,") / (").concat(n," - ").concat(t,`);
+  return 1.0;
+}
+`)}var ec=`
+float computeEdgeLabelScreenDir(int pathId, float t, vec2 source, vec2 target, mat3 matrix) {
+  vec2 tangent = queryPathTangent(pathId, t, source, target);
+  return (matrix * vec3(tangent, 0.0)).x < 0.0 ? -1.0 : 1.0;
+}
+`,tc=`
+float computeEdgeLabelPerpOffset(
+  float positionMode,
+  float halfThickness, float marginWebGL, float halfTextHeight,
+  float readingSign, float screenDir
+) {
+  float magnitude = halfThickness + marginWebGL + halfTextHeight;
+  if (positionMode == 1.0) return magnitude * readingSign;
+  if (positionMode == 2.0) return -magnitude * readingSign;
+  if (positionMode == 3.0) return magnitude * screenDir;
+  return 0.0;
+}
+`;function Do(a){var e=a.paths,t=a.minVisibilityThreshold,n=a.fullVisibilityThreshold,r=e.some(function(s){return s.hasSharpCorners}),i=e.map(function(s){return"// --- Path: ".concat(s.name,` ---
+`).concat(s.glsl,`
+
+// Tangent/normal functions: analytical if provided, otherwise numerical
+`).concat(s.analyticalTangentGlsl||Eo(s.name),`
+
+// Auto-generated fallbacks for any missing path functions
+`).concat(wo(s.name,s.glsl),`
+
+// Corner skip helpers (for paths with sharp corners like step/taxi)
+`).concat(s.cornerSkipGlsl||"",`
+`)}).join(`
+`),o=r?`// Corner function selectors (only some paths have sharp corners)
+vec2 queryGetCornerTs(int pathId, vec2 source, vec2 target) {
+  switch (pathId) {
+`.concat(e.map(function(s,l){return s.hasSharpCorners?"    case ".concat(l,": return path_").concat(s.name,"_getCornerTs(source, target);"):"    case ".concat(l,": return vec2(-1.0, -1.0); // No corners for ").concat(s.name)}).join(`
+`),`
+    default: return vec2(-1.0, -1.0);
+  }
+}
+
+vec2 queryGetCornerConcavity(int pathId, vec2 source, vec2 target, float perpOffset) {
+  switch (pathId) {
+`).concat(e.map(function(s,l){return s.hasSharpCorners?"    case ".concat(l,": return path_").concat(s.name,"_getCornerConcavity(source, target, perpOffset);"):"    case ".concat(l,": return vec2(0.0, 0.0); // No corners for ").concat(s.name)}).join(`
+`),`
+    default: return vec2(0.0, 0.0);
+  }
+}`):"";return`
+// ============================================================================
+// Node data fetch (geometry texel) and per-edge clamp fetch (edge-frame texture)
+// ============================================================================
+
+`.concat(Ve,`
+`).concat(zt,`
+
+// ============================================================================
+// Path Functions (one block per path)
+// ============================================================================
+
+`).concat(i,`
+
+// ============================================================================
+// Path Query Selectors (dispatch by pathId)
+// ============================================================================
+
+`).concat(hn(e,"queryPathPosition","position","vec2","float t, vec2 source, vec2 target","t, source, target"),`
+
+`).concat(hn(e,"queryPathTangent","tangent","vec2","float t, vec2 source, vec2 target","t, source, target"),`
+
+`).concat(hn(e,"queryPathNormal","normal","vec2","float t, vec2 source, vec2 target","t, source, target"),`
+
+`).concat(hn(e,"queryPathLength","length","float","vec2 source, vec2 target","source, target"),`
+
+`).concat(hn(e,"queryPathTAtDistance","t_at_distance","float","float dist, vec2 source, vec2 target","dist, source, target"),`
+
+`).concat(o,`
+
+// ============================================================================
+// Shared helpers (body bounds, alpha ramp, screen direction, perpendicular offset)
+// ============================================================================
+
+`).concat(Qu,`
+`).concat(Ju(t,n),`
+`).concat(ec,`
+`).concat(tc,`
+`)}var nc=Oe.fontSize,ac=new Map,Co=24,lo=(Co+1)*2;function rc(a){var e=a.paths,t=a.fontSizeMode,n=a.headLengthRatio,r=a.tailLengthRatio,i=a.minVisibilityThreshold,o=a.fullVisibilityThreshold,s=a.keepUpright,l=t==="scaled",d=Me(),u=Ce([].concat(q(e),[d])),c=yn(u),g=`#version 300 es
+
+// Per-instance attributes
+in float a_edgeIndex;
+in float a_edgeAttrIndex;
+in float a_baseFontSize;
+in float a_totalTextWidth;
+in float a_positionMode;
+in float a_margin;
+in float a_padding;
+in vec4 a_color;
+in vec4 a_id;
+
+// Per-vertex (constant) attribute: strip vertex index
+in float a_vertexIndex;
+
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_pixelRatio;
+uniform float u_cameraAngle;
+uniform vec2 u_resolution;
+uniform sampler2D u_nodeDataTexture;
+uniform int u_nodeDataTextureWidth;
+uniform sampler2D u_edgeDataTexture;
+uniform int u_edgeDataTextureWidth;
+uniform sampler2D u_edgeFrameTexture; // Per-edge clamp (tStart, tEnd, straightenFactor, pathLength)
+uniform int u_edgeFrameTextureWidth;
+`.concat(l?"uniform float u_zoomSizeRatio;":"",`
+
+`).concat(c.uniformDeclarations,`
+
+out vec4 v_color;
+out vec4 v_id;
+out float v_alphaModifier;
+
+const float ATLAS_FONT_SIZE = `).concat(de(nc),`;
+const float HEAD_RATIO = `).concat(de(n),`;
+const float TAIL_RATIO = `).concat(de(r),`;
+const int RIBBON_SEGMENTS = `).concat(Co,`;
+
+// Path attribute varyings (declared as plain locals since this shader has no FS inputs for them)
+`).concat(c.vertexVaryingDeclarations.replace(/out /g,""),`
+
+// Node size variables used by some path functions (self-loops, etc.)
+float v_sourceNodeSize;
+float v_targetNodeSize;
+
+// Shared preamble: shape SDFs, path functions + selectors, clamp, helpers.
+`).concat(Do({paths:e,minVisibilityThreshold:i,fullVisibilityThreshold:o}),`
+
+void main() {
+  int vIdx = int(a_vertexIndex);
+  int pairIdx = vIdx / 2;
+  int side = vIdx - pairIdx * 2; // 0 = left/bottom, 1 = right/top
+
+  // --- Fetch edge data (2 texels per edge) ---
+  int edgeIdx = int(a_edgeIndex);
+  int texel0Idx = edgeIdx * 2;
+  int texel1Idx = edgeIdx * 2 + 1;
+  ivec2 e0 = ivec2(texel0Idx % u_edgeDataTextureWidth, texel0Idx / u_edgeDataTextureWidth);
+  ivec2 e1 = ivec2(texel1Idx % u_edgeDataTextureWidth, texel1Idx / u_edgeDataTextureWidth);
+  vec4 edgeData0 = texelFetch(u_edgeDataTexture, e0, 0);
+  vec4 edgeData1 = texelFetch(u_edgeDataTexture, e1, 0);
+
+  int srcIdx = int(edgeData0.x);
+  int tgtIdx = int(edgeData0.y);
+  float thickness = edgeData0.z;
+  int pathId = int(edgeData1.z);
+
+  // --- Fetch path attributes (curvature, etc.) ---
+  {
+    int edgeIdx = int(a_edgeAttrIndex);
+`).concat(c.fetchCode,`
+`).concat(c.varyingAssignments,`
+  }
+
+  // --- Fetch node data: geometry (texel 0) + rotation flags (texel 1) ---
+  vec4 srcN = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, srcIdx);
+  vec4 tgtN = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, tgtIdx);
+
+  vec2 source = srcN.xy;
+  vec2 target = tgtN.xy;
+  float sourceSize = srcN.z;
+  float targetSize = tgtN.z;
+  v_sourceNodeSize = sourceSize;
+  v_targetNodeSize = targetSize;
+
+  // --- Pixel-to-graph conversion (fixed font mode) ---
+  float matrixScaleX = length(vec2(u_matrix[0][0], u_matrix[1][0]));
+  float pixelToGraph = 2.0 / (matrixScaleX * u_resolution.x);
+
+  float webGLThickness = thickness * u_correctionRatio / u_sizeRatio;
+
+  // --- Body bounds (shared with edge label shader) ---
+  vec4 edgeClamp = readFrameTexel(u_edgeFrameTexture, u_edgeFrameTextureWidth, edgeIdx);
+  vec3 bodyBounds = computeEdgeLabelBodyBounds(
+    edgeClamp.x, edgeClamp.y, edgeClamp.w,
+    webGLThickness, HEAD_RATIO, TAIL_RATIO
+  );
+  float bodyStartDist = bodyBounds.x;
+  float bodyEndDist = bodyBounds.y;
+  float bodyLength = bodyBounds.z;
+
+  // --- Text dimensions ---
+  float baseFontSize = a_baseFontSize;
+  `).concat(l?`float fontScale = baseFontSize / ATLAS_FONT_SIZE * u_zoomSizeRatio;
+  float textWidthWebGL = a_totalTextWidth * fontScale * u_correctionRatio / u_sizeRatio;
+  float halfTextHeight = baseFontSize * 0.35 * u_zoomSizeRatio * u_correctionRatio / u_sizeRatio;
+  float marginWebGL = a_margin * u_zoomSizeRatio * u_correctionRatio / u_sizeRatio;`:`float fontScale = baseFontSize / ATLAS_FONT_SIZE;
+  float textWidthWebGL = a_totalTextWidth * fontScale * pixelToGraph;
+  float halfTextHeight = baseFontSize * 0.35 * pixelToGraph;
+  float marginWebGL = a_margin * pixelToGraph;`,`
+  float paddingWebGL = a_padding * pixelToGraph;
+
+  // --- Alpha modifier (shared with edge label shader) ---
+  float alphaModifier = computeEdgeLabelAlpha(bodyLength, textWidthWebGL);
+  if (alphaModifier <= 0.0 || textWidthWebGL <= 0.0) {
+    gl_Position = vec4(2.0, 0.0, 0.0, 1.0);
+    v_color = vec4(0.0);
+    v_id = vec4(0.0);
+    v_alphaModifier = 0.0;
+    return;
+  }
+
+  // --- Perpendicular offset (shared with edge label shader) ---
+  float bodyCenterDist = (bodyStartDist + bodyEndDist) * 0.5;
+  float centerT = queryPathTAtDistance(pathId, bodyCenterDist, source, target);
+  float screenDir = computeEdgeLabelScreenDir(pathId, centerT, source, target, u_matrix);
+  float readingSign = `).concat(s?"screenDir":"1.0",`;
+  float halfThickness = webGLThickness * 0.5;
+  float perpOffset = computeEdgeLabelPerpOffset(
+    a_positionMode, halfThickness, marginWebGL, halfTextHeight, readingSign, screenDir
+  );
+
+  // --- Ribbon span (clipped to body) ---
+  float halfTextWebGL = textWidthWebGL * 0.5;
+  float labelStartDist = max(bodyCenterDist - halfTextWebGL, bodyStartDist);
+  float labelEndDist = min(bodyCenterDist + halfTextWebGL, bodyEndDist);
+
+  // Sample centerline at this pair, then apply perpendicular offset.
+  // The ribbon follows the centerline path (simple & robust); for curved edges
+  // this closely matches the offset path the characters sit on.
+  float u = float(pairIdx) / float(RIBBON_SEGMENTS);
+  float arcDist = mix(labelStartDist, labelEndDist, u);
+  float t = queryPathTAtDistance(pathId, arcDist, source, target);
+  vec2 pos = queryPathPosition(pathId, t, source, target);
+  vec2 tan = queryPathTangent(pathId, t, source, target);
+  vec2 perp = vec2(-tan.y, tan.x);
+
+  vec2 centerPos = pos + perp * perpOffset;
+
+  float halfRibbon = halfTextHeight + paddingWebGL;
+  float sideSign = side == 0 ? -1.0 : 1.0;
+  vec2 ribbonPos = centerPos + perp * (sideSign * halfRibbon);
+
+  vec3 clipPos = u_matrix * vec3(ribbonPos, 1.0);
+  gl_Position = vec4(clipPos.xy, 0.0, 1.0);
+
+  v_color = a_color;
+  v_id = a_id;
+  v_alphaModifier = alphaModifier;
+}
+`);return g}var ic=`#version 300 es
+precision highp float;
+
+in vec4 v_color;
+in vec4 v_id;
+in float v_alphaModifier;
+
+out vec4 fragColor;
+
+void main() {
+#ifdef PICKING_MODE
+  if (v_alphaModifier <= 0.0) discard;
+  fragColor = v_id;
+#else
+  float alpha = v_color.a * v_alphaModifier;
+  if (alpha <= 0.0) discard;
+  fragColor = vec4(v_color.rgb * alpha, alpha);
+#endif
+}
+`;function oc(a,e,t,n){var r=n.shaderConfig,i=r.paths,o=r.fontSizeMode;if(i.length===0)throw new Error("createEdgeLabelBackgroundProgram: shaderConfig must declare at least one path");var s=Me(),l=Ce([].concat(q(i),[s])),d=ha([].concat(q(i),[s]),l),u=rc(r),c=(function(g){function f(h,v,m){var p;return ee(this,f),p=se(this,f,[h,v,m]),S(p,"totalCount",0),S(p,"bufferCapacity",0),S(p,"edgeAttributeTexture",null),p.edgeAttributeTexture=new ca(h,l),p.packedAttributeData=new Float32Array(l.floatsPerItem),p}return le(f,g),te(f,[{key:"getDefinition",value:function(){for(var v=WebGL2RenderingContext,m=v.FLOAT,p=v.UNSIGNED_BYTE,b=v.TRIANGLE_STRIP,y=[],_=0;_<lo;_++)y.push([_]);var x=["u_matrix","u_sizeRatio","u_correctionRatio","u_pixelRatio","u_cameraAngle","u_resolution","u_nodeDataTexture","u_nodeDataTextureWidth","u_edgeDataTexture","u_edgeDataTextureWidth","u_edgeFrameTexture","u_edgeFrameTextureWidth"];return o==="scaled"&&x.push("u_zoomSizeRatio"),l.floatsPerItem>0&&x.push("u_edgeAttributeTexture","u_edgeAttributeTextureWidth","u_edgeAttributeTexelsPerEdge"),{VERTICES:lo,VERTEX_SHADER_SOURCE:u,FRAGMENT_SHADER_SOURCE:ic,METHOD:b,UNIFORMS:x,ATTRIBUTES:[{name:"a_edgeIndex",size:1,type:m},{name:"a_edgeAttrIndex",size:1,type:m},{name:"a_baseFontSize",size:1,type:m},{name:"a_totalTextWidth",size:1,type:m},{name:"a_positionMode",size:1,type:m},{name:"a_margin",size:1,type:m},{name:"a_padding",size:1,type:m},{name:"a_color",size:4,type:p,normalized:!0},{name:"a_id",size:4,type:p,normalized:!0}],CONSTANT_ATTRIBUTES:[{name:"a_vertexIndex",size:1,type:m}],CONSTANT_DATA:y}}},{key:"processEdgeLabelBackground",value:function(v,m,p){var b=0;if(this.edgeAttributeTexture&&l.floatsPerItem>0){b=this.edgeAttributeTexture.allocate(m);var y=this.packedAttributeData;fa(d,p.edgeAttributes,y,"",ac,0),this.edgeAttributeTexture.updateAllAttributes(m,y)}var _=this.floats,x=this.ints,T=v*this.STRIDE;_[T++]=p.edgeIndex,_[T++]=b,_[T++]=p.baseFontSize,_[T++]=p.totalTextWidth,_[T++]=p.positionMode,_[T++]=p.margin,_[T++]=p.padding,_[T++]=p.color,x[T++]=p.id}},{key:"setUniforms",value:function(v,m){var p=m.gl,b=m.uniformLocations;if(p.uniformMatrix3fv(b.u_matrix,!1,v.matrix),p.uniform1f(b.u_sizeRatio,v.sizeRatio),p.uniform1f(b.u_correctionRatio,v.correctionRatio),p.uniform1f(b.u_pixelRatio,v.pixelRatio),p.uniform1f(b.u_cameraAngle,v.cameraAngle),p.uniform2f(b.u_resolution,v.width,v.height),b.u_nodeDataTexture!==void 0&&p.uniform1i(b.u_nodeDataTexture,v.nodeDataTextureUnit),b.u_nodeDataTextureWidth!==void 0&&p.uniform1i(b.u_nodeDataTextureWidth,v.nodeDataTextureWidth),b.u_edgeDataTexture!==void 0&&p.uniform1i(b.u_edgeDataTexture,v.edgeDataTextureUnit),b.u_edgeDataTextureWidth!==void 0&&p.uniform1i(b.u_edgeDataTextureWidth,v.edgeDataTextureWidth),b.u_edgeFrameTexture!==void 0&&p.uniform1i(b.u_edgeFrameTexture,v.edgeFrameTextureUnit),b.u_edgeFrameTextureWidth!==void 0&&p.uniform1i(b.u_edgeFrameTextureWidth,v.edgeFrameTextureWidth),o==="scaled"&&b.u_zoomSizeRatio!==void 0){var y=this.renderer.getSetting("zoomToSizeRatioFunction");p.uniform1f(b.u_zoomSizeRatio,1/y(v.zoomRatio))}this.edgeAttributeTexture&&l.floatsPerItem>0&&b.u_edgeAttributeTexture!==void 0&&(this.edgeAttributeTexture.bind(Ze),p.uniform1i(b.u_edgeAttributeTexture,Ze),p.uniform1i(b.u_edgeAttributeTextureWidth,this.edgeAttributeTexture.getTextureWidth()),p.uniform1i(b.u_edgeAttributeTexelsPerEdge,this.edgeAttributeTexture.getTexelsPerItem()))}},{key:"renderProgram",value:function(v,m){this.edgeAttributeTexture&&l.floatsPerItem>0&&this.edgeAttributeTexture.upload(),he(f,"renderProgram",this,3)([v,m])}},{key:"kill",value:function(){this.edgeAttributeTexture&&(this.edgeAttributeTexture.kill(),this.edgeAttributeTexture=null),he(f,"kill",this,3)([])}},{key:"drawWebGL",value:function(v,m){var p=m.gl;this.totalCount!==0&&p.drawArraysInstanced(p.TRIANGLE_STRIP,0,this.VERTICES,this.totalCount)}},{key:"reallocate",value:function(v){this.totalCount=v,v>this.bufferCapacity&&(this.bufferCapacity=Math.max(v,Math.ceil(this.bufferCapacity*1.5)||10),he(f,"reallocate",this,3)([this.bufferCapacity]))}}])})(dt);return new c(a,e,t)}function Lo(a){var e,t,n,r,i,o;return{paths:a.paths,headLengthRatio:(e=a.headLengthRatio)!==null&&e!==void 0?e:0,tailLengthRatio:(t=a.tailLengthRatio)!==null&&t!==void 0?t:0,fontSizeMode:(n=a.fontSizeMode)!==null&&n!==void 0?n:"fixed",minVisibilityThreshold:(r=a.minVisibilityThreshold)!==null&&r!==void 0?r:.7,fullVisibilityThreshold:(i=a.fullVisibilityThreshold)!==null&&i!==void 0?i:.8,keepUpright:(o=a.keepUpright)!==null&&o!==void 0?o:!0}}var sc=Oe.fontSize,lc=17/64;function dc(a){var e=a.paths,t=a.hasBorder,n=t===void 0?!1:t,r=a.fontSizeMode,i=r===void 0?"fixed":r,o=a.minVisibilityThreshold,s=o===void 0?.5:o,l=a.fullVisibilityThreshold,d=l===void 0?.6:l,u=a.keepUpright,c=u===void 0?!0:u,g=i==="scaled",f=e.some(function(b){return b.hasSharpCorners}),h=Me(),v=Ce([].concat(q(e),[h])),m=yn(v),p=`#version 300 es
+
+// ============================================================================
+// Attributes - Per Character (Instanced)
+// ============================================================================
+
+// Edge geometry: indices for texture lookup
+// Edge data (source/target node indices, thickness, head/tail ratios) is fetched from edge data texture
+// Edge path attributes (curvature, etc.) are fetched from edge attribute texture
+in float a_edgeIndex;       // Index into edge data texture
+in float a_edgeAttrIndex;   // Index into edge attribute texture (for curvature, etc.)
+in float a_baseFontSize;    // Base font size in pixels (per-label)
+
+// Character metrics (in glyph units = atlas font size pixels)
+in vec4 a_charMetrics;      // (charTextOffset, charAdvance, totalTextWidth, positionMode)
+in vec4 a_charDims;         // (charSize.x, charSize.y, charOffset.x, charOffset.y)
+
+// Atlas texture coordinates
+in vec4 a_texCoords;        // (x, y, width, height) in atlas pixels
+
+// Label parameters
+in vec2 a_labelParams;      // (margin, unused)
+
+// Appearance
+in vec4 a_color;            // Character color (RGBA, normalized)
+`.concat(n?"in vec4 a_borderColor;      // Border color (RGBA, normalized)":"",`
+
+// ============================================================================
+// Attributes - Per Vertex (Constant)
+// ============================================================================
+
+in vec2 a_quadCorner;       // Quad corner: (0,0), (1,0), (0,1), (1,1)
+
+// ============================================================================
+// Uniforms
+// ============================================================================
+
+uniform mat3 u_matrix;
+uniform float u_sizeRatio;
+uniform float u_correctionRatio;
+uniform float u_pixelRatio;
+uniform float u_cameraAngle;    // Required by node shape SDFs
+// u_sdfBufferPixels kept for ABI compatibility but unused in shader
+uniform float u_sdfBufferPixels;
+uniform vec2 u_resolution;
+uniform vec2 u_atlasSize;
+uniform sampler2D u_nodeDataTexture; // Shared texture with node position/size/shape data
+uniform int u_nodeDataTextureWidth;  // Width of 2D node data texture for coordinate calculation
+uniform sampler2D u_edgeDataTexture; // Shared texture with edge data
+uniform int u_edgeDataTextureWidth;  // Width of 2D edge data texture for coordinate calculation
+uniform sampler2D u_edgeFrameTexture; // Per-edge clamp (tStart, tEnd, straightenFactor, pathLength)
+uniform int u_edgeFrameTextureWidth;
+`).concat(g?"uniform float u_zoomSizeRatio;  // Zoom-based size ratio from zoomToSizeRatioFunction":"",`
+
+// Edge path attribute texture uniforms (for curvature and other path attributes)
+`).concat(m.uniformDeclarations,`
+
+// ============================================================================
+// Varyings
+// ============================================================================
+
+out vec2 v_texCoord;
+out vec4 v_color;
+`).concat(n?"out vec4 v_borderColor;":"",`
+out float v_edgeFade;  // 0 = fully visible, 1 = fully faded (outside body)
+out float v_alphaModifier;  // 0-1 based on label visibility ratio
+out float v_fontScale;  // Ratio of rendered font size to atlas font size
+`).concat(n?"out float v_positionMode;  // Position mode for conditional border (0=over needs border)":"",`
+
+// ============================================================================
+// Constants
+// ============================================================================
+
+const float bias = 255.0 / 254.0;
+const float FADE_WIDTH_PIXELS = 15.0;  // Width of fade gradient in pixels
+const float ATLAS_FONT_SIZE = `).concat(de(sc),`;  // Base font size used in SDF atlas
+const float VERTICAL_CENTER_RATIO = `).concat(de(lc),`;  // Baseline to visual center ratio
+
+// ============================================================================
+// Path Attribute Variables (set in main, used by path functions)
+// ============================================================================
+// Path attributes are fetched from the edge attribute texture and stored in
+// variables with v_ prefix (e.g., v_curvature) for path functions to access.
+`).concat(m.vertexVaryingDeclarations.replace(/out /g,""),`
+
+// Node size variables (set in main, used by some path functions like loops).
+// These mirror the v_sourceNodeSize / v_targetNodeSize varyings in generator.ts,
+// but are plain floats here since the label shader is vertex-only.
+float v_sourceNodeSize;
+float v_targetNodeSize;
+
+// Shared preamble: shape SDFs, path functions + selectors, clamp, helpers.
+`).concat(Do({paths:e,minVisibilityThreshold:s,fullVisibilityThreshold:d}),`
+
+// ============================================================================
+// Main
+// ============================================================================
+
+void main() {
+  // -------------------------------------------------------------------------
+  // Fetch edge data from edge texture (2 texels per edge)
+  // -------------------------------------------------------------------------
+  // Texel 0: sourceNodeIndex, targetNodeIndex, thickness, reserved
+  // Texel 1: headLengthRatio, tailLengthRatio, pathId, extremityIds
+  int edgeIdx = int(a_edgeIndex);
+  int texel0Idx = edgeIdx * 2;
+  int texel1Idx = edgeIdx * 2 + 1;
+  ivec2 edgeTexCoord0 = ivec2(texel0Idx % u_edgeDataTextureWidth, texel0Idx / u_edgeDataTextureWidth);
+  ivec2 edgeTexCoord1 = ivec2(texel1Idx % u_edgeDataTextureWidth, texel1Idx / u_edgeDataTextureWidth);
+  vec4 edgeData0 = texelFetch(u_edgeDataTexture, edgeTexCoord0, 0);
+  vec4 edgeData1 = texelFetch(u_edgeDataTexture, edgeTexCoord1, 0);
+
+  // Unpack edge data
+  int srcIdx = int(edgeData0.x);
+  int tgtIdx = int(edgeData0.y);
+  float thickness = edgeData0.z;
+  // edgeData0.w is reserved
+  float headLengthRatio = edgeData1.x;
+  float tailLengthRatio = edgeData1.y;
+  int pathId = int(edgeData1.z);  // Path type for multi-path support
+  float baseFontSize = a_baseFontSize;
+
+  // -------------------------------------------------------------------------
+  // Fetch path attributes from edge attribute texture
+  // -------------------------------------------------------------------------
+  // Note: The fetch code uses 'edgeIdx' variable, so we set it to the attribute texture index
+  {
+    int edgeIdx = int(a_edgeAttrIndex);  // Use attribute texture index for path attributes
+`).concat(m.fetchCode,`
+`).concat(m.varyingAssignments,`
+  }
+
+  // -------------------------------------------------------------------------
+  // Fetch node data from node texture (geometry texel + rotation-flags texel)
+  // -------------------------------------------------------------------------
+  vec4 srcNodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, srcIdx);
+  vec4 tgtNodeData = readNodeData(u_nodeDataTexture, u_nodeDataTextureWidth, tgtIdx);
+
+  vec2 source = srcNodeData.xy;
+  vec2 target = tgtNodeData.xy;
+  float sourceSize = srcNodeData.z;
+  float targetSize = tgtNodeData.z;
+  v_sourceNodeSize = sourceSize;
+  v_targetNodeSize = targetSize;
+  float charTextOffset = a_charMetrics.x;
+  float charAdvance = a_charMetrics.y;
+  float totalTextWidth = a_charMetrics.z;
+  float positionMode = a_charMetrics.w;
+  vec2 charSize = a_charDims.xy;
+  vec2 charOffset = a_charDims.zw;
+  float margin = a_labelParams.x;
+
+  // -------------------------------------------------------------------------
+  // Compute pixel-to-graph conversion (for fixed font size mode)
+  // -------------------------------------------------------------------------
+  // This converts screen pixels to graph units such that N pixels on screen
+  // becomes N pixels regardless of zoom level.
+  // matrixScaleX is how much the matrix scales graph units to clip space
+  float matrixScaleX = length(vec2(u_matrix[0][0], u_matrix[1][0]));
+  float pixelToGraph = 2.0 / (matrixScaleX * u_resolution.x);
+
+  // -------------------------------------------------------------------------
+  // Step 1: Convert thickness to WebGL units
+  // -------------------------------------------------------------------------
+  float webGLThickness = thickness * u_correctionRatio / u_sizeRatio;
+
+  // -------------------------------------------------------------------------
+  // Step 2: Compute body bounds (truncated at node boundaries + extremities)
+  // -------------------------------------------------------------------------
+  vec4 edgeClamp = readFrameTexel(u_edgeFrameTexture, u_edgeFrameTextureWidth, edgeIdx);
+  vec3 bodyBounds = computeEdgeLabelBodyBounds(
+    edgeClamp.x, edgeClamp.y, edgeClamp.w,
+    webGLThickness, headLengthRatio, tailLengthRatio
+  );
+  float bodyStartDist = bodyBounds.x;
+  float bodyEndDist = bodyBounds.y;
+  float bodyLength = bodyBounds.z;
+
+  // -------------------------------------------------------------------------
+  // Step 3: Compute font scale and text dimensions
+  // -------------------------------------------------------------------------
+  // Font size modes:
+  // - "fixed": Constant pixel size regardless of zoom, using pixelToGraph conversion
+  // - "scaled": Scales with zoom using zoomToSizeRatioFunction
+  `).concat(g?`// Scaled mode: font scales with zoom
+  float fontScale = baseFontSize / ATLAS_FONT_SIZE * u_zoomSizeRatio;
+  // Convert glyph-unit metrics to WebGL units (scales with zoom)
+  float textWidthWebGL = totalTextWidth * fontScale * u_correctionRatio / u_sizeRatio;
+  float charOffsetWebGL = charTextOffset * fontScale * u_correctionRatio / u_sizeRatio;
+  float charAdvanceWebGL = charAdvance * fontScale * u_correctionRatio / u_sizeRatio;`:`// Fixed mode: font stays constant in screen pixels
+  float fontScale = baseFontSize / ATLAS_FONT_SIZE;
+  // Convert glyph-unit metrics to graph units using pixelToGraph (zoom-independent)
+  float textWidthWebGL = totalTextWidth * fontScale * pixelToGraph;
+  float charOffsetWebGL = charTextOffset * fontScale * pixelToGraph;
+  float charAdvanceWebGL = charAdvance * fontScale * pixelToGraph;`,`
+
+  // Font scale varying for fragment shader gamma scaling.
+  // Ratio of rendered font size to atlas font size — used to tighten the
+  // anti-aliasing band for large labels so they stay sharp.
+  v_fontScale = fontScale;
+
+  // -------------------------------------------------------------------------
+  // Step 4: Alpha modifier from how much of the label fits in the body
+  // -------------------------------------------------------------------------
+  float alphaModifier = computeEdgeLabelAlpha(bodyLength, textWidthWebGL);
+
+  // -------------------------------------------------------------------------
+  // Step 5: Compute character center offset (truncation check moved to after curvature adjustment)
+  // -------------------------------------------------------------------------
+  // Body center in arc distance
+  float bodyCenterDist = (bodyStartDist + bodyEndDist) * 0.5;
+
+  float centerT = queryPathTAtDistance(pathId, bodyCenterDist, source, target);
+  float screenDir = computeEdgeLabelScreenDir(pathId, centerT, source, target, u_matrix);
+
+  // Reversed labels lay their characters out from target to source
+  float readingSign = `).concat(c?"screenDir":"1.0",`;
+
+  // Character center position relative to label center (on centerline, before curvature adjustment)
+  float charCenterOffset = readingSign * (charOffsetWebGL + charAdvanceWebGL * 0.5 - textWidthWebGL * 0.5);
+
+  // -------------------------------------------------------------------------
+  // Step 6: Compute perpendicular offset based on position mode
+  // -------------------------------------------------------------------------
+  // Position modes: 0=over, 1=above, 2=below, 3=auto
+  // Needed early for curvature-adaptive character spacing in Step 7
+  float halfThickness = webGLThickness * 0.5;
+  `).concat(g?`// Scaled mode: margin and text height scale with zoom (same factor as font)
+  float marginWebGL = margin * u_zoomSizeRatio * u_correctionRatio / u_sizeRatio;
+  float halfTextHeight = baseFontSize * 0.35 * u_zoomSizeRatio * u_correctionRatio / u_sizeRatio;`:`// Fixed mode: margin and text height stay constant in screen pixels
+  float marginWebGL = margin * pixelToGraph;
+  float halfTextHeight = baseFontSize * 0.35 * pixelToGraph;`,`
+  float perpOffset = computeEdgeLabelPerpOffset(
+    positionMode, halfThickness, marginWebGL, halfTextHeight, readingSign, screenDir
+  );
+
+  // -------------------------------------------------------------------------
+  // Step 7: Position character on path using offset path traversal
+  // -------------------------------------------------------------------------
+  // For "over" mode (perpOffset = 0), use simple centerline placement
+  // For above/below modes, walk along the offset path to find correct position
+  float charT;
+
+  if (perpOffset == 0.0) {
+    // Simple case: place on centerline
+    float charArcDist = bodyCenterDist + charCenterOffset;
+    charT = queryPathTAtDistance(pathId, charArcDist, source, target);
+  } else {
+    // Offset path traversal: walk along the offset curve to find character position
+    // This ensures even character spacing regardless of curvature
+
+    `).concat(f?`// -----------------------------------------------------------------------
+    // Corner skip setup for step/taxi edges with above/below labels
+    // -----------------------------------------------------------------------
+    // At concave corners (inner side of the bend), characters would bunch up
+    // because the offset path has near-zero arc length. We detect corner
+    // crossings during the offset path traversal and add skip distance.
+
+    // Get corner t values and concavity
+    vec2 cornerTs = queryGetCornerTs(pathId, source, target);
+    vec2 concavity = queryGetCornerConcavity(pathId, source, target, perpOffset);
+
+    // Skip distance in graph units, proportional to on-screen font size
+    // For fixed mode: use pixelToGraph so gap stays constant regardless of zoom
+    // For scaled mode: use the same conversion as text width
+    `.concat(g?"float skipDistGraph = STEP_INNER_CORNER_SKIP_FACTOR * baseFontSize * u_zoomSizeRatio * u_correctionRatio / u_sizeRatio;":"float skipDistGraph = STEP_INNER_CORNER_SKIP_FACTOR * baseFontSize * pixelToGraph;",`
+
+    // Corner t values for detecting crossings during traversal
+    float corner1T = cornerTs.x;
+    float corner2T = cornerTs.y;
+    bool corner1IsConcave = concavity.x > 0.5;
+    bool corner2IsConcave = concavity.y > 0.5;`):"",`
+
+    // Target distance along offset path from center
+    float targetOffsetDist = abs(charCenterOffset);
+
+    // Handle center character (charCenterOffset ≈ 0) - no search needed
+    if (targetOffsetDist < 0.0001) {
+      charT = centerT;
+    } else {
+      vec2 centerPos = queryPathPosition(pathId, centerT, source, target);
+      vec2 centerNormal = queryPathNormal(pathId, centerT, source, target);
+      vec2 offsetCenter = centerPos + centerNormal * perpOffset;
+
+      float searchDir = charCenterOffset > 0.0 ? 1.0 : -1.0;
+
+      // Search bounds (t values for body start and end)
+      float tBodyStart = queryPathTAtDistance(pathId, bodyStartDist, source, target);
+      float tBodyEnd = queryPathTAtDistance(pathId, bodyEndDist, source, target);
+
+      // Walk along offset path to find character position
+      float accumDist = 0.0;
+      vec2 prevOffsetPos = offsetCenter;
+      float prevT = centerT;
+      float foundT = centerT;
+
+      // Search range depends on direction
+      float tSearchEnd = searchDir > 0.0 ? tBodyEnd : tBodyStart;
+
+      `).concat(f?`// Track which concave corners we've crossed to add skip distance
+      bool crossedCorner1 = false;
+      bool crossedCorner2 = false;
+      float effectiveTargetDist = targetOffsetDist;`:"",`
+
+      const int STEPS = 32;
+      for (int i = 1; i <= STEPS; i++) {
+        // Step along centerline t, from center toward target
+        float stepT = centerT + searchDir * float(i) * abs(tSearchEnd - centerT) / float(STEPS);
+
+        `).concat(f?`// Check for concave corner crossings and add skip distance
+        // Corner 1 crossing check
+        if (corner1IsConcave && !crossedCorner1) {
+          bool crossingCorner1 = (searchDir > 0.0)
+            ? (prevT < corner1T && stepT >= corner1T)
+            : (prevT > corner1T && stepT <= corner1T);
+          if (crossingCorner1) {
+            crossedCorner1 = true;
+            effectiveTargetDist += skipDistGraph;
+          }
+        }
+
+        // Corner 2 crossing check
+        if (corner2IsConcave && !crossedCorner2) {
+          bool crossingCorner2 = (searchDir > 0.0)
+            ? (prevT < corner2T && stepT >= corner2T)
+            : (prevT > corner2T && stepT <= corner2T);
+          if (crossingCorner2) {
+            crossedCorner2 = true;
+            effectiveTargetDist += skipDistGraph;
+          }
+        }`:"",`
+
+        // Compute offset position at this t
+        vec2 stepPos = queryPathPosition(pathId, stepT, source, target);
+        vec2 stepNormal = queryPathNormal(pathId, stepT, source, target);
+        vec2 offsetPos = stepPos + stepNormal * perpOffset;
+
+        // Distance along offset path
+        float segDist = length(offsetPos - prevOffsetPos);
+
+        `).concat(f?`if (accumDist + segDist >= effectiveTargetDist) {
+          // Interpolate within segment to find exact t
+          float remaining = effectiveTargetDist - accumDist;
+          float segT = remaining / max(segDist, 0.0001);
+          foundT = mix(prevT, stepT, segT);
+          break;
+        }`:`if (accumDist + segDist >= targetOffsetDist) {
+          // Interpolate within segment to find exact t
+          float remaining = targetOffsetDist - accumDist;
+          float segT = remaining / max(segDist, 0.0001);
+          foundT = mix(prevT, stepT, segT);
+          break;
+        }`,`
+
+        accumDist += segDist;
+        prevOffsetPos = offsetPos;
+        prevT = stepT;
+        // Update foundT to last valid position in case loop exhausts without finding target
+        foundT = stepT;
+      }
+
+      charT = foundT;
+    }
+  }
+
+  // Get position and tangent at final character position
+  vec2 pathPos = queryPathPosition(pathId, charT, source, target);
+  vec2 tangent = queryPathTangent(pathId, charT, source, target);
+
+  // Compute perpendicular direction (90 degrees from tangent)
+  vec2 perpDir = vec2(-tangent.y, tangent.x);
+
+  // Apply perpendicular offset to path position
+  vec2 offsetPathPos = pathPos + perpDir * perpOffset;
+
+  // -------------------------------------------------------------------------
+  // Step 8: Build character quad
+  // -------------------------------------------------------------------------
+  // Character size in screen pixels
+  vec2 charSizePixels = charSize * fontScale;
+
+  // Character offset from origin to the atlas region's top-left corner.
+  // bearingX/bearingY already include the SDF buffer.
+  vec2 charOffsetPixels = charOffset * fontScale;
+
+  // The character's local X offset from pathPos (which is at character center)
+  float charLocalX = -charAdvance * 0.5 * fontScale;
+
+  // Build quad position:
+  // - Start at character origin (charLocalX on X axis, 0 on Y axis = baseline)
+  // - Add bearing offset to get to atlas region corner
+  // - Add quad corner * size to get vertex position
+  vec2 quadPos;
+  quadPos.x = charLocalX + charOffsetPixels.x + a_quadCorner.x * charSizePixels.x;
+  // charOffset.y = -bearingY (negated), so -charOffsetPixels.y = bearingY * fontScale
+  // (distance from baseline to atlas region top, positive = upward)
+  // Quad corner (0,0) = bottom-left, (1,1) = top-right
+  quadPos.y = -charOffsetPixels.y - charSizePixels.y * (1.0 - a_quadCorner.y);
+
+  // Center vertically on the path by offsetting by half the visual text height
+  // VERTICAL_CENTER_RATIO is the distance from baseline to visual center as a ratio of atlas font size
+  float verticalCenterOffset = VERTICAL_CENTER_RATIO * ATLAS_FONT_SIZE * fontScale;
+  quadPos.y -= verticalCenterOffset;
+
+  // -------------------------------------------------------------------------
+  // Step 9: Rotate quad to align with tangent
+  // -------------------------------------------------------------------------
+  // Rotation matrix from the reading direction
+  // readingDir = (cos(angle), sin(angle)), so we can build rotation directly
+  vec2 readingDir = tangent * readingSign;
+  mat2 rotation = mat2(readingDir.x, readingDir.y, -readingDir.y, readingDir.x);
+
+  // Convert pixel offset to WebGL units for rotation
+  `).concat(g?"vec2 quadPosWebGL = quadPos * u_correctionRatio / u_sizeRatio; // Scaled mode":"vec2 quadPosWebGL = quadPos * pixelToGraph; // Fixed mode: use pixelToGraph for zoom-independent size",`
+
+  // Rotate around character center on path
+  vec2 rotatedOffset = rotation * quadPosWebGL;
+
+  // Final position in graph space (using offset path position for above/below modes)
+  vec2 worldPos = offsetPathPos + rotatedOffset;
+
+  // -------------------------------------------------------------------------
+  // Step 10: Transform to clip space
+  // -------------------------------------------------------------------------
+  vec3 clipPos = u_matrix * vec3(worldPos, 1.0);
+  gl_Position = vec4(clipPos.xy, 0.0, 1.0);
+
+  // -------------------------------------------------------------------------
+  // Step 11: Texture coordinates
+  // -------------------------------------------------------------------------
+  // Flip Y for texture coordinates (texture Y goes down, quad Y goes up)
+  vec2 texCorner = vec2(a_quadCorner.x, 1.0 - a_quadCorner.y);
+  v_texCoord = (a_texCoords.xy + texCorner * a_texCoords.zw) / u_atlasSize;
+
+  // -------------------------------------------------------------------------
+  // Step 12: Pass color, border color, and alpha modifier
+  // -------------------------------------------------------------------------
+  v_color = a_color;
+  v_color.a *= bias;
+`).concat(n?`  v_borderColor = a_borderColor;
+  v_borderColor.a *= bias;
+  v_positionMode = positionMode;`:"",`
+  v_alphaModifier = alphaModifier;
+
+  // -------------------------------------------------------------------------
+  // Step 13: Compute edge fade for soft truncation
+  // -------------------------------------------------------------------------
+  // Convert fade width from pixels to WebGL units
+  `).concat(g?"float fadeWidthWebGL = FADE_WIDTH_PIXELS * u_correctionRatio / u_sizeRatio;":"float fadeWidthWebGL = FADE_WIDTH_PIXELS * pixelToGraph;",`
+
+  // Compute the arc position of THIS VERTEX (not just character center)
+  // The quad extends from charCenter - advance/2 to charCenter + advance/2
+  // a_quadCorner.x is 0 for left edge, 1 for right edge
+  float vertexLocalOffset = readingSign * (a_quadCorner.x - 0.5) * charAdvanceWebGL;
+  float vertexArcOffset = charCenterOffset + vertexLocalOffset;
+
+  // Compute distance from body edges (positive = inside body, negative = outside)
+  float halfBody = bodyLength * 0.5;
+  float distFromStart = vertexArcOffset + halfBody;  // Distance from body start edge
+  float distFromEnd = halfBody - vertexArcOffset;    // Distance from body end edge
+  float distFromEdge = min(distFromStart, distFromEnd);
+
+  // Compute fade: 0 = fully visible (deep inside body), 1 = fully faded (at body edge)
+  // Fade goes from 0 (at 2*fadeWidth inside) to 1 (at body edge)
+  // This ensures text is fully transparent before reaching extremities
+  v_edgeFade = 1.0 - smoothstep(0.0, fadeWidthWebGL * 2.0, distFromEdge);
+}
+`);return p}function uc(){var a=arguments.length>0&&arguments[0]!==void 0?arguments[0]:{},e=a.hasBorder,t=e===void 0?!1:e,n=`#version 300 es
+precision highp float;
+
+in vec2 v_texCoord;
+in vec4 v_color;
+`.concat(t?"in vec4 v_borderColor;":"",`
+in float v_edgeFade;  // 0 = fully visible, 1 = fully faded
+in float v_alphaModifier;  // 0-1 based on label visibility ratio
+in float v_fontScale;  // Ratio of rendered font size to atlas font size
+`).concat(t?"in float v_positionMode;  // Position mode (0=over, 1=above, 2=below, 3=auto)":"",`
+
+uniform sampler2D u_atlas;
+uniform float u_gamma;
+uniform float u_sdfBuffer;
+uniform float u_pixelRatio;
+`).concat(t?"uniform float u_borderWidth;  // Border width in SDF units (normalized)":"",`
+
+// Fragment output (single target - picking handled via separate pass)
+out vec4 fragColor;
+
+void main() {
+  #ifdef PICKING_MODE
+    // Edge labels are not pickable - discard all fragments in picking mode
+    fragColor = vec4(0.0);
+    discard;
+  #else
+  // SDF stores normalized distance: 0.5 = on edge, >0.5 = inside glyph
+  float sdfValue = texture(u_atlas, v_texCoord).a;
+
+  // Edge threshold accounting for SDF buffer padding
+  float edge = 1.0 - u_sdfBuffer;
+
+  // Scale gamma inversely with font scale so small labels get a wider AA band
+  // (smoother) and large labels get a tighter band (sharper).
+  float aaWidth = u_gamma / (u_pixelRatio * v_fontScale);
+
+  // Apply edge fade for soft truncation at body boundaries
+  // Also apply visibility-based alpha modifier for short edge labels
+  float edgeAlpha = (1.0 - v_edgeFade) * v_alphaModifier;
+
+`).concat(t?`  // Fill alpha: fully opaque inside the glyph
+  float fillAlpha = smoothstep(edge - aaWidth, edge + aaWidth, sdfValue);
+
+  // Only apply border for "over" position mode (v_positionMode == 0.0)
+  // Labels positioned above/below/auto don't overlap the edge line and don't need borders
+  if (v_positionMode < 0.5) {
+    // Border rendering: compute alpha for both fill and border regions
+    // Border extends from (edge - borderWidth) to edge
+    float borderEdge = edge - u_borderWidth;
+
+    // Border alpha: opaque in the border region (between borderEdge and edge)
+    float borderAlpha = smoothstep(borderEdge - aaWidth, borderEdge + aaWidth, sdfValue);
+
+    // Composite: fill on top of border
+    // Border is visible where borderAlpha > 0 but fillAlpha < 1
+    vec3 borderColorPremult = v_borderColor.rgb * v_borderColor.a * borderAlpha * edgeAlpha;
+    vec3 fillColorPremult = v_color.rgb * v_color.a * fillAlpha * edgeAlpha;
+
+    // Blend fill over border (fill replaces border where fill is opaque)
+    float finalBorderAlpha = borderAlpha * (1.0 - fillAlpha);
+    vec3 finalColor = fillColorPremult + v_borderColor.rgb * v_borderColor.a * finalBorderAlpha * edgeAlpha;
+    float finalAlpha = (v_color.a * fillAlpha + v_borderColor.a * finalBorderAlpha) * edgeAlpha;
+
+    fragColor = vec4(finalColor, finalAlpha);
+  } else {
+    // No border for above/below/auto positions - simple text rendering
+    float finalAlpha = v_color.a * fillAlpha * edgeAlpha;
+    fragColor = vec4(v_color.rgb * finalAlpha, finalAlpha);
+  }`:`  // Smooth transition from transparent to opaque at glyph edge
+  float alpha = smoothstep(edge - aaWidth, edge + aaWidth, sdfValue);
+
+  // Premultiplied alpha output
+  float finalAlpha = v_color.a * alpha * edgeAlpha;
+  fragColor = vec4(v_color.rgb * finalAlpha, finalAlpha);`,`
+  #endif
+}
+`);return n}function cc(a){var e=arguments.length>1&&arguments[1]!==void 0?arguments[1]:!1,t=arguments.length>2&&arguments[2]!==void 0?arguments[2]:"fixed",n=["u_matrix","u_sizeRatio","u_correctionRatio","u_pixelRatio","u_cameraAngle","u_sdfBufferPixels","u_resolution","u_atlasSize","u_atlas","u_gamma","u_sdfBuffer","u_nodeDataTexture","u_nodeDataTextureWidth","u_edgeDataTexture","u_edgeDataTextureWidth","u_edgeFrameTexture","u_edgeFrameTextureWidth","u_edgeAttributeTexture","u_edgeAttributeTextureWidth","u_edgeAttributeTexelsPerEdge"];t==="scaled"&&n.push("u_zoomSizeRatio"),e&&n.push("u_borderWidth");var r=O(a),i;try{for(r.s();!(i=r.n()).done;){var o=i.value,s=O(o.uniforms),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;n.includes(d.name)||n.push(d.name)}}catch(u){s.e(u)}finally{s.f()}}}catch(u){r.e(u)}finally{r.f()}return n}function hc(a){var e=a.hasBorder,t=e===void 0?!1:e,n=a.fontSizeMode,r=n===void 0?"fixed":n;return{vertexShader:dc(a),fragmentShader:uc({hasBorder:t}),uniforms:cc(a.paths,t,r)}}var fc=new Map;function gc(a){switch(a){case"over":return 0;case"above":return 1;case"below":return 2;case"auto":return 3;default:return 0}}function pc(a,e,t,n){var r=n.color,i=n.margin,o=n.textBorder,s=Lo(n),l=s.paths,d=s.fontSizeMode,u=s.minVisibilityThreshold,c=s.fullVisibilityThreshold,g=s.keepUpright,f=!!o,h=hc({paths:l,hasBorder:f,fontSizeMode:d,minVisibilityThreshold:u,fullVisibilityThreshold:c,keepUpright:g}),v=(function(m){function p(b,y,_){var x;ee(this,p),x=se(this,p,[b,y,_]),S(x,"atlasTexture",null),S(x,"atlasNeedsUpdate",!1),S(x,"refreshTimeout",null),S(x,"labelGlyphCache",new Map),S(x,"edgeAttributeTexture",null);var T=Me();if(x.attributeLayout=Ce([].concat(q(l),[T])),x.attrDescriptors=ha([].concat(q(l),[T]),x.attributeLayout),x.edgeAttributeTexture=new ca(b,x.attributeLayout),x.packedAttributeData=new Float32Array(x.attributeLayout.floatsPerItem),x.atlasManager=new st,x.gamma=.025,x.sdfBuffer=Oe.cutoff,x.atlasTexture=b.createTexture(),!x.atlasTexture)throw new Error("EdgeLabelProgram: failed to create atlas texture");b.bindTexture(b.TEXTURE_2D,x.atlasTexture),b.texParameteri(b.TEXTURE_2D,b.TEXTURE_WRAP_S,b.CLAMP_TO_EDGE),b.texParameteri(b.TEXTURE_2D,b.TEXTURE_WRAP_T,b.CLAMP_TO_EDGE),b.texParameteri(b.TEXTURE_2D,b.TEXTURE_MIN_FILTER,b.LINEAR),b.texParameteri(b.TEXTURE_2D,b.TEXTURE_MAG_FILTER,b.LINEAR),b.bindTexture(b.TEXTURE_2D,null),x.atlasManager.on(st.ATLAS_UPDATED_EVENT,function(){x.atlasNeedsUpdate=!0,x.refreshTimeout!==null&&clearTimeout(x.refreshTimeout),x.refreshTimeout=setTimeout(function(){x.refreshTimeout=null,x.renderer.refresh()},0)});var w={family:"sans-serif",weight:"normal",style:"normal"};return x.defaultFontKey=x.atlasManager.registerFont(w),x}return le(p,m),te(p,[{key:"getDefinition",value:function(){var y=WebGL2RenderingContext,_=y.FLOAT,x=y.UNSIGNED_BYTE,T=y.TRIANGLE_STRIP,w=new Set,E=[],C=O(l),R;try{for(C.s();!(R=C.n()).done;){var I=R.value,A=O(I.attributes),P;try{for(A.s();!(P=A.n()).done;){var D=P.value,F=D.name.startsWith("a_")?D.name:"a_".concat(D.name);w.has(F)||(w.add(F),E.push({name:F,size:D.size,type:D.type}))}}catch(z){A.e(z)}finally{A.f()}}}catch(z){C.e(z)}finally{C.f()}return{VERTICES:4,VERTEX_SHADER_SOURCE:h.vertexShader,FRAGMENT_SHADER_SOURCE:h.fragmentShader,METHOD:T,UNIFORMS:h.uniforms,ATTRIBUTES:[{name:"a_edgeIndex",size:1,type:_},{name:"a_edgeAttrIndex",size:1,type:_},{name:"a_baseFontSize",size:1,type:_},{name:"a_charMetrics",size:4,type:_},{name:"a_charDims",size:4,type:_},{name:"a_texCoords",size:4,type:_},{name:"a_labelParams",size:2,type:_},{name:"a_color",size:4,type:x,normalized:!0}].concat(q(f?[{name:"a_borderColor",size:4,type:x,normalized:!0}]:[]),q(E.filter(function(z){return!["a_curvature","curvature"].includes(z.name)}))),CONSTANT_ATTRIBUTES:[{name:"a_quadCorner",size:2,type:_}],CONSTANT_DATA:[[0,0],[1,0],[0,1],[1,1]]}}},{key:"prepareLabelGlyphs",value:function(y,_){if(_.hidden||!_.text){this.labelGlyphCache.delete(y);return}var x=_.text,T=_.fontKey||this.defaultFontKey;this.atlasManager.ensureGlyphs(x,T);var w=[],E=[],C=0,R=O(x),I;try{for(R.s();!(I=R.n()).done;){var A=I.value,P=A.codePointAt(0);if(P===void 0){w.push(void 0),E.push(C);continue}var D=this.atlasManager.getGlyph(P,T);w.push(D),E.push(C),D&&(C+=D.advance)}}catch(F){R.e(F)}finally{R.f()}this.labelGlyphCache.set(y,{glyphs:w,xOffsets:E,totalWidth:C})}},{key:"processCharacter",value:function(y,_,x,T){var w,E,C,R=this.floats,I=this.STRIDE,A=y*I,P=this.labelGlyphCache.get(_.parentKey);if(!P||!P.glyphs[T]){for(var D=0;D<I;D++)R[A+D]=0;return}var F=P.glyphs[T],z=P.xOffsets[T],N=p.labelColor,L=N&&J(N)==="object"&&"color"in N&&N.color?N.color:_.color,k=Re(L),M=A;R[M++]=_.edgeIndex,R[M++]=(w=(E=this.edgeAttributeTexture)===null||E===void 0?void 0:E.getIndex(_.parentKey))!==null&&w!==void 0?w:0,R[M++]=_.size,R[M++]=z,R[M++]=F.advance,R[M++]=P.totalWidth,R[M++]=gc(_.position),R[M++]=F.atlasWidth,R[M++]=F.atlasHeight,R[M++]=F.bearingX,R[M++]=-F.bearingY,R[M++]=F.atlasX,R[M++]=F.atlasY,R[M++]=F.atlasWidth,R[M++]=F.atlasHeight;var V=(C=p.labelMargin)!==null&&C!==void 0?C:_.margin;if(R[M++]=V,R[M++]=0,R[M++]=k,f&&o){var H;typeof o.color=="string"?H=o.color:H=o.color.color||"#ffffff",R[M++]=Re(H)}var Q=new Set,Y=O(l),K;try{for(Y.s();!(K=Y.n()).done;){var Pe=K.value,me=O(Pe.attributes),We;try{for(me.s();!(We=me.n()).done;){var yt=We.value,Vt=yt.name.startsWith("a_")?yt.name.slice(2):yt.name;if(Vt!=="curvature"&&!Q.has(Vt)){Q.add(Vt);for(var jt=0;jt<yt.size;jt++)R[M++]=0}}}catch(qt){me.e(qt)}finally{me.f()}}}catch(qt){Y.e(qt)}finally{Y.f()}}},{key:"processEdgeLabel",value:function(y,_,x){if(this.prepareLabelGlyphs(y,x),this.edgeAttributeTexture&&!x.hidden&&x.text){this.edgeAttributeTexture.allocate(y);var T=this.packedAttributeData;fa(this.attrDescriptors,x.edgeAttributes,T,"",fc,0),this.edgeAttributeTexture.updateAllAttributes(y,T)}return he(p,"processLabel",this,3)([y,_,x])}},{key:"updateAtlasTexture",value:function(){if(this.atlasNeedsUpdate){var y=this.normalProgram.gl,_=this.atlasManager.getTextures();if(_.length!==0){var x=_[0];y.bindTexture(y.TEXTURE_2D,this.atlasTexture),y.texImage2D(y.TEXTURE_2D,0,y.RGBA,x.width,x.height,0,y.RGBA,y.UNSIGNED_BYTE,x.data),y.bindTexture(y.TEXTURE_2D,null),this.atlasNeedsUpdate=!1}}}},{key:"setUniforms",value:function(y,_){var x=_.gl,T=_.uniformLocations,w=this.atlasManager.getTextures(),E=w.length>0?[w[0].width,w[0].height]:[1,1];if(x.uniformMatrix3fv(T.u_matrix,!1,y.matrix),x.uniform1f(T.u_sizeRatio,y.sizeRatio),x.uniform1f(T.u_correctionRatio,y.correctionRatio),x.uniform1f(T.u_pixelRatio,y.pixelRatio),x.uniform1f(T.u_cameraAngle,y.cameraAngle),x.uniform1f(T.u_sdfBufferPixels,Oe.buffer),x.uniform2f(T.u_resolution,y.width,y.height),x.uniform2f(T.u_atlasSize,E[0],E[1]),x.uniform1f(T.u_gamma,this.gamma),x.uniform1f(T.u_sdfBuffer,this.sdfBuffer),x.activeTexture(x.TEXTURE0),x.bindTexture(x.TEXTURE_2D,this.atlasTexture),x.uniform1i(T.u_atlas,0),T.u_nodeDataTexture!==void 0&&x.uniform1i(T.u_nodeDataTexture,y.nodeDataTextureUnit),T.u_nodeDataTextureWidth!==void 0&&x.uniform1i(T.u_nodeDataTextureWidth,y.nodeDataTextureWidth),T.u_edgeDataTexture!==void 0&&x.uniform1i(T.u_edgeDataTexture,y.edgeDataTextureUnit),T.u_edgeDataTextureWidth!==void 0&&x.uniform1i(T.u_edgeDataTextureWidth,y.edgeDataTextureWidth),T.u_edgeFrameTexture!==void 0&&x.uniform1i(T.u_edgeFrameTexture,y.edgeFrameTextureUnit),T.u_edgeFrameTextureWidth!==void 0&&x.uniform1i(T.u_edgeFrameTextureWidth,y.edgeFrameTextureWidth),f&&o&&T.u_borderWidth!==void 0){var C=o.width/Oe.buffer*this.sdfBuffer;x.uniform1f(T.u_borderWidth,C)}if(this.edgeAttributeTexture&&T.u_edgeAttributeTexture!==void 0&&(this.edgeAttributeTexture.bind(Ze),x.uniform1i(T.u_edgeAttributeTexture,Ze),x.uniform1i(T.u_edgeAttributeTextureWidth,this.edgeAttributeTexture.getTextureWidth()),x.uniform1i(T.u_edgeAttributeTexelsPerEdge,this.edgeAttributeTexture.getTexelsPerItem())),d==="scaled"&&T.u_zoomSizeRatio!==void 0){var R=this.renderer.getSetting("zoomToSizeRatioFunction"),I=1/R(y.zoomRatio);x.uniform1f(T.u_zoomSizeRatio,I)}}},{key:"renderProgram",value:function(y,_){this.updateAtlasTexture(),this.atlasManager.hasPendingGlyphs()&&(this.atlasManager.flush(),this.updateAtlasTexture()),this.edgeAttributeTexture&&this.edgeAttributeTexture.upload(),he(p,"renderProgram",this,3)([y,_])}},{key:"registerFont",value:function(y){var _=arguments.length>1&&arguments[1]!==void 0?arguments[1]:"normal",x=arguments.length>2&&arguments[2]!==void 0?arguments[2]:"normal";return this.atlasManager.registerFont({family:y,weight:_,style:x})}},{key:"getAtlasManager",value:function(){return this.atlasManager}},{key:"ensureGlyphsReady",value:function(y,_){var x=_||this.defaultFontKey,T=O(y),w;try{for(T.s();!(w=T.n()).done;){var E=w.value;this.atlasManager.ensureGlyphs(E,x)}}catch(C){T.e(C)}finally{T.f()}this.atlasManager.flush()}},{key:"measureLabelAtlasWidth",value:function(y,_){var x=_||this.defaultFontKey;this.atlasManager.ensureGlyphs(y,x),this.atlasManager.hasPendingGlyphs()&&this.atlasManager.flush();var T=0,w=O(y),E;try{for(w.s();!(E=w.n()).done;){var C=E.value,R=C.codePointAt(0);if(R!==void 0){var I=this.atlasManager.getGlyph(R,x);I&&(T+=I.advance)}}}catch(A){w.e(A)}finally{w.f()}return T}},{key:"measureLabel",value:function(y,_,x){var T=this.measureLabelAtlasWidth(y,x),w=_/Oe.fontSize;return{width:T*w,height:_,textHeight:_}}},{key:"kill",value:function(){var y=this.normalProgram.gl;this.refreshTimeout!==null&&(clearTimeout(this.refreshTimeout),this.refreshTimeout=null),this.atlasTexture&&(y.deleteTexture(this.atlasTexture),this.atlasTexture=null),this.edgeAttributeTexture&&(this.edgeAttributeTexture.kill(),this.edgeAttributeTexture=null),this.atlasManager.destroy(),this.labelGlyphCache.clear(),he(p,"kill",this,3)([])}}])})(_o);return S(v,"labelColor",r),S(v,"labelMargin",i),new v(a,e,t)}function vc(){var a=`
+// No extremity - always returns positive (outside)
+float extremity_none(vec2 uv, float lengthRatio, float widthRatio) {
+  return 1.0;
+}
+`;return{name:"none",glsl:a,length:0,widthFactor:1,margin:0,uniforms:[],attributes:[]}}function ko(a,e,t,n,r,i,o){var s,l,d=Ao(n),u=d.paths,c=d.layers,g=d.defaultHead,f=d.defaultTail,h=[vc()].concat(q(d.extremities)),v={},m={};u.forEach(function(A,P){return v[A.name]=P}),h.forEach(function(A,P){return m[A.name]=P});var p=(s=m[g])!==null&&s!==void 0?s:0,b=(l=m[f])!==null&&l!==void 0?l:0,y=null,_=Ce([].concat(q(u),q(c))),x=(function(A){function P(D,F,z){var N;ee(this,P),y||(y=so({paths:u,extremities:h,layers:c,antialias:r})),N=se(this,P,[D,F,z]),S(N,"layerLifecycles",new Map),S(N,"needsShaderRegeneration",!1),S(N,"edgeAttributeTexture",null),S(N,"layout",_),S(N,"attrDescriptors",[]),S(N,"lifecycleIndexOffset",u.length),N._pickingBuffer=F,N.edgeAttributeTexture=new ca(D,N.layout),N.packedAttributeData=new Float32Array(N.layout.floatsPerItem),c.forEach(function(k,M){if(k.lifecycle){var V={gl:D,renderer:{refresh:function(){return z.refresh()}},getUniformLocation:function(Q){return D.getUniformLocation(N.normalProgram.program,Q)},requestShaderRegeneration:function(){N.needsShaderRegeneration=!0},requestRefresh:function(){z.refresh()}};N.layerLifecycles.set(M,k.lifecycle(V))}}),N.layerLifecycles.forEach(function(k){var M;return(M=k.init)===null||M===void 0?void 0:M.call(k)});var L=new Map;return N.layerLifecycles.forEach(function(k,M){k.getAttributeData&&L.set(u.length+M,k)}),N.attrDescriptors=ha([].concat(q(u),q(c)),N.layout,L),N}return le(P,A),te(P,[{key:"getAttributeTexture",value:function(){return this.edgeAttributeTexture}},{key:"resolveEdgeIds",value:function(F,z,N){var L=F,k=0,M=p,V=b,H=z?L.selfLoopPath:N&&L.parallelPath?L.parallelPath:L.path;H&&v[H]!==void 0&&(k=v[H]),L.head&&L.head!=="none"&&m[L.head]!==void 0&&(M=m[L.head]),L.tail&&L.tail!=="none"&&m[L.tail]!==void 0&&(V=m[L.tail]);var Q=h[M],Y=h[V];return{pathId:k,headId:M,tailId:V,headLengthRatio:Ne(Q.length)?0:Q.length,tailLengthRatio:Ne(Y.length)?0:Y.length}}},{key:"getDefinition",value:function(){var F=WebGL2RenderingContext,z=F.TRIANGLE_STRIP,N=z,L=y;return{VERTICES:L.verticesPerEdge,VERTEX_SHADER_SOURCE:L.vertexShader,FRAGMENT_SHADER_SOURCE:L.fragmentShader,METHOD:N,UNIFORMS:L.uniforms,ATTRIBUTES:L.attributes,CONSTANT_ATTRIBUTES:L.constantAttributes,CONSTANT_DATA:L.constantData}}},{key:"maybeRegenerateShaders",value:function(){var F=this;if(this.needsShaderRegeneration){this.needsShaderRegeneration=!1;var z=c.map(function(Q,Y){var K=F.layerLifecycles.get(Y);return K!=null&&K.regenerate?K.regenerate():Q});y=so({paths:u,extremities:h,layers:z,antialias:this.renderer.getSetting("antialiasEdges")});var N=this.normalProgram.gl,L=this.normalProgram,k=L.program,M=L.buffer,V=L.vertexShader,H=L.fragmentShader;N.deleteProgram(k),N.deleteBuffer(M),N.deleteShader(V),N.deleteShader(H),this.normalProgram=this.getProgramInfo("normal",N,y.vertexShader,y.fragmentShader,this._pickingBuffer)}}},{key:"process",value:function(F,z,N,L,k,M){var V=z*this.STRIDE;if(k.visibility==="hidden"||N.visibility==="hidden"||L.visibility==="hidden"){for(var H=V+this.STRIDE;V<H;V++)this.floats[V]=0;this.floats[z*this.STRIDE]=bo;return}this.processVisibleItem(Ct(F),V,N,L,k,M)}},{key:"processVisibleItem",value:function(F,z,N,L,k,M){var V,H=this.floats,Q=this.ints;H[z++]=M,H[z++]=Re(k.color),Q[z++]=F,H[z++]=(V=k.opacity)!==null&&V!==void 0?V:1;var Y=this.packedAttributeData;fa(this.attrDescriptors,k,Y,k.color,this.layerLifecycles,this.lifecycleIndexOffset),this.edgeAttributeTexture.updateAllAttributesAtRow(M,Y)}},{key:"setUniforms",value:function(F,z){var N=this,L=z.gl,k=z.uniformLocations;k.u_matrix&&L.uniformMatrix3fv(k.u_matrix,!1,F.matrix),k.u_sizeRatio&&L.uniform1f(k.u_sizeRatio,F.sizeRatio),k.u_correctionRatio&&L.uniform1f(k.u_correctionRatio,F.correctionRatio),k.u_zoomRatio&&L.uniform1f(k.u_zoomRatio,F.zoomRatio),k.u_pixelRatio&&L.uniform1f(k.u_pixelRatio,F.pixelRatio),k.u_cameraAngle&&L.uniform1f(k.u_cameraAngle,F.cameraAngle),k.u_feather&&L.uniform1f(k.u_feather,F.antiAliasingFeather),k.u_minEdgeThickness&&L.uniform1f(k.u_minEdgeThickness,F.minEdgeThickness),k.u_pickingPadding&&L.uniform1f(k.u_pickingPadding,F.edgePickingPadding),k.u_nodeDataTexture&&L.uniform1i(k.u_nodeDataTexture,F.nodeDataTextureUnit),k.u_nodeDataTextureWidth&&L.uniform1i(k.u_nodeDataTextureWidth,F.nodeDataTextureWidth),k.u_edgeDataTexture&&L.uniform1i(k.u_edgeDataTexture,F.edgeDataTextureUnit),k.u_edgeDataTextureWidth&&L.uniform1i(k.u_edgeDataTextureWidth,F.edgeDataTextureWidth),k.u_edgeFrameTexture&&L.uniform1i(k.u_edgeFrameTexture,F.edgeFrameTextureUnit),k.u_edgeFrameTextureWidth&&L.uniform1i(k.u_edgeFrameTextureWidth,F.edgeFrameTextureWidth),this.edgeAttributeTexture&&this.layout.floatsPerItem>0&&(this.edgeAttributeTexture.bind(Ze),k.u_edgeAttributeTexture&&L.uniform1i(k.u_edgeAttributeTexture,Ze),k.u_edgeAttributeTextureWidth&&L.uniform1i(k.u_edgeAttributeTextureWidth,this.edgeAttributeTexture.getTextureWidth()),k.u_edgeAttributeTexelsPerEdge&&L.uniform1i(k.u_edgeAttributeTexelsPerEdge,this.edgeAttributeTexture.getTexelsPerItem()));var M=new Set;u.forEach(function(V){V.uniforms.forEach(function(H){M.has(H.name)||(M.add(H.name),N.setTypedUniform(H,z))})}),h.forEach(function(V){V.uniforms.forEach(function(H){M.has(H.name)||(M.add(H.name),N.setTypedUniform(H,z))})}),c.forEach(function(V){V.uniforms.forEach(function(H){M.has(H.name)||(M.add(H.name),N.setTypedUniform(H,z))})})}},{key:"render",value:function(F,z,N){this.maybeRegenerateShaders(),he(P,"render",this,3)([F,z,N])}},{key:"renderProgram",value:function(F,z){this.layerLifecycles.forEach(function(N){var L;return(L=N.beforeRender)===null||L===void 0?void 0:L.call(N)}),he(P,"renderProgram",this,3)([F,z])}},{key:"uploadAttributeTexture",value:function(){this.edgeAttributeTexture&&this.layout.floatsPerItem>0&&this.edgeAttributeTexture.upload()}},{key:"kill",value:function(){this.layerLifecycles.forEach(function(F){var z;return(z=F.kill)===null||z===void 0?void 0:z.call(F)}),this.edgeAttributeTexture&&(this.edgeAttributeTexture.kill(),this.edgeAttributeTexture=null),he(P,"kill",this,3)([])}}])})(dt),T=h[p],w=h[b],E=B({paths:u,headLengthRatio:Ne(T.length)?0:T.length,tailLengthRatio:Ne(w.length)?0:w.length},n.label),C=Lo(E),R=function(){return{labelProgram:pc(a,null,t,E),labelBackgroundProgram:oc(a,e,t,{shaderConfig:C})}},I=new Zu(a,{paths:u,extremities:h,layers:c,nodeShapes:i,nodeLayers:o});return{edgeProgram:new x(a,null,t),createLabelPrograms:R,framePass:I}}function mc(a){return J(a)==="object"&&"uniforms"in a&&Array.isArray(a.uniforms)}function bc(a){return J(a)==="object"&&"uniforms"in a&&"attributes"in a&&"glsl"in a}function yc(a){return J(a)==="object"&&"uniforms"in a&&"attributes"in a&&"segments"in a}function xc(a){return J(a)==="object"&&"uniforms"in a&&"attributes"in a&&"length"in a}function _c(a){return J(a)==="object"&&"uniforms"in a&&"attributes"in a&&"glsl"in a}function Tc(a){return J(a)==="object"&&"glsl"in a&&"name"in a&&!("uniforms"in a)}function Sc(a){return J(a)==="object"&&"glsl"in a&&"name"in a&&!("uniforms"in a)}function Ec(a){return J(a)==="object"&&"glsl"in a&&"name"in a&&!("uniforms"in a)}function wc(a){if(mc(a))return a;if(Tc(a))return{name:a.name,glsl:a.glsl,inradiusFactor:a.inradiusFactor,uniforms:[]};throw new Error("Invalid node shape specification: ".concat(JSON.stringify(a)))}function Ac(a){if(bc(a))return a;if(Pi(a))return{name:a.name,glsl:a.glsl,uniforms:[],attributes:[]};throw new Error("Invalid node layer specification: ".concat(JSON.stringify(a)))}function Rc(a){if(yc(a))return a;if(Sc(a))return{name:a.name,glsl:a.glsl,segments:a.segments,uniforms:[],attributes:[]};throw new Error("Invalid edge path specification: ".concat(JSON.stringify(a)))}function Dc(a){if(_c(a))return a;if(Fi(a))return{name:a.name,glsl:a.glsl,uniforms:[],attributes:[]};throw new Error("Invalid edge layer specification: ".concat(JSON.stringify(a)))}function Cc(a){if(xc(a))return a;if(Ec(a))return{name:a.name,glsl:a.glsl,length:a.length,widthFactor:a.widthFactor,margin:0,uniforms:[],attributes:[]};throw new Error("Invalid edge extremity specification: ".concat(JSON.stringify(a)))}function Po(a){var e,t,n=(e=a?.shapes)!==null&&e!==void 0?e:dn.shapes,r=(t=a?.layers)!==null&&t!==void 0?t:dn.layers,i=n.map(wc),o=r.map(Ac);if(i.length===0)throw new Error("At least one node shape must be specified.");if(o.length===0)throw new Error("At least one node layer must be specified.");return{shapes:i,layers:o}}function Lc(a){var e,t,n,r=(e=a?.paths)!==null&&e!==void 0?e:Lt.paths,i=(t=a?.extremities)!==null&&t!==void 0?t:Lt.extremities,o=(n=a?.layers)!==null&&n!==void 0?n:Lt.layers,s=r.map(Rc),l=i.map(Cc).filter(function(u){return u!==null}),d=o.map(Dc);if(s.length===0)throw new Error("At least one edge path must be specified.");if(d.length===0)throw new Error("At least one edge layer must be specified.");return{paths:s,extremities:l,layers:d}}function Fo(a,e){var t={},n=O(a),r;try{for(n.s();!(r=n.n()).done;){var i=r.value;i.variables&&Object.assign(t,i.variables)}}catch(o){n.e(o)}finally{n.f()}return Object.assign(t,e||{}),t}function Io(a,e,t,n,r){var i=Po(n),o=i.shapes,s=i.layers,l=Fo(o,n?.variables),d=So(a,e,t,{shapes:o,layers:s,label:n?.label,backdrop:n?.backdrop,labelAttachments:n?.labelAttachments},r);return B(B({},d),{},{variables:l})}function No(a,e,t,n,r,i){var o=Lc(n),s=o.paths,l=o.extremities,d=o.layers,u=Po(i),c=u.shapes,g=u.layers,f=Fo(s,n?.variables),h=ko(a,e,t,{paths:s,extremities:l,layers:d,defaultHead:n?.defaultHead,defaultTail:n?.defaultTail,label:n?.label},r,c,g);return B(B({},h),{},{variables:f,paths:s})}var kc=2;function Go(a,e,t){var n=arguments.length>3&&arguments[3]!==void 0?arguments[3]:kc,r=e.canvas,i=r.width,o=r.height,s=t.x,l=t.y,d=t.rowHeight,u=t.maxRowWidth,c={},g=[],f=O(a),h;try{for(f.s();!(h=f.n()).done;){var v=h.value,m=v.width+n,p=v.height+n;if(m>i||p>o||s+m>i&&l+d+p>o){g.push(v);continue}s+m>i&&(u=Math.max(u,s),s=0,l+=d,d=p),v.draw(e,s,l),c[v.key]={x:s,y:l,width:v.width,height:v.height},s+=m,d=Math.max(d,p)}}catch(b){f.e(b)}finally{f.f()}return u=Math.max(u,s),{atlas:c,cursor:{x:s,y:l,rowHeight:d,maxRowWidth:u},remaining:g}}function ye(a,e,t,n){var r=Object.defineProperty;try{r({},"",{})}catch{r=0}ye=function(i,o,s,l){function d(u,c){ye(i,u,function(g){return this._invoke(u,c,g)})}o?r?r(i,o,{value:s,enumerable:!l,configurable:!l,writable:!l}):i[o]=s:(d("next",0),d("throw",1),d("return",2))},ye(a,e,t,n)}function xe(){var a,e,t=typeof Symbol=="function"?Symbol:{},n=t.iterator||"@@iterator",r=t.toStringTag||"@@toStringTag";function i(f,h,v,m){var p=h&&h.prototype instanceof s?h:s,b=Object.create(p.prototype);return ye(b,"_invoke",(function(y,_,x){var T,w,E,C=0,R=x||[],I=!1,A={p:0,n:0,v:a,a:P,f:P.bind(a,4),d:function(D,F){return T=D,w=0,E=a,A.n=F,o}};function P(D,F){for(w=D,E=F,e=0;!I&&C&&!z&&e<R.length;e++){var z,N=R[e],L=A.p,k=N[2];D>3?(z=k===F)&&(E=N[(w=N[4])?5:(w=3,3)],N[4]=N[5]=a):N[0]<=L&&((z=D<2&&L<N[1])?(w=0,A.v=F,A.n=N[1]):L<k&&(z=D<3||N[0]>F||F>k)&&(N[4]=D,N[5]=F,A.n=k,w=0))}if(z||D>1)return o;throw I=!0,F}return function(D,F,z){if(C>1)throw TypeError("Generator is already running");for(I&&F===1&&P(F,z),w=F,E=z;(e=w<2?a:E)||!I;){T||(w?w<3?(w>1&&(A.n=-1),P(w,E)):A.n=E:A.v=E);try{if(C=2,T){if(w||(D="next"),e=T[D]){if(!(e=e.call(T,E)))throw TypeError("iterator result is not an object");if(!e.done)return e;E=e.value,w<2&&(w=0)}else w===1&&(e=T.return)&&e.call(T),w<2&&(E=TypeError("The iterator does not provide a '"+D+"' method"),w=1);T=a}else if((e=(I=A.n<0)?E:y.call(_,A))!==o)break}catch(N){T=a,w=1,E=N}finally{C=1}}return{value:e,done:I}}})(f,v,m),!0),b}var o={};function s(){}function l(){}function d(){}e=Object.getPrototypeOf;var u=[][n]?e(e([][n]())):(ye(e={},n,function(){return this}),e),c=d.prototype=s.prototype=Object.create(u);function g(f){return Object.setPrototypeOf?Object.setPrototypeOf(f,d):(f.__proto__=d,ye(f,r,"GeneratorFunction")),f.prototype=Object.create(c),f}return l.prototype=d,ye(c,"constructor",d),ye(d,"constructor",l),l.displayName="GeneratorFunction",ye(d,r,"GeneratorFunction"),ye(c),ye(c,r,"Generator"),ye(c,n,function(){return this}),ye(c,"toString",function(){return"[object Generator]"}),(xe=function(){return{w:i,m:g}})()}function zo(a,e,t,n,r,i,o){try{var s=a[i](o),l=s.value}catch(d){return void t(d)}s.done?e(l):Promise.resolve(l).then(n,r)}function Bt(a){return function(){var e=this,t=arguments;return new Promise(function(n,r){var i=a.apply(e,t);function o(l){zo(i,n,r,o,s,"next",l)}function s(l){zo(i,n,r,o,s,"throw",l)}o(void 0)})}}var pa=new Map,Mo=!1;function Pc(a){return new Promise(function(e,t){var n=new FileReader;n.onload=function(){return e(n.result)},n.onerror=t,n.readAsDataURL(a)})}function Fc(a){if(!pa.has(a)){var e=fetch(a).then(function(t){return t.blob()}).then(Pc).catch(function(){return pa.delete(a),null});pa.set(a,e)}return pa.get(a)}function Ic(a){return mr.apply(this,arguments)}function mr(){return mr=Bt(xe().m(function a(e){var t,n,r;return xe().w(function(i){for(;;)switch(i.n){case 0:return t=document.createElement("div"),t.innerHTML=e,n=Array.from(t.querySelectorAll("img[src]")),r=n.filter(function(o){return!o.getAttribute("src").startsWith("data:")}),i.n=1,Promise.all(r.map((function(){var o=Bt(xe().m(function s(l){var d;return xe().w(function(u){for(;;)switch(u.n){case 0:return u.n=1,Fc(l.getAttribute("src"));case 1:d=u.v,d&&l.setAttribute("src",d);case 2:return u.a(2)}},s)}));return function(s){return o.apply(this,arguments)}})()));case 1:return i.a(2,t.innerHTML)}},a)})),mr.apply(this,arguments)}function Oo(a){return br.apply(this,arguments)}function br(){return br=Bt(xe().m(function a(e){var t,n,r,i,o,s,l,d,u,c,g,f,h,v=arguments;return xe().w(function(m){for(;;)switch(m.n){case 0:if(t=v.length>1&&v[1]!==void 0?v[1]:1,n=e instanceof SVGElement?new XMLSerializer().serializeToString(e):e,r=new DOMParser,i=r.parseFromString(n,"image/svg+xml"),o=i.querySelector("svg"),o){m.n=1;break}return m.a(2,null);case 1:if(s=parseFloat(o.getAttribute("width")||""),l=parseFloat(o.getAttribute("height")||""),(!(s>0)||!(l>0))&&(d=o.getAttribute("viewBox"),d&&(u=d.trim().split(/[\s,]+/),s=parseFloat(u[2]),l=parseFloat(u[3]))),!(!(s>0)||!(l>0))){m.n=2;break}return console.warn("Sigma: SVG label attachment has no parseable dimensions — skipped."),m.a(2,null);case 2:return c=Math.ceil(s*t),g=Math.ceil(l*t),f=new Blob([n],{type:"image/svg+xml"}),h=URL.createObjectURL(f),m.a(2,new Promise(function(p){var b=new Image;b.onload=function(){var y=document.createElement("canvas");y.width=c,y.height=g,y.getContext("2d").drawImage(b,0,0,c,g),URL.revokeObjectURL(h);try{y.getContext("2d").getImageData(0,0,1,1)}catch(_){if(_ instanceof DOMException&&_.name==="SecurityError"){Mo||(Mo=!0,console.warn('Sigma: A label attachment was skipped because the rendered canvas is tainted. SVG with <foreignObject> (used by the "html" attachment type) is blocked in Chromium and Safari. Use type: "canvas" with Canvas 2D rendering instead.')),p(null);return}throw _}p(y)},b.onerror=function(){URL.revokeObjectURL(h),p(null)},b.src=h}))}},a)})),br.apply(this,arguments)}function Nc(a,e){var t=document.createElement("div");t.style.cssText="position:fixed;left:-99999px;top:0;visibility:hidden;width:max-content;height:max-content",t.innerHTML=(e?"<style>".concat(e,"</style>"):"")+a,document.body.appendChild(t);var n=t.getBoundingClientRect(),r=n.width,i=n.height;return document.body.removeChild(t),{width:Math.ceil(r),height:Math.ceil(i)}}function Gc(a,e,t,n){return yr.apply(this,arguments)}function yr(){return yr=Bt(xe().m(function a(e,t,n,r){var i,o,s,l,d,u,c,g,f=arguments;return xe().w(function(h){for(;;)switch(h.n){case 0:return i=f.length>4&&f[4]!==void 0?f[4]:1,o=e instanceof HTMLElement?e.outerHTML:e,h.n=1,Ic(o);case 1:return s=h.v,(n==null||r==null)&&(l=Nc(s,t),n=n??l.width,r=r??l.height),d=Math.ceil(n*i),u=Math.ceil(r*i),c=t?"<style>".concat(t,"</style>"):"",g='<svg xmlns="http://www.w3.org/2000/svg" '+'width="'.concat(d,'" height="').concat(u,'" viewBox="0 0 ').concat(n," ").concat(r,'">')+'<foreignObject width="'.concat(n,'" height="').concat(r,'">')+'<body xmlns="http://www.w3.org/1999/xhtml" style="margin:0;padding:0">'.concat(c).concat(s,"</body>")+"</foreignObject></svg>",h.a(2,Oo(g,1))}},a)})),yr.apply(this,arguments)}function zc(a){return xr.apply(this,arguments)}function xr(){return xr=Bt(xe().m(function a(e){var t,n=arguments,r;return xe().w(function(i){for(;;)switch(i.n){case 0:t=n.length>1&&n[1]!==void 0?n[1]:1,r=e.type,i.n=r==="canvas"?1:r==="svg"?2:r==="html"?3:4;break;case 1:return i.a(2,e.canvas);case 2:return i.a(2,Oo(e.svg,t));case 3:return i.a(2,Gc(e.html,e.css,e.width,e.height,t));case 4:return i.a(2)}},a)})),xr.apply(this,arguments)}var Ot=2048,Bo=(function(){function a(e,t,n){ee(this,a),S(this,"cache",new Map),S(this,"pending",new Set),S(this,"atlas",{}),S(this,"glTexture",null),S(this,"dirty",!0),this.gl=e,this.renderers=t,this.scheduleRender=n,this.packCanvas=document.createElement("canvas"),this.packCanvas.width=Ot,this.packCanvas.height=Ot,this.packCtx=this.packCanvas.getContext("2d")}return te(a,[{key:"renderAttachment",value:function(t,n,r){var i=this,o="".concat(t,":").concat(n);if(!(this.cache.has(o)||this.pending.has(o))){var s=this.renderers[n];if(s){var l=s(r);if(l){this.pending.add(o);var d=r.pixelRatio;Promise.resolve(l).then((function(){var u=Bt(xe().m(function c(g){var f;return xe().w(function(h){for(;;)switch(h.n){case 0:if(i.pending.has(o)){h.n=1;break}return h.a(2);case 1:if(i.pending.delete(o),g){h.n=2;break}return h.a(2);case 2:return h.n=3,zc(g,d);case 3:if(f=h.v,!(!f||f.width===0||f.height===0)){h.n=4;break}return h.a(2);case 4:i.cache.set(o,{image:f,width:f.width,height:f.height}),i.dirty=!0,i.scheduleRender();case 5:return h.a(2)}},c)}));return function(c){return u.apply(this,arguments)}})())}}}}},{key:"regenerateAtlas",value:function(){if(this.dirty){this.dirty=!1;var t=[];if(this.cache.forEach(function(d,u){t.push({key:u,width:d.width,height:d.height,draw:function(g,f,h){g.drawImage(d.image,f,h)}})}),t.length===0){this.atlas={},this.deleteGLTexture();return}var n={x:0,y:0,rowHeight:0,maxRowWidth:0};this.packCtx.clearRect(0,0,Ot,Ot);var r=Go(t,this.packCtx,n),i=r.atlas,o=r.remaining;this.atlas=i,o.length>0&&console.warn("Sigma: ".concat(o.length," label attachment(s) could not fit in the ").concat(Ot,"x").concat(Ot," atlas and will not be rendered.")),this.deleteGLTexture();var s=this.gl,l=s.createTexture();s.activeTexture(s.TEXTURE0+bn),s.bindTexture(s.TEXTURE_2D,l),s.pixelStorei(s.UNPACK_PREMULTIPLY_ALPHA_WEBGL,!0),s.texImage2D(s.TEXTURE_2D,0,s.RGBA,s.RGBA,s.UNSIGNED_BYTE,this.packCanvas),s.pixelStorei(s.UNPACK_PREMULTIPLY_ALPHA_WEBGL,!1),s.texParameteri(s.TEXTURE_2D,s.TEXTURE_MIN_FILTER,s.LINEAR),s.texParameteri(s.TEXTURE_2D,s.TEXTURE_MAG_FILTER,s.LINEAR),s.texParameteri(s.TEXTURE_2D,s.TEXTURE_WRAP_S,s.CLAMP_TO_EDGE),s.texParameteri(s.TEXTURE_2D,s.TEXTURE_WRAP_T,s.CLAMP_TO_EDGE),this.glTexture=l}}},{key:"bindTexture",value:function(t){if(this.glTexture){var n=this.gl;n.activeTexture(n.TEXTURE0+t),n.bindTexture(n.TEXTURE_2D,this.glTexture)}}},{key:"getEntry",value:function(t,n){var r="".concat(t,":").concat(n);return this.atlas[r]||null}},{key:"invalidateNode",value:function(t){var n="".concat(t,":"),r=O(this.cache.keys()),i;try{for(r.s();!(i=r.n()).done;){var o=i.value;o.startsWith(n)&&(this.cache.delete(o),this.dirty=!0)}}catch(u){r.e(u)}finally{r.f()}var s=O(this.pending),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;d.startsWith(n)&&this.pending.delete(d)}}catch(u){s.e(u)}finally{s.f()}}},{key:"restore",value:function(){this.glTexture=null,this.dirty=!0}},{key:"clear",value:function(){this.cache.clear(),this.pending.clear(),this.atlas={},this.dirty=!0,this.deleteGLTexture()}},{key:"kill",value:function(){this.clear(),this.packCanvas=null,this.packCtx=null,this.gl=null}},{key:"deleteGLTexture",value:function(){this.glTexture&&(this.gl.deleteTexture(this.glTexture),this.glTexture=null)}}])})(),_r=(function(){function a(e){ee(this,a),S(this,"buckets",new Map),S(this,"keyDepth",new Map);var t=O(e),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;this.buckets.set(r,new Set)}}catch(i){t.e(i)}finally{t.f()}}return te(a,[{key:"has",value:function(t){return this.keyDepth.has(t)}},{key:"getBucket",value:function(t){return this.buckets.get(t)}},{key:"set",value:function(t,n){var r,i=this.keyDepth.get(t);if(i!==n){var o=this.buckets.get(n);if(!o)throw new Error('Sigma: "'.concat(n,'" is not a declared depth layer'));i!==void 0&&((r=this.buckets.get(i))===null||r===void 0||r.delete(t)),o.add(t),this.keyDepth.set(t,n)}}},{key:"remove",value:function(t){var n=this.keyDepth.get(t);n!==void 0&&(this.buckets.get(n).delete(t),this.keyDepth.delete(t))}},{key:"clearAll",value:function(){var t=O(this.buckets.values()),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;r.clear()}}catch(i){t.e(i)}finally{t.f()}this.keyDepth.clear()}},{key:"getSorted",value:function(t,n){var r=this.buckets.get(t);return!r||r.size===0?[]:q(r).sort(function(i,o){return n(i)-n(o)})}}])})(),Wo=(function(a){function e(t,n){return ee(this,e),se(this,e,[t,2,n])}return le(e,a),te(e,[{key:"updateNode",value:function(n,r,i,o,s,l,d,u){var c=this.indexMap.get(n);if(c===void 0)throw new Error('Node "'.concat(n,'" not allocated in NodeDataTexture'));var g=Xe(u),f=ae(g,4),h=f[0],v=f[1],m=f[2],p=f[3],b=c*2*4;this.data[b]=r,this.data[b+1]=i,this.data[b+2]=o,this.data[b+3]=s,this.data[b+4]=l,this.data[b+5]=d,this.data[b+6]=h*65536+v*256+m,this.data[b+7]=p/255,this.markDirty(c)}}])})(ua),Mc=1024,Oc=1.5,Bc=4096,Tr=(function(){function a(e,t){var n;if(ee(this,a),S(this,"texture",null),S(this,"framebuffer",null),!e.getExtension("EXT_color_buffer_float"))throw new Error("sigma: EXT_color_buffer_float is required for label/edge placement but is unavailable in this WebGL2 context.");this.gl=e,this.channels=t.channels,this.capacity=this.roundUpToPowerOfTwo((n=t.initialCapacity)!==null&&n!==void 0?n:Mc);var r=this.computeDimensions(this.capacity);this.textureWidth=r.width,this.textureHeight=r.height,this.create()}return te(a,[{key:"roundUpToPowerOfTwo",value:function(t){return Math.pow(2,Math.ceil(Math.log2(Math.max(1,t))))}},{key:"computeDimensions",value:function(t){var n=Math.min(t,Bc),r=Math.ceil(t/n);return{width:n,height:r}}},{key:"create",value:function(){var t=this.gl,n=this.channels===1?t.R32F:t.RGBA32F,r=this.channels===1?t.RED:t.RGBA;if(this.texture=t.createTexture(),t.activeTexture(t.TEXTURE0),t.bindTexture(t.TEXTURE_2D,this.texture),t.texImage2D(t.TEXTURE_2D,0,n,this.textureWidth,this.textureHeight,0,r,t.FLOAT,null),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_MIN_FILTER,t.NEAREST),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_MAG_FILTER,t.NEAREST),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_WRAP_S,t.CLAMP_TO_EDGE),t.texParameteri(t.TEXTURE_2D,t.TEXTURE_WRAP_T,t.CLAMP_TO_EDGE),this.framebuffer=t.createFramebuffer(),t.bindFramebuffer(t.FRAMEBUFFER,this.framebuffer),t.framebufferTexture2D(t.FRAMEBUFFER,t.COLOR_ATTACHMENT0,t.TEXTURE_2D,this.texture,0),t.checkFramebufferStatus(t.FRAMEBUFFER)!==t.FRAMEBUFFER_COMPLETE)throw new Error("sigma: float framebuffer for frame-pass placement is incomplete.");t.bindFramebuffer(t.FRAMEBUFFER,null),t.bindTexture(t.TEXTURE_2D,null)}},{key:"ensureCapacity",value:function(t){if(!(t<=this.capacity)){var n=this.gl;this.capacity=this.roundUpToPowerOfTwo(Math.ceil(t*Oc));var r=this.computeDimensions(this.capacity);this.textureWidth=r.width,this.textureHeight=r.height,this.texture&&n.deleteTexture(this.texture),this.framebuffer&&n.deleteFramebuffer(this.framebuffer),this.create()}}},{key:"bindAsRenderTarget",value:function(){var t=this.gl;t.bindFramebuffer(t.FRAMEBUFFER,this.framebuffer),t.viewport(0,0,this.textureWidth,this.textureHeight)}},{key:"bind",value:function(t){var n=this.gl;n.activeTexture(n.TEXTURE0+t),n.bindTexture(n.TEXTURE_2D,this.texture)}},{key:"getTexture",value:function(){return this.texture}},{key:"getTextureWidth",value:function(){return this.textureWidth}},{key:"getTextureHeight",value:function(){return this.textureHeight}},{key:"restore",value:function(){this.gl.getExtension("EXT_color_buffer_float"),this.create()}},{key:"kill",value:function(){var t=this.gl;this.texture&&(t.deleteTexture(this.texture),this.texture=null),this.framebuffer&&(t.deleteFramebuffer(this.framebuffer),this.framebuffer=null)}}])})(),Uo=(function(a){function e(t,n){return ee(this,e),se(this,e,[t,2,n])}return le(e,a),te(e,[{key:"updateEdge",value:function(n,r,i,o,s,l){var d=arguments.length>6&&arguments[6]!==void 0?arguments[6]:0,u=arguments.length>7&&arguments[7]!==void 0?arguments[7]:0,c=arguments.length>8&&arguments[8]!==void 0?arguments[8]:0,g=this.indexMap.get(n);if(g===void 0)throw new Error('Edge "'.concat(n,'" not allocated in EdgeDataTexture'));var f=g*this.TEXELS_PER_ITEM*4;this.data[f+0]=r,this.data[f+1]=i,this.data[f+2]=o,this.data[f+3]=0,this.data[f+4]=s,this.data[f+5]=l,this.data[f+6]=d,this.data[f+7]=(u&15)<<4|c&15,this.markDirty(g)}}])})(ua);var ng=at(Tt()),ag=at(nr());function Wc(a,e){if(a==null)return{};var t={};for(var n in a)if({}.hasOwnProperty.call(a,n)){if(e.indexOf(n)!==-1)continue;t[n]=a[n]}return t}function $o(a,e){if(a==null)return{};var t,n,r=Wc(a,e);if(Object.getOwnPropertySymbols){var i=Object.getOwnPropertySymbols(a);for(n=0;n<i.length;n++)t=i[n],e.indexOf(t)===-1&&{}.propertyIsEnumerable.call(a,t)&&(r[t]=a[t])}return r}var Uc=["factor"],$c=["factor"],Ho=1.5,Sr={x:.5,y:.5,angle:0,ratio:1},Vo=(function(a){function e(){var t;ee(this,e);for(var n=arguments.length,r=new Array(n),i=0;i<n;i++)r[i]=arguments[i];return t=se(this,e,[].concat(r)),S(t,"minRatio",null),S(t,"maxRatio",null),S(t,"enabled",!0),S(t,"enabledZooming",!0),S(t,"enabledPanning",!0),S(t,"enabledRotation",!0),S(t,"constrainState",null),S(t,"state",B({},Sr)),S(t,"previousState",B({},Sr)),S(t,"nextFrame",null),S(t,"currentAnimationFrom",null),S(t,"currentAnimationTo",null),S(t,"animationCallback",null),t}return le(e,a),te(e,[{key:"x",get:function(){return this.state.x}},{key:"y",get:function(){return this.state.y}},{key:"angle",get:function(){return this.state.angle}},{key:"ratio",get:function(){return this.state.ratio}},{key:"getState",value:function(){return B({},this.state)}},{key:"getPreviousState",value:function(){return B({},this.previousState)}},{key:"getBoundedRatio",value:function(n){var r=n;return typeof this.minRatio=="number"&&(r=Math.max(r,this.minRatio)),typeof this.maxRatio=="number"&&(r=Math.min(r,this.maxRatio)),r}},{key:"validateState",value:function(n){var r=this.getState();return this.enabledPanning&&typeof n.x=="number"&&(r.x=n.x),this.enabledPanning&&typeof n.y=="number"&&(r.y=n.y),this.enabledZooming&&typeof n.ratio=="number"&&(r.ratio=this.getBoundedRatio(n.ratio)),this.enabledRotation&&typeof n.angle=="number"&&(r.angle=n.angle),this.constrainState?this.constrainState(r):r}},{key:"isAnimating",value:function(){return this.nextFrame!==null}},{key:"setState",value:function(n){if(!this.enabled)return this;var r=this.validateState(n);return Xi(this.state,r)?this:(this.previousState=this.state,this.state=r,this.emit("updated",this.getState()),this)}},{key:"updateState",value:function(n){return this.setState(n(this.getState())),this}},{key:"animate",value:function(n,r){var i=this;return this.enabled?new Promise(function(o){return i.runAnimation(n,B(B({},Zi),r),o)}):Promise.resolve()}},{key:"cancelAnimation",value:function(){return this.nextFrame!==null&&(cancelAnimationFrame(this.nextFrame),this.nextFrame=null),this.resolveAnimation(),this.emitAnimationEnd(!1),this}},{key:"zoomIn",value:function(){var n=arguments.length>0&&arguments[0]!==void 0?arguments[0]:{},r=n.factor,i=r===void 0?Ho:r,o=$o(n,Uc);return this.animate({ratio:this.ratio/i},o)}},{key:"zoomOut",value:function(){var n=arguments.length>0&&arguments[0]!==void 0?arguments[0]:{},r=n.factor,i=r===void 0?Ho:r,o=$o(n,$c);return this.animate({ratio:this.ratio*i},o)}},{key:"reset",value:function(n){return this.animate(Sr,n)}},{key:"runAnimation",value:function(n,r,i){var o=this,s=qn(r.easing),l=Date.now(),d=this.getState(),u=this.validateState(n),c=function(){if(!o.enabled){o.cancelAnimation();return}var f=r.duration>0?(Date.now()-l)/r.duration:1;if(f>=1){o.nextFrame=null,o.setState(u),o.resolveAnimation(),o.emitAnimationEnd(!0);return}var h=s(f);o.setState({x:d.x+(u.x-d.x)*h,y:d.y+(u.y-d.y)*h,angle:d.angle+(u.angle-d.angle)*h,ratio:d.ratio+(u.ratio-d.ratio)*h}),o.nextFrame=requestAnimationFrame(c)};this.cancelAnimation(),this.currentAnimationFrom=d,this.currentAnimationTo=u,this.animationCallback=i,this.emit("animationStart",{from:d,to:u}),c()}},{key:"resolveAnimation",value:function(){var n=this.animationCallback;this.animationCallback=null,n&&n()}},{key:"emitAnimationEnd",value:function(n){var r=this.currentAnimationFrom,i=this.currentAnimationTo;!r||!i||(this.currentAnimationFrom=null,this.currentAnimationTo=null,this.emit("animationEnd",{from:r,to:i,completed:n}))}}],[{key:"from",value:function(n){var r=new e;return r.setState(n)}}])})(Zn);function _e(a,e){var t=e.getBoundingClientRect();return{x:a.clientX-t.left,y:a.clientY-t.top}}function Be(a,e){var t=B(B({},_e(a,e)),{},{sigmaDefaultPrevented:!1,preventSigmaDefault:function(){t.sigmaDefaultPrevented=!0},original:a});return t}function ut(a){var e="x"in a?a:B(B({},a.touches[0]||a.previousTouches[0]),{},{original:a.original,sigmaDefaultPrevented:a.sigmaDefaultPrevented,preventSigmaDefault:function(){a.sigmaDefaultPrevented=!0,e.sigmaDefaultPrevented=!0}});return e}function Hc(a,e){var t=Be(a,e);return t.delta=os(a),t}var Vc=2;function ma(a){for(var e=[],t=0,n=Math.min(a.length,Vc);t<n;t++)e.push(a[t]);return e}function xn(a,e,t){var n={touches:ma(a.touches).map(function(r){return _e(r,t)}),previousTouches:e.map(function(r){return _e(r,t)}),sigmaDefaultPrevented:!1,preventSigmaDefault:function(){n.sigmaDefaultPrevented=!0},original:a};return n}function os(a){if(typeof a.deltaY<"u")return a.deltaY*-3/360;if(typeof a.detail<"u")return a.detail/-9;throw new Error("Captor: could not extract delta from event.")}var ss=(function(a){function e(t,n){var r;return ee(this,e),r=se(this,e),r.container=t,r.renderer=n,r}return le(e,a),te(e)})(Zn),jc=["doubleClickTimeout","doubleClickZoomingDuration","doubleClickZoomingRatio","dragTimeout","draggedEventsTolerance","enableCameraMouseRotation","gestureTarget","inertiaDuration","inertiaRatio","zoomDuration","zoomingRatio"],qc=jc.reduce(function(a,e){return B(B({},a),{},S({},e,ea[e]))},{});function _n(a){return a instanceof PointerEvent&&a.pointerType==="touch"}var Xc=(function(a){function e(t,n){var r;return ee(this,e),r=se(this,e,[t,n]),S(r,"enabled",!0),S(r,"draggedEvents",0),S(r,"downStartTime",null),S(r,"lastMouseX",null),S(r,"lastMouseY",null),S(r,"isMouseDown",!1),S(r,"isMoving",!1),S(r,"isPanningStage",!1),S(r,"movingTimeout",null),S(r,"startCameraState",null),S(r,"clicks",0),S(r,"doubleClickTimeout",null),S(r,"isRightMouseDown",!1),S(r,"startRotationAngle",null),S(r,"startCameraAngle",null),S(r,"currentWheelDirection",0),S(r,"lastWheelAnimationId",0),S(r,"settings",qc),r.handleRightClick=r.handleRightClick.bind(r),r.handleDown=r.handleDown.bind(r),r.handleUp=r.handleUp.bind(r),r.handleMove=r.handleMove.bind(r),r.handleWheel=r.handleWheel.bind(r),r.handleLeave=r.handleLeave.bind(r),r.handleEnter=r.handleEnter.bind(r),t.addEventListener("contextmenu",r.handleRightClick,{capture:!1}),t.addEventListener("pointerdown",r.handleDown,{capture:!1}),t.addEventListener("wheel",r.handleWheel,{capture:!1,passive:!1}),t.addEventListener("pointerleave",r.handleLeave,{capture:!1}),t.addEventListener("pointerenter",r.handleEnter,{capture:!1}),document.addEventListener("pointermove",r.handleMove,{capture:!1}),document.addEventListener("pointerup",r.handleUp,{capture:!1}),r}return le(e,a),te(e,[{key:"kill",value:function(){var n=this.container;n.removeEventListener("contextmenu",this.handleRightClick),n.removeEventListener("pointerdown",this.handleDown),n.removeEventListener("wheel",this.handleWheel),n.removeEventListener("pointerleave",this.handleLeave),n.removeEventListener("pointerenter",this.handleEnter),document.removeEventListener("pointermove",this.handleMove),document.removeEventListener("pointerup",this.handleUp)}},{key:"handleClick",value:function(n){var r=this;if(this.enabled){if(this.clicks++,this.clicks===2)return this.clicks=0,typeof this.doubleClickTimeout=="number"&&(clearTimeout(this.doubleClickTimeout),this.doubleClickTimeout=null),this.handleDoubleClick(n);setTimeout(function(){r.clicks=0,r.doubleClickTimeout=null},this.settings.doubleClickTimeout),this.draggedEvents<this.settings.draggedEventsTolerance&&this.emit("click",Be(n,this.container))}}},{key:"handleRightClick",value:function(n){this.enabled&&(this.settings.enableCameraMouseRotation&&n.preventDefault(),this.emit("rightClick",Be(n,this.container)))}},{key:"handleDoubleClick",value:function(n){if(this.enabled){n.preventDefault(),n.stopPropagation();var r=Be(n,this.container);if(this.emit("doubleClick",r),!r.sigmaDefaultPrevented){var i=this.renderer.getCamera(),o=i.getBoundedRatio(i.getState().ratio/this.settings.doubleClickZoomingRatio);i.animate(this.renderer.getViewportZoomedState(_e(n,this.container),o),{easing:"quadraticInOut",duration:this.settings.doubleClickZoomingDuration})}}}},{key:"handleDown",value:function(n){if(!(!this.enabled||_n(n))){if(n.button===0){this.startCameraState=this.renderer.getCamera().getState();var r=_e(n,this.container),i=r.x,o=r.y;this.lastMouseX=i,this.lastMouseY=o,this.draggedEvents=0,this.downStartTime=Date.now(),this.isMouseDown=!0}if(n.button===2&&this.settings.enableCameraMouseRotation){var s=_e(n,this.container),l=s.x,d=s.y,u=this.container.offsetWidth/2,c=this.container.offsetHeight/2;this.startRotationAngle=Math.atan2(d-c,l-u),this.startCameraAngle=this.renderer.getCamera().getState().angle,this.isRightMouseDown=!0}this.emit("mousedown",Be(n,this.container))}}},{key:"handleUp",value:function(n){var r=this;if(!(!this.enabled||_n(n)||!this.isMouseDown&&!this.isRightMouseDown)){if(this.isRightMouseDown){this.isRightMouseDown=!1,this.startRotationAngle=null,this.startCameraAngle=null,this.emit("mouseup",Be(n,this.container));return}var i=this.renderer.getCamera();this.isMouseDown=!1,this.isPanningStage&&(this.isPanningStage=!1,this.renderer._setPanning(!1)),typeof this.movingTimeout=="number"&&(clearTimeout(this.movingTimeout),this.movingTimeout=null);var o=_e(n,this.container),s=o.x,l=o.y,d=i.getState(),u=i.getPreviousState();this.isMoving?i.animate({x:d.x+this.settings.inertiaRatio*(d.x-u.x),y:d.y+this.settings.inertiaRatio*(d.y-u.y)},{duration:this.settings.inertiaDuration,easing:"quadraticOut"}):(this.lastMouseX!==s||this.lastMouseY!==l)&&i.setState({x:d.x,y:d.y}),this.isMoving=!1,setTimeout(function(){var c=r.draggedEvents>0;r.draggedEvents=0;var g=r.renderer.getSetting("hideEdgesOnMove")||r.renderer.getSetting("hideLabelsOnMove");c&&g&&r.renderer.refresh()},0),this.emit("mouseup",Be(n,this.container)),(n.target===this.container||n.composedPath()[0]===this.container)&&this.handleClick(n)}}},{key:"handleMove",value:function(n){var r=this;if(!(!this.enabled||_n(n))){var i=Be(n,this.container);if(this.emit("mousemovebody",i),(n.target===this.container||n.composedPath()[0]===this.container)&&this.emit("mousemove",i),this.isMouseDown&&this.draggedEvents++,!i.sigmaDefaultPrevented){if(this.isMouseDown){this.isMoving=!0,typeof this.movingTimeout=="number"&&clearTimeout(this.movingTimeout),this.movingTimeout=window.setTimeout(function(){r.movingTimeout=null,r.isMoving=!1},this.settings.dragTimeout);var o=this.renderer.getCamera(),s=_e(n,this.container),l=s.x,d=s.y,u=this.renderer.viewportToFramedGraph({x:this.lastMouseX,y:this.lastMouseY}),c=this.renderer.viewportToFramedGraph({x:l,y:d}),g=u.x-c.x,f=u.y-c.y,h=o.getState(),v=h.x+g,m=h.y+f;this.isPanningStage||(this.isPanningStage=!0,this.renderer._setPanning(!0)),o.setState({x:v,y:m}),this.lastMouseX=l,this.lastMouseY=d,n.preventDefault(),n.stopPropagation()}if(this.isRightMouseDown){var p=_e(n,this.container),b=p.x,y=p.y,_=this.container.offsetWidth/2,x=this.container.offsetHeight/2,T=Math.atan2(y-x,b-_),w=T-this.startRotationAngle,E=this.renderer.getCamera();E.setState({angle:this.startCameraAngle+w}),n.preventDefault(),n.stopPropagation()}}}}},{key:"handleLeave",value:function(n){_n(n)||this.emit("mouseleave",Be(n,this.container))}},{key:"handleEnter",value:function(n){_n(n)||this.emit("mouseenter",Be(n,this.container))}},{key:"handleWheel",value:function(n){var r=this,i=this.renderer.getCamera();if(!(!this.enabled||!i.enabledZooming)){var o=Hc(n,this.container);if(this.emit("wheel",o),!o.sigmaDefaultPrevented){var s=this.settings.gestureTarget;if(s!=="page"){if(s==="shared"&&!n.ctrlKey&&!n.metaKey){this.renderer._showGestureHint("wheel");return}var l=os(n);if(l){n.preventDefault(),n.stopPropagation();var d=i.getState().ratio,u=l>0?1/this.settings.zoomingRatio:this.settings.zoomingRatio,c=i.getBoundedRatio(d*u),g=l>0?1:-1,f=Date.now();if(d!==c&&!(this.currentWheelDirection===g&&this.lastWheelTriggerTime&&f-this.lastWheelTriggerTime<this.settings.zoomDuration/5)){var h=++this.lastWheelAnimationId;i.animate(this.renderer.getViewportZoomedState(_e(n,this.container),c),{easing:"quadraticOut",duration:this.settings.zoomDuration}).then(function(){r.lastWheelAnimationId===h&&(r.currentWheelDirection=0)}),this.currentWheelDirection=g,this.lastWheelTriggerTime=f}}}}}}},{key:"setSettings",value:function(n){this.settings=n}}])})(ss),Yc=["dragTimeout","gestureTarget","inertiaDuration","inertiaRatio","doubleClickTimeout","doubleClickZoomingRatio","doubleClickZoomingDuration","tapMoveTolerance"],Kc=Yc.reduce(function(a,e){return B(B({},a),{},S({},e,ea[e]))},{}),Zc=(function(a){function e(t,n){var r;return ee(this,e),r=se(this,e,[t,n]),S(r,"enabled",!0),S(r,"isMoving",!1),S(r,"hasMoved",!1),S(r,"isPanningStage",!1),S(r,"isZoomingStage",!1),S(r,"touchMode",0),S(r,"startTouchesPositions",[]),S(r,"lastTouches",[]),S(r,"lastTap",null),S(r,"settings",Kc),r.handleStart=r.handleStart.bind(r),r.handleLeave=r.handleLeave.bind(r),r.handleMove=r.handleMove.bind(r),t.addEventListener("touchstart",r.handleStart,{capture:!1}),t.addEventListener("touchcancel",r.handleLeave,{capture:!1}),document.addEventListener("touchend",r.handleLeave,{capture:!1,passive:!1}),document.addEventListener("touchmove",r.handleMove,{capture:!1,passive:!1}),r}return le(e,a),te(e,[{key:"kill",value:function(){var n=this.container;n.removeEventListener("touchstart",this.handleStart),n.removeEventListener("touchcancel",this.handleLeave),document.removeEventListener("touchend",this.handleLeave),document.removeEventListener("touchmove",this.handleMove)}},{key:"getDimensions",value:function(){return{width:this.container.offsetWidth,height:this.container.offsetHeight}}},{key:"doesCapture",value:function(n){var r=this.settings.gestureTarget;return r==="graph"?!0:r==="page"?!1:n>=2}},{key:"syncStageFlags",value:function(){var n=this.touchMode===1&&this.hasMoved,r=this.touchMode===2;n!==this.isPanningStage&&(this.isPanningStage=n,this.renderer._setPanning(n)),r!==this.isZoomingStage&&(this.isZoomingStage=r,this.renderer._setZooming(r))}},{key:"handleStart",value:function(n){var r=this;if(this.enabled){var i=ma(n.touches);if(this.touchMode=i.length,this.startCameraState=this.renderer.getCamera().getState(),this.startTouchesPositions=i.map(function(f){return _e(f,r.container)}),this.touchMode===2){var o=ae(this.startTouchesPositions,2),s=o[0],l=s.x,d=s.y,u=o[1],c=u.x,g=u.y;this.startTouchesAngle=Math.atan2(g-d,c-l),this.startTouchesDistance=Math.sqrt(Math.pow(c-l,2)+Math.pow(g-d,2))}this.syncStageFlags(),this.emit("touchdown",xn(n,this.lastTouches,this.container)),this.lastTouches=i,this.lastTouchesPositions=this.startTouchesPositions,n.cancelable&&(this.doesCapture(n.touches.length)||this.renderer._hasNodeDrag())&&n.preventDefault()}}},{key:"handleLeave",value:function(n){if(!(!this.enabled||!this.startTouchesPositions.length)){switch(n.cancelable&&this.doesCapture(this.touchMode)&&n.preventDefault(),this.movingTimeout&&(this.isMoving=!1,clearTimeout(this.movingTimeout)),this.touchMode){case 2:if(n.touches.length===1){this.handleStart(n);break}case 1:if(this.isMoving){var r=this.renderer.getCamera(),i=r.getState(),o=r.getPreviousState();r.animate({x:i.x+this.settings.inertiaRatio*(i.x-o.x),y:i.y+this.settings.inertiaRatio*(i.y-o.y)},{duration:this.settings.inertiaDuration,easing:"quadraticOut"})}this.hasMoved=!1,this.isMoving=!1,this.touchMode=0;break}if(this.syncStageFlags(),this.emit("touchup",xn(n,this.lastTouches,this.container)),!n.touches.length){var s=_e(this.lastTouches[0],this.container),l=this.startTouchesPositions[0],d=Math.pow(s.x-l.x,2)+Math.pow(s.y-l.y,2);if(!n.touches.length&&d<Math.pow(this.settings.tapMoveTolerance,2))if(this.lastTap&&Date.now()-this.lastTap.time<this.settings.doubleClickTimeout){var u=xn(n,this.lastTouches,this.container);if(this.emit("doubletap",u),this.lastTap=null,!u.sigmaDefaultPrevented&&this.settings.gestureTarget!=="page"){var c=this.renderer.getCamera(),g=c.getBoundedRatio(c.getState().ratio/this.settings.doubleClickZoomingRatio);c.animate(this.renderer.getViewportZoomedState(s,g),{easing:"quadraticInOut",duration:this.settings.doubleClickZoomingDuration})}}else{var f=xn(n,this.lastTouches,this.container);this.emit("tap",f),this.lastTap={time:Date.now(),position:f.touches[0]||f.previousTouches[0]}}}this.lastTouches=ma(n.touches),this.startTouchesPositions=[]}}},{key:"handleMove",value:function(n){var r=this;if(!(!this.enabled||!this.startTouchesPositions.length)){var i=this.doesCapture(n.touches.length);i&&n.preventDefault();var o=ma(n.touches),s=o.map(function(H){return _e(H,r.container)}),l=this.lastTouches;this.lastTouches=o,this.lastTouchesPositions=s;var d=xn(n,l,this.container);if(this.emit("touchmove",d),!d.sigmaDefaultPrevented&&(this.hasMoved||(this.hasMoved=s.some(function(H,Q){var Y=r.startTouchesPositions[Q];return Y&&(H.x!==Y.x||H.y!==Y.y)})),!!this.hasMoved)){if(!i){this.settings.gestureTarget==="shared"&&this.renderer._showGestureHint("touch");return}this.isMoving=!0,this.syncStageFlags(),this.movingTimeout&&clearTimeout(this.movingTimeout),this.movingTimeout=window.setTimeout(function(){r.isMoving=!1},this.settings.dragTimeout);var u=this.renderer.getCamera(),c=this.startCameraState,g=this.renderer.getSetting("stagePadding");switch(this.touchMode){case 1:{var f=this.renderer.viewportToFramedGraph((this.startTouchesPositions||[])[0]),h=f.x,v=f.y,m=this.renderer.viewportToFramedGraph(s[0]),p=m.x,b=m.y;u.setState({x:c.x+h-p,y:c.y+v-b});break}case 2:{var y={x:.5,y:.5,angle:0,ratio:1},_=s[0],x=_.x,T=_.y,w=s[1],E=w.x,C=w.y,R=Math.atan2(C-T,E-x)-this.startTouchesAngle,I=Math.hypot(C-T,E-x)/this.startTouchesDistance,A=u.getBoundedRatio(c.ratio/I);y.ratio=A,y.angle=c.angle+R;var P=this.getDimensions(),D=this.renderer.viewportToFramedGraph((this.startTouchesPositions||[])[0],{cameraState:c}),F=Math.min(P.width,P.height)-2*g,z=F/P.width,N=F/P.height,L=A/F,k=x-F/2/z,M=T-F/2/N,V=Ba({x:k,y:M},y.angle);k=V.x,M=V.y,y.x=D.x-k*L,y.y=D.y+M*L,u.setState(y);break}}}}}},{key:"setSettings",value:function(n){this.settings=n}}])})(ss),Qc=(function(){function a(e,t,n,r){ee(this,a),S(this,"pendingNode",null),S(this,"session",null),this.graph=e,this.viewportToGraph=t,this.setNodesState=n,this.emit=r}return te(a,[{key:"start",value:function(t,n,r,i,o){var s=r(t),l=!1;if(this.emit("nodeDragStart",{node:t,allDraggedNodes:s,event:n,preventSigmaDefault:function(){l=!0}}),l)return!1;var d=new Map,u=O(s),c;try{for(u.s();!(c=u.n()).done;){var g=c.value;d.set(g,{x:this.graph.getNodeAttribute(g,i),y:this.graph.getNodeAttribute(g,o)})}}catch(f){u.e(f)}finally{u.f()}return this.session={node:t,allNodes:s,startPosition:this.viewportToGraph(n),startNodePositions:d,xAttr:i,yAttr:o},this.setNodesState(s,{isDragged:!0}),!0}},{key:"applyMove",value:function(t,n){var r=this.session,i=r.allNodes,o=r.startNodePositions,s=r.startPosition,l=r.xAttr,d=r.yAttr,u=this.viewportToGraph(t),c={x:u.x-s.x,y:u.y-s.y},g=O(i),f;try{for(g.s();!(f=g.n()).done;){var h=f.value,v=o.get(h);if(!(!v||!this.graph.hasNode(h))){var m={x:v.x+c.x,y:v.y+c.y};n?this.graph.mergeNodeAttributes(h,n(m,h)):(this.graph.setNodeAttribute(h,l,m.x),this.graph.setNodeAttribute(h,d,m.y))}}}catch(p){g.e(p)}finally{g.f()}}},{key:"end",value:function(){if(this.pendingNode=null,!this.session)return null;var t=this.session,n=t.node,r=t.allNodes;return this.setNodesState(r,{isDragged:!1}),this.session=null,{node:n,allNodes:r}}},{key:"removeNode",value:function(t){t===this.pendingNode&&(this.pendingNode=null),this.session&&(this.session.node===t?(this.setNodesState(this.session.allNodes,{isDragged:!1}),this.session=null):this.session.allNodes.includes(t)&&(this.session.allNodes=this.session.allNodes.filter(function(n){return n!==t}),this.session.startNodePositions.delete(t)))}},{key:"clear",value:function(){this.pendingNode=null,this.session=null}}])})();function jo(a,e){return a<e?"".concat(a,"\0").concat(e):"".concat(e,"\0").concat(a)}var Jc=(function(){function a(e,t){ee(this,a),S(this,"groups",new Map),S(this,"edgeToGroupKey",new Map),this.graph=e,this.onGroupChanged=t}return te(a,[{key:"getGroupKey",value:function(t){return jo(this.graph.source(t),this.graph.target(t))}},{key:"sortGroup",value:function(t,n){var r=this,i=n.split("\0")[0];t.sort(function(o,s){var l=r.graph.source(o)===i||!r.graph.isDirected(o)?0:1,d=r.graph.source(s)===i||!r.graph.isDirected(s)?0:1;return l-d})}},{key:"register",value:function(t){var n=this.getGroupKey(t),r=this.groups.get(n);r||(r=[],this.groups.set(n,r)),r.includes(t)||r.push(t),this.edgeToGroupKey.set(t,n),r.length>1&&this.sortGroup(r,n),this.onGroupChanged(r,r.length)}},{key:"unregister",value:function(t){var n=this.edgeToGroupKey.get(t);if(n){this.edgeToGroupKey.delete(t);var r=this.groups.get(n);if(r){var i=r.indexOf(t);i!==-1&&r.splice(i,1),r.length===0?this.groups.delete(n):this.onGroupChanged(r,r.length)}}}},{key:"getGroup",value:function(t){var n,r=this.edgeToGroupKey.get(t);return r?(n=this.groups.get(r))!==null&&n!==void 0?n:[]:[]}},{key:"getSiblings",value:function(t){return this.getGroup(t).filter(function(n){return n!==t})}},{key:"rebuild",value:function(){var t=this;this.groups.clear(),this.edgeToGroupKey.clear(),this.graph.forEachEdge(function(l,d,u,c){var g=jo(u,c),f=t.groups.get(g);f||(f=[],t.groups.set(g,f)),f.push(l),t.edgeToGroupKey.set(l,g)});var n=O(this.groups),r;try{for(n.s();!(r=n.n()).done;){var i=ae(r.value,2),o=i[0],s=i[1];s.length>1&&this.sortGroup(s,o),this.onGroupChanged(s,s.length)}}catch(l){n.e(l)}finally{n.f()}}},{key:"clear",value:function(){this.groups.clear(),this.edgeToGroupKey.clear()}}])})();function qo(a,e){var t;if(a===!1||a==="extend"||a==="separate")return a;var n=a[e];return n!==void 0?n:(t=a.default)!==null&&t!==void 0?t:!1}function Xo(a){return a===!1?!1:a==="extend"||a==="separate"?!0:Object.values(a).some(function(e){return e==="extend"||e==="separate"})}function Yo(a){return a==="separate"?!0:a===!1||a==="extend"?!1:a.default==="separate"?!0:Object.values(a).includes("separate")}var ge={node:{parent:null,eventSuffix:"Node",payloadKey:"node",isEnabled:function(){return!0},writesPickingThisFrame:function(){return!0},setHover:function(e,t,n){return e.setNodeState(t,{isHovered:n})},getCursor:function(e,t){var n;return(n=e.nodeDataCache[t])===null||n===void 0?void 0:n.cursor},isHitValid:function(e,t){var n;return((n=e.nodeDataCache[t])===null||n===void 0?void 0:n.visibility)!=="hidden"}},edge:{parent:null,eventSuffix:"Edge",payloadKey:"edge",isEnabled:function(e){return!!e.settings.enableEdgeEvents},writesPickingThisFrame:function(e){return!!e.settings.enableEdgeEvents},setHover:function(e,t,n){return e.setEdgeState(t,{isHovered:n})},getCursor:function(e,t){var n;return(n=e.edgeDataCache[t])===null||n===void 0?void 0:n.cursor}},nodeLabel:{parent:"node",eventSuffix:"NodeLabel",payloadKey:"node",isEnabled:function(e){return Yo(e.settings.nodeLabelEvents)},writesPickingThisFrame:function(e){return Xo(e.settings.nodeLabelEvents)},setHover:function(e,t,n){return e.setNodeState(t,{isLabelHovered:n})},getCursor:function(e,t){var n;return(n=e.nodeDataCache[t])===null||n===void 0?void 0:n.labelCursor},resolveForVerb:function(e,t,n){var r=qo(n.settings.nodeLabelEvents,t);return r===!1?null:r==="extend"?{kind:"node",key:e.key}:e}},edgeLabel:{parent:"edge",eventSuffix:"EdgeLabel",payloadKey:"edge",isEnabled:function(e){return Yo(e.settings.edgeLabelEvents)},writesPickingThisFrame:function(e){return Xo(e.settings.edgeLabelEvents)},setHover:function(e,t,n){return e.setEdgeState(t,{isLabelHovered:n})},getCursor:function(e,t){var n;return(n=e.edgeDataCache[t])===null||n===void 0?void 0:n.labelCursor},resolveForVerb:function(e,t,n){var r=qo(n.settings.edgeLabelEvents,t);return r===!1?null:r==="extend"?{kind:"edge",key:e.key}:e}}},ft=["node","edge","nodeLabel","edgeLabel"];function eh(){return{lookup:[null],idsByKind:{node:new Map,edge:new Map,nodeLabel:new Map,edgeLabel:new Map},nextId:1}}function ht(a,e,t){var n;return(n=a.idsByKind[e].get(t))!==null&&n!==void 0?n:0}function Er(a,e){var t=O(ft),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;if(r===e||ge[r].parent===e){var i=O(a.idsByKind[r].values()),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;a.lookup[s]=null}}catch(g){i.e(g)}finally{i.f()}a.idsByKind[r]=new Map}}}catch(g){t.e(g)}finally{t.f()}var l=1,d=O(ft),u;try{for(d.s();!(u=d.n()).done;){var c=u.value;if(c===e)break;l+=a.idsByKind[c].size}}catch(g){d.e(g)}finally{d.f()}a.nextId=l}function Ko(a,e,t){var n=a.nextId++;return a.idsByKind[e].set(t,n),a.lookup[n]={kind:e,key:t},n}function th(a,e){var t=O(ft),n;try{for(t.s();!(n=t.n()).done;){var r=n.value;if(ge[r].parent!==null){var i=O(a.idsByKind[r].values()),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;a.lookup[s]=null}}catch(x){i.e(x)}finally{i.f()}a.idsByKind[r]=new Map}}}catch(x){t.e(x)}finally{t.f()}a.nextId=1;var l=O(ft),d;try{for(l.s();!(d=l.n()).done;){var u=d.value;if(ge[u].parent===null){var c=O(a.idsByKind[u].values()),g;try{for(c.s();!(g=c.n()).done;){var f=g.value;f>=a.nextId&&(a.nextId=f+1)}}catch(x){c.e(x)}finally{c.f()}}}}catch(x){l.e(x)}finally{l.f()}var h=O(ft),v;try{for(h.s();!(v=h.n()).done;){var m=v.value,p=ge[m];if(!(p.parent===null||!p.isEnabled(e))){var b=O(a.idsByKind[p.parent].keys()),y;try{for(b.s();!(y=b.n()).done;){var _=y.value;a.idsByKind[m].set(_,a.nextId),a.lookup[a.nextId]={kind:m,key:_},a.nextId++}}catch(x){b.e(x)}finally{b.f()}}}}catch(x){h.e(x)}finally{h.f()}}function nh(a,e){var t=O(ft),n;try{for(t.s();!(n=t.n()).done;){var r=n.value,i=a[r],o=e[r];if(i!==o){if(i.size!==o.size)return!1;var s=O(i),l;try{for(s.s();!(l=s.n()).done;){var d=ae(l.value,2),u=d[0],c=d[1];if(o.get(u)!==c)return!1}}catch(g){s.e(g)}finally{s.f()}}}}catch(g){t.e(g)}finally{t.f()}return!0}function Zo(a,e,t){ge[e.kind].setHover(a,e.key,t)}function ah(a,e){return ge[e.kind].getCursor(a,e.key)}function Tn(a,e){return"".concat(e).concat(ge[a].eventSuffix)}function Sn(a,e){return B(B({},e),{},S({},ge[a.kind].payloadKey,a.key))}function rh(a,e,t){var n=ge[e.kind].resolveForVerb;return n?n(e,t,a):e}function ih(a,e){var t=ge[e.kind].isHitValid;return t?t(a,e.key):!0}function wr(a){return ft.filter(function(e){return e===a||ge[e].parent===a})}function ls(a,e,t){return e&&(e=rh(a,e,t)),e&&!ih(a,e)&&(e=null),e}function Ar(a,e,t){var n=t==="wheel"?a.stateManager.hovered:a.getHitAtPosition(e);return ls(a,n,t)}function oh(a,e){return!a||!e?a===e:a.kind===e.kind&&a.key===e.key}function ds(a,e,t){var n={event:t,preventSigmaDefault:function(){return t.preventSigmaDefault()}},r=a.dragManager.session,i=r?{kind:"node",key:r.node}:ls(a,e,"enter"),o=a.stateManager,s=o.hovered;oh(s,i)||(s&&(Zo(a,s,!1),a.emit(Tn(s.kind,"leave"),Sn(s,n))),o.setHovered(i),i&&(Zo(a,i,!0),a.emit(Tn(i.kind,"enter"),Sn(i,n))),a.updateContainerCursor())}function sh(a,e,t,n){n.handleResize=function(){return a.scheduleRefresh()},window.addEventListener("resize",n.handleResize),n.handleMove=function(i){a.hoverResolver.pointerMoved(ut(i))},n.handleMoveBody=function(i){var o=ut(i),s=a.dragManager;if(s.pendingNode&&!s.session){var l=a.nodeStyleAnalysis,d=l.xAttribute,u=l.yAttribute,c=a.settings;s.start(s.pendingNode,o,c.getDraggedNodes,d||"x",u||"y"),s.pendingNode=null}s.session&&(s.applyMove(o,a.settings.dragPositionToAttributes),a.emit("nodeDrag",{node:s.session.node,allDraggedNodes:s.session.allNodes,event:o}),o.preventSigmaDefault()),a.emit("moveBody",{event:o,preventSigmaDefault:function(){return o.preventSigmaDefault()}})},n.handleLeave=function(i){var o=ut(i),s={event:o,preventSigmaDefault:function(){return o.preventSigmaDefault()}};a.hoverResolver.pointerLeft(),ds(a,null,o),a.emit("leaveStage",s)},n.handleEnter=function(i){var o=ut(i);a.emit("enterStage",{event:o,preventSigmaDefault:function(){return o.preventSigmaDefault()}})};var r=function(o){return function(s){var l=ut(s),d={event:l,preventSigmaDefault:function(){return l.preventSigmaDefault()}},u=Ar(a,l,o);if(u){a.emit(Tn(u.kind,o),Sn(u,d));return}a.emit("".concat(o,"Stage"),d)}};n.handleClick=r("click"),n.handleRightClick=r("rightClick"),n.handleDoubleClick=r("doubleClick"),n.handleWheel=r("wheel"),n.handleDown=function(i){var o=ut(i),s={event:o,preventSigmaDefault:function(){return o.preventSigmaDefault()}},l=Ar(a,o,"down");if(l){l.kind==="node"&&a.settings.enableNodeDrag&&(a.dragManager.pendingNode=l.key),a.emit(Tn(l.kind,"down"),Sn(l,s));return}a.emit("downStage",s)},n.handleUp=function(i){var o=ut(i),s={event:o,preventSigmaDefault:function(){return o.preventSigmaDefault()}},l=a.dragManager.end();l&&a.emit("nodeDragEnd",B({node:l.node,allDraggedNodes:l.allNodes},s));var d=Ar(a,o,"up");if(d){a.emit(Tn(d.kind,"up"),Sn(d,s));return}a.emit("upStage",s)},e.on("mousemove",n.handleMove),e.on("mousemovebody",n.handleMoveBody),e.on("click",n.handleClick),e.on("rightClick",n.handleRightClick),e.on("doubleClick",n.handleDoubleClick),e.on("wheel",n.handleWheel),e.on("mousedown",n.handleDown),e.on("mouseup",n.handleUp),e.on("mouseleave",n.handleLeave),e.on("mouseenter",n.handleEnter),t.on("touchdown",n.handleDown),t.on("touchdown",n.handleMove),t.on("touchup",n.handleUp),t.on("touchmove",n.handleMove),t.on("tap",n.handleClick),t.on("doubletap",n.handleDoubleClick),t.on("touchmove",n.handleMoveBody)}function lh(a,e){var t=a.graph,n=new Set(["x","y","zIndex","type"]);e.eachNodeAttributesUpdatedGraphUpdate=function(r){var i,o=(i=r.hints)===null||i===void 0?void 0:i.attributes,s=!o||o.some(function(l){return n.has(l)});a.refresh({partialGraph:{nodes:t.nodes()},skipIndexation:!s,schedule:!0})},e.eachEdgeAttributesUpdatedGraphUpdate=function(r){var i,o=(i=r.hints)===null||i===void 0?void 0:i.attributes,s=o&&["zIndex","type"].some(function(l){return o?.includes(l)});a.refresh({partialGraph:{edges:t.edges()},skipIndexation:!s,schedule:!0})},e.addNodeGraphUpdate=function(r){a.addNode(r.key),a.refresh({partialGraph:{nodes:[r.key]},skipIndexation:!1,schedule:!0})},e.updateNodeGraphUpdate=function(r){a.refresh({partialGraph:{nodes:[r.key]},skipIndexation:!1,schedule:!0})},e.dropNodeGraphUpdate=function(r){a.removeNode(r.key),a.refresh({schedule:!0})},e.addEdgeGraphUpdate=function(r){var i=r.key;a.edgeGroups.register(i),a.addEdge(i);var o=a.edgeGroups.getSiblings(i),s=O(o),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;a.addEdge(d)}}catch(u){s.e(u)}finally{s.f()}a.refresh({partialGraph:{edges:[i].concat(q(o))},schedule:!0})},e.updateEdgeGraphUpdate=function(r){a.refresh({partialGraph:{edges:[r.key]},skipIndexation:!1,schedule:!0})},e.dropEdgeGraphUpdate=function(r){var i=r.key,o=a.edgeGroups.getSiblings(i);a.edgeGroups.unregister(i),a.removeEdge(i);var s=O(o),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;a.addEdge(d)}}catch(u){s.e(u)}finally{s.f()}a.refresh({schedule:!0})},e.clearEdgesGraphUpdate=function(){a.clearEdgeState(),a.clearEdgeIndices(),a.refresh({schedule:!0})},e.clearGraphUpdate=function(){a.clearEdgeState(),a.clearNodeState(),a.clearEdgeIndices(),a.clearNodeIndices(),a.refresh({schedule:!0})},t.on("nodeAdded",e.addNodeGraphUpdate),t.on("nodeDropped",e.dropNodeGraphUpdate),t.on("nodeAttributesUpdated",e.updateNodeGraphUpdate),t.on("eachNodeAttributesUpdated",e.eachNodeAttributesUpdatedGraphUpdate),t.on("edgeAdded",e.addEdgeGraphUpdate),t.on("edgeDropped",e.dropEdgeGraphUpdate),t.on("edgeAttributesUpdated",e.updateEdgeGraphUpdate),t.on("eachEdgeAttributesUpdated",e.eachEdgeAttributesUpdatedGraphUpdate),t.on("edgesCleared",e.clearEdgesGraphUpdate),t.on("cleared",e.clearGraphUpdate)}function dh(a,e){a.removeListener("nodeAdded",e.addNodeGraphUpdate),a.removeListener("nodeDropped",e.dropNodeGraphUpdate),a.removeListener("nodeAttributesUpdated",e.updateNodeGraphUpdate),a.removeListener("eachNodeAttributesUpdated",e.eachNodeAttributesUpdatedGraphUpdate),a.removeListener("edgeAdded",e.addEdgeGraphUpdate),a.removeListener("edgeDropped",e.dropEdgeGraphUpdate),a.removeListener("edgeAttributesUpdated",e.updateEdgeGraphUpdate),a.removeListener("eachEdgeAttributesUpdated",e.eachEdgeAttributesUpdatedGraphUpdate),a.removeListener("edgesCleared",e.clearEdgesGraphUpdate),a.removeListener("cleared",e.clearGraphUpdate)}var uh={x:.5,y:.5,angle:0,ratio:1},ch=8,hh=.001;function fh(a){var e=a.coords,t=a.nodeData,n=a.dimensions,r=a.stagePadding,i=a.zoomToSizeRatioFunction,o=a.itemSizesReference,s=a.fitLabels,l=a.nodeLabelBox,d=Object.keys(e);if(!d.length)return a.extent;for(var u=i(1)||1,c=o==="positions",g=n.width,f=n.height,h=a.extent,v=0;v<ch;v++){for(var m=Jn(h),p={width:h.x[1]-h.x[0]||1,height:h.y[1]-h.y[0]||1},b=qe(uh,n,p,r),y=Qo(b,m({x:0,y:0}),g,f),_=Qo(b,m({x:1,y:0}),g,f),x=Math.hypot(_.x-y.x,_.y-y.y)||1,T=1/0,w=-1/0,E=1/0,C=-1/0,R=0,I=d.length;R<I;R++){var A=d[R],P=t[A],D=P.size/u*(c?x:1),F=-D,z=D,N=-D,L=D;if(s){var k=l(P,D);k&&(k.minX<F&&(F=k.minX),k.maxX>z&&(z=k.maxX),k.minY<N&&(N=k.minY),k.maxY>L&&(L=k.maxY))}var M=e[A],V=M.x,H=M.y;T=Math.min(T,V+F/x),w=Math.max(w,V+z/x),E=Math.min(E,H-L/x),C=Math.max(C,H-N/x)}var Q={x:[T,w],y:[E,C]},Y=Math.max(Q.x[1]-Q.x[0],Q.y[1]-Q.y[0])||1,K=Math.max(Math.abs(Q.x[0]-h.x[0]),Math.abs(Q.x[1]-h.x[1]),Math.abs(Q.y[0]-h.y[0]),Math.abs(Q.y[1]-h.y[1]));if(h=Q,K/Y<hh)break}return h}function Qo(a,e,t,n){var r=Dt(a,e);return{x:(1+r.x)*t/2,y:(1-r.y)*n/2}}var gh=typeof navigator<"u"&&/Mac|iP(hone|ad|od)/.test(navigator.platform),ph=1500,vh=`.sigma-gesture-hint {
+  position: absolute;
+  inset: 0;
+  display: flex;
+  align-items: center;
+  justify-content: center;
+  text-align: center;
+  padding: 1em;
+  background: #00000066;
+  color: #ffffff;
+  font-size: 1em;
+  pointer-events: none;
+  transition: opacity 0.1s;
+}`;function Jo(a){var e,t,n=Ft("style");n.textContent=a,document.head.appendChild(n);var r=((e=(t=n.sheet)===null||t===void 0?void 0:t.cssRules.length)!==null&&e!==void 0?e:0)>0;return n.remove(),r}var ct=null;function mh(){return ct===null&&(ct=vh,Jo("@scope {}")&&(ct=`@scope {
+`.concat(ct,`
+}`)),Jo("@layer sigma-gesture-hint {}")&&(ct=`@layer sigma-gesture-hint {
+`.concat(ct,`
+}`))),ct}var bh=(function(){function a(e){ee(this,a),S(this,"hideTimeout",null),this.styleElement=Ft("style"),this.styleElement.textContent=mh(),e.appendChild(this.styleElement),this.element=Ft("div",{opacity:"0"},{class:"sigma-gesture-hint"}),e.appendChild(this.element)}return te(a,[{key:"show",value:function(t,n){var r=this,i=t==="touch"?n.sharedGestureTouchMessage:gh?n.sharedGestureAppleWheelMessage:n.sharedGestureWheelMessage;i&&(this.element.textContent=i,this.element.style.opacity="1",typeof this.hideTimeout=="number"&&clearTimeout(this.hideTimeout),this.hideTimeout=window.setTimeout(function(){r.hideTimeout=null,r.element.style.opacity="0"},ph))}},{key:"kill",value:function(){typeof this.hideTimeout=="number"&&clearTimeout(this.hideTimeout),this.styleElement.remove(),this.element.remove()}}])})(),yh=(function(){function a(e){ee(this,a),S(this,"readBuffer",null),S(this,"fence",null),S(this,"result",new Uint8Array(4)),S(this,"generation",0),S(this,"readGeneration",0),S(this,"lastEvent",null),S(this,"active",!1),S(this,"dirty",!1),S(this,"rafId",null),S(this,"killed",!1),this.options=e}return te(a,[{key:"pointerMoved",value:function(t){this.lastEvent=t,this.active=!0,!this.options.isRenderPending()&&this.request()}},{key:"pointerLeft",value:function(){this.active=!1,this.dirty=!1}},{key:"frameRendered",value:function(){this.request()}},{key:"invalidate",value:function(){this.generation++}},{key:"request",value:function(){if(!(this.killed||!this.active||!this.lastEvent)){if(this.fence){this.dirty=!0;return}this.startRead()}}},{key:"startRead",value:function(){var t=this.options,n=t.gl,r=t.getFrameBuffer,i=t.getPixelRatio,o=t.getDownSizingRatio;this.readGeneration=this.generation;var s=this.lastEvent,l=Wa(n,s.x,s.y,i(),o()),d=ae(l,2),u=d[0],c=d[1];this.readBuffer||(this.readBuffer=n.createBuffer()),n.bindFramebuffer(n.FRAMEBUFFER,r()),n.bindBuffer(n.PIXEL_PACK_BUFFER,this.readBuffer),n.bufferData(n.PIXEL_PACK_BUFFER,4,n.STREAM_READ),n.readPixels(u,c,1,1,n.RGBA,n.UNSIGNED_BYTE,0),n.bindBuffer(n.PIXEL_PACK_BUFFER,null),n.bindFramebuffer(n.FRAMEBUFFER,null),this.fence=n.fenceSync(n.SYNC_GPU_COMMANDS_COMPLETE,0),n.flush(),this.schedulePoll(s)}},{key:"schedulePoll",value:function(t){var n=this;this.rafId=requestAnimationFrame(function(){n.rafId=null,n.poll(t)})}},{key:"poll",value:function(t){var n=this.options,r=n.gl,i=n.onIndex;if(!(this.killed||!this.fence)){var o=r.clientWaitSync(this.fence,0,0);if(o===r.TIMEOUT_EXPIRED){this.schedulePoll(t);return}if(r.deleteSync(this.fence),this.fence=null,o!==r.WAIT_FAILED&&this.readGeneration===this.generation){r.bindBuffer(r.PIXEL_PACK_BUFFER,this.readBuffer),r.getBufferSubData(r.PIXEL_PACK_BUFFER,0,this.result),r.bindBuffer(r.PIXEL_PACK_BUFFER,null);var s=ae(this.result,4),l=s[0],d=s[1],u=s[2],c=s[3];this.active&&i(Ua(l,d,u,c),t)}this.dirty&&(this.dirty=!1,this.active&&this.lastEvent&&!this.options.isRenderPending()&&this.startRead())}}},{key:"reset",value:function(){this.rafId!==null&&cancelAnimationFrame(this.rafId),this.rafId=null,this.fence=null,this.readBuffer=null,this.dirty=!1}},{key:"kill",value:function(){this.killed=!0,this.rafId!==null&&cancelAnimationFrame(this.rafId),this.rafId=null;var t=this.options.gl;this.fence&&t.deleteSync(this.fence),this.fence=null,this.readBuffer&&t.deleteBuffer(this.readBuffer),this.readBuffer=null}}])})(),es=(function(){function a(e,t){ee(this,a),this.key=e,this.size=t}return te(a,null,[{key:"compare",value:function(t,n){return t.size>n.size?-1:t.size<n.size||t.key>n.key?1:-1}}])})(),va=(function(){function a(){ee(this,a),S(this,"width",0),S(this,"height",0),S(this,"cellSize",0),S(this,"columns",0),S(this,"rows",0),S(this,"cells",{})}return te(a,[{key:"resizeAndClear",value:function(t,n){this.width=t.width,this.height=t.height,this.cellSize=n,this.columns=Math.ceil(t.width/n),this.rows=Math.ceil(t.height/n),this.cells={}}},{key:"getIndex",value:function(t){var n=Math.floor(t.x/this.cellSize),r=Math.floor(t.y/this.cellSize);return r*this.columns+n}},{key:"add",value:function(t,n,r){var i=new es(t,n),o=this.getIndex(r),s=this.cells[o];s||(s=[],this.cells[o]=s),s.push(i)}},{key:"organize",value:function(){for(var t in this.cells){var n=this.cells[t];n.sort(es.compare)}}},{key:"getLabelsToDisplay",value:function(t,n,r){var i=this.cellSize*this.cellSize,o=i/t/t,s=o*n/i,l=Math.ceil(s),d=[];if(r)for(var u=Math.max(0,Math.floor(r.x1/this.cellSize)),c=Math.min(this.columns-1,Math.floor(r.x2/this.cellSize)),g=Math.max(0,Math.floor(r.y1/this.cellSize)),f=Math.min(this.rows-1,Math.floor(r.y2/this.cellSize)),h=g;h<=f;h++)for(var v=u;v<=c;v++){var m=h*this.columns+v,p=this.cells[m];if(p)for(var b=0;b<Math.min(l,p.length);b++)d.push(p[b].key)}else for(var y in this.cells)for(var _=this.cells[y],x=0;x<Math.min(l,_.length);x++)d.push(_[x].key);return d}}])})();function xh(a){var e=a.graph,t=a.hoveredNode,n=a.highlightedNodes,r=a.displayedNodeLabels,i=new Set,o=new Set(n);t&&o.add(t);var s=O(o),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;e.hasNode(d)&&e.forEachEdge(d,function(f){i.add(f)})}}catch(f){s.e(f)}finally{s.f()}var u=O(r),c;try{var g=function(){var h=c.value;if(o.has(h))return 1;e.forEachEdge(h,function(v,m,p,b){var y=p===h?b:p;r.has(y)&&i.add(v)})};for(u.s();!(c=u.n()).done;)g()}catch(f){u.e(f)}finally{u.f()}return Array.from(i)}var Wt=150,Ut=50,_h={both:0,node:1,label:2},Th={over:0,above:1,below:2,auto:3},ts=12,Sh=3,Eh=(function(){function a(e){ee(this,a),S(this,"labelGrid",new va),S(this,"edgeAnchorGrid",new va),S(this,"displayedNodeLabels",new Set),S(this,"displayedEdgeLabels",new Set),S(this,"edgeLabelCandidates",[]),S(this,"renderedNodeLabels",new Set),S(this,"labelSizeCache",new Map),S(this,"framePassPoints",new Float32Array(0)),S(this,"labelsDirty",!0),this.internals=e}return te(a,[{key:"resetFrame",value:function(){this.displayedNodeLabels=new Set,this.renderedNodeLabels=new Set,this.labelSizeCache.clear()}},{key:"clearEdgeLabels",value:function(){this.displayedEdgeLabels=new Set}},{key:"resetLabelGrid",value:function(){this.labelGrid=new va,this.edgeAnchorGrid=new va}},{key:"processWebGLLabels",value:function(t){for(var n,r=this.internals,i=r.labelProgram,o=r.primitives,s=r.nodeDataCache,l=(o==null||(n=o.nodes)===null||n===void 0||(n=n.label)===null||n===void 0||(n=n.font)===null||n===void 0?void 0:n.family)||"sans-serif",d=new Map,u=0,c=t.length;u<c;u++){var g=t[u],f=s[g];if(!(f.visibility==="hidden"||!f.label)){var h=f.labelFont||l,v=d.get(h);v?v.push(f.label):d.set(h,[f.label])}}var m=O(d),p;try{for(m.s();!(p=m.n()).done;){var b=ae(p.value,2),y=b[0],_=b[1],x=na(y),T=x.family,w=x.weight,E=x.style,C=i.registerFont(T,w,E);i.ensureGlyphsReady(_,C)}}catch(R){m.e(R)}finally{m.f()}}},{key:"measureNodeLabel",value:function(t){var n,r;if(!t.label)return{width:0,height:0,textHeight:0};var i=this.internals,o=i.labelProgram,s=i.primitives,l=(n=t.labelSize)!==null&&n!==void 0?n:14,d=t.labelFont||(s==null||(r=s.nodes)===null||r===void 0||(r=r.label)===null||r===void 0||(r=r.font)===null||r===void 0?void 0:r.family)||"sans-serif",u="".concat(t.label,"|").concat(l,"|").concat(d);if(this.labelSizeCache.has(u))return this.labelSizeCache.get(u);var c=na(d),g=c.family,f=c.weight,h=c.style,v=o.registerFont(g,f,h),m=o.measureLabel(t.label,l,v);return this.labelSizeCache.set(u,m),m}},{key:"nodeLabelBox",value:function(t,n){var r,i,o,s,l;if(t.visibility==="hidden"||t.labelVisibility==="hidden")return null;var d=this.measureNodeLabel(t),u=d.width,c=d.height,g=d.textHeight;if(!u)return null;var f=(r=(i=this.internals.primitives)===null||i===void 0||(i=i.nodes)===null||i===void 0||(i=i.label)===null||i===void 0?void 0:i.margin)!==null&&r!==void 0?r:Gt,h=n+f,v=t.labelBackgroundColor?(o=t.labelBackgroundPadding)!==null&&o!==void 0?o:hr:0,m=u/2,p=c/2,b=m+v,y=p+v,_=g/2,x=0,T=0;switch((s=t.labelPosition)!==null&&s!==void 0?s:"right"){case"left":x=-(h+m);break;case"above":T=-(h+_);break;case"below":T=h+_;break;case"over":break;default:x=h+m}var w=(l=t.labelAngle)!==null&&l!==void 0?l:0,E=Ba({x,y:T},w),C=E.x,R=E.y,I=Math.abs(Math.cos(w)),A=Math.abs(Math.sin(w)),P=I*b+A*y,D=A*b+I*y;return{minX:C-P,maxX:C+P,minY:R-D,maxY:R+D}}},{key:"computeDisplayedNodeLabels",value:function(){var t=this.internals.getCameraState(),n=this.internals.getDimensions(),r=n.width,i=n.height,o=this.internals.viewportToFramedGraph({x:-Wt,y:-Ut}),s=this.internals.viewportToFramedGraph({x:r+Wt,y:-Ut}),l=this.internals.viewportToFramedGraph({x:-Wt,y:i+Ut}),d=this.internals.viewportToFramedGraph({x:r+Wt,y:i+Ut}),u=Math.min(o.x,s.x,l.x,d.x),c=Math.max(o.x,s.x,l.x,d.x),g=Math.min(o.y,s.y,l.y,d.y),f=Math.max(o.y,s.y,l.y,d.y),h=qe({x:.5,y:.5,ratio:1,angle:0},{width:r,height:i},this.internals.getGraphDimensions(),this.internals.getStagePadding()),v=function(k){var M=Dt(h,k);return{x:(1+M.x)*r/2,y:(1-M.y)*i/2}},m=v({x:u,y:g}),p=v({x:c,y:g}),b=v({x:u,y:f}),y=v({x:c,y:f}),_={x1:Math.min(m.x,p.x,b.x,y.x),y1:Math.min(m.y,p.y,b.y,y.y),x2:Math.max(m.x,p.x,b.x,y.x),y2:Math.max(m.y,p.y,b.y,y.y)},x=this.internals,T=x.settings,w=x.nodeDataCache,E=x.nodesWithForcedLabels,C=this.labelGrid.getLabelsToDisplay(t.ratio,T.labelDensity,_);tr(C,E);for(var R=0,I=C.length;R<I;R++){var A=C[R],P=w[A];if(!this.displayedNodeLabels.has(A)&&!(P.visibility==="hidden"||P.labelVisibility==="hidden")&&P.label&&!(P.x<u||P.x>c||P.y<g||P.y>f)){var D=this.internals.framedGraphToViewport(P),F=D.x,z=D.y,N=this.internals.scaleSize(P.size);!Ye(P)&&N<T.labelRenderedSizeThreshold||F<-Wt-N||F>r+Wt+N||z<-Ut-N||z>i+Ut+N||this.displayedNodeLabels.add(A)}}}},{key:"buildFramePassPoints",value:function(){var t=this.internals,n=t.nodeDataCache,r=t.nodeDataTexture;if(!r)return{data:this.framePassPoints,count:0};var i=this.displayedNodeLabels.size*3;this.framePassPoints.length<i&&(this.framePassPoints=new Float32Array(i));var o=this.framePassPoints,s=0,l=O(this.displayedNodeLabels),d;try{for(l.s();!(d=l.n()).done;){var u,c,g=d.value,f=n[g];if(f){var h=r.getIndex(g);h<0||(o[s*3]=h,o[s*3+1]=(u=Nt[f.labelPosition||He.labelPosition])!==null&&u!==void 0?u:0,o[s*3+2]=(c=f.labelAngle)!==null&&c!==void 0?c:0,s++)}}}catch(v){l.e(v)}finally{l.f()}return{data:o,count:s}}},{key:"renderWebGLLabels",value:function(t,n){var r=this.internals,i=r.nodeDataCache,o=r.labelProgram,s=r.primitives,l=r.nodeDataTexture,d=[],u=O(this.displayedNodeLabels),c;try{for(u.s();!(c=u.n()).done;){var g=c.value;if(!this.renderedNodeLabels.has(g)){var f=i[g];n&&f.labelDepth!==n||(this.renderedNodeLabels.add(g),d.push(g))}}}catch(me){u.e(me)}finally{u.f()}if(d.length!==0){if(this.labelsDirty){for(var h,v,m,p=0,b=0,y=d.length;b<y;b++){var _=i[d[b]];p+=_.label.length}o.reallocate(p);for(var x=14,T=(h=s==null||(v=s.nodes)===null||v===void 0||(v=v.label)===null||v===void 0?void 0:v.margin)!==null&&h!==void 0?h:Gt,w=He.labelPosition,E=(s==null||(m=s.nodes)===null||m===void 0||(m=m.label)===null||m===void 0||(m=m.font)===null||m===void 0?void 0:m.family)||"sans-serif",C=new Map,R=0,I=0,A=d.length;I<A;I++){var P,D,F,z,N=d[I],L=i[N],k=L.labelFont||E,M=C.get(k);if(M===void 0){var V=na(k),H=V.family,Q=V.weight,Y=V.style;M=o.registerFont(H,Q,Y),C.set(k,M)}var K={text:L.label,x:L.x,y:L.y,size:(P=L.labelSize)!==null&&P!==void 0?P:x,color:L.labelColor,nodeSize:L.size,margin:T,position:(D=L.labelPosition)!==null&&D!==void 0?D:w,hidden:!1,forceLabel:Ye(L),type:"default",zIndex:(F=L.zIndex)!==null&&F!==void 0?F:0,parentType:"node",parentKey:N,fontKey:M,labelAngle:(z=L.labelAngle)!==null&&z!==void 0?z:0,nodeIndex:l.getIndex(N)},Pe=o.processLabel(N,R,K);R+=Pe}o.invalidateBuffers()}o.render(t)}}},{key:"renderBackdrops",value:function(t,n){var r=this.internals,i=r.backdropProgram,o=r.nodeDataCache,s=r.nodesWithBackdrop,l=r.attachmentManager,d=r.pixelRatio,u=r.nodeDataTexture,c=[],g=O(s),f;try{for(g.s();!(f=g.n()).done;){var h,v=f.value,m=o[v];if(!(!m||m.visibility==="hidden")&&!(n&&m.depth!==n)){var p=(h=u?.getIndex(v))!==null&&h!==void 0?h:-1;p<0||c.push({key:v,nodeIndex:p})}}}catch(nt){g.e(nt)}finally{g.f()}if(c.length!==0){i.reallocate(c.length);for(var b=0;b<c.length;b++){var y,_,x,T,w,E,C,R,I=c[b],A=I.key,P=I.nodeIndex,D=o[A],F=this.displayedNodeLabels.has(A),z=F?this.measureNodeLabel(D):{width:0,height:0,textHeight:0},N=z.textHeight,L=z.width,k=z.height,M=0,V=0;if(F&&D.labelAttachment&&l){var H=l.getEntry(A,D.labelAttachment);if(H){var Q=D.labelAttachmentPlacement||"below";if(Q==="below"||Q==="above"){var Y=H.height/d;k+=Y+Qe,L=Math.max(L,H.width/d),V=Q==="below"?(Y+Qe)/2:-(Y+Qe)/2}else{var K=H.width/d;L+=K+Qe,k=Math.max(k,H.height/d),M=Q==="right"?(K+Qe)/2:-(K+Qe)/2}}}var Pe=D.backdropColor?Xe(D.backdropColor):[255,255,255,255],me=D.backdropShadowColor?Xe(D.backdropShadowColor):[0,0,0,128],We=Pe.map(function(nt){return nt/255}),yt=me.map(function(nt){return nt/255}),Vt=(y=D.backdropShadowBlur)!==null&&y!==void 0?y:12,jt=(_=D.backdropPadding)!==null&&_!==void 0?_:6,qt=D.backdropBorderColor?Xe(D.backdropBorderColor):[0,0,0,0],ws=qt.map(function(nt){return nt/255}),As=(x=D.backdropBorderWidth)!==null&&x!==void 0?x:0,Rs=(T=D.backdropCornerRadius)!==null&&T!==void 0?T:0,zr=(w=D.backdropLabelPadding)!==null&&w!==void 0?w:-1,Ds=zr<0?jt:zr,Cs=(E=_h[(C=D.backdropArea)!==null&&C!==void 0?C:"both"])!==null&&E!==void 0?E:0,Ls={key:A,nodeIndex:P,label:D.label,labelWidth:L,labelHeight:k,textHeight:N,type:"default",position:D.labelPosition||He.labelPosition,labelAngle:(R=D.labelAngle)!==null&&R!==void 0?R:0,backdropColor:We,backdropShadowColor:yt,backdropShadowBlur:Vt,backdropPadding:jt,backdropBorderColor:ws,backdropBorderWidth:As,backdropCornerRadius:Rs,backdropLabelPadding:Ds,backdropArea:Cs,labelBoxOffset:[M,V]};i.processBackdrop(b,Ls)}i.invalidateBuffers(),i.render(t)}}},{key:"renderLabelBackgrounds",value:function(t,n){var r=this.internals,i=r.labelBackgroundProgram,o=r.nodeDataCache,s=r.nodeDataTexture,l=ge.nodeLabel.writesPickingThisFrame(this.internals),d=[],u=O(this.displayedNodeLabels),c;try{for(u.s();!(c=u.n()).done;){var g=c.value,f=o[g];!f||f.visibility==="hidden"||n&&f.labelDepth!==n||!l&&!f.labelBackgroundColor||d.push(g)}}catch(P){u.e(P)}finally{u.f()}if(d.length!==0){i.reallocate(d.length);for(var h=0;h<d.length;h++){var v,m,p,b,y=d[h],_=o[y],x=(v=s?.getIndex(y))!==null&&v!==void 0?v:-1;if(!(x<0)){var T=this.measureNodeLabel(_),w=T.width,E=T.height,C=T.textHeight,R=ht(this.internals.pickingState,"nodeLabel",y)||ht(this.internals.pickingState,"node",y),I=_.labelBackgroundColor?Re(_.labelBackgroundColor):Re("transparent"),A={nodeIndex:x,id:Ct(R),color:I,labelWidth:w,labelHeight:E,textHeight:C,positionMode:(m=Nt[_.labelPosition||He.labelPosition])!==null&&m!==void 0?m:0,labelAngle:(p=_.labelAngle)!==null&&p!==void 0?p:0,padding:(b=_.labelBackgroundPadding)!==null&&b!==void 0?b:hr};i.processLabelBackground(h,A)}}i.invalidateBuffers(),i.render(t)}}},{key:"cacheAttachments",value:function(t){var n=this.internals,r=n.attachmentManager,i=n.pixelRatio,o=n.nodeDataCache,s=n.nodesWithBackdrop,l=n.graph;if(r){var d=O(s),u;try{for(d.s();!(u=d.n()).done;){var c=u.value;if(this.displayedNodeLabels.has(c)){var g=o[c];if(!(!g||g.visibility==="hidden")&&!(t&&g.depth!==t)&&g.labelAttachment){var f=l.getNodeAttributes(c),h=this.measureNodeLabel(g),v=h.width,m=h.height,p={node:c,attributes:f,pixelRatio:i,labelWidth:v,labelHeight:m};r.renderAttachment(c,g.labelAttachment,p)}}}}catch(b){d.e(b)}finally{d.f()}r.regenerateAtlas()}}},{key:"renderAttachments",value:function(t,n){var r=this.internals,i=r.attachmentManager,o=r.attachmentProgram,s=r.nodeDataCache,l=r.nodesWithBackdrop,d=r.pixelRatio,u=r.nodeDataTexture;if(!(!i||!o)){var c=0;o.reallocateAttachments(l.size);var g=O(l),f;try{for(g.s();!(f=g.n()).done;){var h,v,m,p,b=f.value;if(this.displayedNodeLabels.has(b)){var y=s[b];if(!(!y||y.visibility==="hidden")&&!(n&&y.labelDepth!==n)&&y.labelAttachment){var _=i.getEntry(b,y.labelAttachment);if(_){var x=(h=u?.getIndex(b))!==null&&h!==void 0?h:-1;if(!(x<0)){var T=this.measureNodeLabel(y),w=T.width,E=T.height,C=T.textHeight,R=(v=yo[y.labelAttachmentPlacement||"below"])!==null&&v!==void 0?v:0;o.processAttachment(c,{nodeIndex:x,atlasX:_.x,atlasY:_.y,atlasW:_.width,atlasH:_.height,attachWidth:_.width/d,attachHeight:_.height/d,positionMode:(m=Nt[y.labelPosition||He.labelPosition])!==null&&m!==void 0?m:0,attachmentPlacement:R,labelWidth:w,labelHeight:E,textHeight:C,labelAngle:(p=y.labelAngle)!==null&&p!==void 0?p:0}),c++}}}}}}catch(I){g.e(I)}finally{g.f()}c!==0&&(o.reallocateAttachments(c),i.bindTexture(bn),o.invalidateBuffers(),o.render(t))}}},{key:"computeDisplayedEdgeLabels",value:function(){var t=this.internals,n=t.graph,r=t.stateManager,i=t.settings,o=t.edgesWithForcedLabels,s=r.getHighlightedNodes(),l=i.edgeLabelAnchors==="allNodes"?new Set(this.edgeAnchorGrid.getLabelsToDisplay(this.internals.getCameraState().ratio,i.labelDensity)):this.displayedNodeLabels,d=r.hovered,u=xh({graph:n,hoveredNode:d?.kind==="node"?d.key:null,displayedNodeLabels:l,highlightedNodes:s});tr(u,o),this.edgeLabelCandidates=u,this.displayedEdgeLabels=new Set}},{key:"filterEdgeLabelsForDepth",value:function(t){for(var n=this.internals,r=n.graph,i=n.nodeDataCache,o=n.edgeDataCache,s=[],l=new Set,d=0,u=this.edgeLabelCandidates.length;d<u;d++){var c=this.edgeLabelCandidates[d];if(!l.has(c)){l.add(c);var g=r.extremities(c),f=i[g[0]],h=i[g[1]],v=o[c];!v||!f||!h||v.visibility==="hidden"||v.labelVisibility==="hidden"||f.visibility==="hidden"||h.visibility==="hidden"||t&&v.labelDepth!==t||v.label&&s.push(c)}}return s}},{key:"renderEdgeLabels",value:function(t,n){var r=this.internals,i=r.graph,o=r.nodeDataCache,s=r.edgeDataCache,l=r.primitives,d=r.edgeLabelProgram,u=r.nodeDataTexture,c=r.edgeDataTexture;if(d){var g=this.filterEdgeLabelsForDepth(n),f=O(g),h;try{for(f.s();!(h=f.n()).done;){var v=h.value;this.displayedEdgeLabels.add(v)}}catch(K){f.e(K)}finally{f.f()}if(g.length!==0){if(this.labelsDirty){var m,p,b=0,y=O(g),_;try{for(y.s();!(_=y.n()).done;){var x=_.value;b+=s[x].label.length}}catch(K){y.e(K)}finally{y.f()}d.reallocate(b);var T=(m=l==null||(p=l.edges)===null||p===void 0||(p=p.label)===null||p===void 0?void 0:p.margin)!==null&&m!==void 0?m:5,w="over",E=0,C=O(g),R;try{for(C.s();!(R=C.n()).done;){var I,A,P=R.value,D=i.extremities(P),F=D[0],z=D[1],N=o[F],L=o[z],k=s[P],M=u.getIndex(F),V=u.getIndex(z),H=c.getIndex(P),Q={text:k.label,x:(N.x+L.x)/2,y:(N.y+L.y)/2,size:ts,color:k.labelColor,nodeSize:0,nodeIndex:-1,margin:T,position:(I=k.labelPosition)!==null&&I!==void 0?I:w,hidden:!1,forceLabel:Ye(k),type:"default",zIndex:(A=k.zIndex)!==null&&A!==void 0?A:0,parentType:"edge",parentKey:P,fontKey:"",labelAngle:0,sourceX:N.x,sourceY:N.y,targetX:L.x,targetY:L.y,sourceSize:N.size,targetSize:L.size,sourceShape:N.shape||"circle",targetShape:L.shape||"circle",edgeSize:k.size,offset:0,edgeAttributes:k,sourceNodeIndex:M,targetNodeIndex:V,edgeIndex:H},Y=d.processEdgeLabel(P,E,Q);E+=Y}}catch(K){C.e(K)}finally{C.f()}d.invalidateBuffers()}d.render(t)}}}},{key:"renderEdgeLabelBackgrounds",value:function(t,n){var r,i,o=this.internals,s=o.edgeLabelBackgroundProgram,l=o.edgeLabelProgram,d=o.edgeDataCache,u=o.primitives,c=o.edgeDataTexture;if(!(!c||!l||!s)){var g=ge.edgeLabel.writesPickingThisFrame(this.internals),f=(r=u==null||(i=u.edges)===null||i===void 0||(i=i.label)===null||i===void 0?void 0:i.margin)!==null&&r!==void 0?r:5,h="over",v=this.filterEdgeLabelsForDepth(n),m=[],p=O(v),b;try{for(p.s();!(b=p.n()).done;){var y=b.value;!g&&!d[y].labelBackgroundColor||m.push(y)}}catch(N){p.e(N)}finally{p.f()}if(m.length!==0){s.reallocate(m.length);for(var _=0;_<m.length;_++){var x,T,w,E=m[_],C=d[E],R=C.label,I=l.measureLabelAtlasWidth(R),A=(x=C.labelPosition)!==null&&x!==void 0?x:h,P=typeof A=="string"&&(T=Th[A])!==null&&T!==void 0?T:0,D=ht(this.internals.pickingState,"edgeLabel",E)||ht(this.internals.pickingState,"edge",E),F=C.labelBackgroundColor?Re(C.labelBackgroundColor):Re("transparent"),z={edgeIndex:c.getIndex(E),baseFontSize:ts,totalTextWidth:I,positionMode:P,margin:f,padding:(w=C.labelBackgroundPadding)!==null&&w!==void 0?w:Sh,color:F,id:Ct(D),edgeAttributes:C};s.processEdgeLabelBackground(_,E,z)}s.invalidateBuffers(),s.render(t)}}}}])})(),wh=(function(){function a(e,t,n,r){ee(this,a),S(this,"nodeStates",new Map),S(this,"edgeStates",new Map),S(this,"hovered",null),S(this,"dirtyNodes",new Set),S(this,"dirtyEdges",new Set),S(this,"graphStateChanged",!1),S(this,"graphStateFlagsDirty",!1),this.scheduleRefresh=e,this.customNodeStateDefaults=t,this.customEdgeStateDefaults=n,this.customGraphStateDefaults=r,this.graphState=Xa(r)}return te(a,[{key:"getNodeState",value:function(t){t=""+t;var n=this.nodeStates.get(t);return n||(n=Ui(this.customNodeStateDefaults),this.nodeStates.set(t,n)),n}},{key:"getEdgeState",value:function(t){t=""+t;var n=this.edgeStates.get(t);return n||(n=$i(this.customEdgeStateDefaults),this.edgeStates.set(t,n)),n}},{key:"getGraphState",value:function(){return this.flushGraphStateFlags(),this.graphState}},{key:"getHighlightedNodes",value:function(){var t=new Set,n=O(this.nodeStates),r;try{for(n.s();!(r=n.n()).done;){var i=ae(r.value,2),o=i[0],s=i[1];s.isHighlighted&&t.add(o)}}catch(l){n.e(l)}finally{n.f()}return t}},{key:"setNodeState",value:function(t,n){t=""+t;var r=this.getNodeState(t);if(Pt(r,n)){var i=B(B({},r),n);this.nodeStates.set(t,i),this.dirtyNodes.add(t),this.updateHoveredNodeTracking(t,r,i),this.graphStateFlagsDirty=!0,this.scheduleRefresh()}}},{key:"setEdgeState",value:function(t,n){t=""+t;var r=this.getEdgeState(t);if(Pt(r,n)){var i=B(B({},r),n);this.edgeStates.set(t,i),this.dirtyEdges.add(t),this.updateHoveredEdgeTracking(t,r,i),this.graphStateFlagsDirty=!0,this.scheduleRefresh()}}},{key:"setGraphState",value:function(t){if(Pt(this.graphState,t)){var n=B(B({},this.graphState),t);n.isIdle=!n.isPanning&&!n.isZooming&&!n.isDragging,this.graphState=n,this.graphStateChanged=!0,this.scheduleRefresh()}}},{key:"setNodesState",value:function(t,n){var r=!1,i=O(t),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;s=""+s;var l=this.getNodeState(s);if(Pt(l,n)){var d=B(B({},l),n);this.nodeStates.set(s,d),this.dirtyNodes.add(s),this.updateHoveredNodeTracking(s,l,d),r=!0}}}catch(u){i.e(u)}finally{i.f()}r&&(this.graphStateFlagsDirty=!0,this.scheduleRefresh())}},{key:"setEdgesState",value:function(t,n){var r=!1,i=O(t),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;s=""+s;var l=this.getEdgeState(s);if(Pt(l,n)){var d=B(B({},l),n);this.edgeStates.set(s,d),this.dirtyEdges.add(s),this.updateHoveredEdgeTracking(s,l,d),r=!0}}}catch(u){i.e(u)}finally{i.f()}r&&(this.graphStateFlagsDirty=!0,this.scheduleRefresh())}},{key:"removeNode",value:function(t){this.nodeStates.delete(t),this.dirtyNodes.delete(t),this.clearHoveredFor("node",t)}},{key:"removeEdge",value:function(t){this.edgeStates.delete(t),this.dirtyEdges.delete(t),this.clearHoveredFor("edge",t)}},{key:"pruneNodes",value:function(t){var n=O(this.nodeStates.keys()),r;try{for(n.s();!(r=n.n()).done;){var i=r.value;t(i)||this.removeNode(i)}}catch(o){n.e(o)}finally{n.f()}}},{key:"pruneEdges",value:function(t){var n=O(this.edgeStates.keys()),r;try{for(n.s();!(r=n.n()).done;){var i=r.value;t(i)||this.removeEdge(i)}}catch(o){n.e(o)}finally{n.f()}}},{key:"clearNodes",value:function(){this.nodeStates.clear(),this.dirtyNodes.clear(),this.clearHoveredForKinds(wr("node"))}},{key:"clearEdges",value:function(){this.edgeStates.clear(),this.dirtyEdges.clear(),this.clearHoveredForKinds(wr("edge"))}},{key:"resetGraphState",value:function(){this.graphState=Xa(this.customGraphStateDefaults),this.graphStateChanged=!1,this.graphStateFlagsDirty=!1}},{key:"clearDirtyTracking",value:function(){this.dirtyNodes.clear(),this.dirtyEdges.clear(),this.graphStateChanged=!1}},{key:"setHovered",value:function(t){this.hovered=t}},{key:"clearHoveredFor",value:function(t,n){this.hovered&&this.hovered.key===n&&wr(t).includes(this.hovered.kind)&&(this.hovered=null)}},{key:"clearHoveredForKinds",value:function(t){this.hovered&&t.includes(this.hovered.kind)&&(this.hovered=null)}},{key:"updateGraphStateFromNodes",value:function(){var t,n=!1,r=!1,i=!1,o=O(this.nodeStates),s;try{for(o.s();!(s=o.n()).done;){var l=ae(s.value,2),d=l[1];if(d.isHovered&&(n=!0),d.isHighlighted&&(r=!0),d.isDragged&&(i=!0),n&&r&&i)break}}catch(c){o.e(c)}finally{o.f()}!n&&((t=this.hovered)===null||t===void 0?void 0:t.kind)==="edge"&&(n=!0);var u=!this.graphState.isPanning&&!this.graphState.isZooming&&!i;(this.graphState.hasHovered!==n||this.graphState.hasHighlighted!==r||this.graphState.isDragging!==i||this.graphState.isIdle!==u)&&(this.graphStateChanged=!0),this.graphState=B(B({},this.graphState),{},{hasHovered:n,hasHighlighted:r,isDragging:i,isIdle:u})}},{key:"updateGraphStateFromEdges",value:function(){var t,n=((t=this.hovered)===null||t===void 0?void 0:t.kind)==="node";if(!n){var r=O(this.edgeStates),i;try{for(r.s();!(i=r.n()).done;){var o=ae(i.value,2),s=o[1];if(s.isHovered){n=!0;break}}}catch(l){r.e(l)}finally{r.f()}}this.graphState.hasHovered!==n&&(this.graphStateChanged=!0),this.graphState=B(B({},this.graphState),{},{hasHovered:n})}},{key:"flushGraphStateFlags",value:function(){this.graphStateFlagsDirty&&(this.updateGraphStateFromNodes(),this.updateGraphStateFromEdges(),this.graphStateFlagsDirty=!1)}},{key:"updateHoveredNodeTracking",value:function(t,n,r){var i;if(n.isHovered!==r.isHovered)if(r.isHovered){var o;if(((o=this.hovered)===null||o===void 0?void 0:o.kind)==="node"&&this.hovered.key!==t){var s=this.hovered.key,l=this.getNodeState(s);this.nodeStates.set(s,B(B({},l),{},{isHovered:!1})),this.dirtyNodes.add(s)}this.hovered={kind:"node",key:t}}else((i=this.hovered)===null||i===void 0?void 0:i.kind)==="node"&&this.hovered.key===t&&(this.hovered=null)}},{key:"updateHoveredEdgeTracking",value:function(t,n,r){var i;if(n.isHovered!==r.isHovered)if(r.isHovered){var o;if(((o=this.hovered)===null||o===void 0?void 0:o.kind)==="edge"&&this.hovered.key!==t){var s=this.hovered.key,l=this.getEdgeState(s);this.edgeStates.set(s,B(B({},l),{},{isHovered:!1})),this.dirtyEdges.add(s)}this.hovered={kind:"edge",key:t}}else((i=this.hovered)===null||i===void 0?void 0:i.kind)==="edge"&&this.hovered.key===t&&(this.hovered=null)}}])})(),ns=1,as=2,rs=3,is=4,Ah=(function(a){function e(t,n){var r,i,o,s,l,d=arguments.length>2&&arguments[2]!==void 0?arguments[2]:{};ee(this,e),l=se(this,e),S(l,"nodeReducer",null),S(l,"edgeReducer",null),S(l,"stageCanvas",null),S(l,"mouseLayer",null),S(l,"gestureHint",null),S(l,"extraElements",{}),S(l,"webGLContext",null),S(l,"pickingFrameBuffer",null),S(l,"pickingTexture",null),S(l,"pickingDepthBuffer",null),S(l,"activeListeners",{}),S(l,"nodeVariableEntries",[]),S(l,"edgeVariableEntries",[]),S(l,"edgePathsByName",new Map),S(l,"nodeProgramIndex",{}),S(l,"edgeProgramIndex",{}),S(l,"edgeTextureIndexCache",{}),S(l,"nodeGraphCoords",{}),S(l,"nodeExtent",{x:[0,1],y:[0,1]}),S(l,"matrix",Ae()),S(l,"invMatrix",Ae()),S(l,"correctionRatio",1),S(l,"frameId",0),S(l,"customBBox",null),S(l,"gpuTimerExt",void 0),S(l,"activeGpuTimerQuery",null),S(l,"pendingGpuTimerQueries",[]),S(l,"normalizationFunction",Jn({x:[0,1],y:[0,1]})),S(l,"graphToViewportRatio",1),S(l,"pickingState",eh()),S(l,"prevNodeVisibilities",{}),S(l,"width",0),S(l,"height",0),S(l,"autoRescaleFrozen",!1),S(l,"stylesDeclaration",null),S(l,"resolvedStageStyle",{}),S(l,"renderFrame",null),S(l,"contextLost",!1),S(l,"pendingProcess","full"),S(l,"needToRefreshState",!1),S(l,"checkEdgesEventsFrame",null),S(l,"edgeStyleAnalysis",{dependency:"static",xAttribute:null,yAttribute:null}),S(l,"depthLayers",q(jn)),S(l,"customLayerPrograms",new Map),S(l,"nodeShapeSlug",null),S(l,"sdfAtlas",null),S(l,"depthRanges",{nodes:{},edges:{}}),S(l,"nodeBaseDepth",{}),S(l,"edgeBaseDepth",{});var u=d.primitives,c=d.styles,g=d.settings,f=g===void 0?{}:g,h=d.nodeReducer,v=d.edgeReducer,m=d.customNodeState,p=d.customEdgeState,b=d.customGraphState;l.stateManager=new wh(function(){return l.scheduleStateRefresh()},m,p,b);var y=u??ji;l.stylesDeclaration=c?{nodes:(r=c.nodes)!==null&&r!==void 0?r:Yn.nodes,edges:(i=c.edges)!==null&&i!==void 0?i:Yn.edges,stage:c.stage}:Yn,l.nodeReducer=h??null,l.edgeReducer=v??null;var _=Ya(l.stylesDeclaration.nodes);l.nodeReducer&&(_.dependency="graph-state"),l.edgeStyleAnalysis=Ya(l.stylesDeclaration.edges),l.edgeReducer&&(l.edgeStyleAnalysis.dependency="graph-state"),l.stylesDeclaration.stage&&(l.resolvedStageStyle=er(l.stylesDeclaration.stage,l.stateManager.graphState));var x=Ji(f);if(ta(x),x.enableNodeDrag){var T=_.xAttribute,w=_.yAttribute;if((!T||!w)&&!x.dragPositionToAttributes)throw new Error('Sigma: `enableNodeDrag` is true but position attribute names could not be inferred from styles. Either use attribute bindings for x/y in your node styles (e.g. `x: { attribute: "x" }`), or provide a `dragPositionToAttributes` setting.')}if(Qi(t),!(n instanceof HTMLElement))throw new Error("Sigma: container should be an html element.");l.container=n,l.edgeGroups=new Jc(t,function(L,k){for(var M=0;M<L.length;M++){var V=l.stateManager.getEdgeState(L[M]);V.parallelIndex=M,V.parallelCount=k}});var E=new Qc(t,l.viewportToGraph.bind(l),l.setNodesState.bind(l),function(L,k){return l.emit(L,k)});if(l.depthLayers=(o=y.depthLayers)!==null&&o!==void 0?o:q(jn),!(c!=null&&c.nodes)&&!Hn.every(function(L){return l.depthLayers.includes(L)}))throw new Error("Sigma: depthLayers must include ".concat(Hn.join(", ")," for the built-in node styles."));if(!(c!=null&&c.edges)&&!Vn.every(function(L){return l.depthLayers.includes(L)}))throw new Error("Sigma: depthLayers must include ".concat(Vn.join(", ")," for the built-in edge styles."));l.itemBuckets={nodes:new _r(l.depthLayers),edges:new _r(l.depthLayers)},l.initWebGLContext(),l.mouseLayer=Ft("div",{position:"absolute",touchAction:"none",userSelect:"none"},{class:"sigma-mouse"}),l.container.appendChild(l.mouseLayer),l.resolvedStageStyle.background&&(l.container.style.backgroundColor=l.resolvedStageStyle.background),l.resolvedStageStyle.cursor&&(l.container.style.cursor=l.resolvedStageStyle.cursor);var C=new Wo(l.webGLContext),R=new Tr(l.webGLContext,{channels:1}),I=new Uo(l.webGLContext),A=new Tr(l.webGLContext,{channels:4}),P=l.webGLContext,D=new yh({gl:P,getFrameBuffer:function(){return l.pickingFrameBuffer},getPixelRatio:function(){return l.internals.pixelRatio},getDownSizingRatio:function(){return l.internals.settings.pickingDownSizingRatio},isRenderPending:function(){return l.renderFrame!==null},onIndex:function(k,M){var V;return ds(l.internals,(V=l.pickingState.lookup[k])!==null&&V!==void 0?V:null,M)}}),F=l.initPrograms(y,x),z=y==null||(s=y.nodes)===null||s===void 0?void 0:s.labelAttachments,N=null;return z&&Object.keys(z).length>0&&(N=new Bo(P,z,function(){return l.scheduleRender()})),l.internals=B(B({nodeDataCache:{},edgeDataCache:{},nodesWithForcedLabels:new Set,nodesWithBackdrop:new Set,edgesWithForcedLabels:new Set,settings:x,primitives:y,pixelRatio:un(),graph:t,stateManager:l.stateManager,dragManager:E,hoverResolver:D,nodeStyleAnalysis:_,pickingState:l.pickingState},F),{},{attachmentManager:N,nodeDataTexture:C,nodeFrameTexture:R,edgeDataTexture:I,edgeFrameTexture:A,getDimensions:function(){return l.getDimensions()},getGraphDimensions:function(){return l.getGraphDimensions()},getStagePadding:function(){return l.getStagePadding()},getCameraState:function(){return l.camera.getState()},getHitAtPosition:function(k){return l.getHitAtPosition(k)},setNodeState:function(k,M){return l.setNodeState(k,M)},setEdgeState:function(k,M){return l.setEdgeState(k,M)},updateContainerCursor:function(){return l.updateContainerCursor()},scheduleRefresh:function(){return l.scheduleRefresh()},viewportToFramedGraph:function(k){return l.viewportToFramedGraph(k)},viewportToGraph:function(k){return l.viewportToGraph(k)},framedGraphToViewport:function(k){return l.framedGraphToViewport(k)},scaleSize:function(k){return l.scaleSize(k)},emit:function(k,M){return l.emit(k,M)}}),l.labelRenderer=new Eh(l.internals),l.resize(),l.initializeWebGLLabels(),l.camera=new Vo,l.bindCameraHandlers(),l.mouseCaptor=new Xc(l.mouseLayer,l),l.mouseCaptor.setSettings(l.internals.settings),l.touchCaptor=new Zc(l.mouseLayer,l),l.touchCaptor.setSettings(l.internals.settings),l.bindEventHandlers(),l.bindGraphHandlers(),l.handleSettingsUpdate(),l.refresh(),l}return le(e,a),te(e,[{key:"initializeWebGLLabels",value:function(){this.sdfAtlas=new st,this.sdfAtlas.registerFont({family:"sans-serif",weight:"normal",style:"normal"})}},{key:"resetWebGLTexture",value:function(){var n=this.webGLContext;if(!this.pickingFrameBuffer)return this;var r=Math.ceil(this.width*this.internals.pixelRatio/this.internals.settings.pickingDownSizingRatio),i=Math.ceil(this.height*this.internals.pixelRatio/this.internals.settings.pickingDownSizingRatio);n.bindFramebuffer(n.FRAMEBUFFER,this.pickingFrameBuffer),this.pickingTexture&&n.deleteTexture(this.pickingTexture);var o=n.createTexture();o&&(n.bindTexture(n.TEXTURE_2D,o),n.texImage2D(n.TEXTURE_2D,0,n.RGBA,r,i,0,n.RGBA,n.UNSIGNED_BYTE,null),n.texParameteri(n.TEXTURE_2D,n.TEXTURE_MIN_FILTER,n.NEAREST),n.texParameteri(n.TEXTURE_2D,n.TEXTURE_MAG_FILTER,n.NEAREST),n.framebufferTexture2D(n.FRAMEBUFFER,n.COLOR_ATTACHMENT0,n.TEXTURE_2D,o,0),this.pickingTexture=o),this.pickingDepthBuffer&&n.deleteRenderbuffer(this.pickingDepthBuffer);var s=n.createRenderbuffer();return s&&(n.bindRenderbuffer(n.RENDERBUFFER,s),n.renderbufferStorage(n.RENDERBUFFER,n.DEPTH_COMPONENT16,r,i),n.framebufferRenderbuffer(n.FRAMEBUFFER,n.DEPTH_ATTACHMENT,n.RENDERBUFFER,s),this.pickingDepthBuffer=s),n.bindFramebuffer(n.FRAMEBUFFER,null),this}},{key:"bindCameraHandlers",value:function(){var n=this;return this.activeListeners.camera=function(){n.refreshMatrices(),n.labelRenderer.labelsDirty=!0,n.scheduleRender()},this.activeListeners.cameraAnimationStart=function(r){var i=r.from,o=r.to;i.ratio!==o.ratio&&n.stateManager.setGraphState({isZooming:!0})},this.activeListeners.cameraAnimationEnd=function(){n.stateManager.setGraphState({isZooming:!1})},this.camera.on("updated",this.activeListeners.camera),this.camera.on("animationStart",this.activeListeners.cameraAnimationStart),this.camera.on("animationEnd",this.activeListeners.cameraAnimationEnd),this}},{key:"unbindCameraHandlers",value:function(){return this.camera.removeListener("updated",this.activeListeners.camera),this.camera.removeListener("animationStart",this.activeListeners.cameraAnimationStart),this.camera.removeListener("animationEnd",this.activeListeners.cameraAnimationEnd),this}},{key:"getHitAtPosition",value:function(n){var r;if(this.contextLost)return null;var i=this.webGLContext;i.bindFramebuffer(i.FRAMEBUFFER,this.pickingFrameBuffer);var o=Ai(i,this.pickingFrameBuffer,n.x,n.y,this.internals.pixelRatio,this.internals.settings.pickingDownSizingRatio),s=Ua.apply(void 0,q(o));return(r=this.pickingState.lookup[s])!==null&&r!==void 0?r:null}},{key:"bindEventHandlers",value:function(){return sh(this.internals,this.mouseCaptor,this.touchCaptor,this.activeListeners),this}},{key:"bindGraphHandlers",value:function(){return lh({graph:this.internals.graph,edgeGroups:this.edgeGroups,addNode:this.addNode.bind(this),updateNode:this.updateNode.bind(this),removeNode:this.removeNode.bind(this),addEdge:this.addEdge.bind(this),updateEdge:this.updateEdge.bind(this),removeEdge:this.removeEdge.bind(this),clearEdgeState:this.clearEdgeState.bind(this),clearNodeState:this.clearNodeState.bind(this),clearEdgeIndices:this.clearEdgeIndices.bind(this),clearNodeIndices:this.clearNodeIndices.bind(this),refresh:this.refresh.bind(this)},this.activeListeners),this}},{key:"unbindGraphHandlers",value:function(){dh(this.internals.graph,this.activeListeners)}},{key:"getNodeShapeId",value:function(n){return this.internals.nodeShapeMap&&this.internals.nodeGlobalShapeIds&&n.shape&&n.shape in this.internals.nodeShapeMap?this.internals.nodeGlobalShapeIds[this.internals.nodeShapeMap[n.shape]]:pn(n.shape||"circle")}},{key:"processNodes",value:function(){var n=this,r=this.internals.graph,i=this.internals.settings,o=this.getDimensions(),s=i.autoRescale,l=i.autoRescaleContent,d=this.nodeExtent;if(s===!1){var u=o.width,c=o.height;d={x:[-u/2,u/2],y:[-c/2,c/2]}}else(s!=="once"||!this.autoRescaleFrozen)&&(d=this.computeNodeExtent(),l!=="positions"&&!this.customBBox&&(d=fh({extent:d,coords:this.nodeGraphCoords,nodeData:this.internals.nodeDataCache,dimensions:o,stagePadding:this.getStagePadding(),zoomToSizeRatioFunction:i.zoomToSizeRatioFunction,itemSizesReference:i.itemSizesReference,fitLabels:l==="labels",nodeLabelBox:function(V,H){return n.labelRenderer.nodeLabelBox(V,H)}})),s==="once"&&(this.autoRescaleFrozen=!0));this.nodeExtent=d,this.normalizationFunction=Jn(this.customBBox||this.nodeExtent);var g=new Vo,f=qe(g.getState(),o,this.getGraphDimensions(),this.getStagePadding());this.labelRenderer.labelGrid.resizeAndClear(o,i.labelGridCellSize),this.labelRenderer.edgeAnchorGrid.resizeAndClear(o,i.labelGridCellSize);var h=i.renderEdgeLabels&&i.edgeLabelAnchors==="allNodes",v=!1;Er(this.pickingState,"node");for(var m=r.nodes(),p=0,b=m.length;p<b;p++){var y=m[p],_=this.internals.nodeDataCache[y],x=this.nodeGraphCoords[y];_.x=x.x,_.y=x.y,this.normalizationFunction.applyTo(_),_.visibility!==this.prevNodeVisibilities[y]&&(v=!0),typeof _.label=="string"&&_.visibility!=="hidden"&&_.labelVisibility!=="hidden"&&this.labelRenderer.labelGrid.add(y,_.size,this.framedGraphToViewport(_,{matrix:f})),h&&_.visibility!=="hidden"&&this.labelRenderer.edgeAnchorGrid.add(y,_.size,this.framedGraphToViewport(_,{matrix:f}))}this.labelRenderer.labelGrid.organize(),this.labelRenderer.edgeAnchorGrid.organize(),this.nodeProgram.reallocate(m.length);var T=0;this.depthRanges.nodes={},this.nodeBaseDepth={};var w=this.internals.nodeDataCache,E=O(this.depthLayers),C;try{for(E.s();!(C=E.n()).done;){var R=C.value,I=this.itemBuckets.nodes.getSorted(R,function(M){return w[M].zIndex});if(I.length!==0){this.depthRanges.nodes[R]=[{offset:T,count:I.length}];var A=O(I),P;try{for(A.s();!(P=A.n()).done;){var D=P.value;this.nodeBaseDepth[D]=R,this.nodeProgram.allocateNode(D),Ko(this.pickingState,"node",D),this.addNodeToProgram(D,T++)}}catch(M){A.e(M)}finally{A.f()}}}}catch(M){E.e(M)}finally{E.f()}this.nodeProgram.invalidateBuffers();for(var F=0,z=m.length;F<z;F++)this.prevNodeVisibilities[m[F]]=this.internals.nodeDataCache[m[F]].visibility;this.labelRenderer.processWebGLLabels(m);var N=O(this.customLayerPrograms.values()),L;try{for(N.s();!(L=N.n()).done;){var k=L.value.program;k.cacheData&&k.cacheData()}}catch(M){N.e(M)}finally{N.f()}return v}},{key:"processEdges",value:function(){var n=this.internals.graph,r=n.edges();this.edgeProgram.reallocate(r.length);var i=0;Er(this.pickingState,"edge"),this.depthRanges.edges={},this.edgeBaseDepth={};var o=this.internals.edgeDataCache,s=O(this.depthLayers),l;try{for(s.s();!(l=s.n()).done;){var d=l.value,u=this.itemBuckets.edges.getSorted(d,function(h){return o[h].zIndex});if(u.length!==0){this.depthRanges.edges[d]=[{offset:i,count:u.length}];var c=O(u),g;try{for(c.s();!(g=c.n()).done;){var f=g.value;this.edgeBaseDepth[f]=d,Ko(this.pickingState,"edge",f),this.addEdgeToProgram(f,i++)}}catch(h){c.e(h)}finally{c.f()}}}}catch(h){s.e(h)}finally{s.f()}this.edgeProgram.invalidateBuffers()}},{key:"updateNodeDepthRanges",value:function(n,r,i){var o=this.nodeProgramIndex[n];o!==void 0&&(rr(this.depthRanges.nodes,r,o),ir(this.depthRanges.nodes,i,o))}},{key:"updateEdgeDepthRanges",value:function(n,r,i){var o=this.edgeProgramIndex[n];o!==void 0&&(rr(this.depthRanges.edges,r,o),ir(this.depthRanges.edges,i,o))}},{key:"handleSettingsUpdate",value:function(){var n=this,r=this.internals.settings;return this.camera.minRatio=r.minCameraRatio,this.camera.maxRatio=r.maxCameraRatio,this.camera.enabledZooming=r.enableCameraZooming,this.camera.enabledPanning=r.enableCameraPanning,this.camera.enabledRotation=r.enableCameraRotation,r.cameraPanBoundaries?this.camera.constrainState=function(i){return n.cleanCameraState(i,r.cameraPanBoundaries&&J(r.cameraPanBoundaries)==="object"?r.cameraPanBoundaries:{})}:this.camera.constrainState=null,this.camera.setState(this.camera.getState()),this.mouseLayer.style.touchAction=r.gestureTarget==="graph"?"none":r.gestureTarget==="shared"?"pan-x pan-y":"auto",r.gestureTarget!=="shared"&&this.gestureHint&&(this.gestureHint.kill(),this.gestureHint=null),this.mouseCaptor.setSettings(this.internals.settings),this.touchCaptor.setSettings(this.internals.settings),this}},{key:"cleanCameraState",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{},i=r.tolerance,o=i===void 0?0:i,s=r.boundaries,l=B({},n),d=s||this.nodeExtent,u=ae(d.x,2),c=u[0],g=u[1],f=ae(d.y,2),h=f[0],v=f[1],m=[this.graphToViewport({x:c,y:h},{cameraState:n}),this.graphToViewport({x:g,y:h},{cameraState:n}),this.graphToViewport({x:c,y:v},{cameraState:n}),this.graphToViewport({x:g,y:v},{cameraState:n})],p=1/0,b=-1/0,y=1/0,_=-1/0;m.forEach(function(D){var F=D.x,z=D.y;p=Math.min(p,F),b=Math.max(b,F),y=Math.min(y,z),_=Math.max(_,z)});var x=b-p,T=_-y,w=this.getDimensions(),E=w.width,C=w.height,R=0,I=0;if(x>=E?b<E-o?R=b-(E-o):p>o&&(R=p-o):b>E+o?R=b-(E+o):p<-o&&(R=p+o),T>=C?_<C-o?I=_-(C-o):y>o&&(I=y-o):_>C+o?I=_-(C+o):y<-o&&(I=y+o),R||I){var A=this.viewportToFramedGraph({x:0,y:0},{cameraState:n}),P=this.viewportToFramedGraph({x:R,y:I},{cameraState:n});R=P.x-A.x,I=P.y-A.y,l.x+=R,l.y+=I}return l}},{key:"refreshMatrices",value:function(){var n=this.camera.getState(),r=this.getDimensions(),i=this.getGraphDimensions(),o=this.getStagePadding();this.matrix=qe(n,r,i,o),this.invMatrix=qe(n,r,i,o,!0),this.correctionRatio=Ti(this.matrix,n,r),this.graphToViewportRatio=this.getGraphToViewportRatio()}},{key:"processData",value:function(){var n;this.emit("beforeProcess"),(n=this.internals.attachmentManager)===null||n===void 0||n.clear();var r=B({},this.pickingState.idsByKind),i=this.processNodes();(this.pendingProcess==="full"||i)&&this.processEdges(),th(this.pickingState,this.internals),nh(r,this.pickingState.idsByKind)||this.internals.hoverResolver.invalidate(),this.pendingProcess="none",this.emit("afterProcess")}},{key:"render",value:function(){var n=this;if(this.contextLost)return this;this.emit("beforeRender");var r=function(){return n.internals.hoverResolver.frameRendered(),n.emit("afterRender"),n};if(this.renderFrame&&(cancelAnimationFrame(this.renderFrame),this.renderFrame=null),this.resize(),(this.pendingProcess!=="none"||this.needToRefreshState)&&(this.labelRenderer.labelsDirty=!0),this.pendingProcess!=="none"&&this.processData(),this.needToRefreshState&&this.refreshState(),this.needToRefreshState=!1,this.stateManager.clearDirtyTracking(),this.pendingProcess!=="none"&&this.processData(),this.clear(),this.resetWebGLTexture(),!this.internals.graph.order)return r();var i=this.mouseCaptor,o=this.camera.isAnimating()||i.isMoving||i.draggedEvents||i.currentWheelDirection;if(this.refreshMatrices(),this.frameId++,this.internals.settings.renderEdgeLabels&&!this.internals.edgeLabelProgram){var s=this.createEdgeLabelPrograms(),l=s.labelProgram,d=s.labelBackgroundProgram;this.internals.edgeLabelProgram=l,this.internals.edgeLabelBackgroundProgram=d}var u=this.internals.settings.DEBUG_logRenderStats?this.getDebugPrograms():null;u&&u.forEach(function(K){return K.resetDebugStats()}),this.internals.settings.DEBUG_gpuTimerQueries&&this.beginGpuTimerQuery(),this.internals.nodeFrameTexture.ensureCapacity(this.internals.nodeDataTexture.getCapacity()),this.internals.edgeFrameTexture.ensureCapacity(this.internals.edgeDataTexture.getCapacity());var c=this.getRenderParams(),g=ge.edge.writesPickingThisFrame(this.internals)?c:B(B({},c),{},{pickingFrameBuffer:null});this.labelRenderer.resetFrame();var f=this.webGLContext,h=Math.ceil(this.width*this.internals.pixelRatio/this.internals.settings.pickingDownSizingRatio),v=Math.ceil(this.height*this.internals.pixelRatio/this.internals.settings.pickingDownSizingRatio);if(f.bindFramebuffer(f.FRAMEBUFFER,this.pickingFrameBuffer),f.viewport(0,0,h,v),f.clear(f.COLOR_BUFFER_BIT|f.DEPTH_BUFFER_BIT),f.bindFramebuffer(f.FRAMEBUFFER,null),f.viewport(0,0,this.width*this.internals.pixelRatio,this.height*this.internals.pixelRatio),f.clear(f.COLOR_BUFFER_BIT|f.DEPTH_BUFFER_BIT),this.internals.nodeDataTexture.upload(),this.internals.edgeDataTexture.upload(),this.nodeProgram.uploadLayerTexture(),this.edgeProgram.uploadAttributeTexture(),this.emit("afterTexturesUpload"),this.internals.nodeDataTexture.bind(rs),this.internals.edgeDataTexture.bind(is),this.edgeFramePass.run(c,this.internals.edgeFrameTexture,this.internals.edgeDataTexture.getHighWaterMark(),this.edgeProgram.getAttributeTexture(),this.nodeProgram.getAttributeTexture()),this.internals.edgeFrameTexture.bind(ns),this.internals.settings.renderLabels){this.labelRenderer.computeDisplayedNodeLabels();var m=this.labelRenderer.buildFramePassPoints(),p=m.data,b=m.count;this.nodeFramePass.run(p,b,this.internals.nodeFrameTexture,c,this.nodeProgram.getAttributeTexture()),this.internals.nodeFrameTexture.bind(as)}this.internals.settings.renderEdgeLabels&&this.labelRenderer.computeDisplayedEdgeLabels();var y=O(this.customLayerPrograms.values()),_;try{for(y.s();!(_=y.n()).done;){var x=_.value.program;x.preRender&&x.preRender(c)}}catch(K){y.e(K)}finally{y.f()}f.bindFramebuffer(f.FRAMEBUFFER,null),f.viewport(0,0,this.width*this.internals.pixelRatio,this.height*this.internals.pixelRatio),f.blendFunc(f.ONE,f.ONE_MINUS_SRC_ALPHA);var T=!this.internals.settings.hideLabelsOnMove||!o,w=O(this.depthLayers),E;try{for(w.s();!(E=w.n()).done;){var C=E.value,R=O(this.customLayerPrograms.values()),I;try{for(R.s();!(I=R.n()).done;){var A=I.value;A.depth===C&&A.program.render(c)}}catch(K){R.e(K)}finally{R.f()}var P=this.depthRanges.edges[C];if(P&&(!this.internals.settings.hideEdgesOnMove||!o)){var D=O(P),F;try{for(D.s();!(F=D.n()).done;){var z=F.value,N=z.offset,L=z.count;L>0&&this.edgeProgram.render(g,N,L)}}catch(K){D.e(K)}finally{D.f()}}this.internals.settings.renderEdgeLabels&&T&&(this.labelRenderer.renderEdgeLabelBackgrounds(ge.edgeLabel.writesPickingThisFrame(this.internals)?c:B(B({},c),{},{pickingFrameBuffer:null}),C),this.labelRenderer.renderEdgeLabels(c,C)),this.labelRenderer.cacheAttachments(C),this.labelRenderer.renderBackdrops(B(B({},c),{},{pickingFrameBuffer:null}),C);var k=this.depthRanges.nodes[C];if(k){var M=O(k),V;try{for(M.s();!(V=M.n()).done;){var H=V.value,Q=H.offset,Y=H.count;Y>0&&this.nodeProgram.render(c,Q,Y)}}catch(K){M.e(K)}finally{M.f()}}T&&(this.labelRenderer.renderAttachments(B(B({},c),{},{pickingFrameBuffer:null}),C),this.labelRenderer.renderLabelBackgrounds(ge.nodeLabel.writesPickingThisFrame(this.internals)?c:B(B({},c),{},{pickingFrameBuffer:null}),C),this.internals.settings.renderLabels&&this.labelRenderer.renderWebGLLabels(c,C))}}catch(K){w.e(K)}finally{w.f()}return this.labelRenderer.labelsDirty=!1,this.internals.settings.DEBUG_displayPickingLayer&&(f.bindFramebuffer(f.READ_FRAMEBUFFER,this.pickingFrameBuffer),f.bindFramebuffer(f.DRAW_FRAMEBUFFER,null),f.blitFramebuffer(0,0,h,v,0,0,this.width*this.internals.pixelRatio,this.height*this.internals.pixelRatio,f.COLOR_BUFFER_BIT,f.NEAREST)),this.internals.settings.DEBUG_gpuTimerQueries&&this.endGpuTimerQuery(),this.pollGpuTimerQueries(),u&&this.logRenderStats(u),r()}},{key:"getDebugPrograms",value:function(){return[this.nodeProgram,this.edgeProgram,this.internals.labelProgram,this.internals.edgeLabelProgram,this.internals.edgeLabelBackgroundProgram,this.internals.backdropProgram,this.internals.labelBackgroundProgram,this.internals.attachmentProgram].filter(function(n){return n!==null})}},{key:"logRenderStats",value:function(n){var r={},i=O(n),o;try{for(i.s();!(o=i.n()).done;){var s=o.value;r[s.constructor.name]=B({},s.debugStats)}}catch(l){i.e(l)}finally{i.f()}console.log("[sigma] DEBUG_logRenderStats: frame #".concat(this.frameId)),console.table(r)}},{key:"getGpuTimerExtension",value:function(){return this.gpuTimerExt===void 0&&(this.gpuTimerExt=this.webGLContext.getExtension("EXT_disjoint_timer_query_webgl2"),this.gpuTimerExt||console.warn("Sigma: DEBUG_gpuTimerQueries is enabled, but this browser/driver doesn't support EXT_disjoint_timer_query_webgl2.")),this.gpuTimerExt}},{key:"beginGpuTimerQuery",value:function(){var n=this.getGpuTimerExtension();if(n){var r=this.webGLContext,i=r.createQuery();i&&(r.beginQuery(n.TIME_ELAPSED_EXT,i),this.activeGpuTimerQuery=i)}}},{key:"endGpuTimerQuery",value:function(){!this.gpuTimerExt||!this.activeGpuTimerQuery||(this.webGLContext.endQuery(this.gpuTimerExt.TIME_ELAPSED_EXT),this.pendingGpuTimerQueries.push({query:this.activeGpuTimerQuery,frameId:this.frameId}),this.activeGpuTimerQuery=null)}},{key:"pollGpuTimerQueries",value:function(){if(this.pendingGpuTimerQueries.length!==0){var n=this.webGLContext,r=this.gpuTimerExt;if(!r){this.pendingGpuTimerQueries.forEach(function(c){var g=c.query;return n.deleteQuery(g)}),this.pendingGpuTimerQueries=[];return}var i=n.getParameter(r.GPU_DISJOINT_EXT),o=[],s=O(this.pendingGpuTimerQueries),l;try{for(s.s();!(l=s.n()).done;){var d=l.value;if(!n.getQueryParameter(d.query,n.QUERY_RESULT_AVAILABLE)){o.push(d);continue}if(!i){var u=n.getQueryParameter(d.query,n.QUERY_RESULT);console.log("[sigma] DEBUG_gpuTimerQueries: frame #".concat(d.frameId," GPU time = ").concat((u/1e6).toFixed(2),"ms"))}n.deleteQuery(d.query)}}catch(c){s.e(c)}finally{s.f()}this.pendingGpuTimerQueries=o}}},{key:"postEvaluateNode",value:function(n,r,i){var o=n;o.x===void 0&&(o.x=r.x),o.y===void 0&&(o.y=r.y),n.highlighted=i.isHighlighted;for(var s=0,l=this.nodeVariableEntries.length;s<l;s++){var d,u,c=ae(this.nodeVariableEntries[s],2),g=c[0],f=c[1];o[g]=(d=(u=o[g])!==null&&u!==void 0?u:r[g])!==null&&d!==void 0?d:f.default}}},{key:"addNode",value:function(n){var r=this.internals.graph.getNodeAttributes(n),i=this.stateManager.getNodeState(n),o=this.internals.nodeDataCache[n]||{};if(Qa(this.stylesDeclaration.nodes,r,i,this.stateManager.graphState,this.internals.graph,o),this.postEvaluateNode(o,r,i),this.nodeReducer){var s=this.nodeReducer(n,o,r,i,this.stateManager.graphState,this.internals.graph);o=B(B({},o),s)}if(typeof o.x!="number"||typeof o.y!="number")throw new Error('Sigma: could not find a valid position (x, y) for node "'.concat(n,'". ')+"Provide coordinates via node attributes, styles, or a nodeReducer.");this.internals.nodeShapeMap?(!o.shape||!(o.shape in this.internals.nodeShapeMap))&&(o.shape=Object.keys(this.internals.nodeShapeMap)[0]):this.nodeShapeSlug&&(o.shape=this.nodeShapeSlug),this.internals.nodeDataCache[n]=o,this.nodeGraphCoords[n]={x:o.x,y:o.y},ot(this.internals.nodesWithForcedLabels,n,Ye(o)),ot(this.internals.nodesWithBackdrop,n,ar(o)),this.itemBuckets.nodes.set(n,o.depth)}},{key:"updateNode",value:function(n){this.addNode(n);var r=this.internals.nodeDataCache[n];this.normalizationFunction.applyTo(r)}},{key:"removeNode",value:function(n){this.itemBuckets.nodes.remove(n),delete this.internals.nodeDataCache[n],delete this.nodeGraphCoords[n],delete this.nodeProgramIndex[n],this.internals.dragManager.removeNode(n),this.stateManager.removeNode(n),this.internals.nodesWithForcedLabels.delete(n),this.internals.nodesWithBackdrop.delete(n)}},{key:"postEvaluateEdge",value:function(n,r){for(var i=n,o=0,s=this.edgeVariableEntries.length;o<s;o++){var l,d,u=ae(this.edgeVariableEntries[o],2),c=u[0],g=u[1];i[c]=(l=(d=i[c])!==null&&d!==void 0?d:r[c])!==null&&l!==void 0?l:g.default}}},{key:"applyEdgeSpread",value:function(n,r,i){var o;if(!(i.parallelCount<=1)){var s=this.internals.graph.source(n),l=this.internals.graph.target(n),d=s===l,u=d?r.selfLoopPath||r.path:r.parallelPath||r.path,c=u?this.edgePathsByName.get(u):void 0;if(c!=null&&c.spread){var g=(o=r.parallelSpread)!==null&&o!==void 0?o:.25,f=c.spread.compute(i.parallelIndex,i.parallelCount,g);!d&&this.internals.graph.isDirected(n)&&s>l&&(f=-f),r[c.spread.variable]=f}}}},{key:"addEdge",value:function(n){var r=this.internals.graph.getEdgeAttributes(n),i=this.stateManager.getEdgeState(n),o={};if(Ja(this.stylesDeclaration.edges,r,i,this.stateManager.graphState,this.internals.graph,o),this.postEvaluateEdge(o,r),this.edgeReducer){var s=this.edgeReducer(n,o,r,i,this.stateManager.graphState,this.internals.graph);o=B(B({},o),s)}this.applyEdgeSpread(n,o,i),this.internals.edgeDataCache[n]=o,ot(this.internals.edgesWithForcedLabels,n,Ye(o)),this.itemBuckets.edges.set(n,o.depth)}},{key:"updateEdge",value:function(n){this.addEdge(n)}},{key:"removeEdge",value:function(n){this.itemBuckets.edges.remove(n),delete this.internals.edgeDataCache[n],delete this.edgeProgramIndex[n],delete this.edgeTextureIndexCache[n],this.internals.edgeDataTexture.free(n),this.stateManager.removeEdge(n),this.internals.edgesWithForcedLabels.delete(n)}},{key:"clearNodeIndices",value:function(){this.labelRenderer.resetLabelGrid(),this.autoRescaleFrozen||(this.nodeExtent={x:[0,1],y:[0,1]}),this.internals.nodeDataCache={},this.nodeGraphCoords={},this.edgeProgramIndex={},this.internals.nodesWithForcedLabels.clear(),this.internals.nodesWithBackdrop.clear(),this.prevNodeVisibilities={},this.itemBuckets.nodes.clearAll(),this.depthRanges.nodes={},this.nodeBaseDepth={}}},{key:"clearEdgeIndices",value:function(){this.internals.edgeDataCache={},this.edgeProgramIndex={},this.edgeTextureIndexCache={},this.internals.edgesWithForcedLabels.clear(),Er(this.pickingState,"edge"),this.itemBuckets.edges.clearAll(),this.depthRanges.edges={},this.edgeBaseDepth={},this.edgeGroups.clear()}},{key:"clearIndices",value:function(){this.clearEdgeIndices(),this.clearNodeIndices()}},{key:"clearNodeState",value:function(){this.labelRenderer.resetFrame(),this.internals.nodesWithBackdrop.clear(),this.internals.dragManager.clear(),this.autoRescaleFrozen=!1,this.stateManager.clearNodes()}},{key:"clearEdgeState",value:function(){this.labelRenderer.clearEdgeLabels(),this.stateManager.clearEdges()}},{key:"clearState",value:function(){this.clearEdgeState(),this.clearNodeState(),this.stateManager.resetGraphState()}},{key:"addNodeToProgram",value:function(n,r){var i,o=this.internals.nodeDataCache[n];this.internals.nodeDataTexture.allocate(n),(i=this.internals.nodeDataTexture).updateNode.apply(i,[n,o.x,o.y,o.size,this.getNodeShapeId(o)].concat(q(Qn(o)),[o.color]));var s=this.internals.nodeDataTexture.getIndex(n);this.nodeProgram.process(ht(this.pickingState,"node",n),r,o,s,n),this.nodeProgramIndex[n]=r}},{key:"addEdgeToProgram",value:function(n,r){var i,o,s=this.internals.edgeDataCache[n],l=this.internals.graph.source(n),d=this.internals.graph.target(n),u=this.internals.edgeDataTexture.allocate(n);this.edgeTextureIndexCache[n]=u;var c=l===d,g=!c&&((i=(o=this.stateManager.getEdgeState(n))===null||o===void 0?void 0:o.parallelCount)!==null&&i!==void 0?i:1)>1,f=this.edgeProgram.resolveEdgeIds(s,c,g),h=f.pathId,v=f.headId,m=f.tailId,p=f.headLengthRatio,b=f.tailLengthRatio;this.internals.edgeDataTexture.updateEdge(n,this.internals.nodeDataTexture.getIndex(l),this.internals.nodeDataTexture.getIndex(d),s.size,p,b,h,v,m),this.edgeProgram.process(ht(this.pickingState,"edge",n),r,this.internals.nodeDataCache[l],this.internals.nodeDataCache[d],s,u),this.edgeProgramIndex[n]=r}},{key:"getRenderParams",value:function(){return{frameId:this.frameId,matrix:this.matrix,invMatrix:this.invMatrix,width:this.width,height:this.height,pixelRatio:this.internals.pixelRatio,zoomRatio:this.camera.ratio,cameraAngle:this.camera.angle,sizeRatio:1/this.scaleSize(),correctionRatio:this.correctionRatio,downSizingRatio:this.internals.settings.pickingDownSizingRatio,minEdgeThickness:this.internals.settings.minEdgeThickness,antiAliasingFeather:this.internals.settings.antiAliasingFeather,nodePickingPadding:this.internals.settings.nodePickingPadding,edgePickingPadding:this.internals.settings.edgePickingPadding,labelPickingPadding:this.internals.settings.labelPickingPadding,nodeDataTextureUnit:rs,nodeDataTextureWidth:this.internals.nodeDataTexture.getTextureWidth(),nodeFrameTextureUnit:as,nodeFrameTextureWidth:this.internals.nodeFrameTexture.getTextureWidth(),edgeDataTextureUnit:is,edgeDataTextureWidth:this.internals.edgeDataTexture.getTextureWidth(),edgeFrameTextureUnit:ns,edgeFrameTextureWidth:this.internals.edgeFrameTexture.getTextureWidth(),pickingFrameBuffer:this.pickingFrameBuffer,labelPixelSnapping:this.internals.settings.labelPixelSnapping?1:0}}},{key:"getStagePadding",value:function(){var n=this.internals.settings,r=n.stagePadding,i=n.autoRescale;return i&&r||0}},{key:"getLayerElement",value:function(n){if(n==="mouse")return this.mouseLayer;var r=this.extraElements[n];if(!r)throw new Error('Sigma: layer "'.concat(n,'" does not exist'));return r}},{key:"initWebGLContext",value:function(){var n=this,r=this.createWebGLContext("stage");this.stageCanvas=this.extraElements.stage,this.webGLContext=r,this.stageCanvas.addEventListener("webglcontextlost",function(i){n.webGLContext&&(i.preventDefault(),n.contextLost=!0,n.renderFrame&&(cancelAnimationFrame(n.renderFrame),n.renderFrame=null),n.gpuTimerExt=void 0,n.activeGpuTimerQuery=null,n.pendingGpuTimerQueries=[],n.emit("webglContextLost"))}),this.stageCanvas.addEventListener("webglcontextrestored",function(){requestAnimationFrame(function(){n.webGLContext&&!n.webGLContext.isContextLost()&&n.restoreWebGLContext()})}),this.initPickingFramebuffer()}},{key:"initPickingFramebuffer",value:function(){var n=this.webGLContext,r=n.createFramebuffer();if(!r)throw new Error("Sigma: cannot create picking frame buffer");n.bindFramebuffer(n.FRAMEBUFFER,r);var i=n.createTexture();if(!i)throw new Error("Sigma: cannot create picking texture");n.bindTexture(n.TEXTURE_2D,i),n.texImage2D(n.TEXTURE_2D,0,n.RGBA,1,1,0,n.RGBA,n.UNSIGNED_BYTE,null),n.texParameteri(n.TEXTURE_2D,n.TEXTURE_MIN_FILTER,n.NEAREST),n.texParameteri(n.TEXTURE_2D,n.TEXTURE_MAG_FILTER,n.NEAREST),n.texParameteri(n.TEXTURE_2D,n.TEXTURE_WRAP_S,n.CLAMP_TO_EDGE),n.texParameteri(n.TEXTURE_2D,n.TEXTURE_WRAP_T,n.CLAMP_TO_EDGE),n.framebufferTexture2D(n.FRAMEBUFFER,n.COLOR_ATTACHMENT0,n.TEXTURE_2D,i,0);var o=n.createRenderbuffer();if(!o)throw new Error("Sigma: cannot create picking depth buffer");if(n.bindRenderbuffer(n.RENDERBUFFER,o),n.renderbufferStorage(n.RENDERBUFFER,n.DEPTH_COMPONENT16,1,1),n.framebufferRenderbuffer(n.FRAMEBUFFER,n.DEPTH_ATTACHMENT,n.RENDERBUFFER,o),n.checkFramebufferStatus(n.FRAMEBUFFER)!==n.FRAMEBUFFER_COMPLETE)throw new Error("Sigma: picking framebuffer is not complete");n.bindFramebuffer(n.FRAMEBUFFER,null),this.pickingFrameBuffer=r,this.pickingTexture=i,this.pickingDepthBuffer=o}},{key:"initPrograms",value:function(n,r){var i=this,o=this.webGLContext,s=Io(o,this.pickingFrameBuffer,i,n?.nodes,r.antialiasNodes),l=s.nodeProgram,d=s.labelProgram,u=s.backdropProgram,c=s.labelBackgroundProgram,g=s.attachmentProgram,f=s.framePass,h=s.shapeSlug,v=s.shapeNameToIndex,m=s.shapeGlobalIds,p=s.variables;this.nodeProgram=l,this.nodeFramePass=f,this.nodeVariableEntries=Object.entries(p),h&&(this.nodeShapeSlug=h);var b=No(o,this.pickingFrameBuffer,i,n?.edges,r.antialiasEdges,n?.nodes),y=b.edgeProgram,_=b.createLabelPrograms,x=b.framePass,T=b.variables,w=b.paths;return this.createEdgeLabelPrograms=_,this.edgeProgram=y,this.edgeFramePass=x,this.edgeVariableEntries=Object.entries(T),this.edgePathsByName=new Map(w.map(function(E){return[E.name,E]})),{labelProgram:d,edgeLabelProgram:null,edgeLabelBackgroundProgram:null,backdropProgram:u,labelBackgroundProgram:c,attachmentProgram:g,nodeShapeMap:v??null,nodeGlobalShapeIds:m??null}}},{key:"restoreWebGLContext",value:function(){var n,r,i,o,s,l=this.internals;this.initPickingFramebuffer(),(n=l.nodeDataTexture)===null||n===void 0||n.restore(),(r=l.nodeFrameTexture)===null||r===void 0||r.restore(),(i=l.edgeDataTexture)===null||i===void 0||i.restore(),(o=l.edgeFrameTexture)===null||o===void 0||o.restore(),(s=l.attachmentManager)===null||s===void 0||s.restore(),l.hoverResolver.reset(),Object.assign(l,this.initPrograms(l.primitives,l.settings));var d=O(this.customLayerPrograms.values()),u;try{for(d.s();!(u=d.n()).done;){var c=u.value;c.program.kill(),c.program=c.factory(this.webGLContext)}}catch(g){d.e(g)}finally{d.f()}this.contextLost=!1,this.emit("webglContextRestored"),this.refresh()}},{key:"createLayer",value:function(n,r){var i=arguments.length>2&&arguments[2]!==void 0?arguments[2]:{};if(this.extraElements[n])throw new Error('Sigma: a layer named "'.concat(n,'" already exists'));var o=Ft(r,{position:"absolute"},{class:"sigma-".concat(n)});return i.style&&Object.assign(o.style,i.style),this.extraElements[n]=o,"beforeLayer"in i&&i.beforeLayer?this.getLayerElement(i.beforeLayer).before(o):"afterLayer"in i&&i.afterLayer?this.getLayerElement(i.afterLayer).after(o):this.container.appendChild(o),o}},{key:"createCanvas",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{};return this.createLayer(n,"canvas",r)}},{key:"createWebGLContext",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{},i=this.createCanvas(n,r);r.hidden&&i.remove();var o=i.getContext("webgl2",B({preserveDrawingBuffer:!1,antialias:!1,depth:!0},r));if(!o)throw new Error("Sigma: WebGL 2 is not supported by your browser. Please use a modern browser (Chrome 56+, Firefox 51+, Safari 15+, Edge 79+).");return o.blendFunc(o.ONE,o.ONE_MINUS_SRC_ALPHA),o}},{key:"killLayer",value:function(n){if(n==="stage"||n==="mouse")throw new Error('Sigma: cannot kill built-in layer "'.concat(n,'"'));var r=this.extraElements[n];if(!r)throw new Error("Sigma: cannot kill layer ".concat(n,", which does not exist"));return r.remove(),delete this.extraElements[n],this}},{key:"getWebGLContext",value:function(){if(!this.webGLContext)throw new Error("Sigma: WebGL context is not available");return this.webGLContext}},{key:"getNodeDataTexture",value:function(){if(!this.internals.nodeDataTexture)throw new Error("Sigma: node data texture is not available");return this.internals.nodeDataTexture}},{key:"getNormalizationFunction",value:function(){return this.normalizationFunction}},{key:"addCustomLayerProgram",value:function(n,r,i){var o;if(!this.depthLayers.includes(r))throw new Error('Sigma: cannot add custom layer program at depth "'.concat(r,'", ')+"it must be declared in primitives.depthLayers. Current layers: ".concat(this.depthLayers.join(", ")));(o=this.customLayerPrograms.get(n))===null||o===void 0||o.program.kill();var s=i(this.webGLContext);return this.customLayerPrograms.set(n,{depth:r,factory:i,program:s}),s.cacheData&&s.cacheData(),this.scheduleRender(),this}},{key:"removeCustomLayerProgram",value:function(n){var r=this.customLayerPrograms.get(n);return r&&(r.program.kill(),this.customLayerPrograms.delete(n),this.scheduleRender()),this}},{key:"getCamera",value:function(){return this.camera}},{key:"setCamera",value:function(n){return this.camera.cancelAnimation(),this.unbindCameraHandlers(),this.camera=n,this.bindCameraHandlers(),this.scheduleRender(),this}},{key:"getContainer",value:function(){return this.container}},{key:"getGraph",value:function(){return this.internals.graph}},{key:"setGraph",value:function(n){return n===this.internals.graph?this:(this.stateManager.pruneNodes(function(r){return n.hasNode(r)}),this.stateManager.pruneEdges(function(r){return n.hasEdge(r)}),this.unbindGraphHandlers(),this.checkEdgesEventsFrame!==null&&(cancelAnimationFrame(this.checkEdgesEventsFrame),this.checkEdgesEventsFrame=null),this.internals.graph=n,this.autoRescaleFrozen=!1,this.bindGraphHandlers(),this.refresh(),this)}},{key:"getMouseCaptor",value:function(){return this.mouseCaptor}},{key:"getTouchCaptor",value:function(){return this.touchCaptor}},{key:"getDimensions",value:function(){return{width:this.width,height:this.height}}},{key:"getGraphDimensions",value:function(){var n=this.customBBox||this.nodeExtent;return{width:n.x[1]-n.x[0]||1,height:n.y[1]-n.y[0]||1}}},{key:"getNodeDisplayData",value:function(n){var r=this.internals.nodeDataCache[n];return r?Object.assign({},r):void 0}},{key:"getEdgeDisplayData",value:function(n){var r=this.internals.edgeDataCache[n];return r?Object.assign({},r):void 0}},{key:"getNodeState",value:function(n){return this.stateManager.getNodeState(n)}},{key:"getEdgeState",value:function(n){return this.stateManager.getEdgeState(n)}},{key:"getGraphState",value:function(){return this.stateManager.getGraphState()}},{key:"setNodeState",value:function(n,r){return this.stateManager.setNodeState(n,r),this}},{key:"setEdgeState",value:function(n,r){return this.stateManager.setEdgeState(n,r),this}},{key:"setGraphState",value:function(n){return this.stateManager.setGraphState(n),this}},{key:"_setPanning",value:function(n){this.stateManager.setGraphState({isPanning:n})}},{key:"_setZooming",value:function(n){this.stateManager.setGraphState({isZooming:n})}},{key:"_hasNodeDrag",value:function(){var n=this.internals.dragManager;return!!(n.pendingNode||n.session)}},{key:"_showGestureHint",value:function(n){var r=this.internals.settings;r.gestureTarget==="shared"&&(this.gestureHint=this.gestureHint||new bh(this.container),this.gestureHint.show(n,r))}},{key:"setNodesState",value:function(n,r){return this.stateManager.setNodesState(n,r),this}},{key:"setEdgesState",value:function(n,r){return this.stateManager.setEdgesState(n,r),this}},{key:"updateContainerCursor",value:function(){var n=this.stateManager.hovered,r=this.resolvedStageStyle.cursor||"";this.container.style.cursor=n&&ah(this.internals,n)||r}},{key:"refreshStageStyle",value:function(){this.resolvedStageStyle=er(this.stylesDeclaration.stage,this.stateManager.graphState),this.resolvedStageStyle.background!==void 0&&(this.container.style.backgroundColor=this.resolvedStageStyle.background),this.updateContainerCursor()}},{key:"getNodeDisplayedLabels",value:function(){return new Set(this.labelRenderer.displayedNodeLabels)}},{key:"getEdgeDisplayedLabels",value:function(){return new Set(this.labelRenderer.displayedEdgeLabels)}},{key:"getSettings",value:function(){return B({},this.internals.settings)}},{key:"getSetting",value:function(n){return this.internals.settings[n]}},{key:"getStyles",value:function(){return B({},this.stylesDeclaration)}},{key:"getPrimitives",value:function(){return B({},this.internals.primitives)}},{key:"setSetting",value:function(n,r){return this.internals.settings[n]=r,ta(this.internals.settings),this.handleSettingsUpdate(),this.scheduleRefresh(),this}},{key:"updateSetting",value:function(n,r){return this.setSetting(n,r(this.internals.settings[n])),this}},{key:"setSettings",value:function(n){return this.internals.settings=B(B({},this.internals.settings),n),ta(this.internals.settings),this.handleSettingsUpdate(),this.scheduleRefresh(),this}},{key:"resize",value:function(n){var r=this.width,i=this.height;if(this.width=this.container.offsetWidth,this.height=this.container.offsetHeight,this.internals.pixelRatio=un(),this.width===0)if(this.internals.settings.allowInvalidContainer)this.width=1;else throw new Error("Sigma: Container has no width. You can set the allowInvalidContainer setting to true to stop seeing this error.");if(this.height===0)if(this.internals.settings.allowInvalidContainer)this.height=1;else throw new Error("Sigma: Container has no height. You can set the allowInvalidContainer setting to true to stop seeing this error.");if(!n&&r===this.width&&i===this.height)return this;this.labelRenderer.labelsDirty=!0;for(var o=0,s=[this.mouseLayer].concat(q(Object.values(this.extraElements)));o<s.length;o++){var l=s[o];l.style.width=this.width+"px",l.style.height=this.height+"px"}return this.webGLContext&&(this.stageCanvas.setAttribute("width",this.width*this.internals.pixelRatio+"px"),this.stageCanvas.setAttribute("height",this.height*this.internals.pixelRatio+"px"),this.webGLContext.viewport(0,0,this.width*this.internals.pixelRatio,this.height*this.internals.pixelRatio)),this.emit("resize"),this}},{key:"clear",value:function(){return this.emit("beforeClear"),this.webGLContext.bindFramebuffer(WebGLRenderingContext.FRAMEBUFFER,null),this.webGLContext.clear(WebGLRenderingContext.COLOR_BUFFER_BIT),this.emit("afterClear"),this}},{key:"scheduleStateRefresh",value:function(){this.needToRefreshState=!0,this.scheduleRender()}},{key:"refreshState",value:function(){var n=this,r;this.stateManager.flushGraphStateFlags();var i=this.stateManager.graphStateChanged&&this.internals.nodeStyleAnalysis.dependency==="graph-state",o=this.stateManager.graphStateChanged&&this.edgeStyleAnalysis.dependency==="graph-state",s=!1;if(i)this.internals.graph.forEachNode(function(h){n.refreshNodeState(h)&&(s=!0)});else if(this.internals.nodeStyleAnalysis.dependency!=="static"){var l=O(this.stateManager.dirtyNodes),d;try{for(l.s();!(d=l.n()).done;){var u=d.value;this.refreshNodeState(u)&&(s=!0)}}catch(h){l.e(h)}finally{l.f()}}if(o)this.internals.graph.forEachEdge(function(h){n.refreshEdgeState(h)&&(s=!0)});else if(this.edgeStyleAnalysis.dependency!=="static"){var c=O(this.stateManager.dirtyEdges),g;try{for(c.s();!(g=c.n()).done;){var f=g.value;this.refreshEdgeState(f)&&(s=!0)}}catch(h){c.e(h)}finally{c.f()}}this.stateManager.graphStateChanged&&(r=this.stylesDeclaration)!==null&&r!==void 0&&r.stage&&this.refreshStageStyle(),this.stateManager.clearDirtyTracking(),s&&(this.pendingProcess="full")}},{key:"refreshNodeState",value:function(n){var r=this.internals.nodeDataCache[n];if(!r||this.nodeReducer){var i,o,s,l,d=(i=this.internals.nodeDataCache[n])===null||i===void 0?void 0:i.depth,u=(o=this.internals.nodeDataCache[n])===null||o===void 0?void 0:o.zIndex,c=(s=this.internals.nodeDataCache[n])===null||s===void 0?void 0:s.labelAttachment;this.updateNode(n);var g=this.internals.nodeDataCache[n];this.internals.attachmentManager&&g.labelAttachment!==c&&this.internals.attachmentManager.invalidateNode(n);var f;this.internals.nodeShapeMap&&this.internals.nodeGlobalShapeIds&&g.shape&&g.shape in this.internals.nodeShapeMap?f=this.internals.nodeGlobalShapeIds[this.internals.nodeShapeMap[g.shape]]:f=pn(g.shape||"circle"),(l=this.internals.nodeDataTexture).updateNode.apply(l,[n,g.x,g.y,g.size,f].concat(q(Qn(g)),[g.color])),d&&g.depth!==d&&this.updateNodeDepthRanges(n,d,g.depth);var h=this.nodeProgramIndex[n];return h!==void 0&&(this.addNodeToProgram(n,h),this.nodeProgram.invalidateBuffers()),u!==void 0&&g.zIndex!==u}var v=this.internals.graph.getNodeAttributes(n),m=this.stateManager.getNodeState(n),p=r.size,b=r.shape,y=r.depth,_=r.zIndex,x=r.labelAttachment,T=r.rotationAlignment,w=r.labelRotationAlignment,E=r.color;Qa(this.stylesDeclaration.nodes,v,m,this.stateManager.graphState,this.internals.graph,r),this.postEvaluateNode(r,v,m);var C=this.nodeGraphCoords[n],R=r.x!==C.x||r.y!==C.y;if(R&&(C.x=r.x,C.y=r.y),this.normalizationFunction.applyTo(r),this.internals.nodeShapeMap?(!r.shape||!(r.shape in this.internals.nodeShapeMap))&&(r.shape=Object.keys(this.internals.nodeShapeMap)[0]):this.nodeShapeSlug&&(r.shape=this.nodeShapeSlug),this.internals.attachmentManager&&r.labelAttachment!==x&&this.internals.attachmentManager.invalidateNode(n),ot(this.internals.nodesWithForcedLabels,n,Ye(r)),ot(this.internals.nodesWithBackdrop,n,ar(r)),R||r.size!==p||r.shape!==b||r.rotationAlignment!==T||r.labelRotationAlignment!==w||r.color!==E){var I,A;this.internals.nodeShapeMap&&this.internals.nodeGlobalShapeIds&&r.shape&&r.shape in this.internals.nodeShapeMap?A=this.internals.nodeGlobalShapeIds[this.internals.nodeShapeMap[r.shape]]:A=pn(r.shape||"circle"),(I=this.internals.nodeDataTexture).updateNode.apply(I,[n,r.x,r.y,r.size,A].concat(q(Qn(r)),[r.color]))}this.itemBuckets.nodes.set(n,r.depth),r.depth!==y&&this.updateNodeDepthRanges(n,y,r.depth);var P=this.nodeProgramIndex[n];return P!==void 0&&(this.addNodeToProgram(n,P),this.nodeProgram.invalidateBuffers()),r.zIndex!==_}},{key:"refreshEdgeState",value:function(n){var r=this.internals.edgeDataCache[n];if(!r||this.edgeReducer){var i=r?.depth,o=r?.zIndex;this.updateEdge(n);var s=this.internals.edgeDataCache[n];i&&s.depth!==i&&this.updateEdgeDepthRanges(n,i,s.depth);var l=this.edgeProgramIndex[n];return l!==void 0&&(this.addEdgeToProgram(n,l),this.edgeProgram.invalidateBuffers()),o!==void 0&&s.zIndex!==o}var d=this.internals.graph.getEdgeAttributes(n),u=this.stateManager.getEdgeState(n),c=r.depth,g=r.zIndex,f=r.size,h=r.path,v=r.selfLoopPath,m=r.parallelPath,p=r.head,b=r.tail;Ja(this.stylesDeclaration.edges,d,u,this.stateManager.graphState,this.internals.graph,r),this.postEvaluateEdge(r,d),this.applyEdgeSpread(n,r,u),ot(this.internals.edgesWithForcedLabels,n,Ye(r)),this.itemBuckets.edges.set(n,r.depth),r.depth!==c&&this.updateEdgeDepthRanges(n,c,r.depth);var y=this.edgeProgramIndex[n];if(y!==void 0){var _=r.size!==f||r.path!==h||r.selfLoopPath!==v||r.parallelPath!==m||r.head!==p||r.tail!==b;if(_)this.addEdgeToProgram(n,y),this.edgeProgram.invalidateBuffers();else{var x=this.internals.graph.source(n),T=this.internals.graph.target(n),w=this.internals.nodeDataCache[x],E=this.internals.nodeDataCache[T],C=this.edgeTextureIndexCache[n];this.edgeProgram.process(ht(this.pickingState,"edge",n),y,w,E,r,C),this.edgeProgram.invalidateBuffers()}}return r.zIndex!==g}},{key:"refresh",value:function(n){var r=this,i=n?.skipIndexation!==void 0?n?.skipIndexation:!1,o=n?.schedule!==void 0?n.schedule:!1,s=!n||!n.partialGraph;if(s)this.clearEdgeIndices(),this.clearNodeIndices(),this.internals.graph.forEachNode(function(w){return r.addNode(w)}),this.edgeGroups.rebuild(),this.internals.graph.forEachEdge(function(w){return r.addEdge(w)}),this.pendingProcess="full";else{for(var l,d,u=((l=n.partialGraph)===null||l===void 0?void 0:l.nodes)||[],c=0,g=u?.length||0;c<g;c++){var f,h,v=""+u[c],m=(f=this.internals.nodeDataCache[v])===null||f===void 0?void 0:f.labelAttachment;if(this.updateNode(v),this.internals.attachmentManager&&((h=this.internals.nodeDataCache[v])!==null&&h!==void 0&&h.labelAttachment||m)&&this.internals.attachmentManager.invalidateNode(v),i){var p=this.nodeProgramIndex[v];if(p===void 0)throw new Error('Sigma: node "'.concat(v,`" can't be repaint`));this.addNodeToProgram(v,p)}}i&&u.length>0&&(this.nodeProgram.invalidateBuffers(),this.labelRenderer.labelsDirty=!0);for(var b=(n==null||(d=n.partialGraph)===null||d===void 0?void 0:d.edges)||[],y=0,_=b.length;y<_;y++){var x=""+b[y];if(this.updateEdge(x),i){var T=this.edgeProgramIndex[x];if(T===void 0)throw new Error('Sigma: edge "'.concat(x,`" can't be repaint`));this.addEdgeToProgram(x,T)}}i&&b.length>0&&(this.edgeProgram.invalidateBuffers(),this.labelRenderer.labelsDirty=!0),!i&&this.pendingProcess!=="full"&&(this.pendingProcess=b.length>0?"full":"nodes")}return o?this.scheduleRender():this.render(),this}},{key:"scheduleRender",value:function(){var n=this;return this.renderFrame||(this.renderFrame=requestAnimationFrame(function(){n.render()})),this}},{key:"scheduleRefresh",value:function(n){return this.refresh(B(B({},n),{},{schedule:!0}))}},{key:"getViewportZoomedState",value:function(n,r){var i=this.camera.getState(),o=i.ratio,s=i.angle,l=i.x,d=i.y,u=this.internals.settings,c=u.minCameraRatio,g=u.maxCameraRatio;typeof g=="number"&&(r=Math.min(r,g)),typeof c=="number"&&(r=Math.max(r,c));var f=r/o,h={x:this.width/2,y:this.height/2},v=this.viewportToFramedGraph(n),m=this.viewportToFramedGraph(h);return{angle:s,x:(v.x-m.x)*(1-f)+l,y:(v.y-m.y)*(1-f)+d,ratio:r}}},{key:"viewRectangle",value:function(){var n=this.viewportToFramedGraph({x:0,y:0}),r=this.viewportToFramedGraph({x:this.width,y:0}),i=this.viewportToFramedGraph({x:0,y:this.height});return{x1:n.x,y1:n.y,x2:r.x,y2:r.y,height:r.y-i.y}}},{key:"framedGraphToViewport",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{},i=!!r.cameraState||!!r.viewportDimensions||!!r.graphDimensions||!!r.padding,o=r.matrix||(i?qe(r.cameraState||this.camera.getState(),r.viewportDimensions||this.getDimensions(),r.graphDimensions||this.getGraphDimensions(),r.padding||this.getStagePadding()):this.matrix),s=Dt(o,n);return{x:(1+s.x)*this.width/2,y:(1-s.y)*this.height/2}}},{key:"viewportToFramedGraph",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{},i=!!r.cameraState||!!r.viewportDimensions||!!r.graphDimensions||!!r.padding,o=r.matrix||(i?qe(r.cameraState||this.camera.getState(),r.viewportDimensions||this.getDimensions(),r.graphDimensions||this.getGraphDimensions(),r.padding||this.getStagePadding(),!0):this.invMatrix),s=Dt(o,{x:n.x/this.width*2-1,y:1-n.y/this.height*2});return isNaN(s.x)&&(s.x=0),isNaN(s.y)&&(s.y=0),s}},{key:"viewportToGraph",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{};return this.normalizationFunction.inverse(this.viewportToFramedGraph(n,r))}},{key:"graphToViewport",value:function(n){var r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:{};return this.framedGraphToViewport(this.normalizationFunction(n),r)}},{key:"graphToFramedGraph",value:function(n){return this.normalizationFunction(n)}},{key:"framedGraphToGraph",value:function(n){return this.normalizationFunction.inverse(n)}},{key:"getGraphToViewportRatio",value:function(){var n={x:0,y:0},r={x:1,y:1},i=Math.sqrt(Math.pow(n.x-r.x,2)+Math.pow(n.y-r.y,2)),o=this.graphToViewport(n),s=this.graphToViewport(r),l=Math.sqrt(Math.pow(o.x-s.x,2)+Math.pow(o.y-s.y,2));return l/i}},{key:"computeNodeExtent",value:function(){var n=this.nodeGraphCoords,r=Object.keys(n);if(!r.length)return{x:[0,1],y:[0,1]};for(var i=1/0,o=-1/0,s=1/0,l=-1/0,d=0,u=r.length;d<u;d++){var c=n[r[d]],g=c.x,f=c.y;g<i&&(i=g),g>o&&(o=g),f<s&&(s=f),f>l&&(l=f)}return{x:[i,o],y:[s,l]}}},{key:"getBBox",value:function(){return this.nodeExtent}},{key:"getCustomBBox",value:function(){return this.customBBox}},{key:"setCustomBBox",value:function(n){return this.customBBox=n,this.scheduleRender(),this}},{key:"kill",value:function(){var n,r,i,o,s;this.emit("kill"),this.removeAllListeners(),this.camera.cancelAnimation(),this.unbindCameraHandlers(),window.removeEventListener("resize",this.activeListeners.handleResize),this.mouseCaptor.kill(),this.touchCaptor.kill(),this.internals.hoverResolver.kill(),this.unbindGraphHandlers(),this.clearIndices(),this.clearState(),this.internals.nodeDataCache={},this.internals.edgeDataCache={},this.renderFrame&&(cancelAnimationFrame(this.renderFrame),this.renderFrame=null);for(var l=this.container;l.firstChild;)l.removeChild(l.firstChild);this.nodeProgram.kill(),this.nodeFramePass.kill(),this.edgeProgram.kill(),this.edgeFramePass.kill(),this.internals.labelProgram.kill(),(n=this.internals.edgeLabelProgram)===null||n===void 0||n.kill(),(r=this.internals.edgeLabelBackgroundProgram)===null||r===void 0||r.kill(),this.internals.backdropProgram.kill(),this.internals.labelBackgroundProgram.kill(),(i=this.internals.attachmentProgram)===null||i===void 0||i.kill(),(o=this.internals.attachmentManager)===null||o===void 0||o.kill(),this.internals.attachmentProgram=null,this.internals.attachmentManager=null;var d=O(this.customLayerPrograms.values()),u;try{for(d.s();!(u=d.n()).done;){var c=u.value.program;c.kill()}}catch(h){d.e(h)}finally{d.f()}if(this.customLayerPrograms.clear(),this.sdfAtlas&&(this.sdfAtlas=null),this.internals.nodeDataTexture&&(this.internals.nodeDataTexture.kill(),this.internals.nodeDataTexture=null),this.internals.nodeFrameTexture&&(this.internals.nodeFrameTexture.kill(),this.internals.nodeFrameTexture=null),this.internals.edgeDataTexture&&(this.internals.edgeDataTexture.kill(),this.internals.edgeDataTexture=null),this.internals.edgeFrameTexture&&(this.internals.edgeFrameTexture.kill(),this.internals.edgeFrameTexture=null),this.webGLContext){var g;(g=this.webGLContext.getExtension("WEBGL_lose_context"))===null||g===void 0||g.loseContext(),this.webGLContext=null}(s=this.gestureHint)===null||s===void 0||s.kill(),this.gestureHint=null,this.mouseLayer.remove();for(var f in this.extraElements)this.extraElements[f].remove();this.extraElements={}}},{key:"scaleSize",value:function(){var n=arguments.length>0&&arguments[0]!==void 0?arguments[0]:1,r=arguments.length>1&&arguments[1]!==void 0?arguments[1]:this.camera.ratio;return n/this.internals.settings.zoomToSizeRatioFunction(r)*(this.getSetting("itemSizesReference")==="positions"?r*this.graphToViewportRatio:1)}},{key:"getStageCanvas",value:function(){return this.stageCanvas}},{key:"getMouseLayer",value:function(){return this.mouseLayer}}])})(Zn),us=Ah;var lg=at(Tt());function cs(a,e){return typeof a=="number"?a:(J(a)==="object"&&a!==null&&"attribute"in a,e)}function gs(a){var e=a??{},t=e.cornerRadius,n=e.rotation,r=cs(t,0),i=cs(n,0),o=`
+`.concat(mn,`
+float sdf_square(vec2 uv, float size, float cornerRadius, float rotation) {
+  // Apply rotation if needed
+  vec2 p = uv;
+  if (rotation != 0.0) {
+    p = rotate2D(rotation) * p;
+  }
+
+  // Distance to box with given corner radius
+  // Based on Inigo Quilez's box SDF: https://iquilezles.org/articles/distfunctions2d/
+  vec2 d = abs(p) - vec2(size - cornerRadius);
+  return length(max(d, 0.0)) + min(max(d.x, d.y), 0.0) - cornerRadius;
+}
+`);return{name:"square",glsl:o,uniforms:[{name:"u_cornerRadius",type:"float",value:r},{name:"u_rotation",type:"float",value:i}],inradiusFactor:Math.SQRT1_2}}function hs(a,e){return typeof a=="number"?a:(J(a)==="object"&&a!==null&&"attribute"in a,e)}function ps(a){var e=a??{},t=e.cornerRadius,n=e.rotation,r=hs(t,0),i=hs(n,0),o=`
+`.concat(mn,`
+float sdf_triangle(vec2 uv, float size, float cornerRadius, float rotation) {
+  // Apply rotation if needed
+  vec2 p = uv;
+  if (rotation != 0.0) {
+    p = rotate2D(rotation) * p;
+  }
+
+  // Equilateral triangle SDF
+  // Based on Inigo Quilez's triangle SDF: https://iquilezles.org/articles/distfunctions2d/
+  //
+  // The IQ formula uses parameter 'r' where the triangle has width = 2r.
+  // For circumradius R (distance from centroid to vertex):
+  //   R = r * 2 / sqrt(3), so r = R * sqrt(3) / 2
+  const float k = sqrt(3.0);
+  float r = size * k / 2.0;
+
+  p.x = abs(p.x) - r;
+  p.y = p.y + r / k;
+  if (p.x + k * p.y > 0.0) {
+    p = vec2(p.x - k * p.y, -k * p.x - p.y) / 2.0;
+  }
+  p.x -= clamp(p.x, -2.0 * r, 0.0);
+  float dist = -length(p) * sign(p.y);
+
+  // Apply corner radius if specified
+  if (cornerRadius > 0.0) {
+    dist = dist + cornerRadius;
+  }
+
+  return dist;
+}
+`);return{name:"triangle",glsl:o,uniforms:[{name:"u_cornerRadius",type:"float",value:r},{name:"u_rotation",type:"float",value:i}],inradiusFactor:.5}}function fs(a,e){return typeof a=="number"?a:(J(a)==="object"&&a!==null&&"attribute"in a,e)}function vs(a){var e=a??{},t=e.cornerRadius,n=e.rotation,r=fs(t,0),i=fs(n,0),o=`
+`.concat(mn,`
+float sdf_diamond(vec2 uv, float size, float cornerRadius, float rotation) {
+  // Apply rotation if needed
+  vec2 p = uv;
+  if (rotation != 0.0) {
+    p = rotate2D(rotation) * p;
+  }
+
+  // Diamond SDF - using rhombus formula from Inigo Quilez
+  // https://iquilezles.org/articles/distfunctions2d/
+  // For a diamond (square rotated 45°), b = (size, size)
+  vec2 b = vec2(size, -size);
+  p = abs(p);
+  float h = clamp((dot(b, p) + b.y * b.y) / dot(b, b), 0.0, 1.0);
+  p -= b * vec2(h, h - 1.0);
+  float d = length(p) * sign(p.x);
+
+  // Apply corner radius if specified
+  if (cornerRadius > 0.0) {
+    d = d + cornerRadius;
+  }
+
+  return d;
+}
+`);return{name:"diamond",glsl:o,uniforms:[{name:"u_cornerRadius",type:"float",value:r},{name:"u_rotation",type:"float",value:i}],inradiusFactor:Math.SQRT1_2}}var Rh="pixels",Dh="butt";function Ch(a){return a===void 0||a===!1?{tail:!1,head:!1}:a===!0?{tail:!0,head:!0}:a==="head"?{tail:!1,head:!0}:{tail:!0,head:!1}}function Lh(a){var e,t;return a===void 0?{tail:0,head:0}:typeof a=="number"?{tail:a,head:a}:{tail:(e=a.tail)!==null&&e!==void 0?e:0,head:(t=a.head)!==null&&t!==void 0?t:0}}function ms(a){var e,t,n,r,i,o,s,l=a??{},d=(e=l.dashColor)!==null&&e!==void 0?e:{attribute:"color"},u=(t=l.gapColor)!==null&&t!==void 0?t:0,c={dashSize:(n=l.dashSize)!==null&&n!==void 0?n:{value:10,mode:"pixels"},gapSize:(r=l.gapSize)!==null&&r!==void 0?r:{value:10,mode:"pixels"},dashOffset:(i=l.dashOffset)!==null&&i!==void 0?i:{value:0,mode:"pixels"}},g=(o=l.align)!==null&&o!==void 0?o:.5,f=(s=l.cap)!==null&&s!==void 0?s:Dh,h=Ch(l.solidExtremities),v=Lh(l.solidMargin),m=sn(d,"dashColor"),p=[c.dashSize,c.gapSize,c.dashOffset].map(function(A){var P;return((P=A.mode)!==null&&P!==void 0?P:Rh)==="relative"?1:0}),b=[{name:"u_sizeMode",type:"vec3",value:p},{name:"u_align",type:"float",value:g},{name:"u_solidExtremities",type:"vec2",value:[h.tail?1:0,h.head?1:0]},{name:"u_solidMargin",type:"vec2",value:[v.tail,v.head]}],y=q(m.attributes),_=m.needsNodeColors,x;if(typeof u=="number")x="vec4(dashColor.rgb, dashColor.a * ".concat(de(u),")");else{var T=sn(u,"gapColor");x=T.glsl,y.push.apply(y,q(T.attributes)),_=_||T.needsNodeColors}var w=!("value"in c.dashSize),E=!("value"in c.gapSize),C=!("value"in c.dashOffset);["dashSize","gapSize","dashOffset"].forEach(function(A){if("value"in c[A])b.push({name:"u_".concat(A),type:"float",value:c[A].value});else{var P;y.push({name:"a_".concat(A),size:1,type:WebGL2RenderingContext.FLOAT,source:c[A].attribute}),b.push({name:"u_".concat(A),type:"float",value:(P=c[A].default)!==null&&P!==void 0?P:0})}});var R=function(P,D){return D?"(v_".concat(P," > 0.0 ? v_").concat(P," : u_").concat(P,")"):"u_".concat(P)},I=`
+// Dashed pattern layer with antialiased boundaries
+// Uniforms:
+//   u_dashSize: size of each dash (or default when using attribute)
+//   u_gapSize: size of gaps between dashes (or default when using attribute)
+//   u_dashOffset: offset to shift the pattern (or default when using attribute)
+//   u_sizeMode: vec3 indicating if values are thickness-relative (x=dash, y=gap, z=offset)
+//   u_align: pattern alignment (0=start, 0.5=center, 1=end)
+//   u_solidExtremities: vec2(tail, head) - 1.0 means solid, 0.0 means dashed
+//   u_solidMargin: vec2(tail, head) - extra solid margin in pixels
+`.concat(w?"// Varying: v_dashSize for per-edge dash size":"",`
+`).concat(E?"// Varying: v_gapSize for per-edge gap size":"",`
+`).concat(C?"// Varying: v_dashOffset for per-edge dash offset":"",`
+
+vec4 layer_dashed(EdgeContext ctx) {
+  // Dash color (straight alpha, matching v_color and blendOver)
+  vec4 dashColor = `).concat(m.glsl,`;
+
+  // Check for solid zones first (extremities and margins)
+  // v_zone: 0=tail extremity, 1=body, 2=head extremity
+  // v_tailLengthRatio and v_headLengthRatio give extremity lengths as ratio of thickness
+
+  // Tail solid zone check
+  if (u_solidExtremities.x > 0.5 && v_zone < 0.5) {
+    // In tail extremity zone and solidExtremities.tail is enabled
+    return dashColor;
+  }
+  // Head solid zone check
+  if (u_solidExtremities.y > 0.5 && v_zone > 1.5) {
+    // In head extremity zone and solidExtremities.head is enabled
+    return dashColor;
+  }
+
+  // Compute extremity lengths in world units for margin calculation
+  float tailExtremityLength = v_tailLengthRatio * ctx.thickness;
+  float headExtremityLength = v_headLengthRatio * ctx.thickness;
+
+  // Convert pixel margins to world units (same formula as thickness conversion)
+  float tailMarginWorld = u_solidMargin.x * u_correctionRatio / u_sizeRatio;
+  float headMarginWorld = u_solidMargin.y * u_correctionRatio / u_sizeRatio;
+
+  // Tail margin check (margin starts after extremity zone)
+  float tailSolidZone = (u_solidExtremities.x > 0.5 ? tailExtremityLength : 0.0) + tailMarginWorld;
+  if (ctx.distanceFromSource < tailSolidZone) {
+    return dashColor;
+  }
+
+  // Head margin check (margin starts before extremity zone)
+  float headSolidZone = (u_solidExtremities.y > 0.5 ? headExtremityLength : 0.0) + headMarginWorld;
+  if (ctx.distanceToTarget < headSolidZone) {
+    return dashColor;
+  }
+
+  // Get dash size values (from attribute if available, otherwise uniform)
+  float dashSizeValue = `).concat(R("dashSize",w),`;
+  float gapSizeValue = `).concat(R("gapSize",E),`;
+  float dashOffsetValue = `).concat(R("dashOffset",C),`;
+
+  // Compute actual sizes (either in pixels converted to world units, or relative to thickness)
+  float pixelToWorld = u_correctionRatio / u_sizeRatio;
+  float dashSize = dashSizeValue * (u_sizeMode.x > 0.5 ? ctx.thickness : pixelToWorld);
+  float gapSize = gapSizeValue * (u_sizeMode.y > 0.5 ? ctx.thickness : pixelToWorld);
+  float dashOffset = dashOffsetValue * (u_sizeMode.z > 0.5 ? ctx.thickness : pixelToWorld);
+
+  // Early return when no visible dash pattern:
+  // - dashSize ≈ 0: no dashes to show, return transparent (let plain layer show through)
+  // - gapSize ≈ 0: all dash/no gap, effectively solid, return transparent (let plain layer handle it)
+  // Threshold scales with pixelToWorld so it stays ~0.1px regardless of zoom
+  float dashThreshold = 0.1 * pixelToWorld;
+  if (dashSize < dashThreshold || gapSize < dashThreshold) {
+    return vec4(0.0);
+  }
+
+  // Pattern length is dash + gap
+  float patternLength = dashSize + gapSize;
+
+  // Adjust distances for solid zones (pattern starts after solid zones)
+  float adjustedDistFromSource = ctx.distanceFromSource - tailSolidZone;
+  float adjustedDistToTarget = ctx.distanceToTarget - headSolidZone;
+
+  // Compute alignment anchor point
+  // - align: 0 → anchor at start, pattern begins with a dash
+  // - align: 1 → anchor at end, pattern ends with a dash
+  // - align: 0.5 → anchor at center, pattern is symmetric
+  float dashedLength = adjustedDistFromSource + adjustedDistToTarget;
+  float anchorDist = u_align * dashedLength;
+
+  // Position within the repeating pattern
+  // By subtracting anchorDist, we ensure the anchor point maps to position 0 in the pattern
+  // This avoids the unstable mod(dashedLength, patternLength) operation
+  float posInPattern = mod(adjustedDistFromSource - anchorDist + dashOffset, patternLength);
+
+  // Signed longitudinal distance to the nearest dash center, wrapping across
+  // pattern repetitions so both dash edges antialias correctly
+  float longFromCenter =
+    mod(posInPattern - dashSize * 0.5 + patternLength * 0.5, patternLength) - patternLength * 0.5;
+
+  // Compute signed distance field for the dash
+  // Positive inside dash, negative inside gap
+`).concat(f==="round"?`  // Capsule SDF: round caps carved inside the dash length, so a dash never
+  // exceeds dashSize. Dashes shorter than the thickness degenerate to circles
+  // (dots) of diameter dashSize.
+  // ctx.sdf is 0 at the stroke boundary, so shift it back to centerline distance
+  float transverse = ctx.sdf + ctx.thickness * 0.5;
+  float capRadius = min(ctx.thickness, dashSize) * 0.5;
+  float halfLength = dashSize * 0.5 - capRadius;
+  vec2 q = vec2(max(abs(longFromCenter) - halfLength, 0.0), transverse);
+  float sdf = capRadius - length(q);`:"  float sdf = dashSize * 0.5 - abs(longFromCenter);",`
+
+  // Apply antialiasing using smoothstep
+  // aaWidth is in world units, same as our distance
+  float dashAlpha = smoothstep(-ctx.aaWidth, ctx.aaWidth, sdf);
+
+  // Gap color (straight alpha, like the dash color)
+  vec4 gapColor = `).concat(x,`;
+
+  // Blend between gap and dash colors
+  return mix(gapColor, dashColor, dashAlpha);
+}
+`);return{name:"dashed",glsl:I,uniforms:b,attributes:y,needsNodeColors:_}}function bs(a){var e=a??{},t=e.lengthRatio,n=t===void 0?5:t,r=e.widthRatio,i=r===void 0?4:r,o=e.margin,s=o===void 0?0:o,l=`
+// Arrow SDF: triangle with base at x=0, tip at x=lengthRatio
+// uv.x: 0 (base) to lengthRatio (tip), uv.y: [-halfW, +halfW]
+// Returns signed distance (negative inside, positive outside)
+float extremity_arrow(vec2 uv, float lengthRatio, float widthRatio) {
+  float x = uv.x;
+  float y = abs(uv.y);
+  float halfW = widthRatio * 0.5;
+
+  // Past the tip: euclidean distance to tip point
+  if (x > lengthRatio) {
+    return length(vec2(x - lengthRatio, y));
+  }
+
+  // Back edge: signed distance to x=0 line
+  float backDist = -x;
+
+  // Side edge: signed distance to sloped triangle edge
+  float clampedX = max(0.0, x);
+  float maxY = halfW * (1.0 - clampedX / lengthRatio);
+  float sideDist = y - maxY;
+
+  // Convex shape SDF = max of half-plane distances
+  return max(backDist, sideDist);
+}
+`;return{name:"arrow",glsl:l,length:n,widthFactor:i,margin:s,uniforms:[],attributes:[]}}var kh={Deployment:"deploy",StatefulSet:"sts",DaemonSet:"ds",ReplicaSet:"rs",Job:"job",CronJob:"cronjob",Pod:"pod",Service:"svc",Ingress:"ing",ConfigMap:"cm",Secret:"secret",ServiceAccount:"sa",PersistentVolumeClaim:"pvc",PersistentVolume:"pv",StorageClass:"sc",Node:"node",ReplicationController:"rc",HorizontalPodAutoscaler:"hpa",NetworkPolicy:"netpol",Gateway:"gw",HTTPRoute:"route",Endpoints:"ep",EndpointSlice:"eps"};function Ph(a){return kh[a]||a.toLowerCase()}var Fh=new Set(["Deployment","StatefulSet","DaemonSet","ReplicaSet","Job","CronJob","ReplicationController"]),Ih=new Set(["Service","Ingress","Gateway","HTTPRoute","GRPCRoute","TCPRoute"]),Nh=new Set(["PersistentVolumeClaim","PersistentVolume","StorageClass"]),Gh=new Set(["ConfigMap","Secret","ServiceAccount"]);function zh(a){return Fh.has(a)?["square",1.25]:Ih.has(a)?["diamond",1.35]:Nh.has(a)?["triangle",1.3]:Gh.has(a)?["circle",.9]:["circle",1.05]}function Mh(a,e){return a.length>e?`${a.slice(0,e-1)}…`:a}function ys(a){return`${Ph(a.kind)} ${Mh(a.label,20)}`}var ba=class{constructor(e,t){this.container=e,this.handlers=t,this.graph=new oe({multi:!0,type:"directed",allowSelfLoops:!1}),this.topo=null,this.boxes=[],this.boxById=new Map,this.drawnOf=new Map,this.highlight=null,this.selected=null,this.hovered=null,this.path=null,this.flashes=new Map,this.fading=new Map,this.hiddenKinds=new Set,this.frames=0;let n={itemSizesReference:"positions",zoomToSizeRatioFunction:i=>i,autoRescale:!0,stagePadding:24,enableCameraRotation:!1,labelRenderedSizeThreshold:4.5,labelDensity:100,labelGridCellSize:100,minEdgeThickness:1.2,minCameraRatio:.02,maxCameraRatio:8,zoomDuration:180,gestureTarget:"graph"},r=i=>this.highlight!==null&&!i.hl;this.sigma=new us(this.graph,e,{settings:n,primitives:{nodes:{shapes:[rn(),gs({cornerRadius:.15}),vs(),ps()],layers:[on()]},edges:{paths:[ln()],extremities:[bs({lengthRatio:3,widthRatio:2.2})],layers:[Me({color:{attribute:"solid",default:"transparent"}}),ms({dashSize:{attribute:"dash",default:0,mode:"pixels"},gapSize:{attribute:"gap",default:0,mode:"pixels"},dashColor:{attribute:"color"}})]}},styles:{stage:{background:"transparent"},nodes:{x:{attribute:"x"},y:{attribute:"y"},shape:{attribute:"shape",defaultValue:"circle"},size:(i,o)=>o.isHovered||i.sel?i.size*1.3:i.size,color:i=>i.missing?ne.canvas:be(i.health),opacity:i=>(i.fade??1)*(r(i)?.16:1),label:{attribute:"label"},labelColor:i=>r(i)?ne.muted:ne.fg,labelSize:11,labelFont:"system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif",labelVisibility:(i,o)=>o.isHovered||i.sel||i.hl||i.root||i.missing?"visible":r(i)?"hidden":"auto",visibility:i=>i.hidden?"hidden":"visible",depth:(i,o)=>o.isHovered||i.sel||i.hl?"topNodes":"nodes",cursor:"pointer"},edges:{size:i=>i.hot?.55:.22,color:i=>i.color,solid:i=>i.dash?"transparent":i.color,opacity:i=>(i.fade??1)*(this.highlight!==null&&!i.hl?.08:i.hot?1:.7),head:"arrow",visibility:i=>i.hidden?"hidden":"visible",depth:i=>i.hot||i.hl?"topEdges":"edges"}}}),this.sigma.getCamera().minRatio=.02,this.boxCanvas=this.sigma.createCanvas("boxes",{beforeLayer:"stage"}),this.decorCanvas=this.sigma.createCanvas("decor",{afterLayer:"stage"}),this.decorCanvas.classList.add("no-pointer"),this.sigma.on("afterRender",()=>{this.frames++,this.drawBoxes(),this.drawDecor(),this.onFrame&&this.onFrame()}),this.sigma.on("resize",()=>this.sizeCanvases()),this.sizeCanvases(),this.sigma.on("clickNode",({node:i})=>{t.hover(null),t.select(i)}),this.sigma.on("doubleClickNode",({node:i,preventSigmaDefault:o})=>{o(),this.graph.getNodeAttributes(i).data.expandable&&t.expand(i)}),this.sigma.on("enterNode",({node:i,event:o})=>{this.hovered=i,t.hover({node:this.graph.getNodeAttributes(i).data,x:o.x,y:o.y})}),this.sigma.on("leaveNode",()=>{this.hovered=null,t.hover(null)}),this.sigma.on("moveBody",({event:i})=>{let o=i.original&&i.original.target;if(this.hovered||o&&!this.container.contains(o)){this.hovered||t.hover(null);return}let s=this.boxAt(i.x,i.y);t.hover(s?{box:s,x:i.x,y:i.y}:null)}),this.sigma.on("clickStage",({event:i})=>{let o=this.boxAt(i.x,i.y);t.clickStage(o)}),this.sigma.getCamera().on("updated",()=>t.hover(null))}sizeCanvases(){let{width:e,height:t}=this.sigma.getDimensions(),n=window.devicePixelRatio||1;for(let r of[this.boxCanvas,this.decorCanvas])r.width=Math.round(e*n),r.height=Math.round(t*n),r.style.width=`${e}px`,r.style.height=`${t}px`;this.dpr=n}setTopology(e,{keepCamera:t=!1}={}){this.topo=e,this.fading.clear();let n=!e.summary&&e.edges.length>4e3;this.sigma.setSetting("hideEdgesOnMove",n),this.sigma.setSetting("hideLabelsOnMove",n),this.graph.clear(),this.setBoxes(e.boxes);let r=e.summary?[]:e.nodes;for(let i of r)this.addDrawNode(i,i.x,i.y);for(let i of e.summary?[]:e.edges)this.addDrawEdge(i);this.sigma.refresh(),this.indexMembers(),this.applyKindFilter(),this.applyHighlightAttrs(),this.fixExtent(),t||this.sigma.getCamera().setState({x:.5,y:.5,ratio:1,angle:0}),this.sigma.refresh()}mergeTopology(e){let t=this.topo;if(this.topo=e,!t||t.summary!==e.summary)return this.setTopology(e,{keepCamera:!0});let n=e.boxes.map(o=>{let s=this.boxById.get(o.id);return s?{...o,x:s.x,y:s.y,w:s.w,h:s.h}:o});this.setBoxes(n);let r=new Set;for(let o of e.summary?[]:e.nodes)if(r.add(o.id),this.graph.hasNode(o.id))this.updateDrawNode(o);else{let[s,l]=this.placeNear(o);this.addDrawNode(o,s,l),this.flashes.set(o.id,performance.now())}for(let o of this.graph.nodes())!r.has(o)&&!this.fading.has(o)&&this.fadeOut(o);let i=new Set;for(let o of e.summary?[]:e.edges)i.add(o.id),this.graph.hasEdge(o.id)?this.graph.mergeEdgeAttributes(o.id,{data:o}):this.addDrawEdge(o);for(let o of this.graph.edges())!i.has(o)&&!this.graph.getEdgeAttribute(o,"fade")&&this.graph.dropEdge(o);this.sigma.refresh(),this.indexMembers(),this.applyKindFilter(),this.applyHighlightAttrs(),this.kick()}setBoxes(e){this.boxes=e,this.boxById=new Map(e.map(t=>[t.id,t])),this.leafBoxes=e.filter(t=>!e.some(n=>n.parent===t.id))}fixExtent(){let e=this.boxes.filter(s=>!s.parent);if(!e.length)return;let t=1/0,n=1/0,r=-1/0,i=-1/0;for(let s of e)t=Math.min(t,s.x),n=Math.min(n,s.y),r=Math.max(r,s.x+s.w),i=Math.max(i,s.y+s.h);let o=i-n;this.sigma.setCustomBBox({x:[t,r],y:[-(i+o*.12),-(n-o*.04)]})}addDrawNode(e,t,n){let[r,i]=zh(e.kind),o=(e.missing?Math.max(i,1.1):i)*(e.state==="error"?1.15:e.state==="warning"?1.07:1);this.graph.addNode(e.id,{x:t,y:-n,gx:t,gy:n,size:o,shape:r,label:ys(e),health:e.state,missing:e.missing,root:e.root_cause,kind:e.kind,data:e})}updateDrawNode(e){this.graph.getNodeAttributes(e.id).health!==e.state&&this.flashes.set(e.id,performance.now()),this.graph.mergeNodeAttributes(e.id,{label:ys(e),health:e.state,missing:e.missing,root:e.root_cause,data:e})}addDrawEdge(e){if(!this.graph.hasNode(e.from)||!this.graph.hasNode(e.to)||this.graph.hasEdge(e.id))return;let t=this.graph.getNodeAttribute(e.to,"missing");this.graph.addDirectedEdgeWithKey(e.id,e.from,e.to,{kind:e.kind,color:rt(e.kind),dash:t?5:0,gap:t?4:0,data:e})}indexMembers(){this.drawnOf=new Map,this.graph.forEachNode((e,t)=>{this.drawnOf.set(e,e);for(let n of t.data.member_ids||[])this.drawnOf.has(n)||this.drawnOf.set(n,e)})}drawnFor(e){return this.drawnOf.get(e)||null}placeNear(e){let t=this.boxById.get(e.box),n=null,r=-1/0;if(this.graph.forEachNode((i,o)=>{o.data.box===e.box&&o.kind===e.kind&&!this.fading.has(o.data.id)&&(n=o.gx,r=Math.max(r,o.gy))}),n!==null){let i=r+4;return t&&i>t.y+t.h-2&&this.growBox(t,i+3-(t.y+t.h)),[n,i]}if(t){let i=t.y+t.h+1;return this.growBox(t,5),[t.x+4,i]}return[e.x,e.y]}growBox(e,t){for(let n=e;n;n=n.parent?this.boxById.get(n.parent):null)n.h+=t}fadeOut(e){this.fading.set(e,performance.now()),this.graph.forEachEdge(e,t=>this.graph.setEdgeAttribute(t,"fade",1)),this.kick()}applyChanges(e){let t=new Set(e.filter(r=>r.type==="edge_added"&&r.kind==="owns").map(r=>r.to)),n=0;for(let r of e)if(r.type==="health_changed"||r.type==="node_changed"){let i=this.drawnFor(r.id);if(!i)continue;if(n++,this.flashes.set(i,performance.now()),i===r.id){let o={...this.graph.getNodeAttribute(i,"data"),state:r.state,reason:r.reason,missing:r.missing};this.graph.mergeNodeAttributes(i,{health:r.state,missing:r.missing,data:o})}}else if(r.type==="node_removed")this.graph.hasNode(r.id)&&!this.fading.has(r.id)&&(n++,this.fadeOut(r.id));else if(r.type==="node_added"){if(this.graph.hasNode(r.id)||t.has(r.id)||!this.topo||this.topo.summary)continue;let i=this.boxFor(r);if(!i)continue;let o={id:r.id,label:r.name,kind:r.kind,namespace:r.namespace,state:r.state,reason:r.reason,box:i,x:0,y:0,members:0,member_ids:[],badge:null,expandable:!1,missing:r.missing,root_cause:!1,provisional:!0},[s,l]=this.placeNear(o);this.addDrawNode(o,s,l),this.drawnOf.set(r.id,r.id),this.flashes.set(r.id,performance.now()),n++}else if(r.type==="edge_added"){let i=`${r.from}|${r.kind}|${r.to}`;this.graph.hasNode(r.from)&&this.graph.hasNode(r.to)&&this.addDrawEdge({id:i,...r,count:1})}else if(r.type==="edge_removed"){let i=`${r.from}|${r.kind}|${r.to}`;this.graph.hasEdge(i)&&this.graph.dropEdge(i)}return this.sigma.refresh(),this.applyHighlightAttrs(),this.kick(),n}boxFor(e){let t=e.id.split("/")[0],n=this.topo?.grouping||"namespace",r=null;return n==="cluster"?r=`cluster:${t}`:n==="namespace"&&(r=e.namespace?`cluster:${t}/namespace:${e.namespace}`:`cluster:${t}/cluster-scoped:cluster-scoped`),r&&this.boxById.has(r)?r:null}setHighlight(e){this.highlight=e?new Set(e):null,this.applyHighlightAttrs(),this.kick()}applyHighlightAttrs(){let e=this.highlight;this.graph.updateEachNodeAttributes((n,r)=>(r.hl=e?e.has(n):!1,r.sel=n===this.selected,r));let t=this.selected;this.graph.updateEachEdgeAttributes((n,r,i,o)=>(r.hl=e?e.has(i)&&e.has(o):!1,r.hot=t!==null&&(i===t||o===t),r))}setSelected(e){this.selected=e&&this.graph.hasNode(e)?e:null,this.applyHighlightAttrs(),this.kick()}setPath(e,t){if(!e){this.path=null,this.kick();return}let n=[],r=new Set,i=new Set;for(let[s,l]of e){let d=s&&this.drawnFor(s),u=this.drawnFor(l);u&&r.add(u),d&&r.add(d),d&&u&&d!==u&&!i.has(`${d}>${u}`)&&(i.add(`${d}>${u}`),n.push([d,u]))}let o=new Set((t||[]).map(s=>this.drawnFor(s)).filter(Boolean));this.path={segments:n,nodes:r,causes:o},this.kick()}neighbours(e){return this.graph.hasNode(e)?[...new Set(this.graph.neighbors(e))].filter(t=>!this.fading.has(t)):[]}step(e,t,n){let r=this.screenOf(e);if(!r)return null;let i=l=>{let d=this.screenOf(l),u=d.x-r.x,c=d.y-r.y,g=Math.hypot(u,c)||1,f=(u*t+c*n)/g;return f>.3?g/f:1/0},o=null,s=1/0;for(let l of this.neighbours(e)){let d=i(l);d<s&&([o,s]=[l,d])}return o||(this.graph.forEachNode((l,d)=>{if(l===e||d.hidden||this.fading.has(l))return;let u=i(l);u<s&&([o,s]=[l,u])}),o)}screenOf(e){if(!this.graph.hasNode(e))return null;let t=this.graph.getNodeAttributes(e);return this.sigma.graphToViewport({x:t.x,y:t.y})}reveal(e,{zoom:t=!1,right:n=0,center:r=!1}={}){let i=this.screenOf(e);if(!i)return;let{width:o,height:s}=this.sigma.getDimensions(),l=Math.max(200,o-n),d=60;if(i.x>d&&i.x<l-d&&i.y>d&&i.y<s-d&&!r)return;let c=this.sigma.getCamera(),g=t?Math.min(c.ratio,.5):c.ratio,f={x:l/2,y:s/2},h=this.sigma.getNodeDisplayData(e),v=this.sigma.viewportToFramedGraph(f),m=this.sigma.viewportToFramedGraph({x:o/2,y:s/2}),p=g/c.ratio;c.animate({x:h.x-(v.x-m.x)*p,y:h.y-(v.y-m.y)*p,ratio:g},{duration:350})}revealAll(e,{right:t=0}={}){let n=e.map(x=>this.screenOf(x)).filter(Boolean);if(!n.length)return;let{width:r,height:i}=this.sigma.getDimensions(),o=Math.max(200,r-t),s=50,l=n.map(x=>x.x),d=n.map(x=>x.y),[u,c,g,f]=[Math.min(...l),Math.max(...l),Math.min(...d),Math.max(...d)],h=170;if(u>s&&c<o-h&&g>s&&f<i-s)return;let v=this.sigma.getCamera(),m=Math.max(1,(c-u+s+h)/o,(f-g+2*s)/i),p=v.ratio*m,b=this.sigma.viewportToFramedGraph({x:(u+c+h-s)/2,y:(g+f)/2}),y=this.sigma.viewportToFramedGraph({x:o/2,y:i/2}),_=this.sigma.viewportToFramedGraph({x:r/2,y:i/2});v.animate({x:b.x-(y.x-_.x)*m,y:b.y-(y.y-_.y)*m,ratio:p},{duration:350})}focus(e,{zoom:t=!0}={}){let n=this.sigma.getNodeDisplayData(e);if(!n)return;let r=this.sigma.getCamera(),i=t?Math.min(r.ratio,.45):r.ratio;r.animate({x:n.x,y:n.y,ratio:i},{duration:350})}fit(){this.sigma.getCamera().animate({x:.5,y:.5,ratio:1,angle:0},{duration:300})}zoom(e){let t=this.sigma.getCamera();t.animate({ratio:t.ratio/e},{duration:180})}setHiddenKinds(e){this.hiddenKinds=new Set(e),this.applyKindFilter(),this.kick()}applyKindFilter(){this.graph.updateEachEdgeAttributes((e,t)=>(t.hidden=this.hiddenKinds.has(t.kind),t))}refreshColours(){this.graph.updateEachEdgeAttributes((e,t)=>(t.color=rt(t.kind),t)),this.sigma.refresh()}kick(){if(this.sigma.scheduleRender(),(this.fading.size||this.flashes.size)&&!this.animating){this.animating=!0;let e=()=>{this.animate(),this.fading.size||this.flashes.size?requestAnimationFrame(e):this.animating=!1};requestAnimationFrame(e)}}animate(){let e=performance.now();for(let[t,n]of this.fading){let r=1-(e-n)/900;this.graph.hasNode(t)?r<=0?(this.graph.dropNode(t),this.fading.delete(t),this.selected===t&&(this.selected=null)):(this.graph.setNodeAttribute(t,"fade",r),this.graph.forEachEdge(t,i=>this.graph.setEdgeAttribute(i,"fade",r))):this.fading.delete(t)}for(let[t,n]of this.flashes)e-n>2400&&this.flashes.delete(t);this.sigma.scheduleRender()}boxRect(e){let t=this.sigma.graphToViewport({x:e.x,y:-e.y}),n=this.sigma.graphToViewport({x:e.x+e.w,y:-(e.y+e.h)});return{x:Math.min(t.x,n.x),y:Math.min(t.y,n.y),w:Math.abs(n.x-t.x),h:Math.abs(n.y-t.y)}}boxAt(e,t){let n=null;for(let r of this.boxes){let i=this.boxRect(r);e>=i.x&&e<=i.x+i.w&&t>=i.y&&t<=i.y+i.h&&(n=r)}return n}drawBoxes(){let e=this.boxCanvas.getContext("2d"),{width:t,height:n}=this.sigma.getDimensions();e.setTransform(this.dpr,0,0,this.dpr,0,0),e.clearRect(0,0,t,n);let r=this.topo?.summary;for(let i of this.boxes){let o=this.boxRect(i);if(o.x>t||o.y>n||o.x+o.w<0||o.y+o.h<0||o.w<2)continue;let s=i.kind==="cluster",l=i.state==="error"||i.state==="warning",d=be(i.state);if(e.beginPath(),Rr(e,o.x,o.y,o.w,o.h,Math.min(8,o.w/8)),s||(e.fillStyle=r?Zt(d,ne.dark?.22:.14):ne.box,e.fill()),e.lineWidth=s?1.5:l?2:1,e.strokeStyle=l?Zt(d,.85):ne.box_line,s&&e.setLineDash([6,4]),e.stroke(),e.setLineDash([]),o.w<40||o.h<18)continue;let u=i.counts.ok+i.counts.unknown+i.counts.warning+i.counts.error;e.font=`600 12.5px ${En}`,e.textBaseline="top";let c=o.x+8,g=4*o.h/i.h,f=s||g<21?o.y-17:o.y+5;if(f<0)continue;e.fillStyle=ne.fg;let h=s?`cluster ${i.label}`:i.label;e.fillText(Oh(e,h,o.w-16),c,f);let v=c+Math.min(e.measureText(h).width,o.w-16)+10;e.font=`12px ${En}`;let m=[];i.counts.error&&m.push(["error",`${i.counts.error} error`]),i.counts.warning&&m.push(["warning",`${i.counts.warning} warning`]),m.push(["muted",`${u} object${u===1?"":"s"}`]);for(let[p,b]of m){let y=e.measureText(b).width;if(v+y+14>o.x+o.w)break;p!=="muted"&&(e.fillStyle=be(p),e.beginPath(),e.arc(v+4,f+7,4,0,Math.PI*2),e.fill(),v+=11),e.fillStyle=p==="muted"?ne.muted:be(p),e.fillText(b,v,f),v+=y+10}r&&!s&&o.h>60&&(e.fillStyle=ne.muted,e.font=`12px ${En}`,e.fillText("click to open",c,o.y+o.h-20))}}drawDecor(){let e=this.decorCanvas.getContext("2d"),{width:t,height:n}=this.sigma.getDimensions();if(e.setTransform(this.dpr,0,0,this.dpr,0,0),e.clearRect(0,0,t,n),!this.topo||this.topo.summary)return;let r=this.sigma.getGraphToViewportRatio()/this.sigma.getCamera().ratio,i=l=>this.graph.getNodeAttribute(l,"size")*r,o=(l,d)=>l.x+d>0&&l.y+d>0&&l.x-d<t&&l.y-d<n;if(this.path){e.lineCap="round",e.strokeStyle=Zt(ne.path,.55),e.lineWidth=Math.max(4,Math.min(10,r*.9));for(let[l,d]of this.path.segments){let u=this.screenOf(l),c=this.screenOf(d);!u||!c||(e.beginPath(),e.moveTo(u.x,u.y),e.lineTo(c.x,c.y),e.stroke())}for(let l of this.path.nodes){let d=this.screenOf(l);if(!d)continue;let u=Math.max(6,i(l)+4);e.beginPath(),e.arc(d.x,d.y,u,0,Math.PI*2),e.lineWidth=2.5,e.strokeStyle=ne.path,e.stroke()}}if(this.graph.forEachNode((l,d)=>{if(!d.missing&&!d.root&&!(this.path&&this.path.causes.has(l))||d.hidden)return;let u=this.sigma.graphToViewport({x:d.x,y:d.y}),c=Math.max(3,i(l));if(!o(u,c+60))return;let g=be(d.health),f=this.highlight!==null&&!d.hl;if(e.globalAlpha=(d.fade??1)*(f?.2:1),d.missing&&(e.beginPath(),e.arc(u.x,u.y,c,0,Math.PI*2),e.setLineDash([Math.max(2,c/2.5),Math.max(2,c/3.5)]),e.lineWidth=Math.max(1.5,c/4),e.strokeStyle=g,e.stroke(),e.setLineDash([])),(d.root||this.path&&this.path.causes.has(l))&&(e.beginPath(),e.arc(u.x,u.y,c+Math.max(3,c/2),0,Math.PI*2),e.lineWidth=2,e.strokeStyle=g,e.stroke(),c>4)){e.font=`600 11px ${En}`,e.textBaseline="bottom";let h="root cause",v=e.measureText(h).width+8,m=u.x-v/2,p=u.y-c-Math.max(3,c/2)-4;e.fillStyle=g,e.beginPath(),Rr(e,m,p-15,v,15,3),e.fill(),e.fillStyle="#ffffff",e.fillText(h,m+4,p-1)}e.globalAlpha=1}),e.font=`600 10px ${En}`,e.textBaseline="middle",this.graph.forEachNode((l,d)=>{let u=d.data.badge;if(!u||d.hidden)return;let c=i(l);if(c<3.5)return;let g=this.sigma.graphToViewport({x:d.x,y:d.y});if(!o(g,60))return;let[f,h]=u.split(" ")[0].split("/").map(Number),v=f===h?ne.ok:f===0?ne.error:ne.warning,m=e.measureText(u).width+8,p=g.x-Math.min(c,m/2),b=g.y+c+1,y=this.highlight!==null&&!d.hl;e.globalAlpha=(d.fade??1)*(y?.25:1),e.beginPath(),Rr(e,p,b,m,12,6),e.fillStyle=ne.canvas,e.fill(),e.lineWidth=1,e.strokeStyle=v,e.stroke(),e.fillStyle=v,e.fillText(u,p+4,b+6.5),e.globalAlpha=1}),this.selected&&this.graph.hasNode(this.selected)){let l=this.screenOf(this.selected),d=Math.max(7,i(this.selected)*1.3+5);e.beginPath(),e.arc(l.x,l.y,d,0,Math.PI*2),e.lineWidth=3,e.strokeStyle=ne.select,e.stroke()}let s=performance.now();for(let[l,d]of this.flashes){if(!this.graph.hasNode(l))continue;let u=this.screenOf(l),c=(s-d)/2400,g=Math.max(6,i(l))+4+c*26;e.beginPath(),e.arc(u.x,u.y,g,0,Math.PI*2),e.lineWidth=3,e.strokeStyle=Zt(ne.accent,Math.max(0,1-c)),e.stroke()}}snapshot(){return new Promise(e=>{this.sigma.once("afterRender",()=>{let t=this.sigma.getStageCanvas(),n=document.createElement("canvas");n.width=t.width,n.height=t.height;let r=n.getContext("2d");r.fillStyle=ne.canvas,r.fillRect(0,0,n.width,n.height),r.drawImage(this.boxCanvas,0,0,n.width,n.height),r.drawImage(t,0,0,n.width,n.height),r.drawImage(this.decorCanvas,0,0,n.width,n.height),e(n)}),this.sigma.refresh()})}drawnNodes(){return this.graph.filterNodes(e=>!this.fading.has(e))}},En="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";function Rr(a,e,t,n,r,i){let o=Math.max(0,Math.min(i,n/2,r/2));a.moveTo(e+o,t),a.arcTo(e+n,t,e+n,t+r,o),a.arcTo(e+n,t+r,e,t+r,o),a.arcTo(e,t+r,e,t,o),a.arcTo(e,t,e+n,t,o),a.closePath()}function Oh(a,e,t){if(a.measureText(e).width<=t)return e;let n=e;for(;n.length>1&&a.measureText(`${n}…`).width>t;)n=n.slice(0,-1);return`${n}…`}var Z=a=>document.getElementById(a);function Ss(){let a=new URLSearchParams(location.search);return{q:a.get("q")||"",mode:a.get("mode")==="highlight"?"highlight":"filter",group:["namespace","cluster","node","app"].includes(a.get("group"))?a.get("group"):"namespace",problems:a.get("problems")==="1",sel:a.get("sel")||null,expand:(a.get("expand")||"").split(",").filter(Boolean),all:a.get("all")==="1"}}function Le(a,{replace:e=!1}={}){let t=new URLSearchParams;a.q&&t.set("q",a.q),a.mode!=="filter"&&t.set("mode",a.mode),a.group!=="namespace"&&t.set("group",a.group),a.problems&&t.set("problems","1"),a.expand.length&&t.set("expand",a.expand.join(",")),a.all&&t.set("all","1"),a.sel&&t.set("sel",a.sel);let n=`${location.pathname}${t.toString()?`?${t}`:""}`;n!==`${location.pathname}${location.search}`&&(e?history.replaceState(null,"",n):history.pushState(null,"",n))}var U=Ss(),gt=null,Je={now:null,source:null},_a=[],et=null,Dr=0,ya=null,$t=null,pe=null,Pr={navigationToFirstFrame:null,loadMs:null};La();var j=new ba(Z("graph"),{select:a=>mt.select(a,{focus:!1}),expand:a=>mt.expand(a),hover:a=>Es(a),clickStage:a=>{j.topo?.summary&&a&&a.kind!=="cluster"?Bh(a):U.sel&&mt.clearSelection()}}),mt={select(a,{focus:e=!1,replace:t=!1}={}){U={...U,sel:a},Le(U,{replace:t}),Ea({focus:e})},clearSelection(){!U.sel&&!pe||(U={...U,sel:null},Le(U),Ea({}))},drawnFor:a=>j.drawnFor(a),drawnNode:a=>{let e=j.drawnFor(a);return e&&j.graph.hasNode(e)?j.graph.getNodeAttribute(e,"data"):null},isExpanded:a=>U.expand.includes(a),expand(a){U.expand.includes(a)||(U={...U,expand:[...U.expand,a]},Le(U),Te({keepCamera:!0}))},collapse(a){U={...U,expand:U.expand.filter(e=>e!==a)},Le(U),Te({keepCamera:!0})},setPath(a,e,t){pe={kind:a,steps:e,causes:t,for:U.sel},j.setPath(e,t),j.path&&j.revealAll([...j.path.nodes],{right:Z("pane").offsetWidth||0});let n=[...new Set(e.flat().filter(Boolean))];if(a==="why"){let r=new Set;for(let i of n){let o=j.drawnFor(i);o&&o!==i&&!U.expand.includes(o)&&r.add(o)}if(r.size){U={...U,expand:[...U.expand,...r]},Le(U,{replace:!0});let i=pe;Te({keepCamera:!0}).then(()=>{pe===i&&mt.setPath(i.kind,i.steps,i.causes)})}}return n.filter(r=>!j.drawnFor(r))},drawOnly(a){let e=new Set(a);if(pe)for(let n of pe.steps.flat())n&&e.add(n);let t=[...e].map(n=>`(${An(n)})`).join(" or ");U={...U,q:t,mode:"filter",expand:[]},Le(U),Aa(),Te({}).then(()=>pe&&j.setPath(pe.steps,pe.causes))},now:()=>Je.now?Date.parse(Je.now):Date.now()},Cr=new Cn(Z("pane"),mt);async function xs(a,e,t){let n={group:a.group,problems:a.problems?"true":void 0,expand:e.length?e.join(","):void 0};a.all&&(n.summary="never",n.limit=5e4),a.mode==="filter"&&a.q.trim()&&(n.q=a.q);let r=await ve.graph(n,t);return r.grouping=a.group,r}async function Te({merge:a=!1,keepCamera:e=!1}={}){let t=++Dr;ya&&ya.abort(),ya=new AbortController;let n=ya.signal,r=U,i=performance.now();Lr(a?null:"Loading…");try{let o=null;if(r.mode==="highlight"&&r.q.trim()&&(o=await ve.search(r.q,n),o.text!==void 0&&o.text!==null))throw new ze(400,{error:{message:"this query prints text; highlighting needs a query that selects objects",hint:"drop `| count`, `| list`, … from the end"}});let s=[...r.expand],l=await xs(r,[...s,...o?_a:[]],n);if(o&&!l.summary){let u=o.nodes.map(g=>g.id),c=[..._a];for(let g=0;g<4;g++){let f=new Map;for(let v of l.nodes){f.set(v.id,v.id);for(let m of v.member_ids||[])f.set(m,v.id)}let h=new Set;for(let v of u){let m=f.get(v);m&&m!==v&&h.add(m)}if(!h.size)break;c=[...new Set([...c,...h])],l=await xs(r,[...s,...c],n)}_a=c}if(t!==Dr)return;$t=null,kr(null),et=o?o.nodes.map(u=>u.id):null;let d=gt&&gt.q===r.q&&gt.mode===r.mode&&gt.group===r.group&&gt.problems===r.problems&&gt.all===r.all;if(a&&d?j.mergeTopology(l):j.setTopology(l,{keepCamera:e&&d}),gt={...r},et){let u=new Set;for(let c of et){let g=j.drawnFor(c);g&&u.add(g)}j.setHighlight(u)}else j.setHighlight(null);Pr.loadMs=performance.now()-i,e&&U.sel&&j.drawnFor(U.sel)&&j.reveal(j.drawnFor(U.sel),{right:Z("pane").offsetWidth||0}),Gr(l),$h(l),Ea({keepAction:a})}catch(o){if(o.name==="AbortError"||t!==Dr)return;$t=o,o instanceof ze&&o.status===400?(kr(o),Lr("The query has a mistake: nothing changed.")):Lr(`Could not load the view: ${o.message}`)}}function Ea({focus:a=!1,keepAction:e=!1}={}){let t=U.sel;if(!t){j.setSelected(null),j.setPath(null),pe=null,Cr.close();return}let n=j.drawnFor(t);j.setSelected(n),pe&&pe.for!==t?(pe=null,j.setPath(null)):pe&&j.setPath(pe.steps,pe.causes),(Cr.id!==t||e)&&Cr.show(t,{keepAction:e}),n&&j.reveal(n,{zoom:a,right:Z("pane").offsetWidth||440,center:a})}function Bh(a){let e=null,t=a.parent?a.parent.replace(/^cluster:/,""):a.label,n=JSON.stringify;a.kind==="namespace"?e=`cluster = ${n(t)} and namespace = ${n(a.label)}`:a.kind==="cluster-scoped"&&U.group==="namespace"?e=`cluster = ${n(t)} and namespace = null`:a.kind==="node"?e=`cluster = ${n(t)} and is(pod) and spec.nodeName = ${n(a.label)}`:a.kind==="app"&&(e=`cluster = ${n(t)} and (labels."app.kubernetes.io/name" = ${n(a.label)} or labels.app = ${n(a.label)} or labels."k8s-app" = ${n(a.label)})`),e&&(U={...U,q:e,mode:"filter",sel:null,expand:[]},Le(U),Aa(),Te({}))}var re=Z("q"),bt=Z("q-complete"),tt=[],ke=-1,xa=null;function Aa(){re.value=U.q,Z("mode").value=U.mode,Z("group").value=U.group,Z("problems").checked=U.problems}function kr(a){let e=Z("q-error");if(!a){e.hidden=!0,ue(e),re.removeAttribute("aria-invalid");return}re.setAttribute("aria-invalid","true");let t=re.value;if(ue(e,G("pre",{class:"caret"},a.rendered||a.message),a.hint?G("div",{class:"hint"},a.hint):null),e.hidden=!1,a.span){let n=Yt(t,a.span.start),r=Math.max(n,Yt(t,a.span.end));re.focus(),re.setSelectionRange(n,r===n?n:r)}}function Fr(){Ht();let a=re.value.trim(),e=a!==U.q||Z("mode").value!==U.mode;U={...U,q:a,mode:Z("mode").value,expand:e?[]:U.expand},_a=[],Le(U),Te({})}Z("search-form").addEventListener("submit",a=>{a.preventDefault(),ke>=0&&!bt.hidden?Nr(ke):Fr()});Z("q-clear").addEventListener("click",()=>{re.value="",Fr()});Z("mode").addEventListener("change",()=>Fr());Z("group").addEventListener("change",()=>{U={...U,group:Z("group").value,expand:[]},Le(U),Te({})});Z("problems").addEventListener("change",()=>{U={...U,problems:Z("problems").checked},Le(U),Te({})});var Ir=Ca(async()=>{xa&&xa.abort(),xa=new AbortController;let a=re.value,e=re.selectionStart??a.length;try{let t=await Wr(a,e,xa.signal);if(re.value!==a)return;Wh(t)}catch(t){t.name!=="AbortError"&&Ht()}},120),vt=null;function Wh(a){if(tt=a.items,vt=a,ke=-1,!tt.length||document.activeElement!==re)return Ht();ue(bt,tt.map((e,t)=>G("li",{role:"option",id:`q-opt-${t}`,"aria-selected":"false",onmousedown:n=>{n.preventDefault(),Nr(t)}},G("span",null,e.text),G("span",{class:"kind"},e.kind||"")))),bt.hidden=!1,re.setAttribute("aria-expanded","true")}function Ht(){bt.hidden=!0,tt=[],ke=-1,re.setAttribute("aria-expanded","false"),re.removeAttribute("aria-activedescendant")}function _s(a){ke=(a+tt.length)%tt.length,[...bt.children].forEach((e,t)=>e.setAttribute("aria-selected",t===ke?"true":"false")),re.setAttribute("aria-activedescendant",`q-opt-${ke}`),bt.children[ke]?.scrollIntoView({block:"nearest"})}function Nr(a){let e=tt[a];if(!e||!vt)return;let t=re.value,n=/[\w)]$/.test(e.text)&&!/^\s/.test(t.slice(vt.to)),r=e.text+(n&&vt.to>=t.length?" ":"");re.value=t.slice(0,vt.from)+r+t.slice(vt.to);let i=vt.from+r.length;re.setSelectionRange(i,i),Ht(),re.focus(),Ir()}re.addEventListener("input",()=>{Ir(),Z("q-error").hidden||re.removeAttribute("aria-invalid")});re.addEventListener("blur",()=>setTimeout(Ht,100));re.addEventListener("keydown",a=>{if(!bt.hidden&&tt.length){if(a.key==="ArrowDown"){a.preventDefault(),_s(ke+1);return}if(a.key==="ArrowUp"){a.preventDefault(),_s(ke-1);return}if(a.key==="Tab"){a.preventDefault(),Nr(ke>=0?ke:0);return}if(a.key==="Escape"){a.preventDefault(),a.stopPropagation(),Ht();return}}else a.key==="Tab"&&!a.shiftKey&&re.value&&re.selectionStart===re.value.length&&(a.preventDefault(),Ir());a.key==="Escape"&&(a.preventDefault(),a.stopPropagation(),kr(null),re.blur(),Z("graph").focus())});document.addEventListener("keydown",a=>{let e=a.target,t=e instanceof HTMLInputElement||e instanceof HTMLSelectElement||e instanceof HTMLTextAreaElement;if(a.key==="/"&&!t){a.preventDefault(),re.focus(),re.select();return}if(a.key==="Escape"&&!t){let r=Z("export-menu");if(r.open){r.open=!1;return}mt.clearSelection(),Z("graph").focus();return}if(t||a.altKey||a.ctrlKey||a.metaKey)return;let n={ArrowLeft:[-1,0],ArrowRight:[1,0],ArrowUp:[0,-1],ArrowDown:[0,1]};if(n[a.key]&&(e===Z("graph")||e===document.body||Z("pane").contains(e))){a.preventDefault();let r=U.sel?j.drawnFor(U.sel):null,i=null;r?i=j.step(r,...n[a.key]):i=j.drawnNodes()[0]||null,i&&mt.select(i,{focus:!0,replace:!0})}else a.key==="Enter"&&e===Z("graph")&&U.sel?Z("pane").focus():(a.key==="+"||a.key==="=")&&e===Z("graph")?j.zoom(1.5):a.key==="-"&&e===Z("graph")?j.zoom(1/1.5):a.key==="0"&&e===Z("graph")&&j.fit()});window.addEventListener("popstate",()=>{let a=U;U=Ss(),Aa(),a.q===U.q&&a.mode===U.mode&&a.group===U.group&&a.problems===U.problems&&a.all===U.all&&a.expand.join()===U.expand.join()?Ea({focus:!0}):Te({keepCamera:a.q===U.q&&a.group===U.group})});Z("graph").addEventListener("mouseleave",()=>Es(null));Z("zoom-in").addEventListener("click",()=>j.zoom(1.5));Z("zoom-out").addEventListener("click",()=>j.zoom(1/1.5));Z("zoom-fit").addEventListener("click",()=>j.fit());function Es(a){let e=Z("tooltip");if(!a){e.hidden=!0;return}if(a.node){let i=a.node;ue(e,G("div",{class:"t-kind"},`${i.kind}${i.namespace?` · ${i.namespace}`:""}${i.missing?" · missing":""}${i.root_cause?" · root cause":""}`),G("div",{class:"t-name"},i.label),i.badge?G("div",null,`${i.badge}${i.members?`, ${i.members} owned object${i.members===1?"":"s"}`:""}${i.expandable?" (double-click to expand)":""}`):null,G("div",{class:"t-reason"},G("span",{class:`hlabel ${i.state}`},i.state)," ",i.reason))}else{let i=a.box,o=i.counts,s=o.ok+o.unknown+o.warning+o.error;ue(e,G("div",{class:"t-kind"},i.kind),G("div",{class:"t-name"},i.label),G("div",{class:"t-reason"},`${s} objects: ${o.error} error, ${o.warning} warning, ${o.ok} ok, ${o.unknown} unknown`),j.topo?.summary&&i.kind!=="cluster"?G("div",{class:"t-kind"},"click to open"):null)}e.hidden=!1;let t=e.parentElement.getBoundingClientRect(),n=e.offsetWidth,r=e.offsetHeight;e.style.left=`${Math.min(a.x+14,t.width-n-8)}px`,e.style.top=`${a.y+14+r>t.height?a.y-r-10:a.y+14}px`}var pt=new Set;function Gr(a){let e=Z("legend"),t=["error","warning","ok","unknown"].map(i=>G("span",{class:"item"},Se("svg",{viewBox:"0 0 14 14","aria-hidden":"true"},Se("circle",{cx:7,cy:7,r:5.5,fill:be(i)})),i)),n=[["square","workload"],["diamond","service, ingress"],["circle","pod"],["small","config"],["triangle","storage"],["hollow","missing"]].map(([i,o])=>G("span",{class:"item"},Uh(i),o)),r=Object.entries(a.legend||{}).map(([i,o])=>G("button",{type:"button",class:`item${pt.has(i)?" off":""}`,title:`${Dn[i]||i}: ${o} drawn. Click to ${pt.has(i)?"show":"hide"}.`,"aria-pressed":pt.has(i)?"false":"true",onclick:()=>{pt.has(i)?pt.delete(i):pt.add(i),j.setHiddenKinds(pt),Gr(a)}},Se("svg",{viewBox:"0 0 14 14","aria-hidden":"true"},Se("line",{x1:1,y1:7,x2:13,y2:7,stroke:rt(i),"stroke-width":2.5})),i));ue(e,t,G("span",{class:"sep"}),n,r.length?G("span",{class:"sep"}):null,r),e.hidden=!1}function Uh(a){let e=ne.muted,t=(...n)=>Se("svg",{viewBox:"0 0 14 14","aria-hidden":"true"},...n);return t(a==="square"?Se("rect",{x:2,y:2,width:10,height:10,rx:2,fill:e}):a==="diamond"?Se("path",{d:"M7 1 L13 7 L7 13 L1 7 Z",fill:e}):a==="triangle"?Se("path",{d:"M7 1.5 L13 12.5 L1 12.5 Z",fill:e}):a==="small"?Se("circle",{cx:7,cy:7,r:3.5,fill:e}):a==="hollow"?Se("circle",{cx:7,cy:7,r:5,fill:"none",stroke:be("error"),"stroke-width":1.8,"stroke-dasharray":"2.5 2"}):Se("circle",{cx:7,cy:7,r:5.5,fill:e}))}function Lr(a){a!==null&&ue(Z("status"),a)}function $h(a){let e=Z("status"),t=[],n=Z("empty");if(n.hidden=!0,a.summary){let r=a.boxes.filter(i=>!i.parent).reduce((i,o)=>i+o.counts.ok+o.counts.unknown+o.counts.warning+o.counts.error,0);t.push(G("b",null,`Summary of ${r.toLocaleString()} objects`),": click a box to open it · "),t.push(G("button",{type:"button",class:"link",onclick:()=>{U={...U,all:!0},Le(U),Te({})}},"draw all"))}else t.push(G("b",null,`${a.nodes.length.toLocaleString()}`),` drawn for ${a.selected.toLocaleString()} objects · ${a.edges.length.toLocaleString()} relations`),et&&t.push(" · ",G("b",null,`${et.length}`),` match${et.length===1?"":"es"}`),U.problems&&t.push(" · problems only"),a.nodes.length||(n.hidden=!1,ue(n,G("div",null,U.problems?"Nothing is unhealthy here.":"Nothing to draw: the query selects no object that is drawn (workloads, services, pods, config, storage…).")));U.all&&t.push(" · ",G("button",{type:"button",class:"link",onclick:()=>{U={...U,all:!1},Le(U),Te({})}},"back to the summary")),ue(e,t)}document.querySelectorAll("[data-export]").forEach(a=>a.addEventListener("click",async()=>{Z("export-menu").open=!1;let e=a.dataset.export;e==="png"?await Xr(j):e==="svg"?Yr(j):Kr(j,U,et)}));var Ta=Z("conn"),wa=null;function Sa(a,e){Ta.className=`conn ${a}`;let t=wa?` · last change ${new Date(wa).toLocaleTimeString()}`:"";ue(Ta,G("span",{class:"dot","aria-hidden":"true"}),G("span",{class:"conn-text"},`${e}${t}`)),Ta.title=a==="live"?"Changes appear as they happen":a==="static"?"This source does not change (a file or the demo)":"The connection to the server is lost; retrying"}var Ts=Ca(()=>Te({merge:!0,keepCamera:!0}),250),Hh=new Rn({open:()=>Sa(Je.static?"static":"live",Je.static?"static":"live"),error:a=>Sa("reconnecting",a?"offline":"reconnecting"),changes:a=>{wa=a.at?Date.parse(a.at):Date.now(),window.__kubegraph.lastBatch={seq:a.seq,at:a.at,receivedAt:Date.now(),changes:a.changes.length},j.applyChanges(a.changes),Sa("live","live"),Ts()},reset:()=>{wa=Date.now(),Ts()}});$r(()=>{j.refreshColours(),j.topo&&Gr(j.topo)});window.__kubegraph={view:j,perf:Pr,lastBatch:null,state:()=>({url:location.href,state:U,summary:j.topo?.summary??null,drawn:j.drawnNodes().length,edges:j.graph.size,boxes:j.boxes.length,highlighted:j.highlight?[...j.highlight]:null,matches:et,selected:U.sel,paneTitle:Z("pane").hidden?null:Z("pane-title")?.textContent??null,path:j.path?{nodes:[...j.path.nodes],segments:j.path.segments,causes:[...j.path.causes]}:null,error:$t?{message:$t.message,rendered:$t.rendered,span:$t.span}:null,conn:Ta.className,frames:j.frames}),screenOf:a=>{let e=j.screenOf(j.drawnFor(a)||a);if(!e)return null;let t=Z("graph").getBoundingClientRect();return{x:t.left+e.x,y:t.top+e.y}},nodeData:a=>j.graph.hasNode(a)?j.graph.getNodeAttribute(a,"data"):null,loaded:null};Aa();window.__kubegraph.loaded=(async()=>{try{let a=await ve.clusters();Je={now:a.now,source:a.source,static:a.source.kind!=="live"&&!a.source.watching},document.title=`kubegraph · ${a.source.description}`}catch{Je={now:null,source:null,static:!1}}Sa(Je.static?"static":"reconnecting",Je.static?"static":"connecting"),Hh.start(),await Te({}),await new Promise(a=>requestAnimationFrame(()=>requestAnimationFrame(a))),Pr.navigationToFirstFrame=performance.now(),document.body.dataset.ready="true"})();
+/*! Bundled license information:
+
+sigma/dist/edge-data-texture-e4fbbc22.esm.js:
+  (*! regenerator-runtime -- Copyright (c) 2014-present, Facebook, Inc. -- license (MIT): https://github.com/babel/babel/blob/main/packages/babel-helpers/LICENSE *)
+*/
