@@ -26,10 +26,12 @@
 //! ```
 
 pub mod changes;
+pub mod complete;
 mod error;
 mod landscape;
 mod live;
 pub mod node;
+pub mod reach;
 pub mod search;
 mod source;
 pub mod stats;

@@ -1,9 +1,10 @@
-//! `connectivity` and `reach`: NetworkPolicy reachability (issue 6, docs/netpol.md).
+//! `connectivity` and `reach` printed: NetworkPolicy reachability (kubegraph_app::reach,
+//! docs/netpol.md).
 
 use crate::source::Landscape;
 use anyhow::Context;
+use kubegraph_app::reach::{self, Pair, ReachError, SideReport};
 use kubegraph_formats::Format;
-use kubegraph_netpol::{Analysis, Explanation, Protocol, Side};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -28,22 +29,12 @@ pub struct ReachArgs {
     pub port: Option<String>,
 }
 
-fn analyse(landscape: &Landscape) -> anyhow::Result<Analysis> {
-    let analysis =
-        Analysis::from_graph(&landscape.graph).context("the NetworkPolicies cannot be analysed")?;
-    if landscape.quiet {
-        return Ok(analysis);
+fn warn(landscape: &Landscape, warnings: &[String]) {
+    if !landscape.quiet {
+        for w in warnings {
+            eprintln!("warning: {w}");
+        }
     }
-    for w in &analysis.warnings {
-        eprintln!("warning: {w}");
-    }
-    if !analysis.host_network.is_empty() {
-        eprintln!(
-            "warning: left out host-network workloads (NetworkPolicies do not apply to them): {}",
-            analysis.host_network.join(", ")
-        );
-    }
-    Ok(analysis)
 }
 
 pub fn connectivity(
@@ -53,32 +44,10 @@ pub fn connectivity(
 ) -> anyhow::Result<ExitCode> {
     let format = Format::lookup(&Format::CONNECTIVITY, &args.output)
         .with_context(|| format!("unknown format `{}`", args.output))?;
-    let analysis = analyse(landscape)?;
-    let listing = analysis.connectivity();
+    let (listing, warnings) = reach::connectivity(landscape)?;
+    warn(landscape, &warnings);
     kubegraph_formats::connectivity::write(&listing, format, out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// `80`, `80/TCP`, `udp/53` → (protocol, port).
-fn parse_port(text: &str) -> anyhow::Result<(Protocol, u16)> {
-    let bad = || {
-        anyhow::anyhow!("--port `{text}`: write a port number with an optional protocol, e.g. 80, 80/TCP, 53/UDP")
-    };
-    let (a, b) = match text.split_once('/') {
-        Some((a, b)) => (a.trim(), Some(b.trim())),
-        None => (text.trim(), None),
-    };
-    let (port, protocol) = match (a.parse::<u16>(), b) {
-        (Ok(p), None) => (p, "TCP"),
-        (Ok(p), Some(proto)) => (p, proto),
-        (Err(_), Some(num)) => (num.parse::<u16>().map_err(|_| bad())?, a),
-        (Err(_), None) => return Err(bad()),
-    };
-    if port == 0 {
-        return Err(bad());
-    }
-    let protocol = Protocol::parse(protocol).ok_or_else(bad)?;
-    Ok((protocol, port))
 }
 
 /// Exit 0 when every (source, destination) pair is allowed (on `--port`, or on some port),
@@ -88,165 +57,108 @@ pub fn reach(
     args: &ReachArgs,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let port = args.port.as_deref().map(parse_port).transpose()?;
-    let analysis = analyse(landscape)?;
-    let sources = resolve(&analysis, &args.src)?;
-    let destinations = resolve(&analysis, &args.dst)?;
-    let mut all_allowed = true;
-    let mut first = true;
-    for s in &sources {
-        for d in &destinations {
-            if s == d {
-                continue;
-            }
-            if !first {
-                writeln!(out)?;
-            }
-            first = false;
-            let e = analysis.explain(s, d);
-            all_allowed &= print_explanation(&e, port, out)?;
+    // The analysis's warnings come before a peer's error, as they always have.
+    if let Some(p) = &args.port {
+        reach::parse_port(p).map_err(|e| anyhow::anyhow!("--port {e}"))?;
+    }
+    let answer = match reach::reach(landscape, &args.src, &args.dst, args.port.as_deref()) {
+        Ok(r) => r,
+        Err(e @ (ReachError::Peer { .. } | ReachError::Same(..))) => {
+            warn(landscape, &reach::analyse(landscape)?.warnings);
+            return Err(e.into());
         }
+        Err(e) => return Err(e.into()),
+    };
+    warn(landscape, &answer.warnings);
+    for (i, p) in answer.pairs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        print_pair(p, out)?;
     }
-    if first {
-        anyhow::bail!("`{}` and `{}` name the same peer", args.src, args.dst);
-    }
-    Ok(if all_allowed {
+    Ok(if answer.allowed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
 }
 
-/// Prints one explanation; returns whether the connection is allowed.
-fn print_explanation(
-    e: &Explanation,
-    port: Option<(Protocol, u16)>,
-    out: &mut impl Write,
-) -> anyhow::Result<bool> {
-    let (allowed, what) = match port {
-        Some((p, n)) => (e.allowed.contains(p, n), format!("{p} {n}")),
-        None => (!e.allowed.is_empty(), "any port".to_string()),
-    };
-    writeln!(
-        out,
-        "{} => {} on {what}: {}",
-        e.src,
-        e.dst,
-        if allowed { "allowed" } else { "blocked" }
-    )?;
-    writeln!(out, "  allowed connections: {}", e.allowed)?;
+fn print_pair(p: &Pair, out: &mut impl Write) -> std::io::Result<()> {
+    let verdict = if p.allowed { "allowed" } else { "blocked" };
+    writeln!(out, "{} => {} on {}: {verdict}", p.src, p.dst, p.on)?;
+    writeln!(out, "  allowed connections: {}", p.connections)?;
     side(
         out,
-        &format!("egress of {}", e.src),
-        &e.egress,
+        &format!("egress of {}", p.src),
+        &p.egress,
         "egress",
-        port,
+        &p.on,
     )?;
     side(
         out,
-        &format!("ingress of {}", e.dst),
-        &e.ingress,
+        &format!("ingress of {}", p.dst),
+        &p.ingress,
         "ingress",
-        port,
+        &p.on,
     )?;
-    if !e.routes.is_empty() || e.src == kubegraph_netpol::INGRESS_CONTROLLER {
-        if e.routes.is_empty() {
-            writeln!(out, "  routes: no Ingress routes to {}", e.dst)?;
+    if let Some(routes) = &p.routes {
+        if routes.is_empty() {
+            writeln!(out, "  routes: no Ingress routes to {}", p.dst)?;
         }
-        for r in &e.routes {
-            writeln!(out, "  routed by {}: {}", r.via, r.conns)?;
+        for r in routes {
+            writeln!(out, "  routed by {}: {}", r.via, r.connections)?;
         }
     }
-    Ok(allowed)
+    Ok(())
 }
 
 fn side(
     out: &mut impl Write,
     title: &str,
-    s: &Side,
+    s: &SideReport,
     direction: &str,
-    port: Option<(Protocol, u16)>,
-) -> anyhow::Result<()> {
+    on: &str,
+) -> std::io::Result<()> {
     match s {
-        Side::Outside(why) => writeln!(out, "  {title}: no policy applies ({why})")?,
-        Side::Open => writeln!(
+        SideReport::Outside { why } => writeln!(out, "  {title}: no policy applies ({why})"),
+        SideReport::Open => writeln!(
             out,
             "  {title}: no policy selects it for {direction} (default allow)"
-        )?,
-        Side::Selected {
+        ),
+        SideReport::Selected {
             policies,
-            admitting,
+            admitted,
+            elsewhere,
         } => {
             writeln!(
                 out,
                 "  {title}: selected for {direction} by {}",
                 policies.join(", ")
             )?;
-            let relevant: Vec<_> = admitting
-                .iter()
-                .filter(|a| port.is_none_or(|(p, n)| a.conns.contains(p, n)))
-                .collect();
-            if relevant.is_empty() {
-                let on = port
-                    .map(|(p, n)| format!(" on {p} {n}"))
-                    .unwrap_or_default();
+            if admitted.is_empty() {
+                let on = if on == "any port" {
+                    String::new()
+                } else {
+                    format!(" on {on}")
+                };
                 writeln!(out, "    no rule admits this peer{on}")?;
                 // Rules that admit the peer on other ports say why a port is refused.
-                if port.is_some() {
-                    for a in admitting {
-                        writeln!(
-                            out,
-                            "    ({} {direction} rule #{} admits only {})",
-                            a.policy, a.rule, a.conns
-                        )?;
-                    }
+                for a in elsewhere {
+                    writeln!(
+                        out,
+                        "    ({} {direction} rule #{} admits only {})",
+                        a.policy, a.rule, a.connections
+                    )?;
                 }
             }
-            for a in relevant {
+            for a in admitted {
                 writeln!(
                     out,
                     "    admitted by {} {direction} rule #{}: {}",
-                    a.policy, a.rule, a.conns
+                    a.policy, a.rule, a.connections
                 )?;
             }
+            Ok(())
         }
-    }
-    Ok(())
-}
-
-/// A peer as typed; when nothing has that name, the workloads of the same name in other
-/// namespaces (the usual slip) or of a similar name are suggested.
-fn resolve(analysis: &Analysis, text: &str) -> anyhow::Result<Vec<kubegraph_netpol::Endpoint>> {
-    analysis.resolve(text).map_err(|e| {
-        let name = text.rsplit('/').next().unwrap_or(text);
-        let name = name.split('[').next().unwrap_or(name);
-        let mut close: Vec<String> = analysis
-            .workloads
-            .iter()
-            .filter(|w| !name.is_empty() && (w.name == name || w.name.contains(name)))
-            .map(|w| w.id())
-            .collect();
-        close.sort();
-        close.truncate(5);
-        match close.is_empty() {
-            true => anyhow::Error::from(e),
-            false => anyhow::anyhow!("{e}\n  did you mean: {}", close.join(", ")),
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ports_parse_in_either_order() {
-        assert_eq!(parse_port("80").unwrap(), (Protocol::Tcp, 80));
-        assert_eq!(parse_port("53/UDP").unwrap(), (Protocol::Udp, 53));
-        assert_eq!(parse_port("udp/53").unwrap(), (Protocol::Udp, 53));
-        assert_eq!(parse_port("5000/tcp").unwrap(), (Protocol::Tcp, 5000));
-        assert!(parse_port("http").is_err());
-        assert!(parse_port("80/ICMP").is_err());
-        assert!(parse_port("0").is_err());
     }
 }

@@ -4,9 +4,10 @@
 //! when stdin is not a terminal, lines are read from it without prompt or history, which makes
 //! the shell scriptable.
 
-mod complete;
+use kubegraph_app::complete::{complete, word_start, Vocabulary};
 
-pub use complete::{complete, word_start, Vocabulary};
+/// The shell's own words, offered at the start of a line.
+const BUILTINS: [&str; 4] = ["help", "exit", "quit", ":stats"];
 
 use crate::source::Landscape;
 use kubegraph_formats::{parse_query, print};
@@ -151,7 +152,10 @@ fn interactive(session: &mut Session, out: &mut dyn Write) -> anyhow::Result<()>
         .build();
     let mut editor: Editor<ShellHelper, DefaultHistory> = Editor::with_config(config)?;
     editor.set_helper(Some(ShellHelper {
-        vocab: Vocabulary::from_graph(&session.landscape().graph),
+        vocab: Vocabulary {
+            builtins: BUILTINS.map(String::from).to_vec(),
+            ..Vocabulary::from_graph(&session.landscape().graph)
+        },
     }));
     let history = history_path();
     match &history {

@@ -35,6 +35,9 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(show_pods))
         .routes(routes!(show_config))
         .routes(routes!(show_namespace))
+        .routes(routes!(complete))
+        .routes(routes!(reach))
+        .routes(routes!(connectivity))
 }
 
 /// The longest query the API reads: a query is a line, not a document.
@@ -334,4 +337,108 @@ async fn show_namespace(
         &state.current(),
         &name,
     )?))
+}
+
+/// A query being typed, and where the cursor is.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CompleteParams {
+    /// The query so far.
+    pub q: String,
+    /// The cursor, in bytes (default: the end).
+    pub pos: Option<usize>,
+}
+
+/// What the shell's Tab would offer at the cursor: kinds in `is(…)`, edge kinds in arrows,
+/// commands after `|`, formats, paths seen in the data, namespaces after `namespace =`.
+#[utoipa::path(get, path = "/api/v1/complete", tag = "query", params(CompleteParams),
+    responses((status = 200, body = kubegraph_app::complete::Completion), (status = 400, body = ErrorBody)))]
+async fn complete(
+    State(state): Shared,
+    Query(p): Query<CompleteParams>,
+) -> Result<Json<kubegraph_app::complete::Completion>, ApiError> {
+    let q = query_text(&p.q)?;
+    let s = state.current();
+    let vocabulary = state.vocabulary(&s);
+    let pos = p.pos.unwrap_or(q.len());
+    Ok(Json(kubegraph_app::complete::completions(
+        q,
+        pos,
+        &vocabulary,
+    )))
+}
+
+/// Two peers and a port.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReachParams {
+    /// The source: `namespace/name`, `namespace/name[Kind]`, an IPv4 address or CIDR, or
+    /// `{ingress-controller}`; or a node id (its workload is the peer).
+    pub src: String,
+    /// The destination, written like the source.
+    pub dst: String,
+    /// Only this port: `80`, `80/TCP`, `53/UDP`.
+    pub port: Option<String>,
+}
+
+/// A peer as `reach` takes it. A node id names a pod: itself, or the first pod of a workload
+/// or a service (NetworkPolicies select pods; a pod stands for the workload that runs it).
+fn peer(s: &Snapshot, text: &str) -> String {
+    let Some(id) = node::by_id(&s.graph, text) else {
+        return text.to_string();
+    };
+    let o = &s.graph.node(id).object;
+    let pod = (!(o.kind == "Pod" && o.group.is_empty()))
+        .then(|| kubegraph_app::views::pods(s, text).ok())
+        .flatten()
+        .and_then(|v| v.pods.into_iter().next());
+    match pod {
+        Some(p) => format!("{}/{}", p.namespace.unwrap_or_default(), p.name),
+        None => match &o.namespace {
+            Some(ns) => format!("{ns}/{}", o.name),
+            None => o.name.clone(),
+        },
+    }
+}
+
+fn reach_error(e: kubegraph_app::reach::ReachError) -> ApiError {
+    use kubegraph_app::reach::ReachError;
+    match &e {
+        ReachError::Peer { .. } => ApiError::not_found(e.to_string()),
+        ReachError::Analysis(cause) => ApiError::bad_request(format!("{e}: {cause}")),
+        _ => ApiError::bad_request(e.to_string()),
+    }
+}
+
+/// Whether the source can reach the destination under the NetworkPolicies, on the port or on
+/// some port, and which policies and rules decide.
+#[utoipa::path(get, path = "/api/v1/reach", tag = "network", params(ReachParams),
+    responses((status = 200, body = kubegraph_app::reach::Reach), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn reach(
+    State(state): Shared,
+    Query(p): Query<ReachParams>,
+) -> Result<Json<kubegraph_app::reach::Reach>, ApiError> {
+    let s = state.current();
+    let (src, dst) = (peer(&s, &p.src), peer(&s, &p.dst));
+    kubegraph_app::reach::reach(&s, &src, &dst, p.port.as_deref())
+        .map(Json)
+        .map_err(reach_error)
+}
+
+/// Every connection the NetworkPolicies allow, as `connectivity -o json` writes it
+/// (netpol-analyzer's `list` in JSON).
+#[utoipa::path(get, path = "/api/v1/connectivity", tag = "network",
+    responses((status = 200, body = Object, content_type = "application/json"), (status = 400, body = ErrorBody)))]
+async fn connectivity(State(state): Shared) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let s = state.current();
+    let (listing, _) = kubegraph_app::reach::connectivity(&s).map_err(reach_error)?;
+    let mut body = Vec::new();
+    kubegraph_formats::connectivity::write(&listing, kubegraph_formats::Format::Json, &mut body)
+        .map_err(|e| ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response())
 }

@@ -106,6 +106,7 @@ pub enum ServeError {
         (name = "landscape", description = "What is served"),
         (name = "query", description = "The query language and pictures of its results"),
         (name = "nodes", description = "One object: detail, why, component views"),
+        (name = "network", description = "NetworkPolicy reachability"),
         (name = "live", description = "Changes as they happen"),
     )
 )]
@@ -171,6 +172,7 @@ impl Server {
             source,
             epoch: format!("{:x}", kubegraph_health::time::Timestamp::now().as_second()),
             stopping: stopping_rx,
+            vocabulary: std::sync::Mutex::new(None),
         });
         let follow = match (live, config.watch, &config.source) {
             (true, _, _) => Follow::Live,

@@ -3,6 +3,7 @@
 //! own, which takes the changes of a live source (or of watched files) and publishes them.
 
 use crate::feed::Feed;
+use kubegraph_app::complete::Vocabulary;
 use kubegraph_app::ClusterState;
 use kubegraph_app::{Landscape, Snapshot, Source};
 use serde::Serialize;
@@ -27,12 +28,27 @@ pub struct AppState {
     pub epoch: String,
     /// Set when the server stops: event streams end.
     pub stopping: watch::Receiver<bool>,
+    /// What completion offers, for the snapshot it was collected from.
+    pub vocabulary: Mutex<Option<(Arc<Snapshot>, Arc<Vocabulary>)>>,
 }
 
 impl AppState {
     /// The current snapshot.
     pub fn current(&self) -> Arc<Snapshot> {
         self.snapshot.borrow().clone()
+    }
+
+    /// What completion offers on `snapshot`, collected once per snapshot.
+    pub fn vocabulary(&self, snapshot: &Arc<Snapshot>) -> Arc<Vocabulary> {
+        let mut cached = self.vocabulary.lock().expect("vocabulary");
+        match &*cached {
+            Some((s, v)) if Arc::ptr_eq(s, snapshot) => v.clone(),
+            _ => {
+                let v = Arc::new(Vocabulary::from_graph(&snapshot.graph));
+                *cached = Some((snapshot.clone(), v.clone()));
+                v
+            }
+        }
     }
 }
 

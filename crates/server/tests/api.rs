@@ -99,6 +99,43 @@ async fn answers_are_the_applications() {
         kinds.contains("runs_on") && kinds.contains("contains"),
         "{kinds:?}"
     );
+    let (_, done) = get(&s.url("/api/v1/complete?q=is(dep&pos=6")).await;
+    assert_eq!(
+        (done["from"].as_u64(), done["to"].as_u64()),
+        (Some(3), Some(6))
+    );
+    let words: Vec<(&str, &str)> = done["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["text"].as_str().unwrap(), i["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("deploy", "kind"),
+            ("deployment", "kind"),
+            ("deployments", "kind")
+        ]
+    );
+    let (_, ns) = get(&s.url("/api/v1/complete?q=namespace%20%3D%20pay")).await;
+    assert_eq!(ns["items"][0]["text"], "payments");
+    let (status, reach) = get(&s.url("/api/v1/reach?src=demo%2Fapps%2FDeployment%2Fshop%2Fstorefront&dst=demo%2Fapps%2FDeployment%2Fshop%2Fcart")).await;
+    assert_eq!(status, 200, "{reach}");
+    assert_eq!(reach["pairs"].as_array().unwrap().len(), 1);
+    assert!(
+        reach["pairs"][0]["src"]
+            .as_str()
+            .unwrap()
+            .starts_with("shop/storefront"),
+        "{reach}"
+    );
+    let (status, bad_port) = get(&s.url("/api/v1/reach?src=shop/x&dst=shop/y&port=http")).await;
+    assert_eq!(status, 400);
+    assert!(bad_port["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("write a port number"));
     let (_, graph) = get(&s.url("/api/v1/graph?problems=true")).await;
     assert!(graph["nodes"].as_array().unwrap().iter().any(|n| n["id"]
         == "demo/core/Secret/payments/payments-api-token"

@@ -102,7 +102,7 @@ pub fn demo_routes(doc: &serde_json::Value) -> Vec<String> {
         let p = path.replace("{id}", id).replace("{name}", "payments");
         let p = match path.as_str() {
             "/api/v1/search" => format!("{p}?q=is(pod)"),
-            "/api/v1/reach" => format!("{p}?src=shop/web&dst=shop/cart"),
+            "/api/v1/reach" => format!("{p}?src=demo%2Fapps%2FDeployment%2Fshop%2Fstorefront&dst=demo%2Fapps%2FDeployment%2Fshop%2Fcart&port=8080"),
             "/api/v1/complete" => format!("{p}?q=is(po&pos=5"),
             _ => p,
         };

@@ -1,5 +1,6 @@
-//! Tab completion for `kubegraph shell`: a pure function of the line, the cursor and a
-//! [`Vocabulary`] collected once from the graph, so it is unit-tested without a terminal.
+//! Completion of queries (the shell's Tab, the web UI's search box): a pure function of the
+//! line, the cursor and a [`Vocabulary`] collected once from the graph, so it is unit-tested
+//! without a terminal or a browser.
 //!
 //! What is completed depends on where the cursor is:
 //!
@@ -11,7 +12,8 @@
 //! * after `namespace =` / `kind =`: the graph's namespaces / kinds;
 //! * elsewhere in a filter: keywords (`is(`, `has(`, `with(`, `and`, …) and paths that exist in
 //!   the data (`spec`, `labels.app`, `status.phase`, …);
-//! * at the start of the line, also the shell's built-ins (`help`, `exit`, `quit`, `:stats`).
+//! * at the start of the line, also the front end's own words ([`Vocabulary::builtins`]: the
+//!   shell's `help`, `exit`, …).
 
 use kubegraph_formats::Format;
 use kubegraph_graph::Graph;
@@ -26,9 +28,6 @@ use std::collections::BTreeSet;
 pub const MAX_PATHS: usize = 4000;
 /// At most this many namespaces and custom kinds each.
 const MAX_NAMES: usize = 1000;
-
-/// The shell's built-in commands, offered at the start of a line.
-pub const BUILTINS: [&str; 4] = ["help", "exit", "quit", ":stats"];
 
 /// Paths every node has, whatever its data.
 const BASE_PATHS: [&str; 10] = [
@@ -69,14 +68,20 @@ pub struct Vocabulary {
     pub kinds: Vec<String>,
     /// `kubernetes_<snake>` names, offered only when the word starts with `kubernetes_`.
     pub resoto_kinds: Vec<String>,
+    /// Edge kinds, for arrows.
     pub edges: Vec<String>,
+    /// Commands after `|`.
     pub commands: Vec<String>,
+    /// Format names after `| format`.
     pub formats: Vec<String>,
     /// Paths: the base ones and those seen in the data.
     pub paths: Vec<String>,
+    /// The graph's namespaces, after `namespace =`.
     pub namespaces: Vec<String>,
     /// Kind names as `kind = …` compares them (`Pod`, `ServiceMonitor`).
     pub kind_values: Vec<String>,
+    /// The front end's own words, offered at the start of a line (the shell's `help`, …).
+    pub builtins: Vec<String>,
 }
 
 impl Vocabulary {
@@ -107,6 +112,7 @@ impl Vocabulary {
             paths: BASE_PATHS.iter().map(|s| s.to_string()).collect(),
             namespaces: Vec::new(),
             kind_values: kind_values.into_iter().collect(),
+            builtins: Vec::new(),
         }
         .checked()
     }
@@ -227,53 +233,98 @@ pub fn word_start(line: &str, cursor: usize) -> usize {
 /// The candidates for the word under the cursor, each replacing it whole (from
 /// [`word_start`] to the cursor). Sorted, without duplicates.
 pub fn complete(line: &str, cursor: usize, vocab: &Vocabulary) -> Vec<String> {
+    let mut words: Vec<String> = completions(line, cursor, vocab)
+        .items
+        .into_iter()
+        .map(|i| i.text)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// What may replace the query from `from` to `to` (bytes).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Completion {
+    /// Where the word under the cursor starts.
+    pub from: usize,
+    /// The cursor.
+    pub to: usize,
+    /// The candidates, sorted.
+    pub items: Vec<Item>,
+}
+
+/// One candidate.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, utoipa::ToSchema)]
+pub struct Item {
+    /// What to put in place of the word.
+    pub text: String,
+    /// What it is: `kind`, `edge`, `command`, `format`, `path`, `value`, `keyword` or `builtin`.
+    pub kind: &'static str,
+}
+
+/// [`complete`], with what each candidate is and where it goes.
+pub fn completions(line: &str, cursor: usize, vocab: &Vocabulary) -> Completion {
     let cursor = cursor.min(line.len());
     if !line.is_char_boundary(cursor) {
-        return Vec::new();
+        return Completion {
+            from: cursor,
+            to: cursor,
+            items: Vec::new(),
+        };
     }
     let start = word_start(line, cursor);
     let word = &line[start..cursor];
     let before = &line[..start];
-    let mut out: BTreeSet<String> = BTreeSet::new();
-    let mut offer = |words: &mut dyn Iterator<Item = &str>| {
+    let mut out: BTreeSet<Item> = BTreeSet::new();
+    let mut offer = |what: &'static str, words: &mut dyn Iterator<Item = &str>| {
         // Quotes do not count: `labels.app` leads to `labels."app.kubernetes.io/name"`.
         let w = word.replace('"', "").to_lowercase();
         for c in words {
             if c.replace('"', "").to_lowercase().starts_with(&w) {
-                out.insert(c.to_string());
+                out.insert(Item {
+                    text: c.to_string(),
+                    kind: what,
+                });
             }
         }
     };
     let code = strip_strings(before);
     match context(&code) {
         Ctx::Kind => {
-            offer(&mut vocab.kinds.iter().map(String::as_str));
+            offer("kind", &mut vocab.kinds.iter().map(String::as_str));
             if word.starts_with("kubernetes_") {
-                offer(&mut vocab.resoto_kinds.iter().map(String::as_str));
+                offer("kind", &mut vocab.resoto_kinds.iter().map(String::as_str));
             }
         }
-        Ctx::Edge => offer(&mut vocab.edges.iter().map(String::as_str)),
-        Ctx::Command => offer(&mut vocab.commands.iter().map(String::as_str)),
-        Ctx::Format => offer(&mut vocab.formats.iter().map(String::as_str)),
-        Ctx::Path => offer(&mut vocab.paths.iter().map(String::as_str)),
-        Ctx::Quantifier => offer(&mut ["any", "empty", "count"].into_iter()),
+        Ctx::Edge => offer("edge", &mut vocab.edges.iter().map(String::as_str)),
+        Ctx::Command => offer("command", &mut vocab.commands.iter().map(String::as_str)),
+        Ctx::Format => offer("format", &mut vocab.formats.iter().map(String::as_str)),
+        Ctx::Path => offer("path", &mut vocab.paths.iter().map(String::as_str)),
+        Ctx::Quantifier => offer("keyword", &mut ["any", "empty", "count"].into_iter()),
         Ctx::Value(path) => match path.as_str() {
-            "namespace" => offer(&mut vocab.namespaces.iter().map(String::as_str)),
-            "kind" => offer(&mut vocab.kind_values.iter().map(String::as_str)),
+            "namespace" => offer("value", &mut vocab.namespaces.iter().map(String::as_str)),
+            "kind" => offer("value", &mut vocab.kind_values.iter().map(String::as_str)),
             _ => {}
         },
         Ctx::Filter => {
             if !word.contains('.') {
-                offer(&mut KEYWORDS.into_iter());
+                offer("keyword", &mut KEYWORDS.into_iter());
             }
-            offer(&mut vocab.paths.iter().map(String::as_str));
+            offer("path", &mut vocab.paths.iter().map(String::as_str));
             if code.trim().is_empty() {
-                offer(&mut BUILTINS.into_iter());
+                offer("builtin", &mut vocab.builtins.iter().map(String::as_str));
             }
         }
         Ctx::Nothing => {}
     }
-    out.into_iter().collect()
+    let mut items: Vec<Item> = out.into_iter().collect();
+    items.sort_by(|a, b| a.text.cmp(&b.text).then(a.kind.cmp(b.kind)));
+    Completion {
+        from: start,
+        to: cursor,
+        items,
+    }
 }
 
 /// What the text before the word says the word is.
@@ -400,6 +451,9 @@ mod tests {
         );
         v.paths.sort();
         v.namespaces = vec!["payments".into(), "shop".into()];
+        v.builtins = ["help", "exit", "quit", ":stats"]
+            .map(String::from)
+            .to_vec();
         v
     }
 
