@@ -46,6 +46,10 @@ pub struct Snapshot {
     clock: Now,
     now: OnceLock<Option<Timestamp>>,
     health: OnceLock<Vec<Health>>,
+    /// The query language's indexes and what `age` is measured against, made on first query.
+    index: OnceLock<kubegraph_query::QueryIndex>,
+    age_now: OnceLock<Option<f64>>,
+    reach: OnceLock<Result<kubegraph_query::ReachIndex, String>>,
 }
 
 impl Landscape {
@@ -150,7 +154,19 @@ impl Snapshot {
             clock,
             now: OnceLock::new(),
             health: OnceLock::new(),
+            index: OnceLock::new(),
+            age_now: OnceLock::new(),
+            reach: OnceLock::new(),
         }
+    }
+
+    /// What a query runs against: the graph, its indexes, and this snapshot's health, reference
+    /// time and NetworkPolicy analysis (each computed once per snapshot).
+    pub fn query(&self) -> kubegraph_query::Ctx<'_> {
+        let index = self
+            .index
+            .get_or_init(|| kubegraph_query::QueryIndex::new(&self.graph));
+        kubegraph_query::Ctx::new(&self.graph, index, self)
     }
 
     /// How the reference time is chosen (`--now`, the newest timestamp, the clock).
@@ -198,5 +214,31 @@ impl std::fmt::Debug for Snapshot {
             .field("origin", &self.origin)
             .field("version", &self.version)
             .finish()
+    }
+}
+
+/// Queries read health, the reference time and reachability from the snapshot.
+impl kubegraph_query::Facts for Snapshot {
+    fn health(&self, _graph: &Graph, id: NodeId) -> &Health {
+        self.health_of(id)
+    }
+
+    /// `age` is measured against `--now` or the clock when they decide, else against the
+    /// newest creation time in the input.
+    fn now(&self, graph: &Graph) -> Option<f64> {
+        *self.age_now.get_or_init(|| match (self.clock, self.now()) {
+            (Now::NewestInInput, _) | (_, None) => graph
+                .nodes()
+                .filter_map(|(_, n)| kubegraph_query::eval::units::creation_time(&n.object.raw))
+                .reduce(f64::max),
+            (_, Some(t)) => Some(t.as_second() as f64),
+        })
+    }
+
+    fn reach(&self, graph: &Graph) -> Result<&kubegraph_query::ReachIndex, &str> {
+        self.reach
+            .get_or_init(|| kubegraph_query::ReachIndex::new(graph))
+            .as_ref()
+            .map_err(String::as_str)
     }
 }

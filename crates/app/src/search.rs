@@ -2,8 +2,7 @@
 
 use crate::landscape::Snapshot;
 use kubegraph_graph::NodeId;
-use kubegraph_health::time::Now;
-use kubegraph_query::{Ctx, GraphFacts, Output, QueryIndex};
+use kubegraph_query::Output;
 
 /// What a query found.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,16 +27,6 @@ pub struct QueryError {
     pub rendered: String,
 }
 
-/// The facts queries read of a snapshot (health, the time `age` is measured against,
-/// reachability), judged at its reference time (`--now`, the clock for a live source, resolved
-/// once per snapshot, else the snapshot's newest timestamp).
-pub fn facts(snapshot: &Snapshot) -> GraphFacts {
-    GraphFacts::new(match (snapshot.clock(), snapshot.now()) {
-        (Now::NewestInInput, _) | (_, None) => Now::NewestInInput,
-        (_, Some(t)) => Now::At(t),
-    })
-}
-
 /// Runs `query` on `snapshot`.
 pub fn search(snapshot: &Snapshot, query: &str) -> Result<Found, QueryError> {
     let error = |e: kubegraph_query::Diagnostic| QueryError {
@@ -47,10 +36,7 @@ pub fn search(snapshot: &Snapshot, query: &str) -> Result<Found, QueryError> {
         rendered: e.render(query),
     };
     let ast = kubegraph_formats::parse_query(query).map_err(error)?;
-    let index = QueryIndex::new(&snapshot.graph);
-    let facts = facts(snapshot);
-    let ctx = Ctx::new(&snapshot.graph, &index, &facts);
-    match kubegraph_formats::run(&ctx, &ast, None).map_err(error)? {
+    match kubegraph_formats::run(&snapshot.query(), &ast, None).map_err(error)? {
         kubegraph_formats::Answer {
             output: Output::Nodes(n),
             format: None,

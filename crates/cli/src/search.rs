@@ -4,7 +4,6 @@
 
 use crate::source::Landscape;
 use kubegraph_formats::{parse_query, print, Format};
-use kubegraph_query::{Ctx, QueryIndex};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -21,13 +20,10 @@ pub fn run(
             return Ok(ExitCode::from(2));
         }
     };
-    let graph = &landscape.graph;
     // Health and `age` judge against the snapshot's reference time (`--now`, the clock for a
-    // live source, else its newest timestamp).
-    let facts = crate::shell::facts_for(landscape);
-    let index = QueryIndex::new(graph);
-    // Results stream to `out` as they are rendered (a large dump never sits in memory as text).
-    match print(&Ctx::new(graph, &index, &facts), &ast, format, out)? {
+    // live source, else its newest timestamp). Results stream to `out` as they are rendered
+    // (a large dump never sits in memory as text).
+    match print(&landscape.query(), &ast, format, out)? {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("{}", e.render(query));

@@ -1,6 +1,6 @@
 //! `kubegraph [SOURCE] shell`: an interactive shell over a loaded graph. Each line is a search
 //! query, run like `kubegraph search` (same output, same caret errors), against a graph, a
-//! [`QueryIndex`] and [`GraphFacts`] built once. Line editing, history and Tab completion come from `rustyline`;
+//! snapshot's query context (indexes and facts) built once per snapshot. Line editing, history and Tab completion come from `rustyline`;
 //! when stdin is not a terminal, lines are read from it without prompt or history, which makes
 //! the shell scriptable.
 
@@ -11,7 +11,6 @@ const BUILTINS: [&str; 4] = ["help", "exit", "quit", ":stats"];
 
 use crate::source::Landscape;
 use kubegraph_formats::{parse_query, print};
-use kubegraph_query::{Ctx, GraphFacts, QueryIndex};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -57,13 +56,7 @@ pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<Exi
     if let Some(live) = landscape.app().live() {
         live.keep_current();
     }
-    let index = QueryIndex::new(&landscape.graph);
-    let facts = facts_for(landscape);
-    let mut session = Session {
-        landscape,
-        index,
-        facts,
-    };
+    let mut session = Session { landscape };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
     } else {
@@ -79,8 +72,6 @@ pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<Exi
 
 struct Session<'a> {
     landscape: &'a mut Landscape,
-    index: QueryIndex,
-    facts: GraphFacts,
 }
 
 #[derive(PartialEq)]
@@ -98,14 +89,12 @@ impl Session<'_> {
     /// and index when anything changed, and the warnings said meanwhile (`:stats` counts every
     /// warning of the session).
     fn refresh(&mut self) {
-        let Some((fresh, said)) = self.landscape.app_mut().refresh() else {
+        let Some((_, said)) = self.landscape.app_mut().refresh() else {
             return;
         };
         for d in &said {
             eprintln!("warning: {d}");
         }
-        self.index = QueryIndex::new(&fresh.graph);
-        self.facts = facts_for(&fresh);
     }
 
     /// Runs one line: a built-in or a query.
@@ -130,9 +119,8 @@ impl Session<'_> {
     /// facts kept across queries instead of rebuilt for each. Errors go to stderr as the caret
     /// message.
     fn query(&self, query: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        let ctx = Ctx::new(&self.landscape().graph, &self.index, &self.facts);
         let result = match parse_query(query) {
-            Ok(ast) => print(&ctx, &ast, None, out)?,
+            Ok(ast) => print(&self.landscape().query(), &ast, None, out)?,
             Err(e) => Err(e),
         };
         if let Err(e) = result {
@@ -251,13 +239,3 @@ impl Hinter for ShellHelper {
 impl Highlighter for ShellHelper {}
 impl Validator for ShellHelper {}
 impl Helper for ShellHelper {}
-
-/// The facts queries judge health and `age` by: the snapshot's reference time (`--now`, the
-/// clock for a live source, resolved once per snapshot, else the snapshot's newest timestamp).
-pub fn facts_for(snapshot: &kubegraph_app::Snapshot) -> GraphFacts {
-    use kubegraph_health::time::Now;
-    GraphFacts::new(match (snapshot.clock(), snapshot.now()) {
-        (Now::NewestInInput, _) | (_, None) => Now::NewestInInput,
-        (_, Some(t)) => Now::At(t),
-    })
-}
