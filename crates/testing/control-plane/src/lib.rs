@@ -7,6 +7,22 @@
 //! Without `go` on `PATH` tests cannot have one: [`ControlPlane::start`] says why on stderr and
 //! returns `None`, so the test can return early, unless `KUBEGRAPH_REQUIRE_CONTROL_PLANE` is
 //! set (`.ci/run` sets it), when it panics.
+//!
+//! ```
+//! use kubegraph_test_control_plane::ControlPlane;
+//!
+//! let Some(cluster) = ControlPlane::shared() else { return };
+//! let config = std::fs::read_to_string(cluster.kubeconfig()).unwrap();
+//! assert!(config.contains("https://127.0.0.1:"), "an admin kubeconfig for loopback: {config}");
+//! // The real API server answers kubectl with the three nodes the kubelet's part registers.
+//! let nodes = std::process::Command::new("kubectl")
+//!     .arg("--kubeconfig").arg(cluster.kubeconfig())
+//!     .args(["get", "nodes", "-o", "name"])
+//!     .output();
+//! if let Ok(out) = nodes {
+//!     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+//! }
+//! ```
 
 mod proxy;
 
