@@ -153,7 +153,21 @@ fn kube_prometheus_with_the_pods_its_operator_would_create() {
         ),
         Some("All Connections")
     );
-    // node-exporter runs in the host network: left out, and said so.
+    // node-exporter runs in the host network: analysed, as netpol-analyzer does, and named in a
+    // note; left out on request.
     assert_eq!(a.host_network, ["monitoring/node-exporter[DaemonSet]"]);
-    assert!(!text.contains("node-exporter"));
+    assert!(text.contains("monitoring/node-exporter[DaemonSet]"));
+    assert!(a.notes()[0].contains("monitoring/node-exporter[DaemonSet]"));
+    let options = kubegraph_netpol::Options {
+        exclude_host_network: true,
+        ..Default::default()
+    };
+    let without = listing(&Analysis::from_graph_with(&graph, options).unwrap());
+    assert!(!without.contains("node-exporter"));
+    assert_eq!(
+        without.lines().count(),
+        text.lines()
+            .filter(|l| !l.contains("node-exporter"))
+            .count()
+    );
 }

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use kubegraph_files::{load_bytes, load_paths, LoadOptions};
-use kubegraph_netpol::{output, Analysis, ConnSet};
+use kubegraph_netpol::{output, Analysis, ConnSet, Options};
 use std::path::{Path, PathBuf};
 
 pub fn fixtures() -> PathBuf {
@@ -24,10 +24,15 @@ pub fn analyse_path(path: &Path) -> Analysis {
 
 /// YAML text analysed.
 pub fn analyse_yaml(yaml: &str) -> Analysis {
+    analyse_yaml_with(yaml, Options::default())
+}
+
+/// YAML text analysed with options.
+pub fn analyse_yaml_with(yaml: &str, options: Options) -> Analysis {
     let loaded = load_bytes("test.yaml", yaml.as_bytes(), &LoadOptions::default());
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
-    Analysis::from_graph(&graph).expect("policies are valid")
+    Analysis::from_graph_with(&graph, options).expect("policies are valid")
 }
 
 /// The txt listing.
