@@ -3,9 +3,29 @@
 use crate::source::Landscape;
 use anyhow::Context;
 use kubegraph_netpol::output::{self, Format};
-use kubegraph_netpol::{Analysis, Explanation, Protocol, Side};
+use kubegraph_netpol::{Analysis, Explanation, Options, Protocol, Side};
 use std::io::Write;
 use std::process::ExitCode;
+
+/// What to leave out of the analysis (by default nothing, as netpol-analyzer).
+#[derive(clap::Args, Debug, Default)]
+pub struct PeerArgs {
+    /// Leave out workloads that run in the host network (`hostNetwork: true`).
+    #[arg(long)]
+    pub exclude_host_network: bool,
+    /// Leave out pods whose phase is Succeeded or Failed.
+    #[arg(long)]
+    pub exclude_finished_pods: bool,
+}
+
+impl PeerArgs {
+    fn options(&self) -> Options {
+        Options {
+            exclude_host_network: self.exclude_host_network,
+            exclude_finished: self.exclude_finished_pods,
+        }
+    }
+}
 
 /// Arguments of `kubegraph connectivity`.
 #[derive(clap::Args, Debug)]
@@ -13,6 +33,8 @@ pub struct ConnectivityArgs {
     /// Output format: `txt` is netpol-analyzer's `list` output, line for line.
     #[arg(short = 'o', long = "output", default_value = "txt", value_parser = Format::NAMES)]
     pub output: String,
+    #[command(flatten)]
+    pub peers: PeerArgs,
 }
 
 /// Arguments of `kubegraph reach`.
@@ -26,22 +48,18 @@ pub struct ReachArgs {
     /// Only this port: `80`, `80/TCP`, `53/UDP` (protocol defaults to TCP).
     #[arg(long, value_name = "PORT[/PROTOCOL]")]
     pub port: Option<String>,
+    #[command(flatten)]
+    pub peers: PeerArgs,
 }
 
-fn analyse(landscape: &Landscape) -> anyhow::Result<Analysis> {
-    let analysis =
-        Analysis::from_graph(&landscape.graph).context("the NetworkPolicies cannot be analysed")?;
+fn analyse(landscape: &Landscape, peers: &PeerArgs) -> anyhow::Result<Analysis> {
+    let analysis = Analysis::from_graph_with(&landscape.graph, peers.options())
+        .context("the NetworkPolicies cannot be analysed")?;
     if landscape.quiet {
         return Ok(analysis);
     }
-    for w in &analysis.warnings {
+    for w in analysis.warnings.iter().chain(&analysis.notes()) {
         eprintln!("warning: {w}");
-    }
-    if !analysis.host_network.is_empty() {
-        eprintln!(
-            "warning: left out host-network workloads (NetworkPolicies do not apply to them): {}",
-            analysis.host_network.join(", ")
-        );
     }
     Ok(analysis)
 }
@@ -53,7 +71,7 @@ pub fn connectivity(
 ) -> anyhow::Result<ExitCode> {
     let format =
         Format::parse(&args.output).with_context(|| format!("unknown format `{}`", args.output))?;
-    let analysis = analyse(landscape)?;
+    let analysis = analyse(landscape, &args.peers)?;
     let listing = analysis.connectivity();
     output::write(&listing, format, out)?;
     Ok(ExitCode::SUCCESS)
@@ -89,7 +107,7 @@ pub fn reach(
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let port = args.port.as_deref().map(parse_port).transpose()?;
-    let analysis = analyse(landscape)?;
+    let analysis = analyse(landscape, &args.peers)?;
     let sources = resolve(&analysis, &args.src)?;
     let destinations = resolve(&analysis, &args.dst)?;
     let mut all_allowed = true;
