@@ -518,3 +518,35 @@ fn a_host_network_workload_is_named_as_such_when_asked_for() {
         "`a/agent`: a/agent[Pod] runs in the host network: NetworkPolicies do not apply to it, and --exclude-host-network leaves it out"
     );
 }
+
+#[test]
+fn an_ingress_routes_only_through_the_backend_fields_of_its_own_api_version() {
+    let workload = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: kibana, namespace: t}\nspec:\n  selector: {matchLabels: {app: kibana}}\n  template:\n    metadata: {labels: {app: kibana}}\n    spec: {containers: [{name: c, image: x, ports: [{containerPort: 5601}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: app-service, namespace: t}\nspec: {selector: {app: kibana}, ports: [{name: http, port: 5601}]}\n---\n";
+    let ingress = |api: &str, backend: &str| {
+        format!("{workload}apiVersion: networking.k8s.io/{api}\nkind: Ingress\nmetadata: {{name: i, namespace: t}}\nspec:\n  rules: [{{http: {{paths: [{{path: /, backend: {backend}}}]}}}}]\n")
+    };
+    // v1 with v1's fields, v1beta1 with its own: routed.
+    for (api, backend) in [
+        ("v1", "{service: {name: app-service, port: {number: 5601}}}"),
+        ("v1beta1", "{serviceName: app-service, servicePort: http}"),
+    ] {
+        let (a, warnings) = analyse_yaml_warned(&ingress(api, backend));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            line(&listing(&a), "{ingress-controller}", "t/kibana[Deployment]"),
+            Some("TCP 5601"),
+            "{api}"
+        );
+    }
+    // v1 with v1beta1's fields (kube-score's ingress_issue363): the API server rejects it, so
+    // nothing is routed, and the loader says why.
+    let (a, warnings) = analyse_yaml_warned(&ingress(
+        "v1",
+        "{serviceName: app-service, servicePort: http}",
+    ));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        line(&listing(&a), "{ingress-controller}", "t/kibana[Deployment]"),
+        None
+    );
+}

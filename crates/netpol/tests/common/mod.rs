@@ -35,6 +35,17 @@ pub fn analyse_yaml_with(yaml: &str, options: Options) -> Analysis {
     Analysis::from_graph_with(&graph, options).expect("policies are valid")
 }
 
+/// YAML text analysed, with the loader's warnings (the input may be invalid on purpose).
+pub fn analyse_yaml_warned(yaml: &str) -> (Analysis, Vec<String>) {
+    let loaded = load_bytes("test.yaml", yaml.as_bytes(), &LoadOptions::default());
+    let warnings = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
+    (
+        Analysis::from_graph(&graph).expect("policies are valid"),
+        warnings,
+    )
+}
+
 /// The txt listing.
 pub fn listing(a: &Analysis) -> String {
     let mut out = Vec::new();
