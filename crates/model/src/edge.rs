@@ -20,6 +20,8 @@ pub enum EdgeKind {
     Attaches,
     Runs,
     About,
+    /// An aggregated ClusterRole → each ClusterRole its `aggregationRule` selects by label.
+    Aggregates,
 }
 
 /// Which end of an edge depends on the other for its health.
@@ -34,7 +36,7 @@ pub enum Dependency {
 }
 
 impl EdgeKind {
-    pub const ALL: [EdgeKind; 15] = [
+    pub const ALL: [EdgeKind; 16] = [
         EdgeKind::Contains,
         EdgeKind::Owns,
         EdgeKind::RunsOn,
@@ -50,6 +52,7 @@ impl EdgeKind {
         EdgeKind::Attaches,
         EdgeKind::Runs,
         EdgeKind::About,
+        EdgeKind::Aggregates,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +72,7 @@ impl EdgeKind {
             EdgeKind::Attaches => "attaches",
             EdgeKind::Runs => "runs",
             EdgeKind::About => "about",
+            EdgeKind::Aggregates => "aggregates",
         }
     }
 
@@ -83,7 +87,8 @@ impl EdgeKind {
             | EdgeKind::Mounts
             | EdgeKind::Uses
             | EdgeKind::Binds
-            | EdgeKind::Routes => Dependency::SourceOnTarget,
+            | EdgeKind::Routes
+            | EdgeKind::Aggregates => Dependency::SourceOnTarget,
             EdgeKind::Owns | EdgeKind::Provisions | EdgeKind::Backs => Dependency::TargetOnSource,
             EdgeKind::Contains
             | EdgeKind::Scales

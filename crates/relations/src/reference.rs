@@ -36,6 +36,13 @@ pub enum Target {
     },
     /// The cluster's default StorageClass (annotated `is-default-class: "true"`), if any.
     DefaultStorageClass,
+    /// Every cluster-scoped object of one kind (read from the source) whose own labels
+    /// `selector` selects, except the referrer: the ClusterRoles an `aggregationRule` selects.
+    Labeled {
+        group: &'static str,
+        kind: &'static str,
+        selector: LabelSelector,
+    },
     /// Existing objects whose name is `prefix` followed by an ordinal (a StatefulSet's claims).
     Ordinal {
         group: &'static str,
