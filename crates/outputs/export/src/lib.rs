@@ -37,7 +37,7 @@ use std::io::Write;
 use std::str::FromStr;
 use view::View;
 
-pub use json::{edge_json, node_json};
+pub use json::{edge_json, node_attrs, node_json};
 
 /// The formats `export -o` accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
