@@ -171,3 +171,40 @@ fn kube_prometheus_with_the_pods_its_operator_would_create() {
             .count()
     );
 }
+
+/// Class 1 of issue 17 where every pod is host-network: the bank demo's live pod list
+/// (IBM/network-config-analyzer's, in the fixtures), three DaemonSets' pods, all
+/// `hostNetwork: true`. Analysed as ordinary pods by default, as netpol-analyzer does (no
+/// policy: everything open); nothing at all when left out.
+#[test]
+fn a_live_pod_list_of_host_network_pods_only() {
+    let paths = [
+        fixtures().join("nca-live-podlists/bank_pod_list.json"),
+        fixtures().join("nca-live-podlists/bank_ns_list.json"),
+    ];
+    let loaded = load_paths(&paths, &LoadOptions::default()).unwrap();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let (graph, _) = kubegraph_relations::graph_from_objects("bank", loaded.objects);
+    let a = Analysis::from_graph(&graph).unwrap();
+    let names: Vec<String> = a.workloads.iter().map(|w| w.id()).collect();
+    assert_eq!(
+        names,
+        [
+            "demo/account-command[DaemonSet]",
+            "demo/account-query[DaemonSet]",
+            "demo/bank-ui[DaemonSet]"
+        ]
+    );
+    assert_eq!(a.host_network, names);
+    // From outside, to outside, and each to the two others: all open.
+    let text = listing(&a);
+    assert_eq!(text.lines().count(), 3 + 3 * 3);
+    assert!(text.lines().all(|l| l.ends_with(" : All Connections")));
+    let options = kubegraph_netpol::Options {
+        exclude_host_network: true,
+        ..Default::default()
+    };
+    let without = Analysis::from_graph_with(&graph, options).unwrap();
+    assert!(without.workloads.is_empty());
+    assert_eq!(listing(&without), "");
+}
