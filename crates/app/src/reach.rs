@@ -2,6 +2,8 @@
 //! ([`connectivity`]), and whether one peer can reach another and which rules decide
 //! ([`reach`]).
 
+pub use kubegraph_netpol::Options;
+
 use crate::landscape::Snapshot;
 use kubegraph_netpol::{Analysis, Connectivity, Endpoint, Explanation, Protocol, Side};
 use serde::Serialize;
@@ -34,22 +36,25 @@ pub struct Analysed {
     pub warnings: Vec<String>,
 }
 
-/// Analyses the snapshot's NetworkPolicies.
-pub fn analyse(snapshot: &Snapshot) -> Result<Analysed, ReachError> {
-    let analysis = Analysis::from_graph(&snapshot.graph).map_err(ReachError::Analysis)?;
-    let mut warnings = analysis.warnings.clone();
-    if !analysis.host_network.is_empty() {
-        warnings.push(format!(
-            "left out host-network workloads (NetworkPolicies do not apply to them): {}",
-            analysis.host_network.join(", ")
-        ));
-    }
+/// Analyses the snapshot's NetworkPolicies (`options`: what to leave out).
+pub fn analyse(snapshot: &Snapshot, options: Options) -> Result<Analysed, ReachError> {
+    let analysis =
+        Analysis::from_graph_with(&snapshot.graph, options).map_err(ReachError::Analysis)?;
+    let warnings = analysis
+        .warnings
+        .iter()
+        .cloned()
+        .chain(analysis.notes())
+        .collect();
     Ok(Analysed { analysis, warnings })
 }
 
 /// Every connection the policies allow, as netpol-analyzer lists them.
-pub fn connectivity(snapshot: &Snapshot) -> Result<(Connectivity, Vec<String>), ReachError> {
-    let a = analyse(snapshot)?;
+pub fn connectivity(
+    snapshot: &Snapshot,
+    options: Options,
+) -> Result<(Connectivity, Vec<String>), ReachError> {
+    let a = analyse(snapshot, options)?;
     Ok((a.analysis.connectivity(), a.warnings))
 }
 
@@ -154,9 +159,10 @@ pub fn reach(
     src: &str,
     dst: &str,
     port: Option<&str>,
+    options: Options,
 ) -> Result<Reach, ReachError> {
     let port = port.map(parse_port).transpose()?;
-    let a = analyse(snapshot)?;
+    let a = analyse(snapshot, options)?;
     let sources = resolve(&a.analysis, src)?;
     let destinations = resolve(&a.analysis, dst)?;
     let mut pairs = Vec::new();

@@ -8,12 +8,34 @@ use kubegraph_formats::Format;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// What to leave out of the analysis (by default nothing, as netpol-analyzer).
+#[derive(clap::Args, Debug, Default)]
+pub struct PeerArgs {
+    /// Leave out workloads that run in the host network (`hostNetwork: true`).
+    #[arg(long)]
+    pub exclude_host_network: bool,
+    /// Leave out pods whose phase is Succeeded or Failed.
+    #[arg(long)]
+    pub exclude_finished_pods: bool,
+}
+
+impl PeerArgs {
+    fn options(&self) -> reach::Options {
+        reach::Options {
+            exclude_host_network: self.exclude_host_network,
+            exclude_finished: self.exclude_finished_pods,
+        }
+    }
+}
+
 /// Arguments of `kubegraph connectivity`.
 #[derive(clap::Args, Debug)]
 pub struct ConnectivityArgs {
     /// Output format: `txt` is netpol-analyzer's `list` output, line for line.
     #[arg(short = 'o', long = "output", default_value = "txt", value_parser = Format::names(&Format::CONNECTIVITY))]
     pub output: String,
+    #[command(flatten)]
+    pub peers: PeerArgs,
 }
 
 /// Arguments of `kubegraph reach`.
@@ -27,6 +49,8 @@ pub struct ReachArgs {
     /// Only this port: `80`, `80/TCP`, `53/UDP` (protocol defaults to TCP).
     #[arg(long, value_name = "PORT[/PROTOCOL]")]
     pub port: Option<String>,
+    #[command(flatten)]
+    pub peers: PeerArgs,
 }
 
 fn warn(landscape: &Landscape, warnings: &[String]) {
@@ -44,7 +68,7 @@ pub fn connectivity(
 ) -> anyhow::Result<ExitCode> {
     let format = Format::lookup(&Format::CONNECTIVITY, &args.output)
         .with_context(|| format!("unknown format `{}`", args.output))?;
-    let (listing, warnings) = reach::connectivity(landscape)?;
+    let (listing, warnings) = reach::connectivity(landscape, args.peers.options())?;
     warn(landscape, &warnings);
     kubegraph_formats::connectivity::write(&listing, format, out)?;
     Ok(ExitCode::SUCCESS)
@@ -61,10 +85,19 @@ pub fn reach(
     if let Some(p) = &args.port {
         reach::parse_port(p).map_err(|e| anyhow::anyhow!("--port {e}"))?;
     }
-    let answer = match reach::reach(landscape, &args.src, &args.dst, args.port.as_deref()) {
+    let answer = match reach::reach(
+        landscape,
+        &args.src,
+        &args.dst,
+        args.port.as_deref(),
+        args.peers.options(),
+    ) {
         Ok(r) => r,
         Err(e @ (ReachError::Peer { .. } | ReachError::Same(..))) => {
-            warn(landscape, &reach::analyse(landscape)?.warnings);
+            warn(
+                landscape,
+                &reach::analyse(landscape, args.peers.options())?.warnings,
+            );
             return Err(e.into());
         }
         Err(e) => return Err(e.into()),

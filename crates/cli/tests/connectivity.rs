@@ -274,16 +274,39 @@ spec:
 }
 
 #[test]
-fn host_network_workloads_are_left_out_with_a_warning() {
+fn host_network_workloads_are_analysed_with_a_note_or_left_out_on_request() {
     let kp = kubegraph_fixtures::path("kube-prometheus");
-    let out = kubegraph(&["-f", kp.to_str().unwrap(), "connectivity"]);
+    let kp = kp.to_str().unwrap();
+    // By default, as netpol-analyzer: analysed, and named in a note.
+    let out = kubegraph(&["-f", kp, "connectivity"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("host-network workloads are analysed as ordinary pods, as netpol-analyzer does, though CNI plugins generally do not enforce NetworkPolicies on host traffic (--exclude-host-network leaves them out): monitoring/node-exporter[DaemonSet]"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("monitoring/node-exporter[DaemonSet]"));
+    // Left out on request, and said so.
+    let out = kubegraph(&["-f", kp, "connectivity", "--exclude-host-network"]);
     assert!(out.status.success());
     assert!(stderr(&out).contains("left out host-network workloads (NetworkPolicies do not apply to them): monitoring/node-exporter[DaemonSet]"));
     // `-q` silences the command's warnings too, not only the loader's.
-    let quiet = kubegraph(&["-q", "-f", kp.to_str().unwrap(), "connectivity"]);
+    let quiet = kubegraph(&["-q", "-f", kp, "connectivity", "--exclude-host-network"]);
     assert_eq!(stderr(&quiet), "");
     assert_eq!(stdout(&quiet), stdout(&out));
     let out = quiet;
     assert!(!stdout(&out).contains("node-exporter"));
     assert!(stdout(&out).contains("0.0.0.0-255.255.255.255[External] => monitoring/prometheus-adapter[Deployment] : All Connections\n"));
+    // `reach` takes the same option.
+    let reach = kubegraph(&[
+        "-q",
+        "-f",
+        kp,
+        "reach",
+        "monitoring/node-exporter",
+        "monitoring/grafana",
+        "--exclude-host-network",
+    ]);
+    assert_eq!(reach.status.code(), Some(2), "{}", stderr(&reach));
+    assert!(
+        stderr(&reach).contains("--exclude-host-network leaves it out"),
+        "{}",
+        stderr(&reach)
+    );
 }

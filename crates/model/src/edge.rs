@@ -40,6 +40,8 @@ pub enum EdgeKind {
     Runs,
     /// Event → the object it is about.
     About,
+    /// An aggregated ClusterRole → each ClusterRole its `aggregationRule` selects by label.
+    Aggregates,
 }
 
 /// Which end of an edge depends on the other for its health.
@@ -55,7 +57,7 @@ pub enum Dependency {
 
 impl EdgeKind {
     /// Every edge kind, in declaration order (the order listings and statistics use).
-    pub const ALL: [EdgeKind; 15] = [
+    pub const ALL: [EdgeKind; 16] = [
         EdgeKind::Contains,
         EdgeKind::Owns,
         EdgeKind::RunsOn,
@@ -71,6 +73,7 @@ impl EdgeKind {
         EdgeKind::Attaches,
         EdgeKind::Runs,
         EdgeKind::About,
+        EdgeKind::Aggregates,
     ];
 
     /// The name users write and machine output carries (`runs_on`, `applies_to`): what
@@ -92,6 +95,7 @@ impl EdgeKind {
             EdgeKind::Attaches => "attaches",
             EdgeKind::Runs => "runs",
             EdgeKind::About => "about",
+            EdgeKind::Aggregates => "aggregates",
         }
     }
 
@@ -106,7 +110,8 @@ impl EdgeKind {
             | EdgeKind::Mounts
             | EdgeKind::Uses
             | EdgeKind::Binds
-            | EdgeKind::Routes => Dependency::SourceOnTarget,
+            | EdgeKind::Routes
+            | EdgeKind::Aggregates => Dependency::SourceOnTarget,
             EdgeKind::Owns | EdgeKind::Provisions | EdgeKind::Backs => Dependency::TargetOnSource,
             EdgeKind::Contains
             | EdgeKind::Scales

@@ -10,6 +10,8 @@
 //!   `pod/shop/web`, an export id), printed and read back.
 //! * [`time::Timestamp`]: every time in kubegraph, on jiff; [`units`]: quantities and durations
 //!   in text; [`fuzzy`]: the one "did you mean" matcher.
+//! * [`validate`]: references the API server would reject (no edge is drawn for them; the
+//!   loader warns about each at its file and line).
 //!
 //! ```
 //! use kubegraph_model::json::{from_serde, JsonValueTrait};
@@ -56,6 +58,7 @@ mod reference;
 mod selector;
 pub mod time;
 pub mod units;
+pub mod validate;
 
 pub use diag::{Diagnostic, Location};
 pub use edge::{Dependency, EdgeKind};

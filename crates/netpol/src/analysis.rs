@@ -15,7 +15,7 @@ use crate::ip::{self, IpRange};
 use crate::policy::{self, Direction, Namespaces, Peer, Policy, Rule};
 use crate::ports::ConnSet;
 use crate::workloads::{self, ContainerPort, Labels, Workload};
-use crate::NetpolError;
+use crate::{NetpolError, Options};
 use kubegraph_graph::{Graph, Origin};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -66,13 +66,24 @@ pub struct Analysis {
     pub namespaces: BTreeMap<String, Labels>,
     /// Every NetworkPolicy, read.
     pub policies: Vec<Policy>,
-    /// The pieces of the IPv4 space that every `ipBlock` splits it into.
+    /// The pieces of the IPv4 space that every `ipBlock` (ingress and egress alike) splits it
+    /// into: each is entirely inside or outside every block, so explanations are exact.
     pub externals: Vec<IpRange>,
+    /// The sources outside the cluster that the listing names: the IPv4 space split at the
+    /// `ipBlock`s of ingress rules only, as netpol-analyzer splits it.
+    pub ingress_externals: Vec<IpRange>,
+    /// The destinations outside the cluster that the listing names: the IPv4 space split at
+    /// the `ipBlock`s of egress rules only.
+    pub egress_externals: Vec<IpRange>,
     /// Ingress routes by workload; `None` when the input has no Ingress.
     pub routes: Option<BTreeMap<usize, Vec<Route>>>,
-    /// Host-network workloads, left out of the analysis (policies do not apply to them), named
-    /// for the warning that says so.
+    /// Workloads that run in the host network, by id, sorted (analysed unless
+    /// [`Options::exclude_host_network`]).
     pub host_network: Vec<String>,
+    /// Finished pods left out by [`Options::exclude_finished`], by id, sorted.
+    pub finished: Vec<String>,
+    /// The options the analysis ran with.
+    pub options: Options,
     /// What the analysis could not take into account (IPv6 `ipBlock`s, ...), one line each.
     pub warnings: Vec<String>,
     classes: Vec<Class>,
@@ -108,10 +119,15 @@ impl Connectivity {
 pub const INGRESS_CONTROLLER: &str = "{ingress-controller}";
 
 impl Analysis {
-    /// Reads workloads, namespaces, policies and ingresses from the graph. A policy the API server
-    /// would reject is an error.
+    /// Reads workloads, namespaces, policies and ingresses from the graph, with netpol-analyzer's
+    /// semantics ([`Options::default`]). A policy the API server would reject is an error.
     pub fn from_graph(graph: &Graph) -> Result<Analysis, NetpolError> {
-        let inv = workloads::inventory(graph);
+        Analysis::from_graph_with(graph, Options::default())
+    }
+
+    /// [`Analysis::from_graph`] with options: what to leave out.
+    pub fn from_graph_with(graph: &Graph, options: Options) -> Result<Analysis, NetpolError> {
+        let inv = workloads::inventory(graph, &options);
         let mut policies = Vec::new();
         let mut errors = Vec::new();
         for (_, node) in graph.nodes() {
@@ -131,14 +147,44 @@ impl Analysis {
         }
         policies.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
         let routes = ingress::routes(graph, &inv.workloads);
-        Ok(Analysis::new(
+        let mut a = Analysis::new(
             inv.workloads,
             inv.namespaces,
             policies,
             routes,
             inv.host_network,
             inv.warnings,
-        ))
+        );
+        a.finished = inv.finished;
+        a.options = options;
+        Ok(a)
+    }
+
+    /// What a user should know about the peers the analysis took or left out, one line each:
+    /// host-network workloads (analysed, or left out), finished pods left out. Empty when there
+    /// is nothing to say.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.host_network.is_empty() {
+            out.push(if self.options.exclude_host_network {
+                format!(
+                    "left out host-network workloads (NetworkPolicies do not apply to them): {}",
+                    self.host_network.join(", ")
+                )
+            } else {
+                format!(
+                    "host-network workloads are analysed as ordinary pods, as netpol-analyzer does, though CNI plugins generally do not enforce NetworkPolicies on host traffic (--exclude-host-network leaves them out): {}",
+                    self.host_network.join(", ")
+                )
+            });
+        }
+        if !self.finished.is_empty() {
+            out.push(format!(
+                "left out finished pods (phase Succeeded or Failed): {}",
+                self.finished.join(", ")
+            ));
+        }
+        out
     }
 
     fn new(
@@ -173,7 +219,9 @@ impl Analysis {
         // Rules, and which classes each selects and matches.
         let empty = Labels::new();
         let mut rules = Vec::new();
-        let mut ip_ranges = Vec::new();
+        // Every `ipBlock` CIDR and `except`, per direction.
+        let mut ingress_ranges = Vec::new();
+        let mut egress_ranges = Vec::new();
         for (pi, p) in policies.iter().enumerate() {
             let selected: Vec<usize> = classes
                 .iter()
@@ -198,8 +246,12 @@ impl Analysis {
                     for peer in rule.peers.iter().flatten() {
                         match peer {
                             Peer::IpBlock { cidr, except } => {
-                                ip_ranges.push(*cidr);
-                                ip_ranges.extend(except.iter().copied());
+                                let ranges = match direction {
+                                    Direction::Ingress => &mut ingress_ranges,
+                                    Direction::Egress => &mut egress_ranges,
+                                };
+                                ranges.push(*cidr);
+                                ranges.extend(except.iter().copied());
                             }
                             Peer::Ipv6Block(cidr) => warnings.push(format!(
                                 "NetworkPolicy {}: IPv6 ipBlock {cidr} is outside this IPv4 analysis and matches nothing",
@@ -227,13 +279,22 @@ impl Analysis {
                 }
             }
         }
+        let all_ranges: Vec<IpRange> = ingress_ranges
+            .iter()
+            .chain(&egress_ranges)
+            .copied()
+            .collect();
         Analysis {
             workloads,
             namespaces,
             policies,
-            externals: ip::split(&ip_ranges),
+            externals: ip::split(&all_ranges),
+            ingress_externals: ip::split(&ingress_ranges),
+            egress_externals: ip::split(&egress_ranges),
             routes,
             host_network,
+            finished: Vec::new(),
+            options: Options::default(),
             warnings,
             classes,
             class_of,
@@ -360,9 +421,10 @@ impl Analysis {
                 pair[s * n + d] = sets.intersect(row[d], col[s]);
             }
         }
-        // External pieces: into every class (its ingress) and out of every class (its egress).
+        // External pieces: into every class (its ingress, from the pieces ingress rules split the
+        // space into) and out of every class (its egress, to the pieces of egress rules).
         let ext_in: Vec<Vec<u32>> = self
-            .externals
+            .ingress_externals
             .iter()
             .map(|x| {
                 self.classes
@@ -378,7 +440,7 @@ impl Analysis {
             })
             .collect();
         let ext_out: Vec<Vec<u32>> = self
-            .externals
+            .egress_externals
             .iter()
             .map(|x| {
                 self.classes
@@ -414,8 +476,17 @@ impl Analysis {
             .enumerate()
             .map(|(i, w)| (w.id(), Endpoint::Workload(i)))
             .collect();
+        // An external piece is one endpoint even when both directions name it.
+        let mut pieces: Vec<IpRange> = self
+            .ingress_externals
+            .iter()
+            .chain(&self.egress_externals)
+            .copied()
+            .collect();
+        pieces.sort_unstable();
+        pieces.dedup();
         endpoints.extend(
-            self.externals
+            pieces
                 .iter()
                 .map(|x| (external_name(x), Endpoint::External(*x))),
         );
@@ -430,13 +501,17 @@ impl Analysis {
                     (Endpoint::Workload(a), Endpoint::Workload(b)) if a != b => {
                         pair[self.class_of[a] * n + self.class_of[b]]
                     }
-                    (Endpoint::External(_), Endpoint::Workload(b)) => {
-                        let x = self.external_index(src);
-                        ext_in[x][self.class_of[b]]
+                    (Endpoint::External(x), Endpoint::Workload(b)) => {
+                        match self.ingress_externals.binary_search(&x) {
+                            Ok(i) => ext_in[i][self.class_of[b]],
+                            Err(_) => 0,
+                        }
                     }
-                    (Endpoint::Workload(a), Endpoint::External(_)) => {
-                        let x = self.external_index(dst);
-                        ext_out[x][self.class_of[a]]
+                    (Endpoint::Workload(a), Endpoint::External(x)) => {
+                        match self.egress_externals.binary_search(&x) {
+                            Ok(i) => ext_out[i][self.class_of[a]],
+                            Err(_) => 0,
+                        }
                     }
                     (Endpoint::IngressController, Endpoint::Workload(b)) => ic[b],
                     _ => 0,
@@ -450,16 +525,6 @@ impl Analysis {
             endpoints,
             conn_sets: sets.sets,
             lines,
-        }
-    }
-
-    fn external_index(&self, e: &Endpoint) -> usize {
-        match e {
-            Endpoint::External(x) => self
-                .externals
-                .binary_search(x)
-                .expect("external endpoints come from the split"),
-            _ => unreachable!("only called on external endpoints"),
         }
     }
 

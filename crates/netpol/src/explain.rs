@@ -120,8 +120,9 @@ impl Analysis {
                 .map(|(i, _)| i)
                 .collect();
         }
-        // Host-network workloads are left out of the analysis: say so rather than "not found".
-        let host_network = self.host_network.iter().find(|id| {
+        // Host-network workloads left out of the analysis: say so rather than "not found".
+        let excluded = self.options.exclude_host_network;
+        let host_network = self.host_network.iter().filter(|_| excluded).find(|id| {
             let Some((path, k)) = id.strip_suffix(']').and_then(|i| i.split_once('[')) else {
                 return false;
             };
@@ -131,7 +132,7 @@ impl Analysis {
         match found.as_slice() {
             [one] => Ok(vec![Endpoint::Workload(*one)]),
             [] if host_network.is_some() => Err(not_found(format!(
-                "{} runs in the host network: NetworkPolicies do not apply to it, and it is left out",
+                "{} runs in the host network: NetworkPolicies do not apply to it, and --exclude-host-network leaves it out",
                 host_network.map(String::as_str).unwrap_or_default()
             ))),
             [] => Err(not_found(

@@ -5,6 +5,7 @@ use crate::ports::{ConnSet, PortSet, Protocol};
 use crate::workloads::Workload;
 use kubegraph_graph::{Graph, Origin};
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value};
+use kubegraph_model::validate::IngressApi;
 use kubegraph_model::{LabelSelector, Object};
 use std::collections::BTreeMap;
 
@@ -129,14 +130,16 @@ fn service_port(svc: &Object, port: &ServicePort) -> Option<(Protocol, TargetPor
     Some((protocol, target))
 }
 
-/// `(service, port)` of every backend: `defaultBackend` and every rule path, in the v1 form
-/// (`service.name`, `service.port.number|name`) and the v1beta1 form (`serviceName`,
-/// `servicePort`).
+/// `(service, port)` of every backend: the default backend and every rule path, in the form of
+/// the Ingress's own API version: v1 `spec.defaultBackend` and `service.name`,
+/// `service.port.number|name`; v1beta1 `spec.backend` and `serviceName`, `servicePort`. The
+/// API server rejects the other version's fields, so they route nothing (the loader warns).
 fn backends(ing: &Object) -> Vec<(String, ServicePort)> {
     let mut out = Vec::new();
     let Some(spec) = ing.spec() else { return out };
+    let api = IngressApi::of(ing);
     let mut push = |b: &Value| {
-        if let Some(svc) = b.get("service") {
+        if let Some(svc) = b.get("service").filter(|_| api.has_service_field()) {
             let Some(name) = svc.get("name").and_then(|n| n.as_str()) else {
                 return;
             };
@@ -153,7 +156,11 @@ fn backends(ing: &Object) -> Vec<(String, ServicePort)> {
                 _ => return,
             };
             out.push((name.to_string(), port));
-        } else if let Some(name) = b.get("serviceName").and_then(|n| n.as_str()) {
+        } else if let Some(name) = b
+            .get("serviceName")
+            .and_then(|n| n.as_str())
+            .filter(|_| api.has_service_name_field())
+        {
             let p = b.get("servicePort");
             let port = match (p.and_then(|v| v.as_u64()), p.and_then(|v| v.as_str())) {
                 (Some(n), _) => match u16::try_from(n) {
@@ -166,8 +173,8 @@ fn backends(ing: &Object) -> Vec<(String, ServicePort)> {
             out.push((name.to_string(), port));
         }
     };
-    for key in ["defaultBackend", "backend"] {
-        if let Some(b) = spec.get(key) {
+    for key in api.default_backend_fields() {
+        if let Some(b) = spec.get(*key) {
             push(b);
         }
     }

@@ -65,6 +65,20 @@ pub use policy::Direction;
 pub use ports::{ConnSet, PortSet, Protocol};
 pub use workloads::{ContainerPort, Labels, Workload, NAMESPACE_NAME_LABEL};
 
+/// Where kubegraph can depart from netpol-analyzer's semantics. The default (every field
+/// `false`) is netpol-analyzer's: host-network pods and finished pods are analysed like any
+/// other, so that the two tools' listings compare line for line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Leave out workloads that run in the host network (`spec.hostNetwork: true`, in a pod or
+    /// a template): they share their node's network namespace, and CNI plugins generally do not
+    /// enforce NetworkPolicies on host traffic.
+    pub exclude_host_network: bool,
+    /// Leave out pods whose phase is `Succeeded` or `Failed` (a Job's completed pods): they no
+    /// longer run, so nothing can connect to or from them.
+    pub exclude_finished: bool,
+}
+
 /// A NetworkPolicy the API server would reject.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("NetworkPolicy {policy}: {path}: {message}")]

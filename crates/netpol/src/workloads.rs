@@ -7,9 +7,10 @@
 //! counted twice.
 
 use crate::ports::Protocol;
+use crate::Options;
 use kubegraph_graph::{Graph, Node, Origin};
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value};
-use kubegraph_model::scalar_string;
+use kubegraph_model::{kinds, scalar_string, split_api_version, Object};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Labels, sorted by key.
@@ -73,12 +74,50 @@ pub struct Inventory {
     /// Every namespace that is declared or holds a workload, with its labels (implicit name
     /// label included).
     pub namespaces: BTreeMap<String, Labels>,
-    /// Host-network pods and templates: left out (see docs/netpol.md), named here.
+    /// Workloads that run in the host network (`spec.hostNetwork: true`, in a pod or a
+    /// template), by id, sorted: analysed as ordinary pods unless
+    /// [`Options::exclude_host_network`] leaves them out.
     pub host_network: Vec<String>,
+    /// Pods whose phase is `Succeeded` or `Failed`, left out by [`Options::exclude_finished`]
+    /// (`namespace/pod[Pod]`, sorted); empty when they are analysed.
+    pub finished: Vec<String>,
     pub warnings: Vec<String>,
 }
 
-pub fn inventory(graph: &Graph) -> Inventory {
+/// The controlling owner of a pod, as netpol-analyzer takes it: the first owner reference with
+/// `controller: true`. A Node owner (a static pod's mirror) is no owner: the pod stands for
+/// itself. A reference without a `kind` (which the API server would reject, but hand-written
+/// lists have) still groups the pods under its name, as netpol-analyzer does, written
+/// `namespace/name[Pod]`. Returns `(group, kind, name)`.
+fn controller_owner(o: &Object) -> Option<(String, String, String)> {
+    let refs = o.metadata()?.get(&"ownerReferences")?.as_array()?;
+    let r = refs
+        .iter()
+        .find(|r| r.get("controller").and_then(|c| c.as_bool()) == Some(true))?;
+    let name = r
+        .get("name")
+        .and_then(|n| n.as_str())
+        .filter(|n| !n.is_empty())?;
+    match r
+        .get("kind")
+        .and_then(|k| k.as_str())
+        .filter(|k| !k.is_empty())
+    {
+        Some("Node") => None,
+        Some(kind) => {
+            let api_version = r.get("apiVersion").and_then(|v| v.as_str()).unwrap_or("");
+            let (group, _) = split_api_version(api_version);
+            Some((
+                kinds::canonical_group(group, kind).to_string(),
+                kind.to_string(),
+                name.to_string(),
+            ))
+        }
+        None => Some((String::new(), "Pod".to_string(), name.to_string())),
+    }
+}
+
+pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
     let mut inv = Inventory::default();
     // Owners (namespace, kind, name) represented by pods, and the owners of those owners.
     let mut covered: BTreeSet<(String, String, String)> = BTreeSet::new();
@@ -96,32 +135,31 @@ pub fn inventory(graph: &Graph) -> Inventory {
         let o = &node.object;
         let ns = o.namespace.clone().unwrap_or_else(|| "default".into());
         let phase = o.at("status.phase").and_then(|p| p.as_str());
-        if matches!(phase, Some("Succeeded" | "Failed")) {
-            // A finished pod has no network presence.
-            continue;
-        }
+        let finished = matches!(phase, Some("Succeeded" | "Failed"));
         let Some(spec) = o.spec() else { continue };
-        let owner = o
-            .owner_refs()
-            .into_iter()
-            .filter(|r| r.kind != "Node") // static (mirror) pods are their own workloads
-            .max_by_key(|r| r.controller);
+        let owner = controller_owner(o);
         let (kind, name) = match &owner {
-            Some(r) => (r.kind.clone(), r.name.clone()),
+            Some((_, kind, name)) => (kind.clone(), name.clone()),
             None => ("Pod".to_string(), o.name.clone()),
         };
-        if let Some(r) = &owner {
-            covered.insert((ns.clone(), r.kind.clone(), r.name.clone()));
+        if let Some((group, kind, name)) = &owner {
+            covered.insert((ns.clone(), kind.clone(), name.clone()));
             // The owner's owner (a ReplicaSet's Deployment, a Job's CronJob) is covered too.
-            if let Some(id) = graph.lookup(node.cluster, &r.group, &r.kind, Some(&ns), &r.name) {
+            if let Some(id) = graph.lookup(node.cluster, group, kind, Some(&ns), name) {
                 for up in graph.node(id).object.owner_refs() {
                     covered.insert((ns.clone(), up.kind, up.name));
                 }
             }
         }
-        if spec.get("hostNetwork").and_then(|h| h.as_bool()) == Some(true) {
-            inv.host_network.push(format!("{ns}/{}[Pod]", o.name));
+        if finished && options.exclude_finished {
+            inv.finished.push(format!("{ns}/{}[Pod]", o.name));
             continue;
+        }
+        if spec.get("hostNetwork").and_then(|h| h.as_bool()) == Some(true) {
+            inv.host_network.push(format!("{ns}/{name}[{kind}]"));
+            if options.exclude_host_network {
+                continue;
+            }
         }
         let labels = labels_of(o.metadata().and_then(|m| m.get(&"labels")));
         let ports = container_ports(spec);
@@ -192,7 +230,9 @@ pub fn inventory(graph: &Graph) -> Inventory {
         {
             inv.host_network
                 .push(format!("{ns}/{}[{}]", o.name, o.kind));
-            continue;
+            if options.exclude_host_network {
+                continue;
+            }
         }
         inv.workloads.push(Workload {
             namespace: ns,
@@ -213,6 +253,9 @@ pub fn inventory(graph: &Graph) -> Inventory {
             .or_insert_with(|| name.clone());
     }
     inv.workloads.sort_by_key(|w| w.id());
+    inv.host_network.sort();
+    inv.host_network.dedup();
+    inv.finished.sort();
     inv
 }
 

@@ -144,7 +144,56 @@ fn kube_prometheus_with_the_pods_its_operator_would_create() {
         ),
         Some("All Connections")
     );
-    // node-exporter runs in the host network: left out, and said so.
+    // node-exporter runs in the host network: analysed, as netpol-analyzer does, and named in a
+    // note; left out on request.
     assert_eq!(a.host_network, ["monitoring/node-exporter[DaemonSet]"]);
-    assert!(!text.contains("node-exporter"));
+    assert!(text.contains("monitoring/node-exporter[DaemonSet]"));
+    assert!(a.notes()[0].contains("monitoring/node-exporter[DaemonSet]"));
+    let options = kubegraph_netpol::Options {
+        exclude_host_network: true,
+        ..Default::default()
+    };
+    let without = listing(&Analysis::from_graph_with(&graph, options).unwrap());
+    assert!(!without.contains("node-exporter"));
+    assert_eq!(
+        without.lines().count(),
+        text.lines()
+            .filter(|l| !l.contains("node-exporter"))
+            .count()
+    );
+}
+
+/// Class 1 of issue 17 where every pod is host-network: the bank demo's live pod list
+/// (IBM/network-config-analyzer's, in the fixtures), three DaemonSets' pods, all
+/// `hostNetwork: true`. Analysed as ordinary pods by default, as netpol-analyzer does (no
+/// policy: everything open); nothing at all when left out.
+#[test]
+fn a_live_pod_list_of_host_network_pods_only() {
+    let paths = [
+        fixtures().join("nca-live-podlists/bank_pod_list.json"),
+        fixtures().join("nca-live-podlists/bank_ns_list.json"),
+    ];
+    let graph = kubegraph_fixtures::graph_from_paths(&paths);
+    let a = Analysis::from_graph(&graph).unwrap();
+    let names: Vec<String> = a.workloads.iter().map(|w| w.id()).collect();
+    assert_eq!(
+        names,
+        [
+            "demo/account-command[DaemonSet]",
+            "demo/account-query[DaemonSet]",
+            "demo/bank-ui[DaemonSet]"
+        ]
+    );
+    assert_eq!(a.host_network, names);
+    // From outside, to outside, and each to the two others: all open.
+    let text = listing(&a);
+    assert_eq!(text.lines().count(), 3 + 3 * 3);
+    assert!(text.lines().all(|l| l.ends_with(" : All Connections")));
+    let options = kubegraph_netpol::Options {
+        exclude_host_network: true,
+        ..Default::default()
+    };
+    let without = Analysis::from_graph_with(&graph, options).unwrap();
+    assert!(without.workloads.is_empty());
+    assert_eq!(listing(&without), "");
 }

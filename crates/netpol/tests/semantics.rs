@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use kubegraph_netpol::Options;
 
 /// Namespaces, then one bare pod per `(namespace, name, labels, ports)`.
 fn landscape(
@@ -325,11 +326,33 @@ metadata: {name: done, namespace: shop}
 spec: {containers: [{name: c, image: x}]}
 status: {phase: Succeeded}
 "#;
+    // By default, as netpol-analyzer: the host-network DaemonSet and the finished pod are peers.
     let a = analyse_yaml(y);
+    let names: Vec<String> = a.workloads.iter().map(|w| w.id()).collect();
+    assert_eq!(
+        names,
+        [
+            "shop/agent[DaemonSet]",
+            "shop/db-7d9f[ReplicaSet]",
+            "shop/done[Pod]",
+            "shop/web[Deployment]"
+        ]
+    );
+    assert_eq!(a.host_network, ["shop/agent[DaemonSet]"]);
+    assert!(a.finished.is_empty());
+    // Left out on request.
+    let a = analyse_yaml_with(
+        y,
+        Options {
+            exclude_host_network: true,
+            exclude_finished: true,
+        },
+    );
     let names: Vec<String> = a.workloads.iter().map(|w| w.id()).collect();
     assert_eq!(names, ["shop/db-7d9f[ReplicaSet]", "shop/web[Deployment]"]);
     assert_eq!(a.workloads[0].pods, ["db-7d9f-abcde", "db-7d9f-fghij"]);
     assert_eq!(a.host_network, ["shop/agent[DaemonSet]"]);
+    assert_eq!(a.finished, ["shop/done[Pod]"]);
     assert_eq!(
         listing(&a),
         "0.0.0.0-255.255.255.255[External] => shop/db-7d9f[ReplicaSet] : All Connections\n\
@@ -470,13 +493,60 @@ fn stateful_set_pods_differing_only_in_their_pod_name_label_are_alike() {
 
 #[test]
 fn a_host_network_workload_is_named_as_such_when_asked_for() {
-    let a = analyse_yaml(
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: a}\nspec: {hostNetwork: true, containers: [{name: c, image: x}]}\n",
+    let y = "apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: a}\nspec: {hostNetwork: true, containers: [{name: c, image: x}]}\n";
+    // Analysed by default.
+    let a = analyse_yaml(y);
+    assert_eq!(a.resolve("a/agent").unwrap().len(), 1);
+    assert_eq!(a.notes().len(), 1);
+    assert!(
+        a.notes()[0].contains("analysed as ordinary pods"),
+        "{:?}",
+        a.notes()
+    );
+    // Left out: said so rather than "not found".
+    let a = analyse_yaml_with(
+        y,
+        Options {
+            exclude_host_network: true,
+            ..Options::default()
+        },
     );
     assert!(a.workloads.is_empty());
     let err = a.resolve("a/agent").unwrap_err().to_string();
     assert_eq!(
         err,
-        "`a/agent`: a/agent[Pod] runs in the host network: NetworkPolicies do not apply to it, and it is left out"
+        "`a/agent`: a/agent[Pod] runs in the host network: NetworkPolicies do not apply to it, and --exclude-host-network leaves it out"
+    );
+}
+
+#[test]
+fn an_ingress_routes_only_through_the_backend_fields_of_its_own_api_version() {
+    let workload = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: kibana, namespace: t}\nspec:\n  selector: {matchLabels: {app: kibana}}\n  template:\n    metadata: {labels: {app: kibana}}\n    spec: {containers: [{name: c, image: x, ports: [{containerPort: 5601}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: app-service, namespace: t}\nspec: {selector: {app: kibana}, ports: [{name: http, port: 5601}]}\n---\n";
+    let ingress = |api: &str, backend: &str| {
+        format!("{workload}apiVersion: networking.k8s.io/{api}\nkind: Ingress\nmetadata: {{name: i, namespace: t}}\nspec:\n  rules: [{{http: {{paths: [{{path: /, backend: {backend}}}]}}}}]\n")
+    };
+    // v1 with v1's fields, v1beta1 with its own: routed.
+    for (api, backend) in [
+        ("v1", "{service: {name: app-service, port: {number: 5601}}}"),
+        ("v1beta1", "{serviceName: app-service, servicePort: http}"),
+    ] {
+        let (a, warnings) = analyse_yaml_warned(&ingress(api, backend));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(
+            line(&listing(&a), "{ingress-controller}", "t/kibana[Deployment]"),
+            Some("TCP 5601"),
+            "{api}"
+        );
+    }
+    // v1 with v1beta1's fields (kube-score's ingress_issue363): the API server rejects it, so
+    // nothing is routed, and the loader says why.
+    let (a, warnings) = analyse_yaml_warned(&ingress(
+        "v1",
+        "{serviceName: app-service, servicePort: http}",
+    ));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        line(&listing(&a), "{ingress-controller}", "t/kibana[Deployment]"),
+        None
     );
 }

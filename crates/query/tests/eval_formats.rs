@@ -79,8 +79,9 @@ const GOLDEN: &[(&str, &str, &str)] = &[
         "{\"name\":\"wordpress\",\"image\":\"wordpress:6.2.1-apache\"}\n{\"name\":\"wordpress-mysql\",\"image\":\"mysql:8.0\"}\n"),
     (WP, "is(deployment) | list name, spec.template.spec.containers[*].image as image | format yaml",
         "- name: wordpress\n  image: wordpress:6.2.1-apache\n- name: wordpress-mysql\n  image: mysql:8.0\n"),
+    // read: wordpress-deployment.yaml: the Service is `type: LoadBalancer`, no clusterIP.
     (WP, "is(service) and name = wordpress | format ndjson",
-        "{\"cluster\":\"files\",\"group\":\"\",\"id\":\"files/core/Service/default/wordpress\",\"kind\":\"Service\",\"labels\":{\"app\":\"wordpress\"},\"missing\":false,\"name\":\"wordpress\",\"namespace\":\"default\",\"origin\":\"source\",\"uid\":null,\"version\":\"v1\"}\n"),
+        "{\"attrs\":{\"headless\":false,\"type\":\"LoadBalancer\"},\"cluster\":\"files\",\"group\":\"\",\"id\":\"files/core/Service/default/wordpress\",\"kind\":\"Service\",\"labels\":{\"app\":\"wordpress\"},\"missing\":false,\"name\":\"wordpress\",\"namespace\":\"default\",\"origin\":\"source\",\"uid\":null,\"version\":\"v1\"}\n"),
     // read: the placeholder Secret holds only what it was looked up by.
     (WP, "is(secret) | dump", "kind: Secret\nmetadata:\n  name: mysql-pass\n  namespace: default\n"),
     (WP, "is(secret) | dump | format json", "[\n  {\n    \"kind\": \"Secret\",\n    \"metadata\": {\n      \"name\": \"mysql-pass\",\n      \"namespace\": \"default\"\n    }\n  }\n]\n"),

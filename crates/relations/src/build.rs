@@ -1,6 +1,6 @@
 use crate::reference::{Missing, Reference, Target};
 use crate::rules::{references, ContainerSpec};
-use crate::selectable::SelectableIndex;
+use crate::selectable::{own_labels_match, SelectableIndex};
 use kubegraph_graph::{container_object, Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{kinds::SYNTHETIC_GROUP, normalize_image, EdgeKind, LabelSelector, Object};
@@ -192,19 +192,35 @@ pub(crate) fn is_default_class(o: &Object) -> bool {
         .any(|a| o.annotation(a) == Some("true"))
 }
 
-/// Per-cluster facts the rules need beyond identity: the default storage class and the claims
-/// per namespace (for StatefulSet ordinals).
+/// The kinds a [`Target::Labeled`] selects from: ClusterRoles (aggregation).
+pub(crate) const LABELED_KINDS: &[(&str, &str)] = &[("rbac.authorization.k8s.io", "ClusterRole")];
+
+/// Whether `o` is of a kind [`Target::Labeled`] selects from.
+pub(crate) fn is_labeled_kind(o: &Object) -> bool {
+    LABELED_KINDS.iter().any(|(g, k)| o.is(g, k))
+}
+
+/// Per-cluster facts the rules need beyond identity: the default storage class, the claims
+/// per namespace (for StatefulSet ordinals) and the objects labeled targets select from.
 struct Lookups {
     default_class: FxHashMap<ClusterId, NodeId>,
     claims: FxHashMap<(ClusterId, String), Vec<NodeId>>,
+    labeled: FxHashMap<(ClusterId, &'static str, &'static str), Vec<NodeId>>,
 }
 
 impl Lookups {
     fn new(graph: &Graph) -> Self {
         let mut default_class = FxHashMap::default();
         let mut claims: FxHashMap<(ClusterId, String), Vec<NodeId>> = FxHashMap::default();
+        let mut labeled: FxHashMap<(ClusterId, &'static str, &'static str), Vec<NodeId>> =
+            FxHashMap::default();
         for (id, n) in graph.nodes() {
             let o = &n.object;
+            if n.origin == Origin::Source {
+                if let Some(&(g, k)) = LABELED_KINDS.iter().find(|(g, k)| o.is(g, k)) {
+                    labeled.entry((n.cluster, g, k)).or_default().push(id);
+                }
+            }
             if is_default_class(o) {
                 default_class.entry(n.cluster).or_insert(id);
             } else if o.is("", "PersistentVolumeClaim") && n.origin == Origin::Source {
@@ -216,6 +232,7 @@ impl Lookups {
         Lookups {
             default_class,
             claims,
+            labeled,
         }
     }
 }
@@ -253,6 +270,16 @@ pub(crate) trait Lookup {
         found: &mut dyn FnMut(NodeId),
     );
     fn default_class(&self, cluster: ClusterId) -> Option<NodeId>;
+    /// The cluster-scoped objects of `group`/`kind` read from the source whose own labels
+    /// `selector` selects (only kinds in [`LABELED_KINDS`]).
+    fn labeled(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        selector: &LabelSelector,
+        found: &mut dyn FnMut(NodeId),
+    );
     /// The claims (PersistentVolumeClaims read from the source) in `namespace`.
     fn claims(&self, cluster: ClusterId, namespace: &str, found: &mut dyn FnMut(NodeId));
 }
@@ -311,6 +338,33 @@ impl Lookup for Scratch<'_> {
         self.lookups.default_class.get(&cluster).copied()
     }
 
+    fn labeled(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        selector: &LabelSelector,
+        found: &mut dyn FnMut(NodeId),
+    ) {
+        let Some(&(g, k)) = LABELED_KINDS
+            .iter()
+            .find(|(g, k)| *g == group && *k == kind)
+        else {
+            return;
+        };
+        for &id in self
+            .lookups
+            .labeled
+            .get(&(cluster, g, k))
+            .into_iter()
+            .flatten()
+        {
+            if own_labels_match(&self.graph.node(id).object, selector) {
+                found(id);
+            }
+        }
+    }
+
     fn claims(&self, cluster: ClusterId, namespace: &str, found: &mut dyn FnMut(NodeId)) {
         if let Some(claims) = self.lookups.claims.get(&(cluster, namespace.to_string())) {
             claims.iter().copied().for_each(found);
@@ -365,6 +419,17 @@ pub(crate) fn resolve<'r>(
         } => {
             return l.select(cluster, namespace, selector, *templates, &mut |to| {
                 out.push(edge(to, r))
+            });
+        }
+        Target::Labeled {
+            group,
+            kind,
+            selector,
+        } => {
+            return l.labeled(cluster, group, kind, selector, &mut |to| {
+                if to != src {
+                    out.push(edge(to, r))
+                }
             });
         }
         Target::Ordinal {
@@ -484,7 +549,10 @@ impl<'t> Made<'t> {
                 name,
                 synthetic: true,
             },
-            Target::Selector { .. } | Target::DefaultStorageClass | Target::Ordinal { .. } => {
+            Target::Selector { .. }
+            | Target::DefaultStorageClass
+            | Target::Ordinal { .. }
+            | Target::Labeled { .. } => {
                 unreachable!("only single-object targets are created")
             }
         }

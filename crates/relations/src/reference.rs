@@ -51,6 +51,16 @@ pub enum Target {
     },
     /// The cluster's default StorageClass (annotated `is-default-class: "true"`), if any.
     DefaultStorageClass,
+    /// Every cluster-scoped object of one kind (read from the source) whose own labels
+    /// `selector` selects, except the referrer: the ClusterRoles an `aggregationRule` selects.
+    Labeled {
+        /// The targets' group.
+        group: &'static str,
+        /// The targets' kind.
+        kind: &'static str,
+        /// What their labels must match.
+        selector: LabelSelector,
+    },
     /// Existing objects whose name is `prefix` followed by an ordinal (a StatefulSet's claims).
     Ordinal {
         /// The targets' group.

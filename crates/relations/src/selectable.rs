@@ -75,6 +75,22 @@ impl<'o> Selectable<'o> {
     }
 }
 
+/// Whether `selector` selects `o` by its own labels (read as text, as selectors read them).
+pub(crate) fn own_labels_match(o: &Object, selector: &LabelSelector) -> bool {
+    let labels: Vec<(&str, Cow<'_, str>)> = o
+        .labels()
+        .into_iter()
+        .flat_map(|l| l.iter())
+        .filter_map(|(k, v)| Some((k, label_text(v)?)))
+        .collect();
+    selector.matches(|k| {
+        labels
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.as_ref())
+    })
+}
+
 /// [`Selectable::selected_by`] for an object.
 pub(crate) fn selects(o: &Object, selector: &LabelSelector, templates: bool) -> bool {
     Selectable::of(o).is_some_and(|s| s.selected_by(selector, templates))

@@ -379,6 +379,10 @@ pub struct ReachParams {
     pub dst: String,
     /// Only this port: `80`, `80/TCP`, `53/UDP`.
     pub port: Option<String>,
+    /// Leave out workloads in the host network.
+    pub exclude_host_network: Option<bool>,
+    /// Leave out pods whose phase is Succeeded or Failed.
+    pub exclude_finished_pods: Option<bool>,
 }
 
 /// A peer as `reach` takes it. A node id names a pod: itself, or the first pod of a workload
@@ -420,7 +424,11 @@ async fn reach(
 ) -> Result<Json<kubegraph_app::reach::Reach>, ApiError> {
     let s = state.current();
     let (src, dst) = (peer(&s, &p.src), peer(&s, &p.dst));
-    kubegraph_app::reach::reach(&s, &src, &dst, p.port.as_deref())
+    let options = kubegraph_app::reach::Options {
+        exclude_host_network: p.exclude_host_network.unwrap_or(false),
+        exclude_finished: p.exclude_finished_pods.unwrap_or(false),
+    };
+    kubegraph_app::reach::reach(&s, &src, &dst, p.port.as_deref(), options)
         .map(Json)
         .map_err(reach_error)
 }
@@ -432,7 +440,8 @@ async fn reach(
 async fn connectivity(State(state): Shared) -> Result<axum::response::Response, ApiError> {
     use axum::response::IntoResponse;
     let s = state.current();
-    let (listing, _) = kubegraph_app::reach::connectivity(&s).map_err(reach_error)?;
+    let (listing, _) =
+        kubegraph_app::reach::connectivity(&s, Default::default()).map_err(reach_error)?;
     let mut body = Vec::new();
     kubegraph_formats::connectivity::write(&listing, kubegraph_formats::Format::Json, &mut body)
         .map_err(|e| ApiError::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;

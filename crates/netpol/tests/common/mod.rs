@@ -1,8 +1,14 @@
 //! Shared by the test suites: analyse inputs, and read the analysis as netpol-analyzer prints it.
 #![allow(dead_code)]
 
-use kubegraph_netpol::{output, Analysis, ConnSet};
-use std::path::Path;
+use kubegraph_files::{load_bytes, LoadOptions};
+use kubegraph_netpol::{output, Analysis, ConnSet, Options};
+use std::path::{Path, PathBuf};
+
+/// The shared fixtures folder.
+pub fn fixtures() -> PathBuf {
+    kubegraph_fixtures::root()
+}
 
 /// A path (file or folder) analysed, after the relations crate builds its graph as the CLI does.
 pub fn analyse_path(path: &Path) -> Analysis {
@@ -12,7 +18,24 @@ pub fn analyse_path(path: &Path) -> Analysis {
 
 /// YAML text analysed.
 pub fn analyse_yaml(yaml: &str) -> Analysis {
-    Analysis::from_graph(&kubegraph_fixtures::graph(yaml)).expect("policies are valid")
+    analyse_yaml_with(yaml, Options::default())
+}
+
+/// YAML text analysed with options.
+pub fn analyse_yaml_with(yaml: &str, options: Options) -> Analysis {
+    Analysis::from_graph_with(&kubegraph_fixtures::graph(yaml), options)
+        .expect("policies are valid")
+}
+
+/// YAML text analysed, with the loader's warnings (the input may be invalid on purpose).
+pub fn analyse_yaml_warned(yaml: &str) -> (Analysis, Vec<String>) {
+    let loaded = load_bytes("test.yaml", yaml.as_bytes(), &LoadOptions::default());
+    let warnings = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    let (graph, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
+    (
+        Analysis::from_graph(&graph).expect("policies are valid"),
+        warnings,
+    )
 }
 
 /// The txt listing.

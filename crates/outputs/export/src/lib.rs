@@ -60,7 +60,7 @@ use kubegraph_model::kinds::{self, SYNTHETIC_GROUP};
 use std::borrow::Cow;
 use std::io::Write;
 
-pub use json::{edge_json, node_json};
+pub use json::{edge_json, node_attrs, node_json};
 pub use view::View;
 
 /// Why a writer failed.

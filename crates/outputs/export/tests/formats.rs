@@ -267,6 +267,11 @@ fn json_stays_parseable_and_shaped() {
             if n.parent.is_some() {
                 want.insert("pod");
             }
+            if n.origin == kubegraph_graph::Origin::Source
+                && !kubegraph_export::node_attrs(&n.object).is_empty()
+            {
+                want.insert("attrs");
+            }
             assert_eq!(keys, want, "{name}");
             assert_eq!(j["id"], graph.node_id_string(id));
             assert_eq!(j["name"], n.object.name.as_str());
@@ -280,6 +285,130 @@ fn json_stays_parseable_and_shaped() {
             }
         }
     }
+}
+
+/// The node facts of the JSON contract (`attrs`), exactly, and none on placeholders.
+#[test]
+fn json_nodes_carry_the_facts_relations_are_judged_by() {
+    let yaml = r#"
+apiVersion: v1
+kind: Service
+metadata: {name: plain, namespace: a}
+spec: {selector: {app: x}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: headless, namespace: a}
+spec: {clusterIP: None, selector: {app: x}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: np, namespace: a}
+spec: {type: NodePort, selector: {app: x}}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: tls, namespace: a}
+type: kubernetes.io/tls
+data: {tls.key: c2VjcmV0, tls.crt: Y2VydA==}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: opaque, namespace: a}
+stringData: {b: x}
+data: {a: eA==}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: cm, namespace: a}
+data: {z: "1", y: "2"}
+binaryData: {bin: AA==}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: agent, namespace: a}
+spec:
+  hostNetwork: true
+  containers: [{name: c, image: x}]
+  volumes: [{name: v, persistentVolumeClaim: {claimName: gone}}]
+status: {phase: Running}
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: ds, namespace: a}
+spec:
+  selector: {matchLabels: {app: ds}}
+  template:
+    metadata: {labels: {app: ds}}
+    spec: {hostNetwork: true, containers: [{name: c, image: x}]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: agg}
+aggregationRule: {clusterRoleSelectors: [{matchLabels: {a: b}}]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: plain}
+rules: []
+"#;
+    let loaded = load_bytes("facts.yaml", yaml.as_bytes(), &LoadOptions::default());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let graph = kubegraph_relations::graph_from_objects("c", loaded.objects).0;
+    let v: Value = serde_json::from_str(&render(&graph, write_json)).unwrap();
+    let attrs: BTreeMap<String, Value> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n.get("attrs").is_some())
+        .map(|n| {
+            (
+                format!(
+                    "{} {}",
+                    n["kind"].as_str().unwrap(),
+                    n["name"].as_str().unwrap()
+                ),
+                n["attrs"].clone(),
+            )
+        })
+        .collect();
+    let want: BTreeMap<String, Value> = [
+        ("ClusterRole agg", serde_json::json!({"aggregated": true})),
+        (
+            "ConfigMap cm",
+            serde_json::json!({"keys": ["bin", "y", "z"]}),
+        ),
+        ("DaemonSet ds", serde_json::json!({"host_network": true})),
+        (
+            "Pod agent",
+            serde_json::json!({"phase": "Running", "host_network": true}),
+        ),
+        (
+            "Secret opaque",
+            serde_json::json!({"type": "Opaque", "keys": ["a", "b"]}),
+        ),
+        (
+            "Secret tls",
+            serde_json::json!({"type": "kubernetes.io/tls", "keys": ["tls.crt", "tls.key"]}),
+        ),
+        (
+            "Service headless",
+            serde_json::json!({"type": "ClusterIP", "headless": true}),
+        ),
+        (
+            "Service np",
+            serde_json::json!({"type": "NodePort", "headless": false}),
+        ),
+        (
+            "Service plain",
+            serde_json::json!({"type": "ClusterIP", "headless": false}),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    // The missing claim, the implied namespace, the cluster, containers and images: no attrs.
+    assert_eq!(attrs, want);
 }
 
 // ---------------------------------------------------------------------------------------------

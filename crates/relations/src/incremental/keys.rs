@@ -60,6 +60,12 @@ pub(super) fn selector_hash(cluster: ClusterId, namespace: &str, selector: &Labe
     }
 }
 
+/// Where the objects of a kind that labeled targets select from are indexed, and where the
+/// sources with such a target are registered.
+pub(super) fn labeled_hash(cluster: ClusterId, group: &str, kind: &str) -> u64 {
+    hash_of((cluster, "labeled", group, kind))
+}
+
 pub(super) fn cluster_hash(cluster: ClusterId) -> u64 {
     hash_of(cluster)
 }

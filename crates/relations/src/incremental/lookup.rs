@@ -1,10 +1,10 @@
 //! Resolution against the kept-current graph: only objects read from the source are found (a
 //! fresh build resolves before it makes placeholders), and selectors read the label indexes.
 
-use super::keys::{label_hash, namespace_hash};
+use super::keys::{label_hash, labeled_hash, namespace_hash};
 use super::Incremental;
 use crate::build::Lookup;
-use crate::selectable::selects;
+use crate::selectable::{own_labels_match, selects};
 use kubegraph_graph::{ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::LabelSelector;
 
@@ -64,6 +64,26 @@ impl Lookup for Incremental {
         self.default_classes
             .get(&cluster)
             .and_then(|c| c.values().next().copied())
+    }
+
+    fn labeled(
+        &self,
+        cluster: ClusterId,
+        group: &str,
+        kind: &str,
+        selector: &LabelSelector,
+        found: &mut dyn FnMut(NodeId),
+    ) {
+        for &id in self.labeled.get(labeled_hash(cluster, group, kind)) {
+            let n = self.graph.node(id);
+            if n.cluster == cluster
+                && n.origin == Origin::Source
+                && n.object.is(group, kind)
+                && own_labels_match(&n.object, selector)
+            {
+                found(id);
+            }
+        }
     }
 
     fn claims(&self, cluster: ClusterId, namespace: &str, found: &mut dyn FnMut(NodeId)) {

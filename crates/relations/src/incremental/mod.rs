@@ -29,13 +29,13 @@ mod select;
 #[cfg(test)]
 mod tests;
 
-use crate::build::{is_default_class, resolve, Made, Resolved};
+use crate::build::{is_default_class, is_labeled_kind, resolve, Made, Resolved};
 use crate::reference::Target;
 use crate::selectable::Selectable;
 use crate::Extracted;
 use keys::{
-    cluster_hash, identity_hash, label_hash, namespace_hash, selector_hash, uid_hash, update,
-    Dependents,
+    cluster_hash, identity_hash, label_hash, labeled_hash, namespace_hash, selector_hash, uid_hash,
+    update, Dependents,
 };
 use kubegraph_graph::{Attrs, ClusterId, Graph, NodeId, Origin};
 use kubegraph_model::{EdgeKind, Object};
@@ -66,6 +66,11 @@ pub struct Incremental {
     by_ordinal: Dependents,
     /// Sources that want their cluster's default StorageClass, per cluster.
     by_default_class: Dependents,
+    /// Sources with a labeled target (ClusterRole aggregation), per `(cluster, group, kind)`.
+    by_labeled: Dependents,
+    /// What labeled targets select from: objects of [`crate::build::LABELED_KINDS`], per
+    /// `(cluster, group, kind)`.
+    labeled: Dependents,
     /// What selectors select from: pods and workloads with templates, per `(cluster, namespace)`
     /// and per `(cluster, namespace, key, value)` of each label (so that a selector requiring
     /// a label only looks at what carries it, as the fresh build's index does).
@@ -130,6 +135,9 @@ struct KindChange {
     claims: bool,
     /// The cluster's default StorageClass changed: those who want it resolve again.
     default_class: bool,
+    /// An object labeled targets select from appeared, went, or changed labels: the sources
+    /// with a labeled target over its kind resolve again.
+    labeled: bool,
 }
 
 impl Incremental {
@@ -288,6 +296,10 @@ impl Incremental {
         if change.default_class {
             again.extend_from_slice(self.by_default_class.get(cluster_hash(cluster)));
         }
+        if change.labeled {
+            let key = labeled_hash(cluster, &now.group, &now.kind);
+            again.extend_from_slice(self.by_labeled.get(key));
+        }
         again.sort_unstable();
         again.dedup();
         for r in again {
@@ -382,6 +394,9 @@ impl Incremental {
                     (&mut self.by_ordinal, namespace_hash(cluster, namespace))
                 }
                 Target::DefaultStorageClass => (&mut self.by_default_class, cluster_hash(cluster)),
+                Target::Labeled { group, kind, .. } => {
+                    (&mut self.by_labeled, labeled_hash(cluster, group, kind))
+                }
                 Target::Synthetic { .. } => continue,
             };
             update(deps, key, id, add);
@@ -427,6 +442,19 @@ impl Incremental {
             );
             change.claims = true;
         }
+        let (was, is) = (
+            old.is_some_and(is_labeled_kind),
+            new.is_some_and(is_labeled_kind),
+        );
+        if was != is {
+            update(
+                &mut self.labeled,
+                labeled_hash(cluster, &o.group, &o.kind),
+                id,
+                is,
+            );
+        }
+        change.labeled = was != is || (is && old.map(|o| o.labels()) != new.map(|o| o.labels()));
         let (was, is) = (
             old.is_some_and(is_default_class),
             new.is_some_and(is_default_class),

@@ -121,3 +121,70 @@ fn a_relabelled_pod_leaves_one_service_and_joins_another() {
     upsert(&mut g, c, pod(json!({"app": "api"})));
     assert!(!selects(&g, web) && selects(&g, api));
 }
+
+#[test]
+fn aggregation_follows_cluster_roles_appearing_relabelled_and_removed() {
+    let mut g = Incremental::new();
+    let c = g.add_cluster("c");
+    let rbac = "rbac.authorization.k8s.io";
+    let role = |name: &str, labels: serde_json::Value| {
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+            "metadata": {"name": name, "labels": labels}})
+    };
+    let aggregated = json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+        "metadata": {"name": "agg"},
+        "aggregationRule": {"clusterRoleSelectors": [{"matchLabels": {"agg": "yes"}}]}});
+    // The aggregated edges of the kept-current graph, and of a fresh build of its objects.
+    let aggregates = |g: &Graph| {
+        let mut v: Vec<(String, String)> = g
+            .edges()
+            .iter()
+            .filter(|e| e.kind == EdgeKind::Aggregates)
+            .map(|e| {
+                (
+                    g.node(e.from).object.name.clone(),
+                    g.node(e.to).object.name.clone(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let fresh = |g: &Incremental| {
+        let objects: Vec<Object> = g
+            .graph()
+            .nodes()
+            .filter(|(_, n)| n.origin == Origin::Source)
+            .map(|(_, n)| (*n.object).clone())
+            .collect();
+        aggregates(&crate::graph_from_objects("c", objects).0)
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    upsert(&mut g, c, aggregated.clone());
+    assert_eq!(aggregates(g.graph()), []);
+    // A labelled role appears after the aggregating one.
+    upsert(&mut g, c, role("view", json!({"agg": "yes"})));
+    assert_eq!(aggregates(g.graph()), [pair("agg", "view")]);
+    assert_eq!(aggregates(g.graph()), fresh(&g));
+    upsert(&mut g, c, role("edit", json!({"other": "x"})));
+    assert_eq!(aggregates(g.graph()), [pair("agg", "view")]);
+    // Relabelled: joins, and the other leaves.
+    upsert(&mut g, c, role("edit", json!({"agg": "yes"})));
+    upsert(&mut g, c, role("view", json!({})));
+    assert_eq!(aggregates(g.graph()), [pair("agg", "edit")]);
+    assert_eq!(aggregates(g.graph()), fresh(&g));
+    // Removed: the edge goes, and no placeholder stays for it.
+    assert!(g.remove(c, rbac, "ClusterRole", None, "edit"));
+    assert_eq!(aggregates(g.graph()), []);
+    assert_eq!(g.graph().lookup(c, rbac, "ClusterRole", None, "edit"), None);
+    // The aggregating role itself changes its selector.
+    upsert(
+        &mut g,
+        c,
+        json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
+            "metadata": {"name": "agg"},
+            "aggregationRule": {"clusterRoleSelectors": [{}]}}),
+    );
+    assert_eq!(aggregates(g.graph()), [pair("agg", "view")]);
+    assert_eq!(aggregates(g.graph()), fresh(&g));
+}

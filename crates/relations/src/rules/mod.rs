@@ -43,6 +43,7 @@ pub fn references(o: &Object) -> Vec<Reference> {
         ("rbac.authorization.k8s.io", "RoleBinding" | "ClusterRoleBinding") => {
             rbac::binding(o, &mut out)
         }
+        ("rbac.authorization.k8s.io", "ClusterRole") => rbac::cluster_role(o, &mut out),
         ("", "PersistentVolumeClaim") => storage::pvc(o, ns, &mut out),
         ("", "PersistentVolume") => storage::pv(o, &mut out),
         ("storage.k8s.io", "VolumeAttachment") => storage::volume_attachment(o, &mut out),

@@ -4,6 +4,7 @@
 use super::{core, items, str_at, str_ptr};
 use crate::reference::{object, Reference, Target};
 use kubegraph_model::json::{to_serde, JsonContainerTrait, JsonValueTrait, Path, Value};
+use kubegraph_model::validate::IngressApi;
 use kubegraph_model::{kinds, kinds::SYNTHETIC_GROUP, EdgeKind, LabelSelector, Object};
 use serde_json::{json, Map};
 
@@ -87,9 +88,12 @@ pub(crate) fn endpoint_slice(o: &Object, ns: &str, out: &mut Vec<Reference>) {
 /// `spec.backend`).
 pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     let Some(spec) = o.spec() else { return };
-    for field in ["defaultBackend", "backend"] {
-        if let Some(b) = spec.get(field) {
-            backend(b, ns, None, None, out);
+    // Only the fields of the Ingress's own API version: the API server rejects the others, so
+    // no route is drawn for them (the loader warns, see `kubegraph_model::validate`).
+    let api = IngressApi::of(o);
+    for field in api.default_backend_fields() {
+        if let Some(b) = spec.get(*field) {
+            backend(b, api, ns, None, None, out);
         }
     }
     for rule in items(spec, "rules") {
@@ -101,7 +105,7 @@ pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
             .flatten()
         {
             if let Some(b) = path.get("backend") {
-                backend(b, ns, host, str_at(path, "path"), out);
+                backend(b, api, ns, host, str_at(path, "path"), out);
             }
         }
     }
@@ -134,15 +138,26 @@ pub(crate) fn ingress(o: &Object, ns: &str, out: &mut Vec<Reference>) {
     }
 }
 
-fn backend(b: &Value, ns: &str, host: Option<&str>, path: Option<&str>, out: &mut Vec<Reference>) {
-    let (service, port) = if let Some(svc) = b.get("service") {
-        let port = svc
-            .ptr("/port/number")
-            .or_else(|| svc.ptr("/port/name"))
-            .map(to_serde);
-        (str_at(svc, "name"), port)
-    } else {
-        (str_at(b, "serviceName"), b.get("servicePort").map(to_serde))
+fn backend(
+    b: &Value,
+    api: IngressApi,
+    ns: &str,
+    host: Option<&str>,
+    path: Option<&str>,
+    out: &mut Vec<Reference>,
+) {
+    let (service, port) = match b.get("service").filter(|_| api.has_service_field()) {
+        Some(svc) => {
+            let port = svc
+                .ptr("/port/number")
+                .or_else(|| svc.ptr("/port/name"))
+                .map(to_serde);
+            (str_at(svc, "name"), port)
+        }
+        None if api.has_service_name_field() => {
+            (str_at(b, "serviceName"), b.get("servicePort").map(to_serde))
+        }
+        None => (None, None),
     };
     let mut route = Map::new();
     route.insert("host".into(), json!(host));

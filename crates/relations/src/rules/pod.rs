@@ -206,8 +206,14 @@ pub(crate) fn mounts_by_volume<'a>(
     volumes.map(|v| (v, spec.mounts(v))).collect()
 }
 
-/// Rules 9–12: volumes, with every container mount of each volume recorded on the edge.
+/// Rules 9–12: volumes, with every container mount of each volume recorded on the edge. A
+/// ConfigMap or Secret volume (or projected source) with `items` projects only those keys: the
+/// edge records them as `keys`, unless another volume of the same spec mounts the whole object
+/// (no `items`), in which case it records none (every key is used). The edge from a spec to an
+/// object is made by that spec's volumes only, so this decides its `keys` entirely.
 fn volumes(spec: &PodSpec, ns: &str, out: &mut Vec<Reference>) {
+    // (volume, target, optional, projected keys; None: the whole object).
+    let mut refs: Vec<(&str, Target, bool, Option<Vec<serde_json::Value>>)> = Vec::new();
     for v in spec.volumes() {
         let [name, claim, config_map, secret, projected] = fields(
             v,
@@ -222,42 +228,88 @@ fn volumes(spec: &PodSpec, ns: &str, out: &mut Vec<Reference>) {
         let Some(volume) = non_empty(name) else {
             continue;
         };
-        let mut targets: SmallVec<[(Target, bool); 2]> = SmallVec::new();
         if let Some(claim) = claim.and_then(|c| str_at(c, "claimName")) {
-            targets.push((core("PersistentVolumeClaim", Some(ns), claim), false));
+            refs.push((
+                volume,
+                core("PersistentVolumeClaim", Some(ns), claim),
+                false,
+                None,
+            ));
         }
         if let Some(cm) = config_map {
             if let Some(name) = str_at(cm, "name") {
-                targets.push((core("ConfigMap", Some(ns), name), optional(cm)));
+                refs.push((
+                    volume,
+                    core("ConfigMap", Some(ns), name),
+                    optional(cm),
+                    item_keys(cm),
+                ));
             }
         }
         if let Some(s) = secret {
             if let Some(name) = str_at(s, "secretName") {
-                targets.push((core("Secret", Some(ns), name), optional(s)));
+                refs.push((
+                    volume,
+                    core("Secret", Some(ns), name),
+                    optional(s),
+                    item_keys(s),
+                ));
             }
         }
         for source in elements(projected.and_then(|p| p.get("sources"))) {
             let [config_map, secret] = fields(source, ["configMap", "secret"]);
             for (r, kind) in [(config_map, "ConfigMap"), (secret, "Secret")] {
-                if let Some(name) = r.and_then(|r| str_at(r, "name")) {
-                    targets.push((core(kind, Some(ns), name), r.is_some_and(optional)));
+                let Some(r) = r else { continue };
+                if let Some(name) = str_at(r, "name") {
+                    refs.push((
+                        volume,
+                        core(kind, Some(ns), name),
+                        optional(r),
+                        item_keys(r),
+                    ));
                 }
             }
         }
-        if targets.is_empty() {
-            continue;
-        }
+    }
+    // Objects some volume mounts whole: their edge records no keys.
+    let whole: SmallVec<[&Target; 4]> = refs
+        .iter()
+        .filter(|(_, t, _, keys)| keys.is_none() && !is_claim(t))
+        .map(|(_, t, _, _)| t)
+        .collect();
+    let mut mounts: BTreeMap<&str, serde_json::Value> = BTreeMap::new();
+    for (volume, target, optional, keys) in &refs {
         // Mounts are gathered only for volumes that reference something.
-        let volume_mounts = spec.mounts(volume);
-        for (target, optional) in targets {
-            out.push(
-                Reference::to(EdgeKind::Mounts, target)
-                    .attr("volumes", json!([volume]))
-                    .attr("mounts", serde_json::Value::Array(volume_mounts.clone()))
-                    .attr("optional", optional),
-            );
+        let volume_mounts = mounts
+            .entry(volume)
+            .or_insert_with(|| serde_json::Value::Array(spec.mounts(volume)))
+            .clone();
+        let mut r = Reference::to(EdgeKind::Mounts, target.clone())
+            .attr("volumes", json!([volume]))
+            .attr("mounts", volume_mounts)
+            .attr("optional", *optional);
+        if let Some(keys) = keys.as_ref().filter(|_| !whole.contains(&target)) {
+            r = r.attr("keys", serde_json::Value::Array(keys.clone()));
+        }
+        out.push(r);
+    }
+}
+
+fn is_claim(t: &Target) -> bool {
+    matches!(t, Target::Object { kind, .. } if kind == "PersistentVolumeClaim")
+}
+
+/// The keys a ConfigMap or Secret volume source projects (`items[].key`); `None` when it has no
+/// `items` (or an empty list): every key, as files named after them.
+fn item_keys(source: &Value) -> Option<Vec<serde_json::Value>> {
+    let mut keys: Vec<serde_json::Value> = Vec::new();
+    for k in elements(source.get("items")).filter_map(|i| non_empty(i.get("key"))) {
+        let k = json!(k);
+        if !keys.contains(&k) {
+            keys.push(k);
         }
     }
+    (!keys.is_empty()).then_some(keys)
 }
 
 /// Generic ephemeral volumes make a claim named `<pod>-<volume>` (pods only).

@@ -3,7 +3,7 @@
 use super::{core, items, str_at};
 use crate::reference::{object, Reference, Target};
 use kubegraph_model::json::JsonValueTrait;
-use kubegraph_model::{EdgeKind, Object};
+use kubegraph_model::{EdgeKind, LabelSelector, Object};
 use serde_json::json;
 
 const RBAC: &str = "rbac.authorization.k8s.io";
@@ -64,5 +64,27 @@ pub(crate) fn binding(o: &Object, out: &mut Vec<Reference>) {
                 .attr("as", "subject")
                 .attr("optional", true),
         );
+    }
+}
+
+/// ClusterRole aggregation: `aggregationRule.clusterRoleSelectors[]` select ClusterRoles by
+/// their labels, and the controller copies their rules into this one. Each selected ClusterRole
+/// (never this one itself) is an `aggregates` edge; an empty selector selects every ClusterRole,
+/// as the controller reads it. A selector the API server would reject selects nothing.
+pub(crate) fn cluster_role(o: &Object, out: &mut Vec<Reference>) {
+    let Some(rule) = o.raw.get("aggregationRule") else {
+        return;
+    };
+    for s in items(rule, "clusterRoleSelectors") {
+        if let Ok(selector) = LabelSelector::from_label_selector(s) {
+            out.push(Reference::to(
+                EdgeKind::Aggregates,
+                Target::Labeled {
+                    group: RBAC,
+                    kind: "ClusterRole",
+                    selector,
+                },
+            ));
+        }
     }
 }

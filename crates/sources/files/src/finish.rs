@@ -1,11 +1,12 @@
 use crate::{LoadOptions, Loaded, Located};
 use kubegraph_model::json::{JsonValueTrait, Path};
-use kubegraph_model::{kinds, Diagnostic, GroupKind, Object};
+use kubegraph_model::{kinds, validate, Diagnostic, GroupKind, Object};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Settles what needs the whole input: which kinds are namespaced (built-in knowledge plus the
 /// `scope` of CustomResourceDefinitions in the input), default namespaces, and duplicates
-/// (the last one read wins, with a warning naming both places).
+/// (the last one read wins, with a warning naming both places). Then warns, at its place, about
+/// every reference an object makes that the API server would reject ([`validate::problems`]).
 pub(crate) fn finish(
     located: Vec<Located>,
     options: &LoadOptions,
@@ -48,8 +49,28 @@ pub(crate) fn finish(
         index.insert(key, kept.len());
         kept.push(Some(item));
     }
+    let objects = kept
+        .into_iter()
+        .flatten()
+        .map(|l| {
+            for p in validate::problems(&l.object) {
+                diagnostics.push(
+                    Diagnostic::new(format!(
+                        "{} {}: {}: {}",
+                        l.object.kind,
+                        qualified(&l.object),
+                        p.path,
+                        p.message
+                    ))
+                    .at(l.location.clone())
+                    .hint(p.hint),
+                );
+            }
+            l.object
+        })
+        .collect();
     Loaded {
-        objects: kept.into_iter().flatten().map(|l| l.object).collect(),
+        objects,
         diagnostics,
         files: 0,
     }
