@@ -46,7 +46,7 @@ Each line is a search query: filter nodes, follow edges, pipe into commands.
 Tab completes kinds in is(...), edge kinds in arrows (-own -> owns), commands after |,
 formats after `| format`, paths seen in the data (labels.<Tab>) and namespaces after `namespace =`.
 Built-ins: help, :stats, exit (or quit, or Ctrl-D).
-The whole language: docs/query.md (and shared/spec/query.md).
+The whole language: docs/query.md.
 ";
 
 /// Runs the shell until `exit`, `quit` or end of input. Query errors are printed and the shell

@@ -1,4 +1,4 @@
-//! kubegraph's query language (`shared/spec/query.md`, `docs/query.md`): text → tokens → a
+//! kubegraph's query language (`docs/query.md`): text → tokens → a
 //! spanned AST → a typed [`Output`]. Built like jaq's: a hand-written lexer, a recursive-descent
 //! parser, a byte span on every node so that every error (of parsing or of evaluation) points
 //! back at the query, and an evaluator over kubegraph's graph.

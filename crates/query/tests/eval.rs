@@ -71,7 +71,7 @@ const DOCS: &[(&str, &str, &str)] = &[
     (BOOKINFO, "is(service) and name = reviews -selects-> is(deployment)", "Deployment:default/reviews-v1 Deployment:default/reviews-v2 Deployment:default/reviews-v3"),
 ];
 
-/// The examples at the top of the spec (shared/spec/query.md, "Shape"), on the demo where the
+/// The examples at the top of the spec (docs/query.md), on the demo where the
 /// spec's names (`node-a`, `data-db-0`, `resoto`) are placeholders for real ones.
 const SPEC_SHAPE: &[(&str, &str, &str)] = &[
     // py: pods of namespace shop whose metadata.labels.app starts with "cart".

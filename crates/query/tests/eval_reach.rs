@@ -4,17 +4,15 @@
 
 mod common;
 
-use std::path::Path;
 
 use common::{print_query, Printed};
 use kubegraph_graph::Graph;
 use kubegraph_query::{parse, GraphFacts, QueryIndex};
 
-const RECIPES: &str = "../../../shared/fixtures/network-policy-recipes/expected";
+const RECIPES: &str = "network-policy-recipes/expected";
 
 fn load(scenario: &str) -> Graph {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(RECIPES)
+    let path = kubegraph_fixtures::path(RECIPES)
         .join("scenarios")
         .join(format!("{scenario}.yaml"));
     let loaded = kubegraph_files::load_paths(&[path], &Default::default()).expect("scenario loads");
@@ -43,12 +41,8 @@ fn run(g: &Graph, query: &str) -> Result<String, String> {
 /// and `DST <-can_reach(PORT/PROTO)- SRC` find the pair exactly when the row says allowed.
 #[test]
 fn can_reach_agrees_with_every_recipe_expectation_between_pods() {
-    let tsv = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(RECIPES)
-            .join("EXPECTED.tsv"),
-    )
-    .expect("EXPECTED.tsv");
+    let tsv = std::fs::read_to_string(kubegraph_fixtures::path(RECIPES).join("EXPECTED.tsv"))
+        .expect("EXPECTED.tsv");
     let mut checked = 0;
     let mut failures = Vec::new();
     for line in tsv.lines().skip(1) {

@@ -197,8 +197,7 @@ async fn errors_have_one_shape_with_the_place_and_a_hint() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn fixtures_are_served_as_the_cli_reads_them() {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/fixtures/microservices-demo");
+    let fixtures = kubegraph_fixtures::path("microservices-demo");
     let s = serve(Source::Files {
         paths: vec![fixtures],
         default_namespace: "default".into(),

@@ -117,11 +117,8 @@ fn nasty() -> Graph {
 }
 
 fn bookinfo() -> Graph {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../../shared/fixtures/istio-bookinfo/platform/kube/bookinfo.yaml"
-    );
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    let path = kubegraph_fixtures::path("istio-bookinfo/platform/kube/bookinfo.yaml");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     graph_of("bookinfo", std::str::from_utf8(&bytes).unwrap())
 }
 

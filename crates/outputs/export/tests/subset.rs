@@ -7,11 +7,9 @@ use kubegraph_export::{
 use kubegraph_graph::{Graph, NodeId};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 fn bookinfo() -> Graph {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../../shared/fixtures/istio-bookinfo/platform/kube/bookinfo.yaml");
+    let path = kubegraph_fixtures::path("istio-bookinfo/platform/kube/bookinfo.yaml");
     let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
         .expect("fixture loads");
     kubegraph_relations::graph_from_objects("bookinfo", loaded.objects).0

@@ -1,7 +1,7 @@
 //! `tag update KEY VALUE`, `tag delete KEY` and `clean`: the actions, as a dry run.
 //!
 //! kubegraph never changes a cluster unless actions are enabled, and it shows what an action
-//! will do first (shared/spec/product.md). The query language's part is that plan: the objects
+//! will do first (docs/query.md, "The library": `Actions`). The query language's part is that plan: the objects
 //! the action would change, each named as the Kubernetes API names it (resource, namespace,
 //! name), so that it can be shown as the `kubectl` commands that do the same. Placeholders
 //! (objects that do not exist) and kubegraph's own nodes (cluster, containers, images) are left

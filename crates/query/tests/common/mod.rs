@@ -2,21 +2,18 @@
 #![allow(dead_code)]
 
 use kubegraph_graph::{Graph, NodeId};
-use std::path::PathBuf;
 
 pub const DEMO: &str = "demo";
 pub const WP: &str = "kubernetes-examples/web/mysql-wordpress-pd";
 pub const BOOKINFO: &str = "istio-bookinfo/platform/kube/bookinfo.yaml";
 pub const K9S: &str = "k9s-live-objects";
 
-/// The demo (`"demo"`) or a path under `shared/fixtures`, related.
+/// The demo (`"demo"`) or a path under the shared fixtures (kubegraph_fixtures), related.
 pub fn load(source: &str) -> Graph {
     let (cluster, loaded) = if source == DEMO {
         ("demo".to_string(), kubegraph_demo::load())
     } else {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../../../shared/fixtures")
-            .join(source);
+        let path = kubegraph_fixtures::path(source);
         let loaded = kubegraph_files::load_paths(&[path], &kubegraph_files::LoadOptions::default())
             .expect("fixture loads");
         ("files".to_string(), loaded)
