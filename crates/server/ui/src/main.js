@@ -10,7 +10,7 @@ import { Live } from "./live.js";
 import { Pane } from "./pane.js";
 import { EDGE_HELP, edgeColor, healthColor, onThemeChange, readTheme, theme } from "./theme.js";
 import { exportJSON, exportPNG, exportSVG } from "./exporter.js";
-import { View } from "./view.js";
+import { SPARSE_EDGES, View } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -53,7 +53,7 @@ let loadToken = 0;
 let loadAbort = null;
 let lastError = null;
 let pathInfo = null;
-const perf = { navigationToFirstFrame: null, loadMs: null };
+const perf = { navigationToFirstFrame: null, loadMs: null, fetchMs: null, buildMs: null, firstFrameMs: null };
 
 readTheme();
 
@@ -193,12 +193,19 @@ async function load({ merge = false, keepCamera = false } = {}) {
       autoExpand = extra;
     }
     if (token !== loadToken) return;
+    const fetched = performance.now();
     lastError = null;
     showQueryError(null);
     matches = found ? found.nodes.map((n) => n.id) : null;
     const sameView = shown && shown.q === s.q && shown.mode === s.mode && shown.group === s.group && shown.problems === s.problems && shown.all === s.all;
     if (merge && sameView) view.mergeTopology(topo);
-    else view.setTopology(topo, { keepCamera: keepCamera && sameView });
+    else {
+      view.setTopology(topo, { keepCamera: keepCamera && sameView });
+      // The parts of a first render, for bench/ui.mjs.
+      perf.fetchMs = fetched - t0;
+      perf.buildMs = view.buildMs;
+      perf.firstFrameMs = view.firstFrameMs;
+    }
     shown = { ...s };
     if (matches) {
       const ids = new Set();
@@ -575,6 +582,12 @@ function renderStatus(topo) {
   } else {
     parts.push(h("b", null, `${topo.nodes.length.toLocaleString()}`), ` drawn for ${topo.selected.toLocaleString()} objects · ${topo.edges.length.toLocaleString()} relations`);
     if (matches) parts.push(" · ", h("b", null, `${matches.length}`), ` match${matches.length === 1 ? "" : "es"}`);
+    if (topo.edges.length > SPARSE_EDGES) {
+      // A big picture draws the edges around the selection only: all of them are slow to draw.
+      const all = view.allEdges;
+      parts.push(" · ", all ? "all edges drawn" : "edges of the selected and hovered node", " · ");
+      parts.push(h("button", { type: "button", class: "link", id: "all-edges", onclick: () => { view.setAllEdges(!all); renderStatus(topo); } }, all ? "fewer edges" : "draw all edges"));
+    }
     if (state.problems) parts.push(" · problems only");
     if (!topo.nodes.length) {
       empty.hidden = false;
