@@ -600,6 +600,8 @@ export class View {
 
   /** Highlights these drawn nodes and dims the rest; null: nothing dimmed. */
   setHighlight(ids) {
+    // Nothing to redraw when nothing was and nothing is highlighted (a full render is slow).
+    if (!ids && !this.highlight) return;
     this.highlight = ids ? new Set(ids) : null;
     this.applyHighlightAttrs();
     this.kick();
@@ -624,7 +626,9 @@ export class View {
   }
 
   setSelected(id) {
-    this.selected = id && this.graph.hasNode(id) ? id : null;
+    const sel = id && this.graph.hasNode(id) ? id : null;
+    if (sel === this.selected && this.applied && this.applied.sel === sel) return;
+    this.selected = sel;
     this.applyHighlightAttrs();
     this.kick();
   }
@@ -632,6 +636,7 @@ export class View {
   /** A path to draw over the graph: `steps` are [parentId, childId] pairs of object ids. */
   setPath(steps, causes) {
     if (!steps) {
+      if (!this.path) return;
       this.path = null;
       this.kick();
       return;
