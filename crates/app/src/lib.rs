@@ -30,6 +30,7 @@ pub mod complete;
 mod error;
 mod landscape;
 mod live;
+mod memory;
 pub mod node;
 pub mod reach;
 pub mod search;

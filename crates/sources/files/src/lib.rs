@@ -1,6 +1,7 @@
 //! The file source: manifests and `kubectl get -o json|yaml` dumps become [`Object`]s.
 //!
-//! Accepts files, directories (recursively: `.yaml`, `.yml`, `.json`) and `-` for stdin;
+//! Accepts files, directories (recursively: `.yaml`, `.yml`, `.json`, each also gzipped as
+//! `.gz`; gzip is recognised by its magic bytes, whatever the name) and `-` for stdin;
 //! multi-document YAML; JSON (one value, an array, or several concatenated); `List` and `*List`
 //! kinds whose items lack `kind`; objects serialized without `kind` but with a `selfLink`.
 //!
@@ -39,7 +40,9 @@
 mod documents;
 mod expand;
 mod finish;
+mod gzip;
 mod split;
+mod yaml;
 
 use kubegraph_model::json::{JsonValueTrait, Value};
 use kubegraph_model::{Diagnostic, Location, Object};
@@ -212,12 +215,17 @@ fn read_input(path: &Path) -> std::io::Result<Input> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
-        return Ok(Input::Read(buf));
+        return gzip::decompress_if_gzip(buf).map(Input::Read);
     }
     let file = std::fs::File::open(path)?;
     // Small files are cheaper to read; mapping an empty file is an error on some systems.
     if file.metadata()?.len() < 1 << 20 {
-        return std::fs::read(path).map(Input::Read);
+        return std::fs::read(path)
+            .and_then(gzip::decompress_if_gzip)
+            .map(Input::Read);
+    }
+    if gzip::is_gzip_file(&file)? {
+        return gzip::decompress(file).map(Input::Read);
     }
     // `unsafe` because Rust cannot promise that the bytes behind the map's `&[u8]` stay as they
     // are if another process writes to or truncates the file meanwhile. Sound on the premise
@@ -254,11 +262,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
                 .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
             error: e.into(),
         })?;
-        let is_manifest = entry.file_type().is_file()
-            && matches!(
-                entry.path().extension().and_then(|e| e.to_str()),
-                Some("yaml" | "yml" | "json")
-            );
+        let is_manifest = entry.file_type().is_file() && gzip::is_manifest_name(entry.path());
         if is_manifest {
             out.push(entry.into_path());
         }
@@ -308,7 +312,7 @@ fn parse_file(
 }
 
 /// Documents at least this large are split into their items when they are lists.
-const SPLIT_MIN_BYTES: usize = 4 << 20;
+pub(crate) const SPLIT_MIN_BYTES: usize = 4 << 20;
 /// How much input a parallel batch of items covers before its pages are released.
 const BATCH_BYTES: usize = 8 << 20;
 
@@ -341,11 +345,20 @@ fn parse_json_with(
         Ok(v) => return expand::expand(v, &location(name, None), out, diags),
         Err(e) => e,
     };
-    // Several concatenated values (`kubectl get -w -o json`) are rare; sonic-rs's stream cannot
-    // tell a clean end from a truncated value, so serde_json's reads them.
+    // Several concatenated values (`kubectl get -w -o json`, `jq -c '.items[]'`): a large stream
+    // is split like a list's items; otherwise sonic-rs's stream cannot tell a clean end from a
+    // truncated value, so serde_json's reads them.
     if e.to_string()
         .starts_with("JSON has non-whitespace trailing characters")
     {
+        if bytes.len() >= split_min_bytes {
+            if let Some(items) = split::split_stream(bytes) {
+                let split = split::Split { array: None, items };
+                if parse_items(name, bytes, split, release, out, diags) {
+                    return;
+                }
+            }
+        }
         return parse_json_stream(name, bytes, out, diags);
     }
     let message = e.to_string();
@@ -433,7 +446,13 @@ fn parse_batch(name: &str, bytes: &[u8], batch: &[Range<usize>]) -> Vec<Result<V
     let span = batch[0].start..batch[batch.len() - 1].end;
     let mut doc = Vec::with_capacity(span.len() + 2);
     doc.push(b'[');
-    split::minify_into(&mut doc, &bytes[span]);
+    // Item by item, with commas of its own: the items of a stream have none between them.
+    for (i, item) in batch.iter().enumerate() {
+        if i > 0 {
+            doc.push(b',');
+        }
+        split::minify_into(&mut doc, &bytes[item.clone()]);
+    }
     doc.push(b']');
     if let Some(items) = sonic_rs::from_slice::<Value>(&doc)
         .ok()
@@ -503,7 +522,17 @@ fn parse_json_stream(
 }
 
 fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
-    for doc in split_yaml_documents(text) {
+    yaml::parse(name, text, out, diags)
+}
+
+/// One document of a YAML stream, parsed whole.
+pub(crate) fn parse_yaml_document(
+    name: &str,
+    doc: &documents::Document,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    {
         // sonic-rs values only deserialize from sonic-rs itself; YAML goes through serde_json,
         // which costs little at the sizes people write YAML in.
         let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
@@ -521,11 +550,11 @@ fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Di
                             "this document is skipped; the other documents of the file still load",
                         ),
                 );
-                continue;
+                return;
             }
         };
         if value.is_null() {
-            continue;
+            return;
         }
         expand::expand(
             kubegraph_model::json::from_serde(&value),
@@ -538,7 +567,7 @@ fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Di
 
 /// libyaml's messages read "<problem> at line L column C[, <context> at line L column C]"; the
 /// first position is the diagnostic's location, so it is dropped from the text.
-fn strip_first_position(message: &str) -> String {
+pub(crate) fn strip_first_position(message: &str) -> String {
     let Some(start) = message.find(" at line ") else {
         return message.to_string();
     };
@@ -553,7 +582,7 @@ fn strip_first_position(message: &str) -> String {
 
 /// Positions in a document's error text count from the document's first line; the user needs
 /// the file's line numbers.
-fn rebase_lines(message: &str, offset: usize) -> String {
+pub(crate) fn rebase_lines(message: &str, offset: usize) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(i) = rest.find("line ") {
@@ -571,7 +600,7 @@ fn rebase_lines(message: &str, offset: usize) -> String {
 }
 
 /// serde's messages end in " at line L column C"; the location is already in the diagnostic.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
