@@ -34,6 +34,28 @@ impl Source {
     pub fn kubeconfig_exists(explicit: Option<&std::path::Path>) -> bool {
         kubegraph_live::kubeconfig_source(explicit).is_some()
     }
+
+    /// What a server on this source serves, in a person's words: the demo, the paths (and
+    /// whether they are reloaded), or the live clusters of `graph` (watched).
+    pub fn describe(&self, graph: &Graph, watch: bool) -> String {
+        match self {
+            Source::Demo => "the built-in demo landscape".to_string(),
+            Source::Files { paths, .. } => {
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let reload = if watch {
+                    " (reloaded when they change)"
+                } else {
+                    ""
+                };
+                format!("{}{reload}", paths.join(", "))
+            }
+            Source::Live(_) => {
+                let clusters: Vec<&str> = graph.clusters().map(|(_, n, _)| n).collect();
+                let s = if clusters.len() == 1 { "" } else { "s" };
+                format!("live cluster{s} {} (watching)", clusters.join(", "))
+            }
+        }
+    }
 }
 
 /// Objects read from files or the demo, before they are related.
@@ -98,5 +120,29 @@ fn cluster_name(paths: &[PathBuf]) -> String {
             .filter(|s| !s.is_empty() && s != ".")
             .unwrap_or_else(|| "files".into()),
         _ => "files".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_describes_what_is_served() {
+        let graph = Graph::default();
+        assert_eq!(
+            Source::Demo.describe(&graph, false),
+            "the built-in demo landscape"
+        );
+        let files = Source::Files {
+            paths: vec!["a.yaml".into(), "dump/".into()],
+            default_namespace: "default".into(),
+            cluster: None,
+        };
+        assert_eq!(files.describe(&graph, false), "a.yaml, dump/");
+        assert_eq!(
+            files.describe(&graph, true),
+            "a.yaml, dump/ (reloaded when they change)"
+        );
     }
 }
