@@ -221,8 +221,13 @@ export class View {
   setAllEdges(all) {
     this.allEdges = all;
     if (!this.topo) return;
-    this.sparse = !this.topo.summary && this.topo.edges.length > SPARSE_EDGES && !all;
+    this.sparse = this.drawsSparse();
     this.sigma.refresh();
+  }
+
+  /** Whether the picture is big enough to draw only the edges around its selection. */
+  drawsSparse() {
+    return !this.topo.summary && this.topo.edges.length > SPARSE_EDGES && !this.allEdges;
   }
 
   // --- moving without rendering ------------------------------------------------------------
@@ -333,7 +338,7 @@ export class View {
     // Beyond SPARSE_EDGES, edges are drawn only around the selected and hovered nodes (and
     // between highlighted ones) unless all are asked for: under software WebGL the 47k edges
     // of a 10k-node picture cost 7 s of its first render and every render after a move.
-    this.sparse = !topo.summary && topo.edges.length > SPARSE_EDGES && !this.allEdges;
+    this.sparse = this.drawsSparse();
     this.hoverEdges = [];
     this.sigma.setSetting("hideEdgesOnMove", big);
     this.sigma.setSetting("hideLabelsOnMove", big);
