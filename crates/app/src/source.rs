@@ -6,7 +6,7 @@ use kubegraph_files::{load_paths, LoadOptions, Loaded};
 use kubegraph_graph::Graph;
 use kubegraph_model::Diagnostic;
 use kubegraph_relations::graph_from_objects;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tracing::debug;
 
@@ -111,12 +111,16 @@ pub(crate) fn relate(read: Read) -> Result<(Graph, Vec<Diagnostic>, usize, usize
     Ok((graph, diagnostics, files, count))
 }
 
-/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`); several are `files`.
+/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`, `dump.json.gz` →
+/// `dump`); several are `files`.
 fn cluster_name(paths: &[PathBuf]) -> String {
+    let stem = |p: &Path| {
+        let name = p.file_name()?.to_str()?;
+        let name = name.strip_suffix(".gz").unwrap_or(name);
+        Some(Path::new(name).file_stem()?.to_string_lossy().into_owned())
+    };
     match paths {
-        [one] if one.as_os_str() != "-" => one
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+        [one] if one.as_os_str() != "-" => stem(one)
             .filter(|s| !s.is_empty() && s != ".")
             .unwrap_or_else(|| "files".into()),
         _ => "files".into(),
@@ -143,6 +147,20 @@ mod tests {
         assert_eq!(
             files.describe(&graph, true),
             "a.yaml, dump/ (reloaded when they change)"
+        );
+    }
+
+    #[test]
+    fn one_path_names_the_cluster_compressed_or_not() {
+        let name = |p: &str| cluster_name(&[PathBuf::from(p)]);
+        assert_eq!(name("istio-bookinfo/"), "istio-bookinfo");
+        assert_eq!(name("dumps/prod.json"), "prod");
+        assert_eq!(name("dumps/prod.json.gz"), "prod");
+        assert_eq!(name("prod.yaml.gz"), "prod");
+        assert_eq!(name("-"), "files");
+        assert_eq!(
+            cluster_name(&[PathBuf::from("a"), PathBuf::from("b")]),
+            "files"
         );
     }
 }
