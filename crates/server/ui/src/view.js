@@ -842,6 +842,9 @@ export class View {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const summary = this.topo?.summary;
+    // Headers drawn so far: zoomed out, a box's header (above it) can fall on its parent's, and
+    // one that would is left out rather than drawn over it.
+    const headers = [];
     for (const b of this.boxes) {
       const r = this.boxRect(b);
       if (r.x > width || r.y > height || r.x + r.w < 0 || r.y + r.h < 0 || r.w < 2) continue;
@@ -869,6 +872,9 @@ export class View {
       const pad = (4 * r.h) / b.h;
       const ty = cluster || pad < 21 ? r.y - 17 : r.y + 5;
       if (ty < 0) continue;
+      const hw = r.w - 8;
+      if (headers.some((h) => tx < h.x + h.w && h.x < tx + hw && ty < h.y + 16 && h.y < ty + 16)) continue;
+      headers.push({ x: tx, y: ty, w: hw });
       ctx.fillStyle = theme.fg;
       const label = cluster ? `cluster ${b.label}` : b.label;
       ctx.fillText(clip(ctx, label, r.w - 16), tx, ty);
