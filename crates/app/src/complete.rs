@@ -108,7 +108,10 @@ impl Vocabulary {
                 .chain(["can_reach".to_string()])
                 .collect(),
             commands: PIPE_COMMANDS.iter().map(|s| s.to_string()).collect(),
-            formats: Format::SEARCH.iter().map(|(n, _)| n.to_string()).collect(),
+            formats: Format::accepted(&Format::SEARCH)
+                .iter()
+                .map(|n| n.to_string())
+                .collect(),
             paths: BASE_PATHS.iter().map(|s| s.to_string()).collect(),
             namespaces: Vec::new(),
             kind_values: kind_values.into_iter().collect(),

@@ -9,7 +9,8 @@
 //!   suggestions when it names nothing;
 //! * [`why::why`]: the causal tree down to the root causes and what to fix;
 //! * [`views`]: dependencies, pods, config and storage, a namespace;
-//! * [`stats::stats`]: counts by kind, placeholders, health.
+//! * [`stats::stats`]: counts by kind, placeholders, health;
+//! * [`impact::impact`]: what breaks if an object is deleted.
 //!
 //! ```
 //! use kubegraph_app::{why, Landscape, Source};
@@ -28,6 +29,7 @@
 pub mod changes;
 pub mod complete;
 mod error;
+pub mod impact;
 mod landscape;
 mod live;
 pub mod node;
@@ -42,6 +44,7 @@ pub mod why;
 
 pub use error::{Error, Result};
 pub use kubegraph_live::{ClusterProgress, ClusterState, LiveOptions};
+pub use kubegraph_query::Scope;
 pub use landscape::{Landscape, Origin, Snapshot};
 pub use live::{LiveSession, SyncProgress};
 pub use source::Source;

@@ -27,26 +27,47 @@ pub struct QueryError {
     pub rendered: String,
 }
 
-/// Runs `query` on `snapshot`.
-pub fn search(snapshot: &Snapshot, query: &str) -> Result<Found, QueryError> {
-    let error = |e: kubegraph_query::Diagnostic| QueryError {
+fn query_error(query: &str, e: &kubegraph_query::Diagnostic) -> QueryError {
+    QueryError {
         message: e.kind.to_string(),
         hint: e.suggestion.as_ref().map(|s| format!("did you mean {s}?")),
         span: (e.span.start, e.span.end),
         rendered: e.render(query),
-    };
+    }
+}
+
+/// Runs `query` on `snapshot`.
+pub fn search(snapshot: &Snapshot, query: &str) -> Result<Found, QueryError> {
+    Ok(search_checked(snapshot, query)?.0)
+}
+
+/// Runs `query` on `snapshot`, with the warnings about it: a path on no object, a value its
+/// field cannot have, a value no object has when nothing is found, a kind nothing is of
+/// ([`kubegraph_query::lint`]); each says where, with a suggestion.
+pub fn search_checked(
+    snapshot: &Snapshot,
+    query: &str,
+) -> Result<(Found, Vec<QueryError>), QueryError> {
+    let error = |e: kubegraph_query::Diagnostic| query_error(query, &e);
     let ast = kubegraph_formats::parse_query(query).map_err(error)?;
-    match kubegraph_formats::run(&snapshot.query(), &ast, None).map_err(error)? {
+    let ctx = snapshot.query();
+    let answer = kubegraph_formats::run(&ctx, &ast, None).map_err(error)?;
+    let warnings = kubegraph_query::lint(&ctx, &ast, answer.output.is_empty())
+        .iter()
+        .map(|d| query_error(query, d))
+        .collect();
+    let found = match answer {
         kubegraph_formats::Answer {
             output: Output::Nodes(n),
             format: None,
-        } => Ok(Found::Nodes(n)),
+        } => Found::Nodes(n),
         answer => {
             let mut text = Vec::new();
             answer
-                .write(&snapshot.graph, &mut text)
+                .write(&ctx, &mut text)
                 .expect("writing to memory cannot fail");
-            Ok(Found::Text(String::from_utf8_lossy(&text).into_owned()))
+            Found::Text(String::from_utf8_lossy(&text).into_owned())
         }
-    }
+    };
+    Ok((found, warnings))
 }

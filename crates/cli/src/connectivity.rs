@@ -2,7 +2,7 @@
 //! docs/netpol.md).
 
 use crate::source::Landscape;
-use anyhow::Context;
+use crate::Run;
 use kubegraph_app::reach::{self, Pair, ReachError, SideReport};
 use kubegraph_formats::Format;
 use std::io::Write;
@@ -28,12 +28,10 @@ impl PeerArgs {
     }
 }
 
-/// Arguments of `kubegraph connectivity`.
+/// Arguments of `kubegraph connectivity` (`-o txt`, the default, is netpol-analyzer's `list`
+/// output, line for line).
 #[derive(clap::Args, Debug)]
 pub struct ConnectivityArgs {
-    /// Output format: `txt` is netpol-analyzer's `list` output, line for line.
-    #[arg(short = 'o', long = "output", default_value = "txt", value_parser = Format::names(&Format::CONNECTIVITY))]
-    pub output: String,
     #[command(flatten)]
     pub peers: PeerArgs,
 }
@@ -41,8 +39,9 @@ pub struct ConnectivityArgs {
 /// Arguments of `kubegraph reach`.
 #[derive(clap::Args, Debug)]
 pub struct ReachArgs {
-    /// The source: `namespace/name`, `namespace/name[Kind]` (a workload or a pod of one), an
-    /// IPv4 address or CIDR, or `{ingress-controller}`.
+    /// The source: `namespace/name`, `namespace/name[Kind]` (a workload or a pod of one),
+    /// `name` (in the namespace of -n, or unique), a pod's IP (that pod), another IPv4 address
+    /// or CIDR, or `{ingress-controller}`.
     pub src: String,
     /// The destination, written like the source.
     pub dst: String,
@@ -62,33 +61,43 @@ fn warn(landscape: &Landscape, warnings: &[String]) {
 }
 
 pub fn connectivity(
-    landscape: &Landscape,
+    run: &Run,
     args: &ConnectivityArgs,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let format = Format::lookup(&Format::CONNECTIVITY, &args.output)
-        .with_context(|| format!("unknown format `{}`", args.output))?;
-    let (listing, warnings) = reach::connectivity(landscape, args.peers.options())?;
+    let format = run.format(&Format::CONNECTIVITY, "connectivity")?;
+    let landscape = &run.landscape;
+    let (listing, warnings) =
+        reach::connectivity_in(landscape, args.peers.options(), &run.scope.namespaces)?;
     warn(landscape, &warnings);
     kubegraph_formats::connectivity::write(&listing, format, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// A peer without a namespace (`web`) in the one namespace of `-n`.
+fn in_namespace(run: &Run, peer: &str) -> String {
+    let bare = !peer.contains('/')
+        && !peer.starts_with('{')
+        && !peer.starts_with(|c: char| c.is_ascii_digit());
+    match run.scope.namespaces.as_slice() {
+        [ns] if bare => format!("{ns}/{peer}"),
+        _ => peer.to_string(),
+    }
+}
+
 /// Exit 0 when every (source, destination) pair is allowed (on `--port`, or on some port),
 /// 1 when any is blocked.
-pub fn reach(
-    landscape: &Landscape,
-    args: &ReachArgs,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+pub fn reach(run: &Run, args: &ReachArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let format = run.format(&Format::REPORT, "reach")?;
+    let landscape = &run.landscape;
     // The analysis's warnings come before a peer's error, as they always have.
     if let Some(p) = &args.port {
         reach::parse_port(p).map_err(|e| anyhow::anyhow!("--port {e}"))?;
     }
     let answer = match reach::reach(
         landscape,
-        &args.src,
-        &args.dst,
+        &in_namespace(run, &args.src),
+        &in_namespace(run, &args.dst),
         args.port.as_deref(),
         args.peers.options(),
     ) {
@@ -103,21 +112,36 @@ pub fn reach(
         Err(e) => return Err(e.into()),
     };
     warn(landscape, &answer.warnings);
+    if !landscape.quiet {
+        for n in &answer.notes {
+            eprintln!("note: {n}");
+        }
+    }
+    let code = if answer.allowed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    if format != Format::Table {
+        crate::structured(out, format, &answer)?;
+        return Ok(code);
+    }
     for (i, p) in answer.pairs.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        print_pair(p, out)?;
+        print_pair(p, run.color, out)?;
     }
-    Ok(if answer.allowed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(code)
 }
 
-fn print_pair(p: &Pair, out: &mut impl Write) -> std::io::Result<()> {
-    let verdict = if p.allowed { "allowed" } else { "blocked" };
+fn print_pair(p: &Pair, color: bool, out: &mut impl Write) -> std::io::Result<()> {
+    let verdict = match (p.allowed, color) {
+        (true, true) => "\x1b[32mallowed\x1b[0m",
+        (false, true) => "\x1b[31mblocked\x1b[0m",
+        (true, false) => "allowed",
+        (false, false) => "blocked",
+    };
     writeln!(out, "{} => {} on {}: {verdict}", p.src, p.dst, p.on)?;
     writeln!(out, "  allowed connections: {}", p.connections)?;
     side(

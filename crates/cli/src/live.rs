@@ -10,31 +10,68 @@ use std::time::Duration;
 pub struct LiveArgs {
     /// The kubeconfig (default: $KUBECONFIG, its files merged as kubectl does, else
     /// ~/.kube/config). Used when neither -f nor --demo is given.
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(
+        long,
+        value_name = "PATH",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub kubeconfig: Option<PathBuf>,
     /// A kubeconfig context to read (repeatable; default: the current context). Each context
     /// is its own cluster in the graph.
-    #[arg(long = "context", value_name = "NAME", global = true)]
+    #[arg(
+        long = "context",
+        value_name = "NAME",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub contexts: Vec<String>,
     /// Read every context of the kubeconfig.
-    #[arg(long, global = true, conflicts_with = "contexts")]
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "contexts",
+        help_heading = "Live cluster"
+    )]
     pub all_contexts: bool,
     /// Only these resource types, comma-separated, as kubectl names them (`pods`, `po`, `Pod`,
     /// `deployments.apps`, `apps/Deployment`). Repeatable.
-    #[arg(long, value_name = "KINDS", global = true)]
+    #[arg(
+        long,
+        value_name = "KINDS",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub kinds: Vec<String>,
     /// Not these resource types (same names as --kinds). Repeatable.
-    #[arg(long, value_name = "KINDS", global = true)]
+    #[arg(
+        long,
+        value_name = "KINDS",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub exclude_kinds: Vec<String>,
     /// How long to wait to connect and for the initial list (`90s`, `2m`, `500ms`; a number
     /// is seconds). Kinds not listed by then are left out with a warning.
-    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration, global = true)]
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration, global = true, help_heading = "Live cluster")]
     pub timeout: Duration,
     /// Objects per list request (`limit`).
-    #[arg(long, value_name = "N", default_value_t = 500, global = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 500,
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub page_size: u32,
     /// Events kept per cluster (the newest).
-    #[arg(long, value_name = "N", default_value_t = 5000, global = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 5000,
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub max_events: usize,
 }
 

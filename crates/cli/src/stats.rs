@@ -1,23 +1,24 @@
 //! `stats` printed: a summary for people, or the typed counts as JSON.
 
-use crate::source::Landscape;
-use kubegraph_app::stats::{stats, Stats};
+use crate::Run;
+use kubegraph_app::stats::{stats_in, Stats};
 use kubegraph_app::Origin;
+use kubegraph_formats::Format;
 use std::collections::BTreeMap;
 use std::io::Write;
 
 /// How many absent objects `stats` names before summarising the rest.
 const MISSING_SHOWN: usize = 20;
 
-pub fn print(l: &Landscape, as_json: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    let s = stats(l);
-    if as_json {
-        return crate::json(out, &s);
+pub fn print(run: &Run, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
+    let s = stats_in(&run.landscape, run.scope());
+    if format != Format::Table {
+        return crate::structured(out, format, &s);
     }
-    text(&s, out)
+    text(&s, run.color, out)
 }
 
-fn text(s: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
+fn text(s: &Stats, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let origin = match s.origin {
         Origin::Live => "listed live".to_string(),
         Origin::Files(n) => format!("from {n} file{}", if n == 1 { "" } else { "s" }),
@@ -54,7 +55,11 @@ fn text(s: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
     // One line per state, always in this order (worst first), zeros included.
     writeln!(out, "\nhealth: {}", s.nodes)?;
     for (state, n) in &s.health {
-        writeln!(out, "  {:<8}  {n:>7}", state.as_str())?;
+        writeln!(
+            out,
+            "  {}  {n:>7}",
+            crate::paint::health(state.as_str(), 8, color)
+        )?;
     }
     writeln!(out, "\nwarnings: {}", s.warnings.len())
 }

@@ -1,15 +1,16 @@
 //! `show` printed: StackState's component actions as views over the graph, each object with
 //! its health (kubegraph_app::views); or the typed views as JSON.
 //!
-//! * `show deps TARGET [--depth 6]`: everything TARGET depends on, as a tree ("Show dependencies
+//! * `show deps TARGET [--depth N]`: everything TARGET depends on, as a tree ("Show dependencies
 //!   (deep)": up to 6 levels);
 //! * `show pods WORKLOAD`: the pods of a workload (through ownership) or of a service (selector);
 //! * `show config POD`: the config maps, secrets, service account and volumes (claims, their
 //!   volumes and classes) a pod uses, and how;
 //! * `show namespace NS`: its workloads, services and ingresses, and pods.
 
-use crate::source::Landscape;
-use kubegraph_app::views::{self, Dep, Row};
+use crate::Run;
+use kubegraph_app::views::{self, Dep, Row, EXISTS};
+use kubegraph_formats::Format;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -18,9 +19,6 @@ use std::process::ExitCode;
 pub struct ShowArgs {
     #[command(subcommand)]
     pub view: View,
-    /// Output format.
-    #[arg(short = 'o', long = "output", default_value = "text", value_parser = ["text", "json"], global = true)]
-    pub output: String,
 }
 
 #[derive(clap::Subcommand, Debug)]
@@ -51,58 +49,100 @@ pub enum View {
     },
 }
 
-pub fn run(
-    landscape: &Landscape,
-    args: &ShowArgs,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    let as_json = args.output == "json";
+pub fn run(run: &Run, args: &ShowArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let format = run.format(&Format::IMPACT, "show")?;
+    let landscape = &run.landscape;
+    let scope = run.scope();
+    let color = run.color;
+    let names = |rows: &[&Row], out: &mut dyn Write| -> std::io::Result<()> {
+        for r in rows {
+            if let Some(id) = kubegraph_app::node::by_id(&landscape.graph, &r.id) {
+                writeln!(
+                    out,
+                    "{}",
+                    kubegraph_formats::query::kubectl_name(&landscape.graph.node(id).object)
+                )?;
+            }
+        }
+        Ok(())
+    };
     match &args.view {
         View::Deps { target, depth } => {
-            let trees = views::deps(landscape, target, *depth)?;
-            if as_json {
-                crate::json(out, &trees)?;
-            } else {
-                for (i, t) in trees.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(out)?;
+            let trees = views::deps(landscape, target, *depth, scope)?;
+            match format {
+                Format::Table => {
+                    for (i, t) in trees.iter().enumerate() {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        print_deps(t, "", true, true, color, out)?;
                     }
-                    print_deps(t, "", true, true, out)?;
                 }
+                Format::Name => {
+                    let mut ids = Vec::new();
+                    for t in &trees {
+                        t.ids(&mut ids);
+                    }
+                    for id in ids {
+                        if let Some(n) = kubegraph_app::node::by_id(&landscape.graph, &id) {
+                            writeln!(
+                                out,
+                                "{}",
+                                kubegraph_formats::query::kubectl_name(
+                                    &landscape.graph.node(n).object
+                                )
+                            )?;
+                        }
+                    }
+                }
+                f => crate::structured(out, f, &trees)?,
             }
         }
         View::Pods { target } => {
-            let view = views::pods(landscape, target)?;
-            if as_json {
-                crate::json(out, &view)?;
-            } else {
-                let n = view.pods.len();
-                writeln!(out, "{}: {n} pod{}", view.label, plural(n))?;
-                table(&view.pods, out)?;
+            let view = views::pods(landscape, target, scope)?;
+            match format {
+                Format::Table => {
+                    let n = view.pods.len();
+                    writeln!(out, "{}: {n} pod{}", view.label, plural(n))?;
+                    table(&view.pods, color, out)?;
+                }
+                Format::Name => names(&view.pods.iter().collect::<Vec<_>>(), out)?,
+                f => crate::structured(out, f, &view)?,
             }
         }
         View::Config { target } => {
-            let view = views::config(landscape, target)?;
-            if as_json {
-                crate::json(out, &view)?;
-            } else {
-                let n = view.config.len();
-                writeln!(out, "{}: {n} reference{}", view.label, plural(n))?;
-                table(&view.config, out)?;
+            let view = views::config(landscape, target, scope)?;
+            match format {
+                Format::Table => {
+                    let n = view.config.len();
+                    writeln!(out, "{}: {n} reference{}", view.label, plural(n))?;
+                    table(&view.config, color, out)?;
+                }
+                Format::Name => names(&view.config.iter().collect::<Vec<_>>(), out)?,
+                f => crate::structured(out, f, &view)?,
             }
         }
         View::Namespace { name } => {
             let view = views::namespace(landscape, name)?;
-            if as_json {
-                crate::json(out, &view)?;
-            } else {
-                for (i, (title, rows)) in view.sections().into_iter().enumerate() {
-                    if i > 0 {
-                        writeln!(out)?;
+            match format {
+                Format::Table => {
+                    for (i, (title, rows)) in view.sections().into_iter().enumerate() {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        writeln!(out, "{title} ({})", rows.len())?;
+                        table(rows, color, out)?;
                     }
-                    writeln!(out, "{title} ({})", rows.len())?;
-                    table(rows, out)?;
                 }
+                Format::Name => {
+                    let rows: Vec<&Row> = view
+                        .sections()
+                        .into_iter()
+                        .flat_map(|(_, rows)| rows.iter())
+                        .collect();
+                    names(&rows, out)?
+                }
+                f => crate::structured(out, f, &view)?,
             }
         }
     }
@@ -117,8 +157,9 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Columns kind, namespace/name, how (when any row has it), health, reason.
-fn table(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
+/// Columns kind, namespace/name, how (when any row has it), health, reason. An object with no
+/// health rule that is there shows `-` and `exists`.
+fn table(rows: &[Row], color: bool, out: &mut impl Write) -> std::io::Result<()> {
     let show_how = rows.iter().any(|r| !r.how.is_empty());
     let names: Vec<String> = rows
         .iter()
@@ -143,12 +184,17 @@ fn table(rows: &[Row], out: &mut impl Write) -> std::io::Result<()> {
         } else {
             String::new()
         };
+        let state = if r.reason == EXISTS {
+            "-"
+        } else {
+            r.state.as_str()
+        };
         writeln!(
             out,
-            "  {:wk$}  {:wn$}  {how}{:7}  {}",
+            "  {:wk$}  {:wn$}  {how}{}  {}",
             r.kind,
             n,
-            r.state.as_str(),
+            crate::paint::health(state, 7, color),
             r.reason
         )?;
     }
@@ -160,6 +206,7 @@ fn print_deps(
     prefix: &str,
     last: bool,
     top: bool,
+    color: bool,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let (branch, child) = if top {
@@ -185,9 +232,14 @@ fn print_deps(
     } else {
         format!(": {}", d.reason)
     };
-    writeln!(out, "{branch}{via}{}  {}{reason}{note}", d.label, d.state)?;
+    writeln!(
+        out,
+        "{branch}{via}{}  {}{reason}{note}",
+        d.label,
+        crate::paint::health(d.state.as_str(), 0, color)
+    )?;
     for (i, c) in d.children.iter().enumerate() {
-        print_deps(c, &child, i + 1 == d.children.len(), false, out)?;
+        print_deps(c, &child, i + 1 == d.children.len(), false, color, out)?;
     }
     Ok(())
 }

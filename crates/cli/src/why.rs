@@ -2,7 +2,9 @@
 //! what to fix; or the typed answer as JSON.
 
 use crate::source::Landscape;
-use kubegraph_app::why::{why, Scope, WhyStep, WhyTree};
+use crate::Run;
+use kubegraph_app::why::{why_in, Scope, WhyStep, WhyTree};
+use kubegraph_formats::Format;
 use kubegraph_health::State;
 use std::io::Write;
 use std::process::ExitCode;
@@ -11,27 +13,32 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct WhyArgs {
     /// What to explain: `kind/namespace/name`, `namespace/name` (a pod), `kind/name` (a
-    /// cluster-scoped object, or a unique name), or a query (`is(pod) and health = error`).
+    /// cluster-scoped object, or a unique name), a namespace, or a query (`is(pod) and health
+    /// = error`).
     #[arg(value_name = "TARGET")]
     pub target: String,
-    /// Output format.
-    #[arg(short = 'o', long = "output", default_value = "text", value_parser = ["text", "json"])]
-    pub output: String,
 }
 
 /// How many characters of a reason the tree shows (the root-cause lines show all of it).
 const REASON_WIDTH: usize = 150;
 
-pub fn run(
-    landscape: &Landscape,
-    args: &WhyArgs,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    let report = why(landscape, &args.target)?;
-    if args.output == "json" {
-        crate::json(out, &report)?;
-        return Ok(ExitCode::SUCCESS);
+/// Exit 1 when something the target names is unhealthy (the answer has root causes), 0 when
+/// all is well.
+pub fn run(run: &Run, args: &WhyArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    let format = run.format(&Format::REPORT, "why")?;
+    let report = why_in(&run.landscape, &args.target, run.scope())?;
+    let sick_any = report.explanations.iter().any(|e| !e.healthy);
+    let code = if sick_any {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    if format != Format::Table {
+        crate::structured(out, format, &report)?;
+        return Ok(code);
     }
+    let landscape = &run.landscape;
+    let color = run.color;
     let explanations = &report.explanations;
     let mut header = None;
     if let Scope::Namespace(ns) = &report.scope {
@@ -48,7 +55,7 @@ pub fn run(
     if let [one] = explanations.as_slice() {
         if one.healthy {
             healthy_line(landscape, one, out)?;
-            return Ok(ExitCode::SUCCESS);
+            return Ok(code);
         }
     }
     let sick: Vec<&WhyTree> = explanations.iter().filter(|e| !e.healthy).collect();
@@ -68,10 +75,10 @@ pub fn run(
         if i > 0 || header.is_some() {
             writeln!(out)?;
         }
-        print_tree(landscape, &e.tree, "", true, true, out)?;
+        print_tree(landscape, &e.tree, "", true, true, color, out)?;
     }
-    print_causes(&sick, out)?;
-    Ok(ExitCode::SUCCESS)
+    print_causes(&sick, color, out)?;
+    Ok(code)
 }
 
 fn healthy_line(l: &Landscape, e: &WhyTree, out: &mut impl Write) -> std::io::Result<()> {
@@ -112,6 +119,7 @@ fn print_tree(
     prefix: &str,
     last: bool,
     top: bool,
+    color: bool,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let (branch, child_prefix) = if top {
@@ -136,7 +144,7 @@ fn print_tree(
     writeln!(
         out,
         "{branch}{via}{what}  {}: {}{mark}",
-        step.state,
+        crate::paint::health(step.state.as_str(), 0, color),
         clip(reason, REASON_WIDTH)
     )?;
     let bar = if step.children.is_empty() {
@@ -168,12 +176,12 @@ fn print_tree(
     }
     for (i, c) in step.children.iter().enumerate() {
         let last = i + 1 == step.children.len();
-        print_tree(l, c, &child_prefix, last, false, out)?;
+        print_tree(l, c, &child_prefix, last, false, color, out)?;
     }
     Ok(())
 }
 
-fn print_causes(sick: &[&WhyTree], out: &mut impl Write) -> std::io::Result<()> {
+fn print_causes(sick: &[&WhyTree], color: bool, out: &mut impl Write) -> std::io::Result<()> {
     let mut seen = Vec::new();
     let causes: Vec<_> = sick
         .iter()
@@ -196,7 +204,7 @@ fn print_causes(sick: &[&WhyTree], out: &mut impl Write) -> std::io::Result<()> 
         writeln!(
             out,
             "  {name}: {}: {}",
-            c.state,
+            crate::paint::health(c.state.as_str(), 0, color),
             reason.unwrap_or(&c.reason)
         )?;
     }

@@ -87,6 +87,9 @@ impl Analysis {
                 Err(not_found("the input has no Ingress objects".into()))
             };
         }
+        if let Some((w, _)) = self.pod_with_ip(text) {
+            return Ok(vec![Endpoint::Workload(w)]);
+        }
         if let Some(range) = address_range(text) {
             return Ok(self
                 .externals
@@ -146,6 +149,23 @@ impl Analysis {
                     .join(", ")
             ))),
         }
+    }
+
+    /// The workload (by index) and pod whose IP `text` is (`10.244.0.36`, as `kubectl get pods
+    /// -o wide` shows it), when exactly one pod of the input has it.
+    pub fn pod_with_ip(&self, text: &str) -> Option<(usize, String)> {
+        let ip = text.trim().strip_suffix("/32").unwrap_or(text.trim());
+        if ip.parse::<std::net::IpAddr>().is_err() {
+            return None;
+        }
+        let mut found = self.workloads.iter().enumerate().flat_map(|(i, w)| {
+            w.ips
+                .iter()
+                .filter(|(_, a)| a == ip)
+                .map(move |(pod, _)| (i, format!("{}/{pod}", w.namespace)))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// The peer notation of an endpoint.

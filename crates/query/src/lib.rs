@@ -162,7 +162,8 @@ pub mod syntax;
 use std::fmt;
 
 pub use eval::{
-    accept_all, evaluate, Accept, Ctx, Facts, GraphFacts, QueryIndex, ReachIndex, Shape,
+    accept_all, evaluate, lint, Accept, Ctx, Facts, GraphFacts, QueryIndex, ReachIndex, Scope,
+    Shape,
 };
 pub use gremlin::Gremlin;
 pub use output::*;

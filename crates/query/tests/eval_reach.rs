@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use common::{print_query, Printed};
 use kubegraph_graph::Graph;
 use kubegraph_query::{parse, GraphFacts, QueryIndex};

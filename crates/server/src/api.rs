@@ -295,6 +295,7 @@ async fn show_deps(
         &s,
         &id,
         p.depth.unwrap_or(6).min(32),
+        None,
     )?))
 }
 
@@ -308,7 +309,7 @@ async fn show_pods(
 ) -> Result<Json<PodsView>, ApiError> {
     let s = state.current();
     find(&s, &id)?;
-    Ok(Json(kubegraph_app::views::pods(&s, &id)?))
+    Ok(Json(kubegraph_app::views::pods(&s, &id, None)?))
 }
 
 /// The config maps, secrets, service account, claims, volumes and classes a pod (or a
@@ -322,7 +323,7 @@ async fn show_config(
 ) -> Result<Json<ConfigView>, ApiError> {
     let s = state.current();
     find(&s, &id)?;
-    Ok(Json(kubegraph_app::views::config(&s, &id)?))
+    Ok(Json(kubegraph_app::views::config(&s, &id, None)?))
 }
 
 /// A namespace's workloads, services and ingresses, and pods.
@@ -393,7 +394,7 @@ fn peer(s: &Snapshot, text: &str) -> String {
     };
     let o = &s.graph.node(id).object;
     let pod = (!(o.kind == "Pod" && o.group.is_empty()))
-        .then(|| kubegraph_app::views::pods(s, text).ok())
+        .then(|| kubegraph_app::views::pods(s, text, None).ok())
         .flatten()
         .and_then(|v| v.pods.into_iter().next());
     match pod {

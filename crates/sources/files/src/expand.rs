@@ -26,7 +26,8 @@ pub(crate) fn expand(
                 "expected a Kubernetes object, found {}; skipped",
                 type_name(&value)
             ))
-            .at(loc.clone()),
+            .at(loc.clone())
+            .skipped(),
         );
         return;
     }
@@ -60,9 +61,14 @@ pub(crate) fn expand(
         Err(ObjectError::MissingKind) => diags.push(
             Diagnostic::new("object has no `kind` and nothing says what it is; skipped")
                 .at(loc.clone())
-                .hint("add `apiVersion` and `kind`, or wrap typed items in a `<Kind>List`"),
+                .hint("add `apiVersion` and `kind`, or wrap typed items in a `<Kind>List`")
+                .skipped(),
         ),
-        Err(e) => diags.push(Diagnostic::new(format!("{e}; skipped")).at(loc.clone())),
+        Err(e) => diags.push(
+            Diagnostic::new(format!("{e}; skipped"))
+                .at(loc.clone())
+                .skipped(),
+        ),
     }
 }
 

@@ -74,6 +74,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
+    /// The objects of namespaced kinds that had no namespace and were given the default one
+    /// (group, kind, name).
+    pub defaulted: Vec<(String, String, String)>,
 }
 
 /// Why a load could not start: a path given that cannot be read (it does not exist, or a folder
@@ -120,7 +123,8 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Lo
                 }
                 Err(e) => diagnostics.push(
                     Diagnostic::new(format!("cannot read: {e}"))
-                        .at(location(&display_name(file), None)),
+                        .at(location(&display_name(file), None))
+                        .skipped(),
                 ),
             }
             (located, diagnostics)
@@ -353,7 +357,8 @@ fn parse_json_with(
     diags.push(
         Diagnostic::new(format!("invalid JSON: {}", strip_position(first_line)))
             .at(location(name, Some((e.line(), e.column()))))
-            .hint("this file is skipped"),
+            .hint("this file is skipped")
+            .skipped(),
     );
 }
 
@@ -472,6 +477,7 @@ fn item_error(name: &str, bytes: &[u8], span: &Range<usize>, e: sonic_rs::Error)
     ))
     .at(location(name, Some((line, column))))
     .hint("this item is skipped; the other items still load")
+    .skipped()
 }
 
 fn parse_json_stream(
@@ -493,7 +499,8 @@ fn parse_json_stream(
                 diags.push(
                     Diagnostic::new(format!("invalid JSON: {}", strip_position(&e.to_string())))
                         .at(location(name, Some((e.line(), e.column()))))
-                        .hint("the rest of this file is skipped; objects before this point were loaded"),
+                        .hint("the rest of this file is skipped; objects before this point were loaded")
+                        .skipped(),
                 );
                 // A JSON stream cannot be resynchronised after a syntax error.
                 break;
@@ -519,7 +526,8 @@ fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Di
                         .at(location(name, line_col.or(Some((doc.first_line, 1)))))
                         .hint(
                             "this document is skipped; the other documents of the file still load",
-                        ),
+                        )
+                        .skipped(),
                 );
                 continue;
             }
