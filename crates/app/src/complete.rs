@@ -108,9 +108,9 @@ impl Vocabulary {
                 .chain(["can_reach".to_string()])
                 .collect(),
             commands: PIPE_COMMANDS.iter().map(|s| s.to_string()).collect(),
-            formats: Format::accepted(&Format::SEARCH)
+            formats: Format::SEARCH
                 .iter()
-                .map(|n| n.to_string())
+                .map(|f| f.name().to_string())
                 .collect(),
             paths: BASE_PATHS.iter().map(|s| s.to_string()).collect(),
             namespaces: Vec::new(),

@@ -30,7 +30,6 @@ use crate::syntax::ast::{
 };
 use crate::syntax::diagnostic::{Diagnostic, ErrorKind};
 use crate::syntax::print::path_text;
-use crate::Ast;
 
 /// The paths kubegraph computes for every node, besides the object's own fields.
 const COMPUTED: [&str; 12] = [
@@ -73,12 +72,9 @@ const ENUMS: [(&str, &[&str]); 6] = [
     ("spec.restartPolicy", &["Always", "OnFailure", "Never"]),
 ];
 
-/// The warnings about `ast` run on `ctx`; `empty`: whether it selected nothing (the check of
-/// values against the input's runs only then).
-pub fn lint(ctx: &Ctx, ast: &Ast, empty: bool) -> Vec<Diagnostic> {
-    let Ast::Search(q) = ast else {
-        return Vec::new();
-    };
+/// The warnings about the search `q` run on `ctx`; `empty`: whether it selected nothing (the
+/// check of values against the input's runs only then).
+pub fn lint(ctx: &Ctx, q: &Query, empty: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut paths: Vec<&Path> = Vec::new();
     let mut cmps = Vec::new();
