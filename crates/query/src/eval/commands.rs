@@ -321,7 +321,7 @@ fn rows_command(ctx: &Ctx, rows: Rows, cols: &[Column], cmd: &Command) -> Rows {
                         .and_then(|v| v.text().map(|t| Val::Str(t.into_owned().into()))),
                 }
             };
-            let mut keyed: Vec<(Vec<Option<Val<'static>>>, (Vec<Cell>, NodeId))> = pairs
+            let mut keyed: Vec<(SortKey, (Vec<Cell>, NodeId))> = pairs
                 .into_iter()
                 .map(|(cells, id)| {
                     let k = keys.iter().map(|k| key_of(&cells, id, &k.path)).collect();
@@ -481,3 +481,6 @@ pub fn sort_stable(g: &Graph, nodes: &mut [NodeId]) {
         ))
     });
 }
+
+/// A listed row's sort key: one value per `sort` key, none when the row has no value there.
+type SortKey = Vec<Option<Val<'static>>>;
