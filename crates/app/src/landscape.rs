@@ -60,6 +60,7 @@ impl Landscape {
         now: Option<&str>,
         progress: &mut dyn FnMut(&SyncProgress),
     ) -> Result<Landscape> {
+        crate::memory::no_huge_pages();
         let given = Now::from_option(now)?;
         if let Source::Live(options) = source {
             let clock = match given {

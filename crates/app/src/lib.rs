@@ -32,6 +32,7 @@ mod error;
 pub mod impact;
 mod landscape;
 mod live;
+mod memory;
 pub mod node;
 pub mod reach;
 pub mod search;

@@ -13,7 +13,6 @@ use crate::landscape::Snapshot;
 use kubegraph_graph::{Graph, NodeId, Origin};
 use kubegraph_health::rootcause;
 use kubegraph_health::State;
-use kubegraph_model::json::{JsonValueTrait, Path};
 use kubegraph_model::{EdgeKind, Object};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -334,7 +333,12 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
         selected = keep.into_iter().collect();
         selected.sort();
     }
-    let in_selection: HashSet<NodeId> = selected.iter().copied().collect();
+    // Per node id, dense: a graph of 500k nodes is looked up millions of times here.
+    let mut in_selection = vec![false; graph.node_bound()];
+    for &id in &selected {
+        in_selection[id.0 as usize] = true;
+    }
+    let selected_ = |id: NodeId| in_selection[id.0 as usize];
 
     // Owner chains: each object stands for itself, or for its top owner in the selection.
     let collapse = request.collapse && request.grouping != Grouping::Node;
@@ -343,12 +347,17 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
             .in_edges(id)
             .find(|e| {
                 e.kind == EdgeKind::Owns
-                    && in_selection.contains(&e.from)
+                    && selected_(e.from)
                     && is_owner_kind(&graph.node(e.from).object)
             })
             .map(|e| e.from)
     };
-    let mut rep: HashMap<NodeId, NodeId> = HashMap::new();
+    const NONE: u32 = u32::MAX;
+    let mut rep = vec![NONE; graph.node_bound()];
+    let rep_of = |rep: &[u32], id: NodeId| -> Option<NodeId> {
+        let r = rep[id.0 as usize];
+        (r != NONE).then_some(NodeId(r))
+    };
     for &id in &selected {
         let mut r = id;
         if collapse {
@@ -361,24 +370,39 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
                 r = o;
             }
         }
-        rep.insert(id, r);
+        rep[id.0 as usize] = r.0;
     }
 
     // Drawn nodes and what each stands for.
     let mut members: BTreeMap<NodeId, Vec<NodeId>> = BTreeMap::new();
     for &id in &selected {
-        members.entry(rep[&id]).or_default().push(id);
+        members
+            .entry(NodeId(rep[id.0 as usize]))
+            .or_default()
+            .push(id);
     }
-    let box_of = |id: NodeId| boxes_of(graph, id, request.grouping);
 
-    // Boxes: counts of every selected object, by the box of what it is drawn as.
-    let mut box_counts: BTreeMap<Vec<BoxKey>, StateCounts> = BTreeMap::new();
+    // Boxes: counts of every selected object, by the box of what it is drawn as. Box paths are
+    // interned: each drawn node's is computed once, and few distinct ones exist.
+    let mut paths: Vec<Vec<BoxKey>> = Vec::new();
+    let mut place_index: rustc_hash::FxHashMap<Place, usize> = Default::default();
+    let mut counts: Vec<StateCounts> = Vec::new();
+    let mut box_of_rep: rustc_hash::FxHashMap<NodeId, usize> = Default::default();
     for (&r, ms) in &members {
-        let c = box_counts.entry(box_of(r)).or_default();
+        let place = place_of(graph, r, request.grouping);
+        let b = *place_index.entry(place).or_insert_with(|| {
+            paths.push(path_of(graph, place));
+            counts.push(StateCounts::default());
+            paths.len() - 1
+        });
+        box_of_rep.insert(r, b);
         for &m in ms {
-            c.add(state(m));
+            counts[b].add(state(m));
         }
     }
+    let box_counts: BTreeMap<Vec<BoxKey>, StateCounts> =
+        paths.iter().cloned().zip(counts.iter().copied()).collect();
+    let box_names: Vec<String> = paths.iter().map(|p| box_id(p)).collect();
 
     let summary = match request.summary {
         SummaryMode::Always => true,
@@ -387,10 +411,10 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
     };
 
     let mut nodes: Vec<DrawNode> = Vec::new();
-    let mut drawn: HashSet<NodeId> = HashSet::new();
+    let mut drawn = vec![false; graph.node_bound()];
     if !summary {
         for (&r, ms) in members.iter().take(request.limit) {
-            drawn.insert(r);
+            drawn[r.0 as usize] = true;
             let n = graph.node(r);
             let worst = ms.iter().copied().max_by_key(|&m| (state(m), m == r));
             let (st, reason) = match worst {
@@ -419,7 +443,7 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
             });
             let expandable = collapse
                 && graph.out_edges(r).any(|e| {
-                    e.kind == EdgeKind::Owns && in_selection.contains(&e.to) && rep[&e.to] != e.to
+                    e.kind == EdgeKind::Owns && selected_(e.to) && rep[e.to.0 as usize] != e.to.0
                 });
             nodes.push(DrawNode {
                 id: graph.node_id_string(r),
@@ -428,7 +452,7 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
                 namespace: n.object.namespace.clone(),
                 state: st,
                 reason,
-                in_box: box_id(&box_of(r)),
+                in_box: box_names[box_of_rep[&r]].clone(),
                 x: 0.0,
                 y: 0.0,
                 members: ms.len() - 1,
@@ -451,11 +475,11 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
     }
 
     // Edges between drawn nodes, from every selected object and its containers.
-    let mut merged: BTreeMap<(NodeId, EdgeKind, NodeId), usize> = BTreeMap::new();
+    let mut merged: rustc_hash::FxHashMap<(NodeId, EdgeKind, NodeId), usize> = Default::default();
     if !summary {
         let drawn_as = |id: NodeId| -> Option<NodeId> {
             let id = graph.node(id).parent.unwrap_or(id);
-            rep.get(&id).copied().filter(|r| drawn.contains(r))
+            rep_of(&rep, id).filter(|r| drawn[r.0 as usize])
         };
         for &id in &selected {
             let Some(from) = drawn_as(id) else { continue };
@@ -481,6 +505,8 @@ pub fn topology(snapshot: &Snapshot, selection: &[NodeId], request: &Request) ->
         }
     }
     let mut legend = BTreeMap::new();
+    let mut merged: Vec<((NodeId, EdgeKind, NodeId), usize)> = merged.into_iter().collect();
+    merged.sort_unstable_by_key(|&(key, _)| key);
     let edges: Vec<DrawEdge> = merged
         .into_iter()
         .map(|((from, kind, to), count)| {
@@ -523,56 +549,58 @@ fn box_id(path: &[BoxKey]) -> String {
 }
 
 /// The boxes `id` sits in, outermost first.
-fn boxes_of(graph: &Graph, id: NodeId, grouping: Grouping) -> Vec<BoxKey> {
+/// Where a node is drawn, borrowed from the graph (cheap to hash while counting hundreds of
+/// thousands of objects): its cluster, and its inner box's kind and name (`""` for none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Place<'g> {
+    cluster: kubegraph_graph::ClusterId,
+    kind: &'static str,
+    name: &'g str,
+}
+
+fn place_of(graph: &Graph, id: NodeId, grouping: Grouping) -> Place<'_> {
     let n = graph.node(id);
+    let (kind, name) = match grouping {
+        Grouping::Cluster => ("", ""),
+        Grouping::Namespace => match &n.object.namespace {
+            Some(ns) => ("namespace", ns.as_str()),
+            None => ("cluster-scoped", "cluster-scoped"),
+        },
+        // The node a pod runs on, through its `runs_on` edge (its `spec.nodeName`).
+        Grouping::Node => match graph
+            .out_edges(id)
+            .find(|e| e.kind == EdgeKind::RunsOn)
+            .filter(|_| is_pod(&n.object))
+        {
+            Some(e) => ("node", graph.node(e.to).object.name.as_str()),
+            None => ("cluster-scoped", "not on a node"),
+        },
+        Grouping::App => ("app", app_label(&n.object).unwrap_or("(no app label)")),
+    };
+    Place {
+        cluster: n.cluster,
+        kind,
+        name,
+    }
+}
+
+fn path_of(graph: &Graph, p: Place<'_>) -> Vec<BoxKey> {
     let cluster = BoxKey {
         kind: "cluster",
-        name: graph.cluster_name(n.cluster).to_string(),
+        name: graph.cluster_name(p.cluster).to_string(),
     };
-    let inner = match grouping {
-        Grouping::Cluster => None,
-        Grouping::Namespace => Some(match &n.object.namespace {
-            Some(ns) => BoxKey {
-                kind: "namespace",
-                name: ns.clone(),
-            },
-            None => BoxKey {
-                kind: "cluster-scoped",
-                name: "cluster-scoped".into(),
-            },
-        }),
-        Grouping::Node => Some(
-            match n
-                .object
-                .raw
-                .ptr("/spec/nodeName")
-                .and_then(|v| v.as_str())
-                .filter(|_| is_pod(&n.object))
-            {
-                Some(node) => BoxKey {
-                    kind: "node",
-                    name: node.to_string(),
-                },
-                None => BoxKey {
-                    kind: "cluster-scoped",
-                    name: "not on a node".into(),
-                },
-            },
-        ),
-        Grouping::App => Some(BoxKey {
-            kind: "app",
-            name: app_label(&n.object).unwrap_or_else(|| "(no app label)".into()),
-        }),
-    };
+    let inner = (!p.kind.is_empty()).then(|| BoxKey {
+        kind: p.kind,
+        name: p.name.to_string(),
+    });
     std::iter::once(cluster).chain(inner).collect()
 }
 
 /// `app.kubernetes.io/name`, else `app`, else `k8s-app`.
-fn app_label(o: &Object) -> Option<String> {
+fn app_label(o: &Object) -> Option<&str> {
     ["app.kubernetes.io/name", "app", "k8s-app"]
         .iter()
         .find_map(|k| o.label(k))
-        .map(str::to_string)
 }
 
 fn make_boxes(counts: &BTreeMap<Vec<BoxKey>, StateCounts>) -> Vec<DrawBox> {
@@ -628,13 +656,17 @@ fn layout(nodes: &mut [DrawNode], boxes: &mut [DrawBox], summary: bool) {
                 &nodes[c].id,
             ))
         });
+        // Columns of MAX_ROWS nodes; a box of more than about a hundred nodes gets taller
+        // columns instead, so that it stays about square rather than a strip thousands of
+        // columns wide (the unscheduled objects of a 10k-node landscape by node).
+        let max_rows = MAX_ROWS.max((idx.len() as f64 * COLUMN / ROW).sqrt().ceil() as usize);
         let mut col = 0usize;
         let mut row = 0usize;
         let mut last_tier = None;
         let mut rows = 0usize;
         for &i in idx.iter() {
             let t = nodes[i].tier;
-            if last_tier.is_some_and(|l| l != t) || row == MAX_ROWS {
+            if last_tier.is_some_and(|l| l != t) || row == max_rows {
                 col += 1;
                 row = 0;
             }

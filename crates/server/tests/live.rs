@@ -212,6 +212,22 @@ async fn a_cluster_change_arrives_as_changes_and_a_lost_client_resumes() {
             .any(|(t, from)| t == "edge_removed" && from == "test/core/Service/shop/web"),
         "{ids:?}"
     );
+    // The watch between kubegraph and the cluster drops: the live source watches again, and the
+    // next change still arrives on the same stream.
+    l.api.drop_watches();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    l.api.apply(pod("web-3", "web"));
+    let mut after_drop = None;
+    while let Some(e) = resumed.next(Duration::from_secs(15)).await {
+        if changed_ids(&e).contains(&("node_added".into(), "test/core/Pod/shop/web-3".into())) {
+            after_drop = Some(e);
+            break;
+        }
+    }
+    assert!(
+        after_drop.is_some(),
+        "a change after the watch dropped arrived"
+    );
     // A client of an earlier life of the server is told to start over.
     let mut stale = Stream::open(l.served.addr, Some("0:3")).await;
     let reset = stale.next(Duration::from_secs(5)).await.expect("a reset");

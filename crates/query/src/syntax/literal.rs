@@ -14,23 +14,6 @@ const DURATION_UNITS: [(char, f64); 5] = [
     ('s', 1.0),
 ];
 
-const QUANTITY_SUFFIXES: [(&str, f64); 14] = [
-    ("Ki", 1024.0),
-    ("Mi", 1_048_576.0),
-    ("Gi", 1_073_741_824.0),
-    ("Ti", 1_099_511_627_776.0),
-    ("Pi", 1_125_899_906_842_624.0),
-    ("Ei", 1_152_921_504_606_846_976.0),
-    ("n", 1e-9),
-    ("u", 1e-6),
-    ("m", 1e-3),
-    ("k", 1e3),
-    ("M", 1e6),
-    ("G", 1e9),
-    ("T", 1e12),
-    ("P", 1e15),
-];
-
 /// `-?digits(.digits)?` at the start of `s`: its length.
 fn decimal_prefix(s: &str) -> usize {
     let b = s.as_bytes();
@@ -149,8 +132,11 @@ pub fn classify(text: &str) -> Result<Value, ErrorKind> {
     let num: f64 = text[..n]
         .parse()
         .map_err(|_| ErrorKind::BadNumber(format!("number `{text}` is out of range")))?;
-    let quantity = QUANTITY_SUFFIXES
+    // The quantity suffixes of kubegraph_model::units, but `E`: in a query, `1E` is not read as
+    // an exa-quantity (the error message's list names no `E` either).
+    let quantity = kubegraph_model::units::quantity_suffixes()
         .iter()
+        .filter(|(s, _)| *s != "E")
         .find(|(s, _)| *s == suffix)
         .map(|(_, m)| num * m);
     let duration = duration_secs(text);

@@ -1,6 +1,7 @@
 //! The file source: manifests and `kubectl get -o json|yaml` dumps become [`Object`]s.
 //!
-//! Accepts files, directories (recursively: `.yaml`, `.yml`, `.json`) and `-` for stdin;
+//! Accepts files, directories (recursively: `.yaml`, `.yml`, `.json`, each also gzipped as
+//! `.gz`; gzip is recognised by its magic bytes, whatever the name) and `-` for stdin;
 //! multi-document YAML; JSON (one value, an array, or several concatenated); `List` and `*List`
 //! kinds whose items lack `kind`; objects serialized without `kind` but with a `selfLink`.
 //!
@@ -39,7 +40,9 @@
 mod documents;
 mod expand;
 mod finish;
+mod gzip;
 mod split;
+mod yaml;
 
 use kubegraph_model::json::{JsonValueTrait, Value};
 use kubegraph_model::{Diagnostic, Location, Object};
@@ -216,12 +219,17 @@ fn read_input(path: &Path) -> std::io::Result<Input> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
-        return Ok(Input::Read(buf));
+        return gzip::decompress_if_gzip(buf).map(Input::Read);
     }
     let file = std::fs::File::open(path)?;
     // Small files are cheaper to read; mapping an empty file is an error on some systems.
     if file.metadata()?.len() < 1 << 20 {
-        return std::fs::read(path).map(Input::Read);
+        return std::fs::read(path)
+            .and_then(gzip::decompress_if_gzip)
+            .map(Input::Read);
+    }
+    if gzip::is_gzip_file(&file)? {
+        return gzip::decompress(file).map(Input::Read);
     }
     // `unsafe` because Rust cannot promise that the bytes behind the map's `&[u8]` stay as they
     // are if another process writes to or truncates the file meanwhile. Sound on the premise
@@ -258,11 +266,7 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
                 .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
             error: e.into(),
         })?;
-        let is_manifest = entry.file_type().is_file()
-            && matches!(
-                entry.path().extension().and_then(|e| e.to_str()),
-                Some("yaml" | "yml" | "json")
-            );
+        let is_manifest = entry.file_type().is_file() && gzip::is_manifest_name(entry.path());
         if is_manifest {
             out.push(entry.into_path());
         }
@@ -298,21 +302,22 @@ fn parse_file(
         parse_json(name, bytes, &release, out, diags);
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(text) => parse_yaml(name, text, out, diags),
+            Ok(text) => yaml::parse(name, text, out, diags),
             Err(e) => diags.push(
                 Diagnostic::new(format!(
                     "not UTF-8 text (invalid byte at offset {})",
                     e.valid_up_to()
                 ))
                 .at(location(name, None))
-                .hint("kubegraph reads YAML and JSON manifests"),
+                .hint("kubegraph reads YAML and JSON manifests; this file is skipped")
+                .skipped(),
             ),
         }
     }
 }
 
 /// Documents at least this large are split into their items when they are lists.
-const SPLIT_MIN_BYTES: usize = 4 << 20;
+pub(crate) const SPLIT_MIN_BYTES: usize = 4 << 20;
 /// How much input a parallel batch of items covers before its pages are released.
 const BATCH_BYTES: usize = 8 << 20;
 
@@ -345,11 +350,20 @@ fn parse_json_with(
         Ok(v) => return expand::expand(v, &location(name, None), out, diags),
         Err(e) => e,
     };
-    // Several concatenated values (`kubectl get -w -o json`) are rare; sonic-rs's stream cannot
-    // tell a clean end from a truncated value, so serde_json's reads them.
+    // Several concatenated values (`kubectl get -w -o json`, `jq -c '.items[]'`): a large stream
+    // is split like a list's items; otherwise sonic-rs's stream cannot tell a clean end from a
+    // truncated value, so serde_json's reads them.
     if e.to_string()
         .starts_with("JSON has non-whitespace trailing characters")
     {
+        if bytes.len() >= split_min_bytes {
+            if let Some(items) = split::split_stream(bytes) {
+                let split = split::Split { array: None, items };
+                if parse_items(name, bytes, split, release, out, diags) {
+                    return;
+                }
+            }
+        }
         return parse_json_stream(name, bytes, out, diags);
     }
     let message = e.to_string();
@@ -391,12 +405,12 @@ fn parse_items(
         None => expand::ListHeader::new("", None),
     };
     let loc = location(name, None);
-    let batches = batches(&split.items);
+    let batches = batches(&split.items, BATCH_BYTES);
     // One batch per thread at a time: parallel, yet only a few batches of input resident at once.
     for round in batches.chunks(rayon::current_num_threads().max(1)) {
         let parsed: Vec<Vec<Result<Value, Diagnostic>>> = round
             .par_iter()
-            .map(|batch| parse_batch(name, bytes, batch))
+            .map(|batch| parse_batch(name, bytes, &split.items[batch.clone()]))
             .collect();
         for value in parsed.into_iter().flatten() {
             match value {
@@ -404,29 +418,29 @@ fn parse_items(
                 Err(d) => diags.push(d),
             }
         }
-        let (first, last) = (&round[0], &round[round.len() - 1]);
-        release(first[0].start..last[last.len() - 1].end);
+        let (first, last) = (round[0].start, round[round.len() - 1].end - 1);
+        release(split.items[first].start..split.items[last].end);
     }
     true
 }
 
-/// Consecutive items covering about [`BATCH_BYTES`] of input each.
-fn batches(items: &[Range<usize>]) -> Vec<&[Range<usize>]> {
+/// Consecutive items covering about `max_bytes` of input each (at least one item each), as
+/// ranges of indices into `items`.
+pub(crate) fn batches(items: &[Range<usize>], max_bytes: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut rest = items;
-    while !rest.is_empty() {
+    let mut first = 0;
+    while first < items.len() {
         let mut size = 0;
-        let n = rest
+        let n = items[first..]
             .iter()
             .take_while(|r| {
                 size += r.len();
-                size <= BATCH_BYTES
+                size <= max_bytes
             })
             .count()
             .max(1);
-        let (batch, tail) = rest.split_at(n);
-        out.push(batch);
-        rest = tail;
+        out.push(first..first + n);
+        first += n;
     }
     out
 }
@@ -438,7 +452,13 @@ fn parse_batch(name: &str, bytes: &[u8], batch: &[Range<usize>]) -> Vec<Result<V
     let span = batch[0].start..batch[batch.len() - 1].end;
     let mut doc = Vec::with_capacity(span.len() + 2);
     doc.push(b'[');
-    split::minify_into(&mut doc, &bytes[span]);
+    // Item by item, with commas of its own: the items of a stream have none between them.
+    for (i, item) in batch.iter().enumerate() {
+        if i > 0 {
+            doc.push(b',');
+        }
+        split::minify_into(&mut doc, &bytes[item.clone()]);
+    }
     doc.push(b']');
     if let Some(items) = sonic_rs::from_slice::<Value>(&doc)
         .ok()
@@ -509,39 +529,51 @@ fn parse_json_stream(
     }
 }
 
-fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
-    for doc in split_yaml_documents(text) {
-        // sonic-rs values only deserialize from sonic-rs itself; YAML goes through serde_json,
-        // which costs little at the sizes people write YAML in.
-        let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
-            Ok(v) => v,
-            Err(e) => {
-                let line_col = e
-                    .location()
-                    .map(|l| (doc.first_line + l.line() - 1, l.column()));
-                let message =
-                    rebase_lines(&strip_first_position(&e.to_string()), doc.first_line - 1);
-                diags.push(
-                    Diagnostic::new(format!("invalid YAML: {message}"))
-                        .at(location(name, line_col.or(Some((doc.first_line, 1)))))
-                        .hint(
-                            "this document is skipped; the other documents of the file still load",
-                        )
-                        .skipped(),
-                );
-                continue;
-            }
-        };
-        if value.is_null() {
-            continue;
+/// One document of a YAML stream, parsed whole.
+pub(crate) fn parse_yaml_document(
+    name: &str,
+    doc: &documents::Document,
+    out: &mut Vec<Located>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // sonic-rs values only deserialize from sonic-rs itself; YAML goes through serde_json,
+    // which costs little at the sizes people write YAML in.
+    let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(
+                yaml_error(name, &e, doc.first_line, "invalid YAML")
+                    .hint("this document is skipped; the other documents of the file still load"),
+            );
+            return;
         }
-        expand::expand(
-            kubegraph_model::json::from_serde(&value),
-            &location(name, Some((doc.first_line, 1))),
-            out,
-            diags,
-        );
+    };
+    if value.is_null() {
+        return;
     }
+    expand::expand(
+        kubegraph_model::json::from_serde(&value),
+        &location(name, Some((doc.first_line, 1))),
+        out,
+        diags,
+    );
+}
+
+/// libyaml's error `e` on a text starting at line `first_line` of the file `name`, as
+/// "`what`: problem", located at the file's line and column.
+pub(crate) fn yaml_error(
+    name: &str,
+    e: &serde_yaml_ng::Error,
+    first_line: usize,
+    what: &str,
+) -> Diagnostic {
+    let line_col = e
+        .location()
+        .map(|l| (first_line + l.line() - 1, l.column()));
+    let message = rebase_lines(&strip_first_position(&e.to_string()), first_line - 1);
+    Diagnostic::new(format!("{what}: {message}"))
+        .at(location(name, line_col.or(Some((first_line, 1)))))
+        .skipped()
 }
 
 /// libyaml's messages read "<problem> at line L column C[, <context> at line L column C]"; the
@@ -579,7 +611,7 @@ fn rebase_lines(message: &str, offset: usize) -> String {
 }
 
 /// serde's messages end in " at line L column C"; the location is already in the diagnostic.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),

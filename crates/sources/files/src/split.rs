@@ -73,6 +73,22 @@ pub(crate) fn split(bytes: &[u8]) -> Option<Split> {
     }
 }
 
+/// The values of a stream of concatenated JSON values (`kubectl get -w -o json`, `jq -c
+/// '.items[]'`): at least two, separated by whitespace only.
+pub(crate) fn split_stream(bytes: &[u8]) -> Option<Vec<Range<usize>>> {
+    let mut values = Vec::new();
+    let mut i = skip_ws(bytes, 0);
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'{' | b'[') {
+            return None;
+        }
+        let end = skip_value(bytes, i)?;
+        values.push(i..end);
+        i = skip_ws(bytes, end);
+    }
+    (values.len() > 1).then_some(values)
+}
+
 /// The elements of the array opening at `open`, and the index just past its `]`.
 fn elements(bytes: &[u8], open: usize) -> Option<(Vec<Range<usize>>, usize)> {
     let mut items = Vec::new();
@@ -198,6 +214,17 @@ mod tests {
         assert_eq!(texts(doc, &split(doc).unwrap()), ["{\"k\": 1}", "{}"]);
         let doc = br#"{"kind": "List", "items": []}"#;
         assert_eq!(split(doc).unwrap().items.len(), 0);
+    }
+
+    #[test]
+    fn streams_of_values() {
+        let doc = b"{\"a\": \"}{\"}\n[1, 2] {}\n";
+        let values = split_stream(doc).unwrap();
+        let texts: Vec<_> = values.iter().map(|r| &doc[r.clone()]).collect();
+        assert_eq!(texts, [&b"{\"a\": \"}{\"}"[..], b"[1, 2]", b"{}"]);
+        for doc in [&b"{}"[..], b"{} 3", b"{} {", b"{}, {}", b""] {
+            assert_eq!(split_stream(doc), None, "{}", String::from_utf8_lossy(doc));
+        }
     }
 
     #[test]

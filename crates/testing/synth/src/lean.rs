@@ -153,13 +153,56 @@ fn strip(v: &mut Value) {
     }
 }
 
+/// Keys the minimal level removes as well, sorted: none is read by a relation (references go
+/// through names, selectors, owners, volumes, env and the node), and the health rules that read
+/// them fall back to what is left.
+const MINIMAL_DROP: &[&str] = &[
+    "args",
+    "blockOwnerDeletion",
+    "command",
+    "firstTimestamp",
+    "generateName",
+    "hostIP",
+    "kubectl.kubernetes.io/restartedAt",
+    "lastTransitionTime",
+    "mountPath",
+    "readinessProbe",
+    "resources",
+    "startTime",
+    "startedAt",
+];
+
+/// Cuts a lean object down to the minimal level.
+pub(crate) fn minimal(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.retain(|k, _| MINIMAL_DROP.binary_search(&k.as_str()).is_err());
+            // A container's status repeats the image of its spec.
+            if let Some(Value::Array(statuses)) = m.get_mut("containerStatuses") {
+                for s in statuses.iter_mut().filter_map(Value::as_object_mut) {
+                    s.remove("image");
+                }
+            }
+            m.values_mut().for_each(minimal);
+            // An emptied annotation map is not written, as the API server omits it.
+            if m.get("annotations")
+                .and_then(Value::as_object)
+                .is_some_and(|a| a.is_empty())
+            {
+                m.remove("annotations");
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(minimal),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
-    fn drop_list_is_sorted() {
-        assert!(
-            super::DROP.windows(2).all(|w| w[0] < w[1]),
-            "keep DROP sorted"
-        );
+    fn drop_lists_are_sorted() {
+        for list in [super::DROP, super::MINIMAL_DROP] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "keep {list:?} sorted");
+        }
     }
 }

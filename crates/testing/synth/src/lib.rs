@@ -18,9 +18,9 @@
 //! is streamed: memory stays at one namespace's model whatever the size.
 //!
 //! ```
-//! use kubegraph_synth::{generate_with, Config, Detail};
+//! use kubegraph_synth::{generate_with, Config, Detail, Format};
 //!
-//! let config = Config { pods: 50, seed: 7, detail: Detail::Lean };
+//! let config = Config { pods: 50, seed: 7, detail: Detail::Lean, format: Format::Pretty };
 //! let mut dump = Vec::new();
 //! let summary = generate_with(&config, &mut dump)?;
 //! assert_eq!(summary.by_kind["Pod"], 50);
@@ -48,6 +48,8 @@ mod writer;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+pub use writer::Format;
+
 /// The seed used unless one is given.
 pub const DEFAULT_SEED: u64 = 0x6b75_6265_6772_6170;
 
@@ -64,6 +66,11 @@ pub enum Detail {
     /// bookkeeping annotations), managed fields excepted: about 7.7 KB per object, pods
     /// about 14 KB.
     Full,
+    /// The lean objects without what no relation reads (probes, resources, arguments,
+    /// timestamps of conditions and states, host IPs, restart annotations): about 900 bytes per
+    /// object on one line, the size of the objects of a small API-server dump. The same
+    /// objects and references as the other levels.
+    Minimal,
 }
 
 /// What to generate.
@@ -75,6 +82,8 @@ pub struct Config {
     pub seed: u64,
     /// How much of each object is written.
     pub detail: Detail,
+    /// How the list is written: pretty JSON, one-line JSON or YAML.
+    pub format: Format,
 }
 
 impl Config {
@@ -84,6 +93,7 @@ impl Config {
             pods,
             seed: DEFAULT_SEED,
             detail: Detail::Lean,
+            format: Format::Pretty,
         }
     }
 }
@@ -112,7 +122,8 @@ pub fn generate<W: Write>(pods: usize, writer: W) -> io::Result<Summary> {
 /// internally).
 pub fn generate_with<W: Write>(config: &Config, writer: W) -> io::Result<Summary> {
     let plan = model::Plan::new(config.pods, config.seed, config.detail == Detail::Full);
-    let mut out = writer::ListWriter::begin(writer)?;
+    let minimal = config.detail == Detail::Minimal;
+    let mut out = writer::ListWriter::begin(writer, config.format, minimal)?;
     render::Renderer::new(&plan, &mut out).write_all()?;
     let (objects, bytes, by_kind) = out.finish()?;
     Ok(Summary {

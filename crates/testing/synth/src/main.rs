@@ -18,10 +18,16 @@ struct Args {
     /// Seed of the random choices; the same seed and pod count give the same bytes.
     #[arg(long, default_value_t = kubegraph_synth::DEFAULT_SEED)]
     seed: u64,
-    /// How much of each object is written: `lean` (the fields that matter, ~3.6 KB per object)
-    /// or `full` (everything a live cluster returns, ~7.7 KB per object). Same objects either way.
-    #[arg(long, default_value = "lean", value_parser = ["lean", "full"])]
+    /// How much of each object is written: `lean` (the fields that matter, ~3.6 KB per object
+    /// pretty, 1.4 KB on one line), `full` (everything a live cluster returns, ~7.7 KB per
+    /// object) or `minimal` (what relations read, ~900 bytes per object on one line). Same
+    /// objects either way.
+    #[arg(long, default_value = "lean", value_parser = ["lean", "full", "minimal"])]
     detail: String,
+    /// How the list is written: `pretty` (`kubectl get -o json`, 4-space indent), `one-line`
+    /// (`kubectl get --raw`, `jq -c`) or `yaml` (`kubectl get -o yaml`).
+    #[arg(long, default_value = "pretty", value_parser = ["pretty", "one-line", "yaml"])]
+    format: String,
     /// Output file (`-` for stdout).
     #[arg(short = 'o', long = "output", default_value = "-")]
     output: PathBuf,
@@ -35,10 +41,15 @@ fn main() -> anyhow::Result<()> {
     let config = kubegraph_synth::Config {
         pods: args.pods,
         seed: args.seed,
-        detail: if args.detail == "full" {
-            kubegraph_synth::Detail::Full
-        } else {
-            kubegraph_synth::Detail::Lean
+        detail: match args.detail.as_str() {
+            "full" => kubegraph_synth::Detail::Full,
+            "minimal" => kubegraph_synth::Detail::Minimal,
+            _ => kubegraph_synth::Detail::Lean,
+        },
+        format: match args.format.as_str() {
+            "one-line" => kubegraph_synth::Format::OneLine,
+            "yaml" => kubegraph_synth::Format::Yaml,
+            _ => kubegraph_synth::Format::Pretty,
         },
     };
     let start = Instant::now();

@@ -114,6 +114,9 @@ impl<'a, W: Write> Renderer<'a, W> {
         if !self.plan.full {
             crate::lean::lean(kind, &mut v);
         }
+        if self.out.minimal {
+            crate::lean::minimal(&mut v);
+        }
         self.out.item(kind, &v)
     }
 
