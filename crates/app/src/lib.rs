@@ -73,6 +73,15 @@ pub struct NodeSummary {
 }
 
 impl NodeSummary {
+    /// `Pod shop/web-1`, `StorageClass io2-fast (missing)`, as [`label`] names it.
+    pub fn label(&self) -> String {
+        let missing = if self.missing { " (missing)" } else { "" };
+        match &self.namespace {
+            Some(ns) => format!("{} {ns}/{}{missing}", self.kind, self.name),
+            None => format!("{} {}{missing}", self.kind, self.name),
+        }
+    }
+
     /// The summary of `id`.
     pub fn of(graph: &Graph, id: NodeId) -> NodeSummary {
         let n = graph.node(id);

@@ -69,9 +69,9 @@ pub struct Dep {
 
 impl Dep {
     /// The ids of the tree, itself first, each once.
-    pub fn ids(&self, out: &mut Vec<String>) {
-        if !out.contains(&self.id) {
-            out.push(self.id.clone());
+    pub fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
+        if !out.contains(&self.id.as_str()) {
+            out.push(&self.id);
         }
         for c in &self.children {
             c.ids(out);

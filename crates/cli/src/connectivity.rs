@@ -3,7 +3,7 @@
 
 use crate::source::Landscape;
 use crate::Run;
-use kubegraph_app::reach::{self, Pair, ReachError, SideReport};
+use kubegraph_app::reach::{self, ReachError};
 use kubegraph_formats::Format;
 use std::io::Write;
 use std::process::ExitCode;
@@ -63,7 +63,7 @@ fn warn(landscape: &Landscape, warnings: &[String]) {
 pub fn connectivity(
     run: &Run,
     args: &ConnectivityArgs,
-    out: &mut impl Write,
+    out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let format = run.format(&Format::CONNECTIVITY, "connectivity")?;
     let landscape = &run.landscape;
@@ -87,7 +87,7 @@ fn in_namespace(run: &Run, peer: &str) -> String {
 
 /// Exit 0 when every (source, destination) pair is allowed (on `--port`, or on some port),
 /// 1 when any is blocked.
-pub fn reach(run: &Run, args: &ReachArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+pub fn reach(run: &Run, args: &ReachArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let format = run.format(&Format::REPORT, "reach")?;
     let landscape = &run.landscape;
     // The analysis's warnings come before a peer's error, as they always have.
@@ -122,100 +122,6 @@ pub fn reach(run: &Run, args: &ReachArgs, out: &mut impl Write) -> anyhow::Resul
     } else {
         ExitCode::from(1)
     };
-    if format != Format::Table {
-        crate::structured(out, format, &answer)?;
-        return Ok(code);
-    }
-    for (i, p) in answer.pairs.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        print_pair(p, run.color, out)?;
-    }
+    run.print(out, format, &answer)?;
     Ok(code)
-}
-
-fn print_pair(p: &Pair, color: bool, out: &mut impl Write) -> std::io::Result<()> {
-    let verdict = match (p.allowed, color) {
-        (true, true) => "\x1b[32mallowed\x1b[0m",
-        (false, true) => "\x1b[31mblocked\x1b[0m",
-        (true, false) => "allowed",
-        (false, false) => "blocked",
-    };
-    writeln!(out, "{} => {} on {}: {verdict}", p.src, p.dst, p.on)?;
-    writeln!(out, "  allowed connections: {}", p.connections)?;
-    side(
-        out,
-        &format!("egress of {}", p.src),
-        &p.egress,
-        "egress",
-        &p.on,
-    )?;
-    side(
-        out,
-        &format!("ingress of {}", p.dst),
-        &p.ingress,
-        "ingress",
-        &p.on,
-    )?;
-    if let Some(routes) = &p.routes {
-        if routes.is_empty() {
-            writeln!(out, "  routes: no Ingress routes to {}", p.dst)?;
-        }
-        for r in routes {
-            writeln!(out, "  routed by {}: {}", r.via, r.connections)?;
-        }
-    }
-    Ok(())
-}
-
-fn side(
-    out: &mut impl Write,
-    title: &str,
-    s: &SideReport,
-    direction: &str,
-    on: &str,
-) -> std::io::Result<()> {
-    match s {
-        SideReport::Outside { why } => writeln!(out, "  {title}: no policy applies ({why})"),
-        SideReport::Open => writeln!(
-            out,
-            "  {title}: no policy selects it for {direction} (default allow)"
-        ),
-        SideReport::Selected {
-            policies,
-            admitted,
-            elsewhere,
-        } => {
-            writeln!(
-                out,
-                "  {title}: selected for {direction} by {}",
-                policies.join(", ")
-            )?;
-            if admitted.is_empty() {
-                let on = if on == "any port" {
-                    String::new()
-                } else {
-                    format!(" on {on}")
-                };
-                writeln!(out, "    no rule admits this peer{on}")?;
-                // Rules that admit the peer on other ports say why a port is refused.
-                for a in elsewhere {
-                    writeln!(
-                        out,
-                        "    ({} {direction} rule #{} admits only {})",
-                        a.policy, a.rule, a.connections
-                    )?;
-                }
-            }
-            for a in admitted {
-                writeln!(
-                    out,
-                    "    admitted by {} {direction} rule #{}: {}",
-                    a.policy, a.rule, a.connections
-                )?;
-            }
-            Ok(())
-        }
-    }
 }

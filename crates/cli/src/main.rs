@@ -6,12 +6,10 @@
 mod connectivity;
 mod impact;
 mod live;
-mod paint;
 mod search;
 mod serve;
 mod shell;
 mod source;
-mod stats;
 mod views;
 mod why;
 
@@ -251,6 +249,14 @@ impl Run {
         }
     }
 
+    /// `answer` in `format` (kubegraph_printer::print), health in colour on a terminal.
+    pub fn print<T>(&self, out: &mut dyn Write, format: Format, answer: &T) -> std::io::Result<()>
+    where
+        T: kubegraph_printer::Text + serde::Serialize,
+    {
+        kubegraph_printer::print(out, &self.landscape.graph, format, answer, self.color)
+    }
+
     /// The scope when it narrows anything.
     pub fn scope(&self) -> Option<&Scope> {
         (!self.scope.is_everything()).then_some(&self.scope)
@@ -325,7 +331,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Impact(args) => impact::run(&run, &args, &mut out)?,
         Command::Stats => {
             let format = run.format(&Format::REPORT, "stats")?;
-            stats::print(&run, format, &mut out)?;
+            let stats = kubegraph_app::stats::stats_in(&run.landscape, run.scope());
+            run.print(&mut out, format, &stats)?;
             ExitCode::SUCCESS
         }
         Command::Export => {
@@ -355,19 +362,4 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The process ends here: freeing a million-object graph piece by piece would only delay it.
     std::mem::forget(run);
     Ok(code)
-}
-
-/// A typed answer as JSON, pretty and with sorted keys (through `serde_json::Value`), ending in
-/// a newline; or as YAML, the same keys in the same order.
-fn structured(
-    out: &mut dyn Write,
-    format: Format,
-    value: &impl serde::Serialize,
-) -> std::io::Result<()> {
-    let value = serde_json::to_value(value).map_err(std::io::Error::other)?;
-    if format == Format::Yaml {
-        return serde_yaml_ng::to_writer(&mut *out, &value).map_err(std::io::Error::other);
-    }
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)
 }

@@ -115,7 +115,11 @@ impl Session<'_> {
             _ if line.starts_with('#') => {}
             "exit" | "quit" | ":q" | ":quit" | ":exit" => return Ok(Flow::Exit),
             "help" | ":help" | "?" => out.write_all(HELP.as_bytes())?,
-            ":stats" => crate::stats::print(self.run, kubegraph_formats::Format::Table, out)?,
+            ":stats" => {
+                let stats = kubegraph_app::stats::stats_in(&self.run.landscape, self.run.scope());
+                self.run
+                    .print(out, kubegraph_formats::Format::Table, &stats)?
+            }
             line => {
                 if let Err(e) = self.command(line, out) {
                     out.flush()?;
