@@ -71,8 +71,9 @@ pub struct Explanation {
 }
 
 impl Analysis {
-    /// The endpoints a user's text names: `ns/name[Kind]`, `ns/name` or `name` (a workload, or a
-    /// pod of one), an IPv4 address or CIDR (every external piece it overlaps), or
+    /// The endpoints a user's text names: `ns/name[Kind]`, `ns/name` or `name` (a workload, a
+    /// pod of one, or the owner of workloads: a Deployment names each of its ReplicaSets
+    /// with pods), an IPv4 address or CIDR (every external piece it overlaps), or
     /// `{ingress-controller}`.
     pub fn resolve(&self, text: &str) -> Result<Vec<Endpoint>, NetpolError> {
         let text = text.trim();
@@ -122,6 +123,24 @@ impl Analysis {
                 .filter(|(_, w)| in_ns(w) && w.pods.iter().any(|p| p == name))
                 .map(|(i, _)| i)
                 .collect();
+        }
+        // `shop/web` for Deployment web: the workloads its pods stand for (its ReplicaSets).
+        if found.is_empty() && kind != Some("Pod") {
+            found = self
+                .workloads
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| {
+                    in_ns(w)
+                        && w.owned_by
+                            .iter()
+                            .any(|(k, n)| n == name && kind.is_none_or(|want| want == k))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if found.len() > 1 {
+                return Ok(found.into_iter().map(Endpoint::Workload).collect());
+            }
         }
         // Host-network workloads left out of the analysis: say so rather than "not found".
         let excluded = self.options.exclude_host_network;

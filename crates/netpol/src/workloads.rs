@@ -62,6 +62,10 @@ pub struct Workload {
     /// pod in the host network (its IP is its node's) or one that finished (its IP is free
     /// for another pod).
     pub ips: Vec<(String, String)>,
+    /// The owners of its controlling owner, as (kind, name): the Deployment of a ReplicaSet,
+    /// the CronJob of a Job. A user names the workload by them (`shop/web` for the pods of
+    /// Deployment web's ReplicaSets).
+    pub owned_by: Vec<(String, String)>,
 }
 
 impl Workload {
@@ -146,12 +150,14 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
             Some((_, kind, name)) => (kind.clone(), name.clone()),
             None => ("Pod".to_string(), o.name.clone()),
         };
+        let mut owned_by = Vec::new();
         if let Some((group, kind, name)) = &owner {
             covered.insert((ns.clone(), kind.clone(), name.clone()));
             // The owner's owner (a ReplicaSet's Deployment, a Job's CronJob) is covered too.
             if let Some(id) = graph.lookup(node.cluster, group, kind, Some(&ns), name) {
                 for up in graph.node(id).object.owner_refs() {
-                    covered.insert((ns.clone(), up.kind, up.name));
+                    covered.insert((ns.clone(), up.kind.clone(), up.name.clone()));
+                    owned_by.push((up.kind, up.name));
                 }
             }
         }
@@ -202,6 +208,7 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
                     ports,
                     pods: vec![o.name.clone()],
                     ips,
+                    owned_by,
                 });
             }
         }
@@ -257,6 +264,7 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
             ports: spec.map(container_ports).unwrap_or_default(),
             pods: Vec::new(),
             ips: Vec::new(),
+            owned_by: Vec::new(),
         });
     }
     // Namespaces every workload lives in, declared or not, with the implicit name label.

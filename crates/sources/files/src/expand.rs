@@ -21,14 +21,14 @@ pub(crate) fn expand(
         return;
     }
     if !value.is_object() {
-        diags.push(
-            Diagnostic::new(format!(
-                "expected a Kubernetes object, found {}; skipped",
-                type_name(&value)
-            ))
-            .at(loc.clone())
-            .skipped(),
-        );
+        let mut d = Diagnostic::new(format!(
+            "expected a Kubernetes object, found {}; skipped",
+            type_name(&value)
+        ));
+        if value.as_str().is_some_and(is_kubectl_table) {
+            d = d.hint("this is the table `kubectl get` prints; ask it for YAML or JSON: `kubectl get ... -o yaml | kubegraph -f - ...`");
+        }
+        diags.push(d.at(loc.clone()).skipped());
         return;
     }
     let kind = value
@@ -70,6 +70,17 @@ pub(crate) fn expand(
                 .skipped(),
         ),
     }
+}
+
+/// `NAME  READY  STATUS ...` (or `NAMESPACE  NAME ...`): a `kubectl get` table, which YAML
+/// reads as one string.
+fn is_kubectl_table(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next();
+    matches!(first, Some("NAME" | "NAMESPACE"))
+        && words
+            .next()
+            .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
 }
 
 /// A `List` or `*List` (`PodList`): a `kind` ending in `List`, an `items` array, and no name of
