@@ -1,8 +1,8 @@
 //! What a user means by a TARGET: `kind/namespace/name`, `group/Kind/namespace/name`,
 //! `namespace/name` (a pod, else the workload of that name), `kind/name` (cluster-scoped, or a
-//! namespaced name that is unique), `name` (unique), an export id
-//! (`demo/apps/Deployment/shop/web`), or a query (`is(pod) and health = error`). A target that
-//! names nothing says what comes close.
+//! namespaced name that is unique), `name` (unique, or the one workload among its matches), an
+//! export id (`demo/apps/Deployment/shop/web`), or a query (`is(pod) and health = error`). A
+//! target that names nothing says what comes close.
 
 use crate::landscape::Snapshot;
 use kubegraph_graph::{Graph, NodeId, Origin};
@@ -220,6 +220,18 @@ pub fn resolve_with(
         }
         _ => ns,
     };
+    if matches.len() > 1 && kind.is_none() {
+        // `payments-api` naming a Deployment, its Service, its ServiceAccount, …: the
+        // workload, as `namespace/name` picks it (its tree holds the rest).
+        let workloads: Vec<NodeId> = matches
+            .iter()
+            .copied()
+            .filter(|&id| is_workload(&graph.node(id).object))
+            .collect();
+        if workloads.len() == 1 {
+            matches = workloads;
+        }
+    }
     if matches.is_empty() && parts.len() == 2 && kind.as_deref() == Some("pod") {
         // `shop/recommendations` with no such pod: the object of that name in the namespace,
         // the workload when several share it (its tree holds the pods and their service).

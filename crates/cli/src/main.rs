@@ -279,8 +279,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     match &cli.command {
         Command::Completion { shell } => {
-            let mut out = stdout.lock();
-            clap_complete::generate(*shell, &mut Cli::command(), "kubegraph", &mut out);
+            // clap_complete panics on a write error; a closed pipe is the reader's choice.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "kubegraph", &mut script);
+            stdout.lock().write_all(&script)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Man => {

@@ -226,15 +226,20 @@ fn bad_targets_say_what_to_type() {
         "{err}"
     );
 
+    // A name several objects have: the one workload among them (its tree is what is wrong)…
     let out = kubegraph(&["--demo", "why", "payments-api"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Deployment payments/payments-api  error: "),
+        "{text}"
+    );
+    // …else every match, with how to name each.
+    let out = kubegraph(&["--demo", "why", "default"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("`payments-api` is ambiguous"), "{err}");
-    assert!(
-        err.contains("deployment/payments/payments-api")
-            && err.contains("service/payments/payments-api"),
-        "{err}"
-    );
+    assert!(err.contains("`default` is ambiguous"), "{err}");
+    assert!(err.contains("name one as kind/namespace/name"), "{err}");
 
     let out = kubegraph(&["--demo", "why", "deploymnt/shop/web"]);
     assert_eq!(out.status.code(), Some(2));
