@@ -36,6 +36,46 @@ fn query_error(query: &str, e: &kubegraph_query::Diagnostic) -> QueryError {
     }
 }
 
+/// The kinds `kubectl get all` lists.
+const KUBECTL_ALL: &str =
+    "pod, service, daemonset, deployment, replicaset, statefulset, job, cronjob, replicationcontroller, horizontalpodautoscaler";
+
+/// `kubectl get`'s arguments as a query: `pods` → `is(pods)`, `pods,svc` → `is(pods, svc)`,
+/// `deploy web api` → `is(deploy) and name in ["web", "api"]`, `deploy/web svc/web` → either,
+/// `all` → what `kubectl get all` lists. Kind names are the query's (built-in short names,
+/// plurals, and those a CRD in the input declares).
+pub fn kubectl_get(resources: &str, names: &[String]) -> String {
+    let quoted = |n: &str| format!("{n:?}");
+    let kinds = |list: &str| {
+        let words: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.as_slice() {
+            ["all"] => format!("is({KUBECTL_ALL})"),
+            _ => format!("is({})", words.join(", ")),
+        }
+    };
+    // `deploy/web svc/api`: each names one object.
+    if resources.contains('/') {
+        let one = |r: &str| match r.split_once('/') {
+            Some((kind, name)) => format!("({} and name = {})", kinds(kind), quoted(name)),
+            None => kinds(r),
+        };
+        let all = std::iter::once(resources).chain(names.iter().map(String::as_str));
+        return all.map(one).collect::<Vec<_>>().join(" or ");
+    }
+    match names {
+        [] => kinds(resources),
+        [one] => format!("{} and name = {}", kinds(resources), quoted(one)),
+        many => {
+            let list: Vec<String> = many.iter().map(|n| quoted(n)).collect();
+            format!("{} and name in [{}]", kinds(resources), list.join(", "))
+        }
+    }
+}
+
 /// Runs `query` on `snapshot`.
 pub fn search(snapshot: &Snapshot, query: &str) -> Result<Found, QueryError> {
     Ok(search_checked(snapshot, query)?.0)
@@ -70,4 +110,30 @@ pub fn search_checked(
         }
     };
     Ok((found, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kubectl_get;
+
+    fn get(resources: &str, names: &[&str]) -> String {
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        kubectl_get(resources, &names)
+    }
+
+    #[test]
+    fn kubectl_get_arguments_read_as_queries() {
+        assert_eq!(get("pods", &[]), "is(pods)");
+        assert_eq!(get("pods,svc", &[]), "is(pods, svc)");
+        assert_eq!(get("deploy", &["web"]), r#"is(deploy) and name = "web""#);
+        assert_eq!(
+            get("deploy", &["web", "api"]),
+            r#"is(deploy) and name in ["web", "api"]"#
+        );
+        assert_eq!(
+            get("deploy/web", &["svc/web"]),
+            r#"(is(deploy) and name = "web") or (is(svc) and name = "web")"#
+        );
+        assert!(get("all", &[]).starts_with("is(pod, service, daemonset, deployment,"));
+    }
 }

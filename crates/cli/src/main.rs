@@ -147,6 +147,9 @@ enum Command {
     /// Run a query (docs/query.md). -o table|wide|name|json|yaml|ndjson|csv|markdown|dot|
     /// mermaid|graphml|cytoscape; a `| format F` in the query wins.
     Search(search::SearchArgs),
+    /// Objects of a type, as `kubectl get`: `get pods`, `get deploy,svc`, `get deploy web`,
+    /// `get deploy/web`, `get all`. -o as search (wide: health, age, reason).
+    Get(search::GetArgs),
     /// An interactive shell: each line is a query, or a command (`why`, `show`, `impact`);
     /// Tab completes, `help` shows examples. Reads lines from stdin when it is not a terminal.
     Shell,
@@ -303,7 +306,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Stats => checked(&Format::REPORT, "stats")?,
         Command::Export => checked(&Format::EXPORT, "export")?,
-        Command::Search(_) => checked(&Format::SEARCH, "search")?,
+        Command::Search(_) | Command::Get(_) => checked(&Format::SEARCH, "search")?,
         Command::Connectivity(_) => checked(&Format::CONNECTIVITY, "connectivity")?,
         Command::Reach(_) | Command::Why(_) => checked(&Format::REPORT, "this command")?,
         Command::Show(_) | Command::Impact(_) => checked(&Format::IMPACT, "this command")?,
@@ -325,6 +328,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Search(args) => search::run(&run, &args, &mut out)?,
+        Command::Get(args) => search::run(&run, &args.query(), &mut out)?,
         Command::Shell => shell::run(&mut run, &mut out)?,
         Command::Connectivity(args) => connectivity::connectivity(&run, &args, &mut out)?,
         Command::Reach(args) => connectivity::reach(&run, &args, &mut out)?,

@@ -20,6 +20,26 @@ pub struct SearchArgs {
     pub exit_code: bool,
 }
 
+/// Arguments of `kubegraph get`, kubectl's.
+#[derive(clap::Args, Debug)]
+pub struct GetArgs {
+    /// TYPE[,TYPE…] or TYPE/NAME: `pods`, `deploy,svc`, `deploy/web`, `all`.
+    #[arg(value_name = "TYPE[/NAME]")]
+    pub resources: String,
+    /// Names of objects of TYPE, or more TYPE/NAME.
+    pub names: Vec<String>,
+}
+
+impl GetArgs {
+    /// The query it stands for (kubegraph_app::search::kubectl_get).
+    pub fn query(&self) -> SearchArgs {
+        SearchArgs {
+            query: kubegraph_app::search::kubectl_get(&self.resources, &self.names),
+            exit_code: false,
+        }
+    }
+}
+
 pub fn run(run: &Run, args: &SearchArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let format = match &run.output {
         None => None,

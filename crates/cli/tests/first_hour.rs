@@ -423,6 +423,17 @@ fn the_shell_runs_why_show_and_impact_and_hints_is_pod_for_pods() {
 }
 
 #[test]
+fn kubectl_get_is_a_query_of_that_type() {
+    let get = sh("kubegraph --demo get pods -n shop");
+    let search = sh("kubegraph --demo search 'is(pod)' -n shop");
+    assert_eq!(code(&get), 0, "{}", stderr(&get));
+    assert_eq!(stdout(&get), stdout(&search));
+    assert_eq!(stdout(&get).lines().count(), 7, "a header and six pods");
+    let out = sh("kubegraph --demo get deploy/cart svc/storefront -o name");
+    assert_eq!(stdout(&out), "deployment.apps/cart\nservice/storefront\n");
+}
+
+#[test]
 fn why_default_picks_the_namespace() {
     // `default` is a namespace and a ServiceAccount of it: why takes the namespace, as its
     // help says a namespace is a target.
