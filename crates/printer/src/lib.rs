@@ -94,3 +94,39 @@ fn plural(n: usize) -> &'static str {
         "s"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kubegraph_app::{views, Landscape, Source};
+
+    fn printed(format: Format, answer: &(impl Text + serde::Serialize), graph: &Graph) -> String {
+        let mut out = Vec::new();
+        print(&mut out, graph, format, answer, false).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn one_answer_as_text_names_json_and_yaml() {
+        let landscape = Landscape::load(&Source::Demo, None, &mut |_| {}).unwrap();
+        let snapshot = landscape.snapshot();
+        let graph = &snapshot.graph;
+        let pods = views::pods(snapshot, "deploy/shop/cart", None).unwrap();
+        let text = printed(Format::Table, &pods, graph);
+        assert!(
+            text.starts_with("Deployment shop/cart: 2 pods\n  Pod  "),
+            "{text}"
+        );
+        assert_eq!(
+            printed(Format::Name, &pods, graph),
+            "pod/cart-7f8b6c5d9-h2vtn\npod/cart-7f8b6c5d9-q9dxw\n"
+        );
+        // JSON and YAML are the answer itself, the same keys in the same order.
+        let json: serde_json::Value =
+            serde_json::from_str(&printed(Format::Json, &pods, graph)).unwrap();
+        let yaml: serde_json::Value =
+            serde_yaml_ng::from_str(&printed(Format::Yaml, &pods, graph)).unwrap();
+        assert_eq!(json, serde_json::to_value(&pods).unwrap());
+        assert_eq!(json, yaml);
+    }
+}
