@@ -566,7 +566,24 @@ function renderLegend(topo) {
       kind,
     ),
   );
-  fill(el, health, h("span", { class: "sep" }), shapes, edges.length ? h("span", { class: "sep" }) : null, edges);
+  // Arrow heads and dashes are drawn on the selected and the hovered node's edges only (they
+  // are most of a render's cost under software WebGL: see view.js); the legend says so.
+  const c = theme.muted;
+  const arrow = (dashed) =>
+    svg(
+      "svg",
+      { viewBox: "0 0 22 14", class: "wide", "aria-hidden": "true" },
+      svg("line", { x1: 1, y1: 7, x2: 15, y2: 7, stroke: c, "stroke-width": 2, ...(dashed ? { "stroke-dasharray": "3.5 2.5" } : {}) }),
+      svg("path", { d: "M21 7 L14 3 L14 11 Z", fill: c }),
+    );
+  const direction = edges.length
+    ? h(
+        "span",
+        { class: "item", title: "The selected and the hovered node's edges are drawn with an arrow head at the object they point to, and dashed when that object is missing." },
+        arrow(false), "selected: direction", arrow(true), "to a missing object",
+      )
+    : null;
+  fill(el, health, h("span", { class: "sep" }), shapes, edges.length ? h("span", { class: "sep" }) : null, edges, direction ? h("span", { class: "sep" }) : null, direction);
   el.hidden = false;
 }
 
@@ -672,7 +689,8 @@ window.__kubegraph = {
     state,
     summary: view.topo?.summary ?? null,
     drawn: view.drawnNodes().length,
-    edges: view.graph.size,
+    edges: view.edges.size, // the picture's edges (a big one draws only some: drawnEdges)
+    drawnEdges: view.graph.size,
     boxes: view.boxes.length,
     highlighted: view.highlight ? [...view.highlight] : null,
     matches,
