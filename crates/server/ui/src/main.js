@@ -45,6 +45,10 @@ function writeURL(s, { replace = false } = {}) {
 }
 
 let state = readURL();
+// The first picture is asked for before sigma starts (its WebGL programs take a few hundred ms
+// to set up under software WebGL), so that the server's answer and the transfer overlap with it.
+let early = state.mode === "filter" || !state.q.trim() ? { key: JSON.stringify(state), topo: fetchTopology(state, state.expand) } : null;
+early?.topo.catch(() => {}); // a failure is reported by the load that uses it
 let shown = null; // the state the canvas shows (to tell what a change of state needs)
 let meta = { now: null, source: null };
 const metaReady = api
@@ -181,7 +185,9 @@ async function load({ merge = false, keepCamera = false } = {}) {
       if (found.text !== undefined && found.text !== null) throw new ApiError(400, { error: { message: "this query prints text; highlighting needs a query that selects objects", hint: "drop `| count`, `| list`, … from the end" } });
     }
     let expand = [...s.expand];
-    let topo = await fetchTopology(s, [...expand, ...(found ? autoExpand : [])], signal);
+    const first = early && !found && early.key === JSON.stringify(s) ? early.topo : null;
+    early = null;
+    let topo = await (first || fetchTopology(s, [...expand, ...(found ? autoExpand : [])], signal));
     if (found && !topo.summary) {
       // Highlighted objects collapsed into an owner: expand the owner until each is drawn.
       const want = found.nodes.map((n) => n.id);

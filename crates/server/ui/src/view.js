@@ -169,6 +169,14 @@ export class View {
       this.drawBoxes();
       this.drawDecor();
       this.renderMs = performance.now() - this.renderStart;
+      // What the render cost until its frame was out: WebGL work runs after the JS (under
+      // software WebGL the page waits for it when the frame is committed), so for a render
+      // in an animation frame the next one comes late by about that much. The layers are moved instead of
+      // rendered when this exceeds a frame (installDeferral).
+      const start = this.renderStart;
+      requestAnimationFrame(() => {
+        if (this.renderStart === start) this.frameCost = Math.max(this.renderMs, performance.now() - start - 1000 / 60);
+      });
       this.shownCamera = this.sigma.getCamera().getState();
       this.clearLayerMove();
       if (this.onFrame) this.onFrame();
@@ -244,6 +252,7 @@ export class View {
     const s = this.sigma;
     const schedule = s.scheduleRender.bind(s);
     this.renderMs = 0;
+    this.frameCost = 0;
     this.shownCamera = null; // the camera of the picture on screen
     this.deferring = false;
     this.frameMoves = 0; // frames in which the layers were moved instead of rendered
@@ -251,7 +260,7 @@ export class View {
     this.container.addEventListener("wheel", () => { this.lastWheel = performance.now(); }, { passive: true, capture: true });
     s.scheduleRender = () => {
       if (this.deferring) return s;
-      if (this.shownCamera && this.renderMs > 20 && this.moving()) {
+      if (this.shownCamera && Math.max(this.renderMs, this.frameCost) > 20 && this.moving()) {
         this.deferring = true;
         const loop = () => {
           if (this.moving()) {
@@ -276,8 +285,9 @@ export class View {
   // colours, read back to find what is under the pointer). Under software WebGL the picking
   // pass was three quarters of a render of 10k nodes (400 → 90 ms without it). A render while
   // no pointer is over the canvas (the first picture of a page, a picture drawn while the
-  // pointer is on the pane) leaves it out; the first pointer move or press on the canvas after
-  // such a render renders again, with it, before sigma reads the buffer for that event.
+  // pointer is on the pane) leaves it out, so that the picture is on screen sooner; the picking
+  // pass follows once that frame is shown and the page is idle, or at once when a pointer moves
+  // or presses on the canvas before that (before sigma reads the buffer for that event).
 
   installLazyPicking() {
     const s = this.sigma;
@@ -285,13 +295,33 @@ export class View {
     this.pointerInside = false;
     this.picking = false; // the picking buffer matches the picture on screen
     let drawing = false;
+    let force = false;
+    let soon = false;
     s.getRenderParams = () => {
       const p = params();
-      drawing = this.pointerInside;
+      drawing = this.pointerInside || force;
       return drawing ? p : { ...p, pickingFrameBuffer: null };
     };
+    const pick = () => {
+      if (this.picking || this.deferring || this.moving() || !this.graph.order) return;
+      force = true;
+      s.render();
+      force = false;
+      this.pickedAt = performance.now(); // for bench/ui.mjs
+    };
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
     s.on("afterRender", () => {
       this.picking = drawing;
+      // Labels built in a render without picking lack their picking part: rebuilt in the next.
+      if (!drawing) s.labelRenderer.labelsDirty = true;
+      if (drawing || soon) return;
+      soon = true;
+      // Two frames: the one showing this render, then the page's own after it.
+      // Rendered in an animation frame, so that its cost is measured (frameCost).
+      requestAnimationFrame(() => requestAnimationFrame(() => idle(() => requestAnimationFrame(() => {
+        soon = false;
+        pick();
+      }), { timeout: 2000 })));
     });
     const enter = () => {
       this.pointerInside = true;
