@@ -227,7 +227,7 @@ for (const pods of sizes.split(",").map(Number)) {
         edges: first.edges,
         edges_in_sigma: first.drawnEdges,
         api_ms: r1(apiMs),
-        api_mb: Math.round(Buffer.byteLength(body) / 104857.6) / 10,
+        api_mib: Math.round(Buffer.byteLength(body) / 104857.6) / 10,
         first_render_ms: r1(first.navigationToFirstFrame),
         fetch_ms: r1(first.fetchMs),
         build_ms: r1(first.buildMs),
@@ -259,5 +259,5 @@ console.log("\n| pods | drawn nodes | edges (in sigma at rest) | /api/v1/graph |
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   const parts = r.fetch_ms !== null ? ` (${ms(r.fetch_ms)} · ${ms(r.build_ms)} · ${ms(r.first_frame_ms)})` : "";
-  console.log(`| ${r.pods} | ${r.drawn} | ${r.edges} (${r.edges_in_sigma}) | ${r.api_ms} ms, ${r.api_mb} MB | ${ms(r.first_render_ms)}${parts} | ${r.fps_presented} | ${r.fps_new_picture} | ${r.full_renders} in ${(r.pan_ms / 1000).toFixed(1)} s | ${ms(r.complete_ms)} | ${r.js_heap_mb} MB | ${r.browser_rss_mb} MB |`);
+  console.log(`| ${r.pods} | ${r.drawn} | ${r.edges} (${r.edges_in_sigma}) | ${r.api_ms} ms, ${r.api_mib} MiB | ${ms(r.first_render_ms)}${parts} | ${r.fps_presented} | ${r.fps_new_picture} | ${r.full_renders} in ${(r.pan_ms / 1000).toFixed(1)} s | ${ms(r.complete_ms)} | ${r.js_heap_mb} MB | ${r.browser_rss_mb} MB |`);
 }
