@@ -589,7 +589,16 @@ function renderLegend(topo) {
         arrow(false), "selected: direction", arrow(true), "to a missing object",
       )
     : null;
-  fill(el, health, h("span", { class: "sep" }), shapes, edges.length ? h("span", { class: "sep" }) : null, edges, direction ? h("span", { class: "sep" }) : null, direction);
+  const all = view.allEdges;
+  const sparse = !topo.summary && topo.edges.length > SPARSE_EDGES
+    ? h(
+        "span",
+        { class: "item" },
+        all ? "all edges drawn · " : "only the selected and hovered node's edges are drawn · ",
+        h("button", { type: "button", class: "link", id: "all-edges", onclick: () => { view.setAllEdges(!all); renderLegend(topo); renderStatus(topo); } }, all ? "fewer edges" : "draw all edges"),
+      )
+    : null;
+  fill(el, health, h("span", { class: "sep" }), shapes, edges.length ? h("span", { class: "sep" }) : null, edges, direction ? h("span", { class: "sep" }) : null, direction, sparse);
   el.hidden = false;
 }
 
@@ -621,12 +630,9 @@ function renderStatus(topo) {
   } else {
     parts.push(h("b", null, `${topo.nodes.length.toLocaleString()}`), ` drawn for ${topo.selected.toLocaleString()} objects · ${topo.edges.length.toLocaleString()} relations`);
     if (matches) parts.push(" · ", h("b", null, `${matches.length}`), ` match${matches.length === 1 ? "" : "es"}`);
-    if (topo.edges.length > SPARSE_EDGES) {
-      // A big picture draws the edges around the selection only: all of them are slow to draw.
-      const all = view.allEdges;
-      parts.push(" · ", all ? "all edges drawn" : "edges of the selected and hovered node", " · ");
-      parts.push(h("button", { type: "button", class: "link", id: "all-edges", onclick: () => { view.setAllEdges(!all); renderStatus(topo); } }, all ? "fewer edges" : "draw all edges"));
-    }
+    // A big picture draws the edges around the selection only (all of them are slow to draw);
+    // the switch is in the legend, where the status bar's width does not cut it off.
+    if (topo.edges.length > SPARSE_EDGES) parts.push(" · ", view.allEdges ? "all edges drawn" : "edges of the selection only");
     if (state.problems) parts.push(" · problems only");
     if (!topo.nodes.length) {
       empty.hidden = false;

@@ -227,9 +227,17 @@ export class View {
     const sparse = this.drawsSparse();
     if (sparse === this.sparse) return;
     this.sparse = sparse;
+    const hl = this.highlight;
     if (sparse) this.graph.clearEdges();
-    else for (const a of this.edges.values()) this.graphAddEdge(a);
-    this.applyHighlightAttrs({ force: true });
+    else {
+      // Attributes set before the edges go in: restyling them through the graph before sigma
+      // has indexed them fails ("can't be repaint"); the refresh below indexes them all.
+      for (const a of this.edges.values()) {
+        a.hl = hl ? hl.has(a.from) && hl.has(a.to) : false;
+        this.graphAddEdge(a);
+      }
+    }
+    this.hlEdges = this.sparseHighlightEdges();
     this.sigma.refresh();
   }
 
@@ -434,6 +442,11 @@ export class View {
     this.fixExtent();
     this.buildMs = performance.now() - t0;
     if (!keepCamera) this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // sigma 4.0.4's setGraph leaves its index of parallel edges on the graph it was created
+    // with, and every edge added later (live changes, "draw all edges") then fails in it
+    // ("Graph.source: could not find the edge"): point it at the new graph, which setGraph's
+    // refresh then rebuilds.
+    if (this.sigma.edgeGroups && "graph" in this.sigma.edgeGroups) this.sigma.edgeGroups.graph = g;
     // The first frame of the new picture: setGraph processes and renders it at once.
     this.sigma.setGraph(g);
     this.firstFrameMs = this.renderMs;
