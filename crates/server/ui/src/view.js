@@ -9,8 +9,8 @@
 //                       heads) and, dashed, those to a missing object
 //
 // Arrow heads and dashes are drawn for the selection only because under software WebGL they were
-// two thirds of every render (a 1k-node render fell from 850 to 270 ms without them); the legend
-// says so. docs/benchmarks.md ("Web UI") has the numbers.
+// most of every render (1k nodes and 4833 edges: 594–672 ms a render with them, 240–249 without);
+// the legend says so. docs/benchmarks.md ("Web UI") has the numbers.
 //
 // The renderer is sigma.js with graphology (both MIT). Measured in headless Chromium on this
 // project's machine (2 cores, no GPU: SwiftShader's software WebGL): 10k nodes and 20k edges
