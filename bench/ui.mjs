@@ -171,7 +171,8 @@ for (const pods of sizes.split(",").map(Number)) {
   try {
     const q = new URL("/api/v1/graph?group=node&summary=never&limit=50000", apiUrl);
     const t0 = performance.now();
-    const topo = await (await fetch(q)).json();
+    const body = await (await fetch(q)).text();
+    const topo = JSON.parse(body);
     const apiMs = performance.now() - t0;
     const { context, close, profile } = await launch({ width: 1400, height: 860 });
     try {
@@ -180,7 +181,7 @@ for (const pods of sizes.split(",").map(Number)) {
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(new URL("/?group=node&all=1", url).href, { waitUntil: "load" });
       await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: FIRST_RENDER_LIMIT, polling: 50 });
-      const first = await page.evaluate(() => ({ ...window.__kubegraph.perf, drawn: window.__kubegraph.view.drawnNodes().length, edges: window.__kubegraph.view.graph.size }));
+      const first = await page.evaluate(() => ({ ...window.__kubegraph.perf, drawn: window.__kubegraph.view.drawnNodes().length, edges: (window.__kubegraph.view.edges ?? window.__kubegraph.view.graph).size, drawnEdges: window.__kubegraph.view.graph.size }));
       if (first.drawn !== topo.nodes.length) throw new Error(`drawn ${first.drawn} of ${topo.nodes.length} nodes`);
       await sleep(1000);
 
@@ -224,7 +225,9 @@ for (const pods of sizes.split(",").map(Number)) {
         pods,
         drawn: first.drawn,
         edges: first.edges,
+        edges_in_sigma: first.drawnEdges,
         api_ms: r1(apiMs),
+        api_mib: Math.round(Buffer.byteLength(body) / 104857.6) / 10,
         first_render_ms: r1(first.navigationToFirstFrame),
         fetch_ms: r1(first.fetchMs),
         build_ms: r1(first.buildMs),
@@ -252,9 +255,9 @@ for (const pods of sizes.split(",").map(Number)) {
   }
 }
 const ms = (x) => (x === null ? "–" : `${x} ms`);
-console.log("\n| pods | drawn nodes | drawn edges | /api/v1/graph | first render (fetch · build · first frame) | frames presented while panning (/s) | frames with a new picture (/s) | full renders in the pan | complete after the pan | JS heap | browser RSS |");
+console.log("\n| pods | drawn nodes | edges (in sigma at rest) | /api/v1/graph | first render (fetch · build · first frame) | frames presented while panning (/s) | frames with a new picture (/s) | full renders in the pan | complete after the pan | JS heap | browser RSS |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   const parts = r.fetch_ms !== null ? ` (${ms(r.fetch_ms)} · ${ms(r.build_ms)} · ${ms(r.first_frame_ms)})` : "";
-  console.log(`| ${r.pods} | ${r.drawn} | ${r.edges} | ${r.api_ms} ms | ${ms(r.first_render_ms)}${parts} | ${r.fps_presented} | ${r.fps_new_picture} | ${r.full_renders} in ${(r.pan_ms / 1000).toFixed(1)} s | ${ms(r.complete_ms)} | ${r.js_heap_mb} MB | ${r.browser_rss_mb} MB |`);
+  console.log(`| ${r.pods} | ${r.drawn} | ${r.edges} (${r.edges_in_sigma}) | ${r.api_ms} ms, ${r.api_mib} MiB | ${ms(r.first_render_ms)}${parts} | ${r.fps_presented} | ${r.fps_new_picture} | ${r.full_renders} in ${(r.pan_ms / 1000).toFixed(1)} s | ${ms(r.complete_ms)} | ${r.js_heap_mb} MB | ${r.browser_rss_mb} MB |`);
 }

@@ -145,6 +145,50 @@ fn the_demo_in_a_browser() {
     }
 }
 
+/// 160 services selecting the same 100 pods: 16,000 edges between 260 nodes, a picture over
+/// the 15,000 edges above which the UI keeps edges out of its renderer (docs/serve.md).
+#[test]
+fn a_picture_of_many_edges_draws_the_selections() {
+    if !browser_available() {
+        return;
+    }
+    let mut items =
+        vec![json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "big"}})];
+    for i in 0..100 {
+        items.push(json!({"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": format!("pod-{i}"), "namespace": "big", "labels": {"app": "big"}, "uid": format!("uid-{i}")},
+            "spec": {"nodeName": "node-1", "containers": [{"name": "c", "image": "nginx:1.27"}]},
+            "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}],
+                "containerStatuses": [{"name": "c", "ready": true, "restartCount": 0, "image": "nginx:1.27", "state": {"running": {}}}]}}));
+    }
+    for i in 0..160 {
+        items.push(json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": format!("svc-{i}"), "namespace": "big"},
+            "spec": {"selector": {"app": "big"}, "ports": [{"port": 80}]}}));
+    }
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("big.json");
+    std::fs::write(
+        &file,
+        json!({"apiVersion": "v1", "kind": "List", "items": items}).to_string(),
+    )
+    .unwrap();
+    let served = serve(&["-f", file.to_str().unwrap()], home.path());
+    let (ok, out) = script(
+        "sparse.mjs",
+        &[&served.url, "big/core/Service/big/svc-7"],
+        Duration::from_secs(300),
+    );
+    assert!(ok, "the browser checks failed:\n{out}");
+    for expected in [
+        "ok - a picture of more than 15,000 edges keeps them out of the renderer",
+        "ok - the selected service's edges are drawn",
+        "ok - draw all edges hands every edge to the renderer",
+        "ok - no console error",
+    ] {
+        assert!(out.contains(expected), "no `{expected}` in:\n{out}");
+    }
+}
+
 fn shop() -> Vec<serde_json::Value> {
     vec![
         json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "shop"}}),

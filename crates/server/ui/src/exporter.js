@@ -58,10 +58,13 @@ export function toSVG(view) {
     out.push(`<text x="${Number(X(b.x)) + 8}" y="${ty}" font-size="13" font-weight="600" fill="${theme.fg}">${xmlEscape(cluster ? `cluster ${b.label}` : b.label)} <tspan font-weight="400" fill="${theme.muted}">${b.counts.error ? `${b.counts.error} error · ` : ""}${b.counts.warning ? `${b.counts.warning} warning · ` : ""}${total} objects</tspan></text></g>`);
   }
   const g = view.graph;
-  g.forEachEdge((e, a, s, t, sa, ta) => {
-    if (a.hidden) return;
-    out.push(`<line x1="${X(sa.gx)}" y1="${Y(sa.gy)}" x2="${X(ta.gx)}" y2="${Y(ta.gy)}" stroke="${edgeColor(a.kind)}" stroke-width="1.5" marker-end="url(#arrow)"${a.dash ? ' stroke-dasharray="5 4"' : ""} opacity="0.75"><title>${xmlEscape(a.kind)}</title></line>`);
-  });
+  // Every edge of the picture, also those a big picture leaves off the canvas.
+  for (const a of view.edges.values()) {
+    if (a.hidden || !g.hasNode(a.from) || !g.hasNode(a.to)) continue;
+    const sa = g.getNodeAttributes(a.from);
+    const ta = g.getNodeAttributes(a.to);
+    out.push(`<line x1="${X(sa.gx)}" y1="${Y(sa.gy)}" x2="${X(ta.gx)}" y2="${Y(ta.gy)}" stroke="${edgeColor(a.kind)}" stroke-width="1.5" marker-end="url(#arrow)"${ta.missing ? ' stroke-dasharray="5 4"' : ""} opacity="0.75"><title>${xmlEscape(a.kind)}</title></line>`);
+  }
   g.forEachNode((id, a) => {
     if (view.fading.has(id)) return;
     const cx = Number(X(a.gx));
@@ -94,7 +97,7 @@ export function exportJSON(view, state, matches) {
     summary: t.summary,
     selected: t.selected,
     nodes,
-    edges: view.graph.mapEdges((e, a) => a.data),
+    edges: [...view.edges.values()].map((a) => a.data),
     boxes: view.boxes,
     legend: t.legend,
     highlighted: matches,

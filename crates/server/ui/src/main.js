@@ -45,6 +45,10 @@ function writeURL(s, { replace = false } = {}) {
 }
 
 let state = readURL();
+// The first picture is asked for before sigma starts (its WebGL programs take a few hundred ms
+// to set up under software WebGL), so that the server's answer and the transfer overlap with it.
+let early = state.mode === "filter" || !state.q.trim() ? { key: JSON.stringify(state), topo: fetchTopology(state, state.expand) } : null;
+early?.topo.catch(() => {}); // a failure is reported by the load that uses it
 let shown = null; // the state the canvas shows (to tell what a change of state needs)
 let meta = { now: null, source: null };
 const metaReady = api
@@ -181,7 +185,9 @@ async function load({ merge = false, keepCamera = false } = {}) {
       if (found.text !== undefined && found.text !== null) throw new ApiError(400, { error: { message: "this query prints text; highlighting needs a query that selects objects", hint: "drop `| count`, `| list`, … from the end" } });
     }
     let expand = [...s.expand];
-    let topo = await fetchTopology(s, [...expand, ...(found ? autoExpand : [])], signal);
+    const first = early && !found && early.key === JSON.stringify(s) ? early.topo : null;
+    early = null;
+    let topo = await (first || fetchTopology(s, [...expand, ...(found ? autoExpand : [])], signal));
     if (found && !topo.summary) {
       // Highlighted objects collapsed into an owner: expand the owner until each is drawn.
       const want = found.nodes.map((n) => n.id);
@@ -566,7 +572,33 @@ function renderLegend(topo) {
       kind,
     ),
   );
-  fill(el, health, h("span", { class: "sep" }), shapes, edges.length ? h("span", { class: "sep" }) : null, edges);
+  // Arrow heads and dashes are drawn on the selected and the hovered node's edges only (they
+  // are most of a render's cost under software WebGL: see view.js); the legend says so.
+  const c = theme.muted;
+  const arrow = (dashed) =>
+    svg(
+      "svg",
+      { viewBox: "0 0 22 14", class: "wide", "aria-hidden": "true" },
+      svg("line", { x1: 1, y1: 7, x2: 15, y2: 7, stroke: c, "stroke-width": 2, ...(dashed ? { "stroke-dasharray": "3.5 2.5" } : {}) }),
+      svg("path", { d: "M21 7 L14 3 L14 11 Z", fill: c }),
+    );
+  const direction = edges.length
+    ? h(
+        "span",
+        { class: "item", title: "The selected and the hovered node's edges are drawn with an arrow head at the object they point to, and dashed when that object is missing." },
+        arrow(false), "selected: direction", arrow(true), "to a missing object",
+      )
+    : null;
+  const all = view.allEdges;
+  const sparse = !topo.summary && topo.edges.length > SPARSE_EDGES
+    ? h(
+        "span",
+        { class: "item" },
+        all ? "all edges drawn · " : "only the selected and hovered node's edges are drawn · ",
+        h("button", { type: "button", class: "link", id: "all-edges", onclick: () => { view.setAllEdges(!all); renderLegend(topo); renderStatus(topo); } }, all ? "fewer edges" : "draw all edges"),
+      )
+    : null;
+  fill(el, health, h("span", { class: "sep" }), shapes, edges.length ? h("span", { class: "sep" }) : null, edges, direction ? h("span", { class: "sep" }) : null, direction, sparse);
   el.hidden = false;
 }
 
@@ -598,12 +630,9 @@ function renderStatus(topo) {
   } else {
     parts.push(h("b", null, `${topo.nodes.length.toLocaleString()}`), ` drawn for ${topo.selected.toLocaleString()} objects · ${topo.edges.length.toLocaleString()} relations`);
     if (matches) parts.push(" · ", h("b", null, `${matches.length}`), ` match${matches.length === 1 ? "" : "es"}`);
-    if (topo.edges.length > SPARSE_EDGES) {
-      // A big picture draws the edges around the selection only: all of them are slow to draw.
-      const all = view.allEdges;
-      parts.push(" · ", all ? "all edges drawn" : "edges of the selected and hovered node", " · ");
-      parts.push(h("button", { type: "button", class: "link", id: "all-edges", onclick: () => { view.setAllEdges(!all); renderStatus(topo); } }, all ? "fewer edges" : "draw all edges"));
-    }
+    // A big picture draws the edges around the selection only (all of them are slow to draw);
+    // the switch is in the legend, where the status bar's width does not cut it off.
+    if (topo.edges.length > SPARSE_EDGES) parts.push(" · ", view.allEdges ? "all edges drawn" : "edges of the selection only");
     if (state.problems) parts.push(" · problems only");
     if (!topo.nodes.length) {
       empty.hidden = false;
@@ -672,7 +701,8 @@ window.__kubegraph = {
     state,
     summary: view.topo?.summary ?? null,
     drawn: view.drawnNodes().length,
-    edges: view.graph.size,
+    edges: view.edges.size, // the picture's edges (a big one draws only some: drawnEdges)
+    drawnEdges: view.graph.size,
     boxes: view.boxes.length,
     highlighted: view.highlight ? [...view.highlight] : null,
     matches,

@@ -1,9 +1,16 @@
 // The canvas: what /api/v1/graph laid out, drawn as it is. Three layers in the graph element:
 //
 //   boxes (2D canvas)   clusters, namespaces, nodes or apps, health-tinted, with their counts
-//   stage (WebGL)       sigma.js v4: nodes (health colour, shape by kind) and edges (colour by kind)
+//   stage (WebGL)       sigma.js v4: nodes (health colour, shape by kind) and edges (colour by
+//                       kind), every edge one thin solid line
 //   decor (2D canvas)   what only some nodes need: hollow rings for missing objects, root-cause
-//                       marks, the selection, the why path, flashes for live changes
+//                       marks, the selection, the why path, flashes for live changes, and the
+//                       edges of the selected and the hovered node with their direction (arrow
+//                       heads) and, dashed, those to a missing object
+//
+// Arrow heads and dashes are drawn for the selection only because under software WebGL they were
+// most of every render (1k nodes and 4833 edges: 594–672 ms a render with them, 240–249 without);
+// the legend says so. docs/benchmarks.md ("Web UI") has the numbers.
 //
 // The renderer is sigma.js with graphology (both MIT). Measured in headless Chromium on this
 // project's machine (2 cores, no GPU: SwiftShader's software WebGL): 10k nodes and 20k edges
@@ -17,9 +24,7 @@
 
 import Graph from "graphology";
 import Sigma from "sigma";
-import {
-  extremityArrow, layerDashed, layerFill, layerPlain, pathLine, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle,
-} from "sigma/rendering";
+import { layerFill, layerPlain, pathLine, sdfCircle, sdfDiamond, sdfSquare, sdfTriangle } from "sigma/rendering";
 import { alpha, edgeColor, healthColor, theme } from "./theme.js";
 
 const SHORT = {
@@ -83,7 +88,14 @@ export class View {
     this.frames = 0;
     this.sparse = false; // only the edges around the selection are drawn (big pictures)
     this.allEdges = false;
-    this.hoverEdges = [];
+    // Every edge of the picture, drawn or not: id -> its attributes (the same object sigma's graph
+    // holds when the edge is in it), and node id -> the ids of its edges. A sparse picture keeps
+    // its edges out of sigma's graph altogether: sigma processes every edge it holds on every
+    // render, hidden or not (a GPU pass over all of them), which at 10k nodes was two thirds of
+    // a render (docs/benchmarks.md).
+    this.edges = new Map();
+    this.adjacent = new Map();
+    this.hlEdges = []; // in a sparse picture: the edges between highlighted nodes, drawn on decor
 
     const settings = {
       itemSizesReference: "positions",
@@ -110,17 +122,11 @@ export class View {
           shapes: [sdfCircle(), sdfSquare({ cornerRadius: 0.15 }), sdfDiamond(), sdfTriangle()],
           layers: [layerFill()],
         },
+        // One plain line per edge: no arrow head, no dash (the decor draws those for the
+        // selection), the cheapest edge sigma has.
         edges: {
           paths: [pathLine()],
-          extremities: [extremityArrow({ lengthRatio: 3, widthRatio: 2.2 })],
-          layers: [
-            layerPlain({ color: { attribute: "solid", default: "transparent" } }),
-            layerDashed({
-              dashSize: { attribute: "dash", default: 0, mode: "pixels" },
-              gapSize: { attribute: "gap", default: 0, mode: "pixels" },
-              dashColor: { attribute: "color" },
-            }),
-          ],
+          layers: [layerPlain()],
         },
       },
       styles: {
@@ -142,13 +148,11 @@ export class View {
           cursor: "pointer",
         },
         edges: {
-          size: (a) => (a.hot ? 0.55 : 0.22),
+          size: 0.22,
           color: (a) => a.color,
-          solid: (a) => (a.dash ? "transparent" : a.color),
-          opacity: (a) => (a.fade ?? 1) * (this.highlight !== null && !a.hl ? 0.08 : a.hot ? 1 : 0.7),
-          head: "arrow",
-          visibility: (a) => (a.hidden || (this.sparse && !a.hot && !a.hov && !(a.hl && this.highlight.size <= SPARSE_HIGHLIGHT)) ? "hidden" : "visible"),
-          depth: (a) => (a.hot || a.hl ? "topEdges" : "edges"),
+          opacity: (a) => (a.fade ?? 1) * (this.highlight !== null && !a.hl ? 0.08 : 0.7),
+          visibility: (a) => (a.hidden ? "hidden" : "visible"),
+          depth: (a) => (a.hl ? "topEdges" : "edges"),
         },
       },
     });
@@ -165,11 +169,20 @@ export class View {
       this.drawBoxes();
       this.drawDecor();
       this.renderMs = performance.now() - this.renderStart;
+      // What the render cost until its frame was out: WebGL work runs after the JS (under
+      // software WebGL the page waits for it when the frame is committed), so for a render
+      // in an animation frame the next one comes late by about that much. The layers are moved instead of
+      // rendered when this exceeds a frame (installDeferral).
+      const start = this.renderStart;
+      requestAnimationFrame(() => {
+        if (this.renderStart === start) this.frameCost = Math.max(this.renderMs, performance.now() - start - 1000 / 60);
+      });
       this.shownCamera = this.sigma.getCamera().getState();
       this.clearLayerMove();
       if (this.onFrame) this.onFrame();
     });
     this.installDeferral();
+    this.installLazyPicking();
     this.sigma.on("resize", () => this.sizeCanvases());
     this.sizeCanvases();
 
@@ -184,12 +197,10 @@ export class View {
     });
     this.sigma.on("enterNode", ({ node, event }) => {
       this.hovered = node;
-      this.setHoverEdges(node);
       handlers.hover({ node: this.graph.getNodeAttributes(node).data, x: event.x, y: event.y });
     });
     this.sigma.on("leaveNode", () => {
       this.hovered = null;
-      this.setHoverEdges(null);
       handlers.hover(null);
     });
     this.sigma.on("moveBody", ({ event }) => {
@@ -209,19 +220,24 @@ export class View {
     this.sigma.getCamera().on("updated", () => handlers.hover(null));
   }
 
-  /** Shows the edges of the hovered node when only some edges are drawn. */
-  setHoverEdges(node) {
-    if (!this.sparse) return;
-    for (const e of this.hoverEdges) if (this.graph.hasEdge(e)) this.graph.setEdgeAttribute(e, "hov", false);
-    this.hoverEdges = node && this.graph.hasNode(node) ? this.graph.edges(node) : [];
-    for (const e of this.hoverEdges) this.graph.setEdgeAttribute(e, "hov", true);
-  }
-
   /** Whether a big picture draws all its edges, or only those around the selection. */
   setAllEdges(all) {
     this.allEdges = all;
     if (!this.topo) return;
-    this.sparse = this.drawsSparse();
+    const sparse = this.drawsSparse();
+    if (sparse === this.sparse) return;
+    this.sparse = sparse;
+    const hl = this.highlight;
+    if (sparse) this.graph.clearEdges();
+    else {
+      // Attributes set before the edges go in: restyling them through the graph before sigma
+      // has indexed them fails ("can't be repaint"); the refresh below indexes them all.
+      for (const a of this.edges.values()) {
+        a.hl = hl ? hl.has(a.from) && hl.has(a.to) : false;
+        this.graphAddEdge(a);
+      }
+    }
+    this.hlEdges = this.sparseHighlightEdges();
     this.sigma.refresh();
   }
 
@@ -244,6 +260,7 @@ export class View {
     const s = this.sigma;
     const schedule = s.scheduleRender.bind(s);
     this.renderMs = 0;
+    this.frameCost = 0;
     this.shownCamera = null; // the camera of the picture on screen
     this.deferring = false;
     this.frameMoves = 0; // frames in which the layers were moved instead of rendered
@@ -251,7 +268,7 @@ export class View {
     this.container.addEventListener("wheel", () => { this.lastWheel = performance.now(); }, { passive: true, capture: true });
     s.scheduleRender = () => {
       if (this.deferring) return s;
-      if (this.shownCamera && this.renderMs > 20 && this.moving()) {
+      if (this.shownCamera && Math.max(this.renderMs, this.frameCost) > 20 && this.moving()) {
         this.deferring = true;
         const loop = () => {
           if (this.moving()) {
@@ -268,6 +285,61 @@ export class View {
       }
       return schedule();
     };
+  }
+
+  // --- picking only for a pointer ----------------------------------------------------------
+  //
+  // Sigma draws every item twice per render: on screen, and in its picking buffer (ids as
+  // colours, read back to find what is under the pointer). Under software WebGL the picking
+  // pass was three quarters of a render of 10k nodes (400 → 90 ms without it). A render while
+  // no pointer is over the canvas (the first picture of a page, a picture drawn while the
+  // pointer is on the pane) leaves it out, so that the picture is on screen sooner; the picking
+  // pass follows once that frame is shown and the page is idle, or at once when a pointer moves
+  // or presses on the canvas before that (before sigma reads the buffer for that event).
+
+  installLazyPicking() {
+    const s = this.sigma;
+    const params = s.getRenderParams.bind(s);
+    this.pointerInside = false;
+    this.picking = false; // the picking buffer matches the picture on screen
+    let drawing = false;
+    let force = false;
+    let soon = false;
+    s.getRenderParams = () => {
+      const p = params();
+      drawing = this.pointerInside || force;
+      return drawing ? p : { ...p, pickingFrameBuffer: null };
+    };
+    const pick = () => {
+      if (this.picking || this.deferring || this.moving() || !this.graph.order) return;
+      force = true;
+      s.render();
+      force = false;
+      this.pickedAt = performance.now(); // for bench/ui.mjs
+    };
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+    s.on("afterRender", () => {
+      this.picking = drawing;
+      // Labels built in a render without picking lack their picking part: rebuilt in the next.
+      if (!drawing) s.labelRenderer.labelsDirty = true;
+      if (drawing || soon) return;
+      soon = true;
+      // Two frames: the one showing this render, then the page's own after it.
+      // Rendered in an animation frame, so that its cost is measured (frameCost).
+      requestAnimationFrame(() => requestAnimationFrame(() => idle(() => requestAnimationFrame(() => {
+        soon = false;
+        pick();
+      }), { timeout: 2000 })));
+    });
+    const enter = () => {
+      this.pointerInside = true;
+      if (!this.picking && !this.deferring && this.graph.order) s.render();
+    };
+    // Capture on the container: before sigma's own handlers on its mouse layer.
+    for (const type of ["pointermove", "pointerdown"]) this.container.addEventListener(type, enter, { capture: true, passive: true });
+    this.container.addEventListener("pointerleave", () => {
+      this.pointerInside = false;
+    });
   }
 
   /** The camera moves: a drag with the button down, an animation, a wheel zoom in progress. */
@@ -339,7 +411,6 @@ export class View {
     // between highlighted ones) unless all are asked for: under software WebGL the 47k edges
     // of a 10k-node picture cost 7 s of its first render and every render after a move.
     this.sparse = this.drawsSparse();
-    this.hoverEdges = [];
     this.sigma.setSetting("hideEdgesOnMove", big);
     this.sigma.setSetting("hideLabelsOnMove", big);
     this.setBoxes(topo.boxes);
@@ -356,20 +427,26 @@ export class View {
       a.sel = n.id === sel;
       g.addNode(n.id, a);
     }
-    for (const e of topo.summary ? [] : topo.edges) {
-      if (!g.hasNode(e.from) || !g.hasNode(e.to) || g.hasEdge(e.id)) continue;
-      const a = this.edgeAttrs(e, g.getNodeAttribute(e.to, "missing"));
-      a.hidden = this.hiddenKinds.has(e.kind);
-      a.hl = hl ? hl.has(e.from) && hl.has(e.to) : false;
-      a.hot = sel !== null && (e.from === sel || e.to === sel);
-      g.addDirectedEdgeWithKey(e.id, e.from, e.to, a);
-    }
     this.graph = g;
+    this.edges = new Map();
+    this.adjacent = new Map();
+    for (const e of topo.summary ? [] : topo.edges) {
+      const a = this.indexEdge(e);
+      if (!a) continue;
+      a.hl = hl ? hl.has(e.from) && hl.has(e.to) : false;
+      if (!this.sparse) g.addDirectedEdgeWithKey(a.id, a.from, a.to, a);
+    }
+    this.hlEdges = this.sparseHighlightEdges();
     this.applied = { hl, sel };
     this.indexMembers();
     this.fixExtent();
     this.buildMs = performance.now() - t0;
     if (!keepCamera) this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // sigma 4.0.4's setGraph leaves its index of parallel edges on the graph it was created
+    // with, and every edge added later (live changes, "draw all edges") then fails in it
+    // ("Graph.source: could not find the edge"): point it at the new graph, which setGraph's
+    // refresh then rebuilds.
+    if (this.sigma.edgeGroups && "graph" in this.sigma.edgeGroups) this.sigma.edgeGroups.graph = g;
     // The first frame of the new picture: setGraph processes and renders it at once.
     this.sigma.setGraph(g);
     this.firstFrameMs = this.renderMs;
@@ -404,12 +481,14 @@ export class View {
     }
     const edges = new Set();
     for (const e of topo.summary ? [] : topo.edges) {
-      edges.add(e.id);
-      if (!this.graph.hasEdge(e.id)) this.addDrawEdge(e);
-      else this.graph.mergeEdgeAttributes(e.id, { data: e });
+      const id = edgeId(e);
+      edges.add(id);
+      const a = this.edges.get(id);
+      if (!a) this.addDrawEdge(e);
+      else a.data = e;
     }
-    for (const id of this.graph.edges()) {
-      if (!edges.has(id) && !this.graph.getEdgeAttribute(id, "fade")) this.graph.dropEdge(id);
+    for (const [id, a] of this.edges) {
+      if (!edges.has(id) && !a.fade) this.dropDrawEdge(id);
     }
     this.sigma.refresh();
     this.indexMembers();
@@ -479,19 +558,75 @@ export class View {
     });
   }
 
-  edgeAttrs(e, toMissing) {
-    return {
+  // --- the edges -----------------------------------------------------------------------------
+
+  /** Adds an edge of the picture to the index (not to sigma's graph); null when it cannot be drawn. */
+  indexEdge(e) {
+    const id = edgeId(e);
+    const g = this.graph;
+    if (!g.hasNode(e.from) || !g.hasNode(e.to) || e.from === e.to || this.edges.has(id)) return null;
+    const a = {
+      id,
+      from: e.from,
+      to: e.to,
       kind: e.kind,
       color: edgeColor(e.kind),
-      dash: toMissing ? 5 : 0,
-      gap: toMissing ? 4 : 0,
+      hidden: this.hiddenKinds.has(e.kind),
+      hl: false,
       data: e,
     };
+    this.edges.set(id, a);
+    for (const n of [e.from, e.to]) {
+      let s = this.adjacent.get(n);
+      if (!s) this.adjacent.set(n, (s = new Set()));
+      s.add(id);
+    }
+    return a;
+  }
+
+  graphAddEdge(a) {
+    if (!this.graph.hasEdge(a.id) && this.graph.hasNode(a.from) && this.graph.hasNode(a.to)) this.graph.addDirectedEdgeWithKey(a.id, a.from, a.to, a);
   }
 
   addDrawEdge(e) {
-    if (!this.graph.hasNode(e.from) || !this.graph.hasNode(e.to) || this.graph.hasEdge(e.id)) return;
-    this.graph.addDirectedEdgeWithKey(e.id, e.from, e.to, this.edgeAttrs(e, this.graph.getNodeAttribute(e.to, "missing")));
+    const a = this.indexEdge(e);
+    if (!a) return;
+    const hl = this.highlight;
+    a.hl = hl ? hl.has(a.from) && hl.has(a.to) : false;
+    if (!this.sparse) this.graphAddEdge(a);
+  }
+
+  dropDrawEdge(id) {
+    const a = this.edges.get(id);
+    if (!a) return;
+    this.edges.delete(id);
+    for (const n of [a.from, a.to]) this.adjacent.get(n)?.delete(id);
+    if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
+  }
+
+  /** The edges of a node (in and out), as their attributes. */
+  edgesOf(node) {
+    const out = [];
+    for (const id of this.adjacent.get(node) || []) {
+      const a = this.edges.get(id);
+      if (a) out.push(a);
+    }
+    return out;
+  }
+
+  /** Sets an edge attribute, through sigma's graph when the edge is in it (so that it redraws). */
+  setEdgeAttr(a, key, value) {
+    if (this.graph.hasEdge(a.id)) this.graph.setEdgeAttribute(a.id, key, value);
+    else a[key] = value;
+  }
+
+  /** In a sparse picture: the edges between highlighted nodes, when there are few of those. */
+  sparseHighlightEdges() {
+    const hl = this.highlight;
+    if (!this.sparse || !hl || hl.size > SPARSE_HIGHLIGHT) return [];
+    const out = [];
+    for (const n of hl) for (const a of this.edgesOf(n)) if (a.from === n && hl.has(a.to)) out.push(a);
+    return out;
   }
 
   indexMembers() {
@@ -537,7 +672,7 @@ export class View {
 
   fadeOut(id) {
     this.fading.set(id, performance.now());
-    this.graph.forEachEdge(id, (e) => this.graph.setEdgeAttribute(e, "fade", 1));
+    for (const a of this.edgesOf(id)) this.setEdgeAttr(a, "fade", 1);
     this.kick();
   }
 
@@ -577,11 +712,9 @@ export class View {
         this.flashes.set(c.id, performance.now());
         touched++;
       } else if (c.type === "edge_added") {
-        const id = `${c.from}|${c.kind}|${c.to}`;
-        if (this.graph.hasNode(c.from) && this.graph.hasNode(c.to)) this.addDrawEdge({ id, ...c, count: 1 });
+        this.addDrawEdge({ from: c.from, to: c.to, kind: c.kind, count: 1 });
       } else if (c.type === "edge_removed") {
-        const id = `${c.from}|${c.kind}|${c.to}`;
-        if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
+        this.dropDrawEdge(edgeId(c));
       }
     }
     this.sigma.refresh();
@@ -616,18 +749,25 @@ export class View {
     const hl = this.highlight;
     // Restyling every item costs a full reprocess in sigma: skip it when nothing changed.
     if (!force && this.applied && this.applied.hl === hl && this.applied.sel === this.selected) return;
+    const edgesToo = force || !this.applied || this.applied.hl !== hl;
     this.applied = { hl, sel: this.selected };
     this.graph.updateEachNodeAttributes((id, a) => {
       a.hl = hl ? hl.has(id) : false;
       a.sel = id === this.selected;
       return a;
     });
-    const sel = this.selected;
-    this.graph.updateEachEdgeAttributes((e, a, s, t) => {
-      a.hl = hl ? hl.has(s) && hl.has(t) : false;
-      a.hot = sel !== null && (s === sel || t === sel);
-      return a;
-    });
+    // Edges only for a new highlight: the selection's edges are on the decor.
+    if (!edgesToo) return;
+    if (this.graph.size) {
+      this.graph.updateEachEdgeAttributes((e, a, s, t) => {
+        a.hl = hl ? hl.has(s) && hl.has(t) : false;
+        return a;
+      });
+    }
+    if (this.graph.size !== this.edges.size) {
+      for (const a of this.edges.values()) a.hl = hl ? hl.has(a.from) && hl.has(a.to) : false;
+    }
+    this.hlEdges = this.sparseHighlightEdges();
   }
 
   setSelected(id) {
@@ -666,7 +806,7 @@ export class View {
 
   neighbours(id) {
     if (!this.graph.hasNode(id)) return [];
-    return [...new Set(this.graph.neighbors(id))].filter((n) => !this.fading.has(n));
+    return [...new Set(this.edgesOf(id).map((a) => (a.from === id ? a.to : a.from)))].filter((n) => !this.fading.has(n));
   }
 
   /** The neighbour of `id` lying most in direction (dx, dy) (screen), else the nearest node there. */
@@ -772,17 +912,14 @@ export class View {
   }
 
   applyKindFilter() {
-    this.graph.updateEachEdgeAttributes((e, a) => {
-      a.hidden = this.hiddenKinds.has(a.kind);
-      return a;
-    });
+    for (const a of this.edges.values()) a.hidden = this.hiddenKinds.has(a.kind);
+    // The attribute objects are shared with sigma's graph: tell it they changed.
+    if (this.graph.size) this.graph.updateEachEdgeAttributes((e, a) => a);
   }
 
   refreshColours() {
-    this.graph.updateEachEdgeAttributes((e, a) => {
-      a.color = edgeColor(a.kind);
-      return a;
-    });
+    for (const a of this.edges.values()) a.color = edgeColor(a.kind);
+    if (this.graph.size) this.graph.updateEachEdgeAttributes((e, a) => a);
     this.sigma.refresh();
   }
 
@@ -806,12 +943,13 @@ export class View {
       if (!this.graph.hasNode(id)) {
         this.fading.delete(id);
       } else if (f <= 0) {
+        for (const a of this.edgesOf(id)) this.dropDrawEdge(a.id);
         this.graph.dropNode(id);
         this.fading.delete(id);
         if (this.selected === id) this.selected = null;
       } else {
         this.graph.setNodeAttribute(id, "fade", f);
-        this.graph.forEachEdge(id, (e) => this.graph.setEdgeAttribute(e, "fade", f));
+        for (const a of this.edgesOf(id)) this.setEdgeAttr(a, "fade", f);
       }
     }
     for (const [id, t0] of this.flashes) if (now - t0 > 2400) this.flashes.delete(id);
@@ -912,9 +1050,19 @@ export class View {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     if (!this.topo || this.topo.summary) return;
-    const ratio = this.sigma.getGraphToViewportRatio() / this.sigma.getCamera().ratio;
+    // Graph units to pixels at the current zoom: a node is drawn `size * ratio` pixels wide.
+    const ratio = this.sigma.getGraphToViewportRatio();
     const radius = (id) => this.graph.getNodeAttribute(id, "size") * ratio;
     const visible = (p, r) => p.x + r > 0 && p.y + r > 0 && p.x - r < width && p.y - r < height;
+
+    // Edges, under everything else on this layer: in a sparse picture those between highlighted
+    // nodes, as sigma draws edges; then the selected and the hovered node's, with direction.
+    if (this.hlEdges.length) this.drawEdges(ctx, this.hlEdges, ratio, false);
+    const focus = new Map();
+    for (const n of [this.selected, this.hovered]) {
+      if (n && this.graph.hasNode(n)) for (const a of this.edgesOf(n)) focus.set(a.id, a);
+    }
+    if (focus.size) this.drawEdges(ctx, focus.values(), ratio, true);
 
     // Why path, under the marks.
     if (this.path) {
@@ -1036,6 +1184,61 @@ export class View {
     }
   }
 
+  /**
+   * Edges on the decor layer. `focus`: the selection's, thicker, with an arrow head at the end
+   * they point to and dashed when they point to a missing object; else thin lines as sigma's.
+   */
+  drawEdges(ctx, edges, ratio, focus) {
+    const { width, height } = this.sigma.getDimensions();
+    const w = focus ? Math.max(1.6, Math.min(4, ratio * 0.5)) : Math.max(1.2, ratio * 0.22);
+    const head = Math.max(8, w * 3.2);
+    const half = Math.max(3.5, w * 1.3);
+    const dim = this.highlight !== null;
+    ctx.lineCap = "butt";
+    ctx.lineWidth = w;
+    for (const a of edges) {
+      if (a.hidden || !this.graph.hasNode(a.from) || !this.graph.hasNode(a.to)) continue;
+      const sa = this.graph.getNodeAttributes(a.from);
+      const ta = this.graph.getNodeAttributes(a.to);
+      const p = this.sigma.graphToViewport({ x: sa.x, y: sa.y });
+      const q = this.sigma.graphToViewport({ x: ta.x, y: ta.y });
+      if ((p.x < 0 && q.x < 0) || (p.y < 0 && q.y < 0) || (p.x > width && q.x > width) || (p.y > height && q.y > height)) continue;
+      const dx = q.x - p.x;
+      const dy = q.y - p.y;
+      const d = Math.hypot(dx, dy);
+      const r0 = sa.size * ratio;
+      const r1 = ta.size * ratio * (ta.sel || a.to === this.hovered ? 1.3 : 1) + 1;
+      if (d <= r0 + r1 + 1) continue;
+      const ux = dx / d;
+      const uy = dy / d;
+      const x0 = p.x + ux * r0;
+      const y0 = p.y + uy * r0;
+      const x1 = q.x - ux * r1;
+      const y1 = q.y - uy * r1;
+      ctx.globalAlpha = (a.fade ?? 1) * (focus ? 1 : dim && !a.hl ? 0.08 : 0.7);
+      ctx.strokeStyle = a.color;
+      ctx.fillStyle = a.color;
+      const len = Math.hypot(x1 - x0, y1 - y0);
+      const h = focus ? Math.min(head, len * 0.6) : 0;
+      ctx.beginPath();
+      if (focus && ta.missing) ctx.setLineDash([Math.max(5, w * 2.5), Math.max(4, w * 2)]);
+      ctx.moveTo(x0, y0);
+      ctx.lineTo(x1 - ux * h, y1 - uy * h);
+      ctx.stroke();
+      if (focus && ta.missing) ctx.setLineDash([]);
+      if (h > 0) {
+        const hw = Math.min(half, h * 0.45);
+        ctx.beginPath();
+        ctx.moveTo(x1, y1);
+        ctx.lineTo(x1 - ux * h - uy * hw, y1 - uy * h + ux * hw);
+        ctx.lineTo(x1 - ux * h + uy * hw, y1 - uy * h - ux * hw);
+        ctx.closePath();
+        ctx.fill();
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+
   // --- for export and tests ----------------------------------------------------------------
 
   /** The canvas as one image (boxes, WebGL, decorations) on the page background. */
@@ -1061,6 +1264,11 @@ export class View {
   drawnNodes() {
     return this.graph.filterNodes((id) => !this.fading.has(id));
   }
+}
+
+/** An edge's id: `from|kind|to` (the API's edges have no id of their own). */
+export function edgeId(e) {
+  return `${e.from}|${e.kind}|${e.to}`;
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";

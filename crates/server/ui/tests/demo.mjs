@@ -20,6 +20,15 @@ const MISSING_SECRET = "demo/core/Secret/payments/payments-api-token";
 const MISSING_CLASS = "demo/storage.k8s.io/StorageClass/_/io2-fast";
 
 const kg = (page) => page.evaluate(() => window.__kubegraph.state());
+// Painted pixels of the decor layer (over the WebGL one): rings, marks, the selection's edges.
+const decorPixels = (page) =>
+  page.evaluate(() => {
+    const c = window.__kubegraph.view.decorCanvas;
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
 const settle = (page, ms = 400) => page.waitForTimeout(ms);
 
 async function canvasColours(page, file, colours) {
@@ -41,6 +50,8 @@ try {
   const px = await canvasColours(page, "01-demo.png", LIGHT);
   check(px.error > 150 && px.warning > 40 && px.ok > 150, "the canvas shows health colours (pixels of error, warning, ok)", px);
   check((await page.locator("#legend").textContent()).includes("selects"), "the legend names the edge kinds drawn");
+  check((await page.locator("#legend").textContent()).includes("selected: direction"), "the legend says the selection's edges show their direction");
+  check(s.drawnEdges === s.edges, "a small picture hands every edge to the renderer", s);
   check((await page.locator("#status").textContent()).includes("drawn"), "the status says how much is drawn");
 
   // --- a crash-looping pod, clicked on the canvas --------------------------------------------
@@ -99,6 +110,21 @@ try {
   await page.waitForFunction(() => document.querySelector("#q-error .hint")?.textContent.includes("pod"), null, { timeout: 10000 });
   check(true, "a misspelt kind shows the hint (did you mean pod?)");
   await page.screenshot({ path: join(shots, "04-bad-query.png") });
+
+  // --- the selection's edges, with direction ------------------------------------------------
+  // Edges are plain lines; the selected Deployment's (to its config, its service account, the
+  // missing secret…) are drawn over the picture with arrow heads: the decor layer paints many
+  // more pixels with the selection than without it, in the same view.
+  await page.goto(new URL("/?sel=" + encodeURIComponent("demo/apps/Deployment/payments/payments-api"), url).href);
+  await page.waitForFunction(() => document.body.dataset.ready === "true" && window.__kubegraph.state().paneTitle !== null, null, { timeout: 20000 });
+  await settle(page, 600);
+  const selectedPx = await decorPixels(page);
+  await page.screenshot({ path: join(shots, "05a-selected.png") });
+  await page.locator("#graph").focus();
+  await page.keyboard.press("Escape");
+  await settle(page, 600);
+  const unselectedPx = await decorPixels(page);
+  check(selectedPx > unselectedPx + 600, "the selected node's edges are drawn over the picture, with their direction", { selectedPx, unselectedPx });
 
   // --- why draws the path to the missing secret ----------------------------------------------
   await page.goto(new URL("/?sel=" + encodeURIComponent("demo/apps/Deployment/payments/payments-api"), url).href);
