@@ -511,8 +511,7 @@ mod tests {
             at_end("is(pod) |"),
             PIPE_COMMANDS
                 .map(String::from)
-                .iter()
-                .cloned()
+                .into_iter()
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect::<Vec<_>>()

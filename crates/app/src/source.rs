@@ -6,7 +6,7 @@ use kubegraph_files::{load_paths, LoadOptions, Loaded};
 use kubegraph_graph::Graph;
 use kubegraph_model::Diagnostic;
 use kubegraph_relations::graph_from_objects;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tracing::debug;
 
@@ -33,6 +33,28 @@ impl Source {
     /// `~/.kube/config`, else in-cluster): what kubectl would read.
     pub fn kubeconfig_exists(explicit: Option<&std::path::Path>) -> bool {
         kubegraph_live::kubeconfig_source(explicit).is_some()
+    }
+
+    /// What a server on this source serves, in a person's words: the demo, the paths (and
+    /// whether they are reloaded), or the live clusters of `graph` (watched).
+    pub fn describe(&self, graph: &Graph, watch: bool) -> String {
+        match self {
+            Source::Demo => "the built-in demo landscape".to_string(),
+            Source::Files { paths, .. } => {
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let reload = if watch {
+                    " (reloaded when they change)"
+                } else {
+                    ""
+                };
+                format!("{}{reload}", paths.join(", "))
+            }
+            Source::Live(_) => {
+                let clusters: Vec<&str> = graph.clusters().map(|(_, n, _)| n).collect();
+                let s = if clusters.len() == 1 { "" } else { "s" };
+                format!("live cluster{s} {} (watching)", clusters.join(", "))
+            }
+        }
     }
 }
 
@@ -89,14 +111,56 @@ pub(crate) fn relate(read: Read) -> Result<(Graph, Vec<Diagnostic>, usize, usize
     Ok((graph, diagnostics, files, count))
 }
 
-/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`); several are `files`.
+/// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`, `dump.json.gz` →
+/// `dump`); several are `files`.
 fn cluster_name(paths: &[PathBuf]) -> String {
+    let stem = |p: &Path| {
+        let name = p.file_name()?.to_str()?;
+        let name = name.strip_suffix(".gz").unwrap_or(name);
+        Some(Path::new(name).file_stem()?.to_string_lossy().into_owned())
+    };
     match paths {
-        [one] if one.as_os_str() != "-" => one
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
+        [one] if one.as_os_str() != "-" => stem(one)
             .filter(|s| !s.is_empty() && s != ".")
             .unwrap_or_else(|| "files".into()),
         _ => "files".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_describes_what_is_served() {
+        let graph = Graph::default();
+        assert_eq!(
+            Source::Demo.describe(&graph, false),
+            "the built-in demo landscape"
+        );
+        let files = Source::Files {
+            paths: vec!["a.yaml".into(), "dump/".into()],
+            default_namespace: "default".into(),
+            cluster: None,
+        };
+        assert_eq!(files.describe(&graph, false), "a.yaml, dump/");
+        assert_eq!(
+            files.describe(&graph, true),
+            "a.yaml, dump/ (reloaded when they change)"
+        );
+    }
+
+    #[test]
+    fn one_path_names_the_cluster_compressed_or_not() {
+        let name = |p: &str| cluster_name(&[PathBuf::from(p)]);
+        assert_eq!(name("istio-bookinfo/"), "istio-bookinfo");
+        assert_eq!(name("dumps/prod.json"), "prod");
+        assert_eq!(name("dumps/prod.json.gz"), "prod");
+        assert_eq!(name("prod.yaml.gz"), "prod");
+        assert_eq!(name("-"), "files");
+        assert_eq!(
+            cluster_name(&[PathBuf::from("a"), PathBuf::from("b")]),
+            "files"
+        );
     }
 }

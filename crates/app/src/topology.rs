@@ -656,13 +656,17 @@ fn layout(nodes: &mut [DrawNode], boxes: &mut [DrawBox], summary: bool) {
                 &nodes[c].id,
             ))
         });
+        // Columns of MAX_ROWS nodes; a box of more than about a hundred nodes gets taller
+        // columns instead, so that it stays about square rather than a strip thousands of
+        // columns wide (the unscheduled objects of a 10k-node landscape by node).
+        let max_rows = MAX_ROWS.max((idx.len() as f64 * COLUMN / ROW).sqrt().ceil() as usize);
         let mut col = 0usize;
         let mut row = 0usize;
         let mut last_tier = None;
         let mut rows = 0usize;
         for &i in idx.iter() {
             let t = nodes[i].tier;
-            if last_tier.is_some_and(|l| l != t) || row == MAX_ROWS {
+            if last_tier.is_some_and(|l| l != t) || row == max_rows {
                 col += 1;
                 row = 0;
             }

@@ -256,3 +256,31 @@ fn the_same_request_draws_the_same_picture() {
     let b = serde_json::to_string(&draw(&demo(), &Request::default())).unwrap();
     assert_eq!(a, b);
 }
+
+/// A box of thousands of objects is about square, not a strip thousands of columns wide.
+#[test]
+fn a_box_of_two_thousand_objects_is_about_square() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.yaml");
+    let docs: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c{i:04}, namespace: big}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&file, docs.join("---\n")).unwrap();
+    let source = Source::Files {
+        paths: vec![file],
+        default_namespace: "default".into(),
+        cluster: None,
+    };
+    let l = Landscape::load(&source, None, &mut |_| {}).unwrap();
+    let t = draw(&l, &Request::default());
+    assert!(!t.summary);
+    well_formed(&t);
+    let big = t.boxes.iter().find(|b| b.label == "big").unwrap();
+    assert_eq!(big.counts.total(), 2000);
+    let aspect = big.w / big.h;
+    assert!((0.5..=2.0).contains(&aspect), "{} × {}", big.w, big.h);
+}

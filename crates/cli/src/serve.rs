@@ -47,33 +47,7 @@ pub fn run(
         (None, true) => Some(kubegraph_server::secret()),
         (None, false) => None,
     };
-    let what = match &source {
-        Source::Demo => "the built-in demo landscape".to_string(),
-        Source::Files { paths, .. } => {
-            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            format!(
-                "{}{}",
-                paths.join(", "),
-                if args.watch {
-                    " (reloaded when they change)"
-                } else {
-                    ""
-                }
-            )
-        }
-        Source::Live(_) => {
-            let clusters: Vec<String> = landscape
-                .graph
-                .clusters()
-                .map(|(_, n, _)| n.to_string())
-                .collect();
-            format!(
-                "live cluster{} {} (watching)",
-                if clusters.len() == 1 { "" } else { "s" },
-                clusters.join(", ")
-            )
-        }
-    };
+    let what = source.describe(&landscape.graph, args.watch);
     let config = kubegraph_server::Config {
         listen: args.listen,
         token: token.clone(),

@@ -10,7 +10,7 @@ import { Live } from "./live.js";
 import { Pane } from "./pane.js";
 import { EDGE_HELP, edgeColor, healthColor, onThemeChange, readTheme, theme } from "./theme.js";
 import { exportJSON, exportPNG, exportSVG } from "./exporter.js";
-import { View } from "./view.js";
+import { SPARSE_EDGES, View } from "./view.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -47,15 +47,25 @@ function writeURL(s, { replace = false } = {}) {
 let state = readURL();
 let shown = null; // the state the canvas shows (to tell what a change of state needs)
 let meta = { now: null, source: null };
+const metaReady = api
+  .clusters()
+  .then((c) => {
+    meta = { now: c.now, source: c.source, static: c.source.kind !== "live" && !c.source.watching };
+    document.title = `kubegraph · ${c.source.description}`;
+  })
+  .catch(() => {
+    meta = { now: null, source: null, static: false };
+  });
 let autoExpand = []; // owners expanded so that highlighted objects are drawn one by one
 let matches = null; // ids a highlight query selected
 let loadToken = 0;
 let loadAbort = null;
 let lastError = null;
 let pathInfo = null;
-const perf = { navigationToFirstFrame: null, loadMs: null };
+const perf = { navigationToFirstFrame: null, loadMs: null, fetchMs: null, buildMs: null, firstFrameMs: null };
 
 readTheme();
+perf.scriptStart = performance.now();
 
 const view = new View($("graph"), {
   select: (id) => app.select(id, { focus: false }),
@@ -135,6 +145,7 @@ const app = {
 };
 
 const pane = new Pane($("pane"), app);
+perf.viewReady = performance.now();
 
 // --- loading a view --------------------------------------------------------------------------
 
@@ -193,12 +204,19 @@ async function load({ merge = false, keepCamera = false } = {}) {
       autoExpand = extra;
     }
     if (token !== loadToken) return;
+    const fetched = performance.now();
     lastError = null;
     showQueryError(null);
     matches = found ? found.nodes.map((n) => n.id) : null;
     const sameView = shown && shown.q === s.q && shown.mode === s.mode && shown.group === s.group && shown.problems === s.problems && shown.all === s.all;
     if (merge && sameView) view.mergeTopology(topo);
-    else view.setTopology(topo, { keepCamera: keepCamera && sameView });
+    else {
+      view.setTopology(topo, { keepCamera: keepCamera && sameView });
+      // The parts of a first render, for bench/ui.mjs.
+      perf.fetchMs = fetched - t0;
+      perf.buildMs = view.buildMs;
+      perf.firstFrameMs = view.firstFrameMs;
+    }
     shown = { ...s };
     if (matches) {
       const ids = new Set();
@@ -214,6 +232,11 @@ async function load({ merge = false, keepCamera = false } = {}) {
     if (keepCamera && state.sel && view.drawnFor(state.sel)) view.reveal(view.drawnFor(state.sel), { right: $("pane").offsetWidth || 0 });
     renderLegend(topo);
     renderStatus(topo);
+    // The pane tells ages against the source's reference time (the demo's is fixed).
+    if (state.sel) {
+      await metaReady;
+      if (token !== loadToken) return;
+    }
     showSelection({ keepAction: merge });
   } catch (e) {
     if (e.name === "AbortError" || token !== loadToken) return;
@@ -575,6 +598,12 @@ function renderStatus(topo) {
   } else {
     parts.push(h("b", null, `${topo.nodes.length.toLocaleString()}`), ` drawn for ${topo.selected.toLocaleString()} objects · ${topo.edges.length.toLocaleString()} relations`);
     if (matches) parts.push(" · ", h("b", null, `${matches.length}`), ` match${matches.length === 1 ? "" : "es"}`);
+    if (topo.edges.length > SPARSE_EDGES) {
+      // A big picture draws the edges around the selection only: all of them are slow to draw.
+      const all = view.allEdges;
+      parts.push(" · ", all ? "all edges drawn" : "edges of the selected and hovered node", " · ");
+      parts.push(h("button", { type: "button", class: "link", id: "all-edges", onclick: () => { view.setAllEdges(!all); renderStatus(topo); } }, all ? "fewer edges" : "draw all edges"));
+    }
     if (state.problems) parts.push(" · problems only");
     if (!topo.nodes.length) {
       empty.hidden = false;
@@ -666,16 +695,14 @@ window.__kubegraph = {
 
 syncControls();
 window.__kubegraph.loaded = (async () => {
-  try {
-    const c = await api.clusters();
-    meta = { now: c.now, source: c.source, static: c.source.kind !== "live" && !c.source.watching };
-    document.title = `kubegraph · ${c.source.description}`;
-  } catch {
-    meta = { now: null, source: null, static: false };
-  }
+  // The picture does not wait for the source's description: both are asked for at once.
+  const first = load({});
+  await metaReady;
+  perf.clustersDone = performance.now();
   setConn(meta.static ? "static" : "reconnecting", meta.static ? "static" : "connecting");
   live.start();
-  await load({});
+  await first;
+  perf.loadDone = performance.now();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   perf.navigationToFirstFrame = performance.now();
   document.body.dataset.ready = "true";

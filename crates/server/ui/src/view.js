@@ -59,6 +59,11 @@ export function nodeLabel(n) {
 
 const STATE_RANK = { ok: 0, unknown: 1, warning: 2, error: 3 };
 
+/** Above this many edges a picture draws only the edges around its selection (see setTopology). */
+export const SPARSE_EDGES = 15000;
+/** …and those between highlighted nodes when there are at most this many of them. */
+const SPARSE_HIGHLIGHT = 2000;
+
 export class View {
   constructor(container, handlers) {
     this.container = container;
@@ -76,6 +81,9 @@ export class View {
     this.fading = new Map(); // id -> start time
     this.hiddenKinds = new Set();
     this.frames = 0;
+    this.sparse = false; // only the edges around the selection are drawn (big pictures)
+    this.allEdges = false;
+    this.hoverEdges = [];
 
     const settings = {
       itemSizesReference: "positions",
@@ -139,7 +147,7 @@ export class View {
           solid: (a) => (a.dash ? "transparent" : a.color),
           opacity: (a) => (a.fade ?? 1) * (this.highlight !== null && !a.hl ? 0.08 : a.hot ? 1 : 0.7),
           head: "arrow",
-          visibility: (a) => (a.hidden ? "hidden" : "visible"),
+          visibility: (a) => (a.hidden || (this.sparse && !a.hot && !a.hov && !(a.hl && this.highlight.size <= SPARSE_HIGHLIGHT)) ? "hidden" : "visible"),
           depth: (a) => (a.hot || a.hl ? "topEdges" : "edges"),
         },
       },
@@ -149,12 +157,19 @@ export class View {
     this.boxCanvas = this.sigma.createCanvas("boxes", { beforeLayer: "stage" });
     this.decorCanvas = this.sigma.createCanvas("decor", { afterLayer: "stage" });
     this.decorCanvas.classList.add("no-pointer");
+    this.sigma.on("beforeRender", () => {
+      this.renderStart = performance.now();
+    });
     this.sigma.on("afterRender", () => {
       this.frames++;
       this.drawBoxes();
       this.drawDecor();
+      this.renderMs = performance.now() - this.renderStart;
+      this.shownCamera = this.sigma.getCamera().getState();
+      this.clearLayerMove();
       if (this.onFrame) this.onFrame();
     });
+    this.installDeferral();
     this.sigma.on("resize", () => this.sizeCanvases());
     this.sizeCanvases();
 
@@ -169,10 +184,12 @@ export class View {
     });
     this.sigma.on("enterNode", ({ node, event }) => {
       this.hovered = node;
+      this.setHoverEdges(node);
       handlers.hover({ node: this.graph.getNodeAttributes(node).data, x: event.x, y: event.y });
     });
     this.sigma.on("leaveNode", () => {
       this.hovered = null;
+      this.setHoverEdges(null);
       handlers.hover(null);
     });
     this.sigma.on("moveBody", ({ event }) => {
@@ -192,6 +209,110 @@ export class View {
     this.sigma.getCamera().on("updated", () => handlers.hover(null));
   }
 
+  /** Shows the edges of the hovered node when only some edges are drawn. */
+  setHoverEdges(node) {
+    if (!this.sparse) return;
+    for (const e of this.hoverEdges) if (this.graph.hasEdge(e)) this.graph.setEdgeAttribute(e, "hov", false);
+    this.hoverEdges = node && this.graph.hasNode(node) ? this.graph.edges(node) : [];
+    for (const e of this.hoverEdges) this.graph.setEdgeAttribute(e, "hov", true);
+  }
+
+  /** Whether a big picture draws all its edges, or only those around the selection. */
+  setAllEdges(all) {
+    this.allEdges = all;
+    if (!this.topo) return;
+    this.sparse = this.drawsSparse();
+    this.sigma.refresh();
+  }
+
+  /** Whether the picture is big enough to draw only the edges around its selection. */
+  drawsSparse() {
+    return !this.topo.summary && this.topo.edges.length > SPARSE_EDGES && !this.allEdges;
+  }
+
+  // --- moving without rendering ------------------------------------------------------------
+  //
+  // Under software WebGL (SwiftShader: no GPU) one full sigma render of 10k nodes takes far
+  // longer than a frame, so a pan or zoom that renders on every move gets a frame or two a
+  // second. When the last render took longer than a frame, a moving camera does not render:
+  // the layers already drawn (boxes, stage, decor) are moved and scaled by a CSS transform,
+  // which the compositor applies at the display's rate, and one render follows when the
+  // camera comes to rest (the pointer released, inertia and wheel zoom done). What comes into
+  // view during the move is blank until then. docs/benchmarks.md has the numbers.
+
+  installDeferral() {
+    const s = this.sigma;
+    const schedule = s.scheduleRender.bind(s);
+    this.renderMs = 0;
+    this.shownCamera = null; // the camera of the picture on screen
+    this.deferring = false;
+    this.frameMoves = 0; // frames in which the layers were moved instead of rendered
+    this.lastWheel = -Infinity;
+    this.container.addEventListener("wheel", () => { this.lastWheel = performance.now(); }, { passive: true, capture: true });
+    s.scheduleRender = () => {
+      if (this.deferring) return s;
+      if (this.shownCamera && this.renderMs > 20 && this.moving()) {
+        this.deferring = true;
+        const loop = () => {
+          if (this.moving()) {
+            this.moveLayers();
+            requestAnimationFrame(loop);
+          } else {
+            this.deferring = false;
+            schedule();
+          }
+        };
+        this.moveLayers();
+        requestAnimationFrame(loop);
+        return s;
+      }
+      return schedule();
+    };
+  }
+
+  /** The camera moves: a drag with the button down, an animation, a wheel zoom in progress. */
+  moving() {
+    const mc = this.sigma.mouseCaptor;
+    const tc = this.sigma.touchCaptor;
+    return this.sigma.getCamera().isAnimating() || mc.isMouseDown || mc.currentWheelDirection !== 0 || (tc && tc.isMoving) || performance.now() - this.lastWheel < 150;
+  }
+
+  isDeferring() {
+    return this.deferring;
+  }
+
+  /** Moves the drawn layers from the camera they were drawn with to the camera's state now. */
+  moveLayers() {
+    const s = this.sigma;
+    const now = s.getCamera().getState();
+    const was = this.shownCamera;
+    if (!was) return;
+    const key = `${now.x} ${now.y} ${now.ratio}`;
+    if (key === this.movedTo) return;
+    this.movedTo = key;
+    const o0 = s.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: was });
+    const o1 = s.framedGraphToViewport({ x: 1, y: 0 }, { cameraState: was });
+    const n0 = s.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: now });
+    const n1 = s.framedGraphToViewport({ x: 1, y: 0 }, { cameraState: now });
+    const k = (n1.x - n0.x) / (o1.x - o0.x || 1);
+    const tx = n0.x - k * o0.x;
+    const ty = n0.y - k * o0.y;
+    const t = `translate(${tx}px, ${ty}px) scale(${k})`;
+    for (const c of this.container.querySelectorAll("canvas")) {
+      c.style.transformOrigin = "0 0";
+      c.style.transform = t;
+    }
+    this.layersMoved = true;
+    this.frameMoves++;
+  }
+
+  clearLayerMove() {
+    if (!this.layersMoved) return;
+    this.layersMoved = false;
+    this.movedTo = null;
+    for (const c of this.container.querySelectorAll("canvas")) c.style.transform = "";
+  }
+
   sizeCanvases() {
     const { width, height } = this.sigma.getDimensions();
     const dpr = window.devicePixelRatio || 1;
@@ -208,26 +329,50 @@ export class View {
 
   /** Draws a new picture (a new query, grouping, …): everything replaced, camera reset. */
   setTopology(topo, { keepCamera = false } = {}) {
+    const t0 = performance.now();
     this.topo = topo;
     this.fading.clear();
     // Software WebGL spends most of a frame on edges: a large picture drops them (and the
     // labels) while the camera moves, and draws them again when it stops.
     const big = !topo.summary && topo.edges.length > 4000;
+    // Beyond SPARSE_EDGES, edges are drawn only around the selected and hovered nodes (and
+    // between highlighted ones) unless all are asked for: under software WebGL the 47k edges
+    // of a 10k-node picture cost 7 s of its first render and every render after a move.
+    this.sparse = this.drawsSparse();
+    this.hoverEdges = [];
     this.sigma.setSetting("hideEdgesOnMove", big);
     this.sigma.setSetting("hideLabelsOnMove", big);
-    this.graph.clear();
     this.setBoxes(topo.boxes);
-    const nodes = topo.summary ? [] : topo.nodes;
-    for (const n of nodes) this.addDrawNode(n, n.x, n.y);
-    for (const e of topo.summary ? [] : topo.edges) this.addDrawEdge(e);
-    // Index what was added before attributes change (sigma repaints changed items in place).
-    this.sigma.refresh();
+    // One pass: a new graph built with every attribute it is drawn with (kind filter,
+    // highlight, selection), handed to sigma once. Built node by node into the graph sigma
+    // watches, then restyled, this was three full reprocesses of 10k nodes and 47k edges.
+    const g = new Graph({ multi: true, type: "directed", allowSelfLoops: false });
+    const hl = this.highlight;
+    if (this.selected && !(topo.nodes || []).some((n) => n.id === this.selected)) this.selected = null;
+    const sel = this.selected;
+    for (const n of topo.summary ? [] : topo.nodes) {
+      const a = this.nodeAttrs(n, n.x, n.y);
+      a.hl = hl ? hl.has(n.id) : false;
+      a.sel = n.id === sel;
+      g.addNode(n.id, a);
+    }
+    for (const e of topo.summary ? [] : topo.edges) {
+      if (!g.hasNode(e.from) || !g.hasNode(e.to) || g.hasEdge(e.id)) continue;
+      const a = this.edgeAttrs(e, g.getNodeAttribute(e.to, "missing"));
+      a.hidden = this.hiddenKinds.has(e.kind);
+      a.hl = hl ? hl.has(e.from) && hl.has(e.to) : false;
+      a.hot = sel !== null && (e.from === sel || e.to === sel);
+      g.addDirectedEdgeWithKey(e.id, e.from, e.to, a);
+    }
+    this.graph = g;
+    this.applied = { hl, sel };
     this.indexMembers();
-    this.applyKindFilter();
-    this.applyHighlightAttrs();
     this.fixExtent();
+    this.buildMs = performance.now() - t0;
     if (!keepCamera) this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    this.sigma.refresh();
+    // The first frame of the new picture: setGraph processes and renders it at once.
+    this.sigma.setGraph(g);
+    this.firstFrameMs = this.renderMs;
   }
 
   /**
@@ -269,7 +414,7 @@ export class View {
     this.sigma.refresh();
     this.indexMembers();
     this.applyKindFilter();
-    this.applyHighlightAttrs();
+    this.applyHighlightAttrs({ force: true });
     this.kick();
   }
 
@@ -298,11 +443,11 @@ export class View {
     this.sigma.setCustomBBox({ x: [x1, x2], y: [-(y2 + h * 0.12), -(y1 - h * 0.04)] });
   }
 
-  addDrawNode(n, x, y) {
+  nodeAttrs(n, x, y) {
     const [shape, base] = kindShape(n.kind);
     // The sick stand out a little, and win the label when labels would crowd.
     const size = (n.missing ? Math.max(base, 1.1) : base) * (n.state === "error" ? 1.15 : n.state === "warning" ? 1.07 : 1);
-    this.graph.addNode(n.id, {
+    return {
       x,
       y: -y,
       gx: x,
@@ -315,7 +460,11 @@ export class View {
       root: n.root_cause,
       kind: n.kind,
       data: n,
-    });
+    };
+  }
+
+  addDrawNode(n, x, y) {
+    this.graph.addNode(n.id, this.nodeAttrs(n, x, y));
   }
 
   updateDrawNode(n) {
@@ -330,16 +479,19 @@ export class View {
     });
   }
 
-  addDrawEdge(e) {
-    if (!this.graph.hasNode(e.from) || !this.graph.hasNode(e.to) || this.graph.hasEdge(e.id)) return;
-    const toMissing = this.graph.getNodeAttribute(e.to, "missing");
-    this.graph.addDirectedEdgeWithKey(e.id, e.from, e.to, {
+  edgeAttrs(e, toMissing) {
+    return {
       kind: e.kind,
       color: edgeColor(e.kind),
       dash: toMissing ? 5 : 0,
       gap: toMissing ? 4 : 0,
       data: e,
-    });
+    };
+  }
+
+  addDrawEdge(e) {
+    if (!this.graph.hasNode(e.from) || !this.graph.hasNode(e.to) || this.graph.hasEdge(e.id)) return;
+    this.graph.addDirectedEdgeWithKey(e.id, e.from, e.to, this.edgeAttrs(e, this.graph.getNodeAttribute(e.to, "missing")));
   }
 
   indexMembers() {
@@ -433,7 +585,7 @@ export class View {
       }
     }
     this.sigma.refresh();
-    this.applyHighlightAttrs();
+    this.applyHighlightAttrs({ force: true });
     this.kick();
     return touched;
   }
@@ -453,13 +605,18 @@ export class View {
 
   /** Highlights these drawn nodes and dims the rest; null: nothing dimmed. */
   setHighlight(ids) {
+    // Nothing to redraw when nothing was and nothing is highlighted (a full render is slow).
+    if (!ids && !this.highlight) return;
     this.highlight = ids ? new Set(ids) : null;
     this.applyHighlightAttrs();
     this.kick();
   }
 
-  applyHighlightAttrs() {
+  applyHighlightAttrs({ force = false } = {}) {
     const hl = this.highlight;
+    // Restyling every item costs a full reprocess in sigma: skip it when nothing changed.
+    if (!force && this.applied && this.applied.hl === hl && this.applied.sel === this.selected) return;
+    this.applied = { hl, sel: this.selected };
     this.graph.updateEachNodeAttributes((id, a) => {
       a.hl = hl ? hl.has(id) : false;
       a.sel = id === this.selected;
@@ -474,7 +631,9 @@ export class View {
   }
 
   setSelected(id) {
-    this.selected = id && this.graph.hasNode(id) ? id : null;
+    const sel = id && this.graph.hasNode(id) ? id : null;
+    if (sel === this.selected && this.applied && this.applied.sel === sel) return;
+    this.selected = sel;
     this.applyHighlightAttrs();
     this.kick();
   }
@@ -482,6 +641,7 @@ export class View {
   /** A path to draw over the graph: `steps` are [parentId, childId] pairs of object ids. */
   setPath(steps, causes) {
     if (!steps) {
+      if (!this.path) return;
       this.path = null;
       this.kick();
       return;
@@ -682,6 +842,9 @@ export class View {
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const summary = this.topo?.summary;
+    // Headers drawn so far: zoomed out, a box's header (above it) can fall on its parent's, and
+    // one that would is left out rather than drawn over it.
+    const headers = [];
     for (const b of this.boxes) {
       const r = this.boxRect(b);
       if (r.x > width || r.y > height || r.x + r.w < 0 || r.y + r.h < 0 || r.w < 2) continue;
@@ -709,6 +872,9 @@ export class View {
       const pad = (4 * r.h) / b.h;
       const ty = cluster || pad < 21 ? r.y - 17 : r.y + 5;
       if (ty < 0) continue;
+      const hw = r.w - 8;
+      if (headers.some((h) => tx < h.x + h.w && h.x < tx + hw && ty < h.y + 16 && h.y < ty + 16)) continue;
+      headers.push({ x: tx, y: ty, w: hw });
       ctx.fillStyle = theme.fg;
       const label = cluster ? `cluster ${b.label}` : b.label;
       ctx.fillText(clip(ctx, label, r.w - 16), tx, ty);

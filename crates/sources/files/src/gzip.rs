@@ -28,13 +28,8 @@ pub(crate) fn is_gzip_file(mut file: &std::fs::File) -> io::Result<bool> {
 
 /// The decompressed bytes of a gzip file; every member of a multi-member file (`cat a.gz b.gz`).
 pub(crate) fn decompress(file: std::fs::File) -> io::Result<Vec<u8>> {
-    let len = file.metadata()?.len();
-    // Dumps compress about ten to one; the vector grows past that if it must.
-    let mut out = Vec::with_capacity(usize::try_from(len.saturating_mul(10)).unwrap_or(0));
-    MultiGzDecoder::new(io::BufReader::with_capacity(1 << 20, file))
-        .read_to_end(&mut out)
-        .map_err(invalid)?;
-    Ok(out)
+    let len = usize::try_from(file.metadata()?.len()).unwrap_or(0);
+    inflate(io::BufReader::with_capacity(1 << 20, file), len)
 }
 
 /// The bytes themselves, or what they decompress to when they are gzip.
@@ -42,8 +37,14 @@ pub(crate) fn decompress_if_gzip(bytes: Vec<u8>) -> io::Result<Vec<u8>> {
     if !bytes.starts_with(&MAGIC) {
         return Ok(bytes);
     }
-    let mut out = Vec::with_capacity(bytes.len().saturating_mul(10));
-    MultiGzDecoder::new(&bytes[..])
+    inflate(&bytes[..], bytes.len())
+}
+
+/// Every member of the gzip stream `compressed` of `len` bytes, inflated.
+fn inflate(compressed: impl Read, len: usize) -> io::Result<Vec<u8>> {
+    // Dumps compress about ten to one; the vector grows past that if it must.
+    let mut out = Vec::with_capacity(len.saturating_mul(10));
+    MultiGzDecoder::new(compressed)
         .read_to_end(&mut out)
         .map_err(invalid)?;
     Ok(out)

@@ -298,7 +298,7 @@ fn parse_file(
         parse_json(name, bytes, &release, out, diags);
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(text) => parse_yaml(name, text, out, diags),
+            Ok(text) => yaml::parse(name, text, out, diags),
             Err(e) => diags.push(
                 Diagnostic::new(format!(
                     "not UTF-8 text (invalid byte at offset {})",
@@ -399,12 +399,12 @@ fn parse_items(
         None => expand::ListHeader::new("", None),
     };
     let loc = location(name, None);
-    let batches = batches(&split.items);
+    let batches = batches(&split.items, BATCH_BYTES);
     // One batch per thread at a time: parallel, yet only a few batches of input resident at once.
     for round in batches.chunks(rayon::current_num_threads().max(1)) {
         let parsed: Vec<Vec<Result<Value, Diagnostic>>> = round
             .par_iter()
-            .map(|batch| parse_batch(name, bytes, batch))
+            .map(|batch| parse_batch(name, bytes, &split.items[batch.clone()]))
             .collect();
         for value in parsed.into_iter().flatten() {
             match value {
@@ -412,29 +412,29 @@ fn parse_items(
                 Err(d) => diags.push(d),
             }
         }
-        let (first, last) = (&round[0], &round[round.len() - 1]);
-        release(first[0].start..last[last.len() - 1].end);
+        let (first, last) = (round[0].start, round[round.len() - 1].end - 1);
+        release(split.items[first].start..split.items[last].end);
     }
     true
 }
 
-/// Consecutive items covering about [`BATCH_BYTES`] of input each.
-fn batches(items: &[Range<usize>]) -> Vec<&[Range<usize>]> {
+/// Consecutive items covering about `max_bytes` of input each (at least one item each), as
+/// ranges of indices into `items`.
+pub(crate) fn batches(items: &[Range<usize>], max_bytes: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut rest = items;
-    while !rest.is_empty() {
+    let mut first = 0;
+    while first < items.len() {
         let mut size = 0;
-        let n = rest
+        let n = items[first..]
             .iter()
             .take_while(|r| {
                 size += r.len();
-                size <= BATCH_BYTES
+                size <= max_bytes
             })
             .count()
             .max(1);
-        let (batch, tail) = rest.split_at(n);
-        out.push(batch);
-        rest = tail;
+        out.push(first..first + n);
+        first += n;
     }
     out
 }
@@ -521,10 +521,6 @@ fn parse_json_stream(
     }
 }
 
-fn parse_yaml(name: &str, text: &str, out: &mut Vec<Located>, diags: &mut Vec<Diagnostic>) {
-    yaml::parse(name, text, out, diags)
-}
-
 /// One document of a YAML stream, parsed whole.
 pub(crate) fn parse_yaml_document(
     name: &str,
@@ -532,42 +528,48 @@ pub(crate) fn parse_yaml_document(
     out: &mut Vec<Located>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    {
-        // sonic-rs values only deserialize from sonic-rs itself; YAML goes through serde_json,
-        // which costs little at the sizes people write YAML in.
-        let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
-            Ok(v) => v,
-            Err(e) => {
-                let line_col = e
-                    .location()
-                    .map(|l| (doc.first_line + l.line() - 1, l.column()));
-                let message =
-                    rebase_lines(&strip_first_position(&e.to_string()), doc.first_line - 1);
-                diags.push(
-                    Diagnostic::new(format!("invalid YAML: {message}"))
-                        .at(location(name, line_col.or(Some((doc.first_line, 1)))))
-                        .hint(
-                            "this document is skipped; the other documents of the file still load",
-                        ),
-                );
-                return;
-            }
-        };
-        if value.is_null() {
+    // sonic-rs values only deserialize from sonic-rs itself; YAML goes through serde_json,
+    // which costs little at the sizes people write YAML in.
+    let value: serde_json::Value = match serde_yaml_ng::from_str(doc.text) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(
+                yaml_error(name, &e, doc.first_line, "invalid YAML")
+                    .hint("this document is skipped; the other documents of the file still load"),
+            );
             return;
         }
-        expand::expand(
-            kubegraph_model::json::from_serde(&value),
-            &location(name, Some((doc.first_line, 1))),
-            out,
-            diags,
-        );
+    };
+    if value.is_null() {
+        return;
     }
+    expand::expand(
+        kubegraph_model::json::from_serde(&value),
+        &location(name, Some((doc.first_line, 1))),
+        out,
+        diags,
+    );
+}
+
+/// libyaml's error `e` on a text starting at line `first_line` of the file `name`, as
+/// "`what`: problem", located at the file's line and column.
+pub(crate) fn yaml_error(
+    name: &str,
+    e: &serde_yaml_ng::Error,
+    first_line: usize,
+    what: &str,
+) -> Diagnostic {
+    let line_col = e
+        .location()
+        .map(|l| (first_line + l.line() - 1, l.column()));
+    let message = rebase_lines(&strip_first_position(&e.to_string()), first_line - 1);
+    Diagnostic::new(format!("{what}: {message}"))
+        .at(location(name, line_col.or(Some((first_line, 1)))))
 }
 
 /// libyaml's messages read "<problem> at line L column C[, <context> at line L column C]"; the
 /// first position is the diagnostic's location, so it is dropped from the text.
-pub(crate) fn strip_first_position(message: &str) -> String {
+fn strip_first_position(message: &str) -> String {
     let Some(start) = message.find(" at line ") else {
         return message.to_string();
     };
@@ -582,7 +584,7 @@ pub(crate) fn strip_first_position(message: &str) -> String {
 
 /// Positions in a document's error text count from the document's first line; the user needs
 /// the file's line numbers.
-pub(crate) fn rebase_lines(message: &str, offset: usize) -> String {
+fn rebase_lines(message: &str, offset: usize) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(i) = rest.find("line ") {

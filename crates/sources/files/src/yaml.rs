@@ -123,18 +123,7 @@ fn parse_list(
     }
     let kind = header.get("kind").and_then(|k| k.as_str()).unwrap_or("");
     let header = expand::ListHeader::new(kind, header.get("apiVersion").and_then(|v| v.as_str()));
-    let mut batches = Vec::new();
-    let mut first = 0;
-    while first < split.items.len() {
-        let mut last = first;
-        while last + 1 < split.items.len()
-            && split.items[last + 1].end - split.items[first].start <= BATCH_BYTES
-        {
-            last += 1;
-        }
-        batches.push(first..last + 1);
-        first = last + 1;
-    }
+    let batches = crate::batches(&split.items, BATCH_BYTES);
     let parsed: Vec<Vec<Result<Value, Diagnostic>>> = batches
         .par_iter()
         .map(|b| parse_batch(name, doc, &split, b.clone()))
@@ -187,16 +176,8 @@ fn parse_batch(
                     .at(location(name, Some((first_line, 1))))
                     .hint("this item is skipped; the other items still load")),
                 Err(e) => {
-                    let line_col = e
-                        .location()
-                        .map(|l| (first_line + l.line() - 1, l.column()));
-                    let message = crate::rebase_lines(
-                        &crate::strip_first_position(&e.to_string()),
-                        first_line - 1,
-                    );
                     Err(
-                        Diagnostic::new(format!("invalid YAML in a list item: {message}"))
-                            .at(location(name, line_col.or(Some((first_line, 1)))))
+                        crate::yaml_error(name, &e, first_line, "invalid YAML in a list item")
                             .hint("this item is skipped; the other items still load"),
                     )
                 }
