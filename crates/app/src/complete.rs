@@ -98,7 +98,10 @@ impl Vocabulary {
                 .filter(|c| !matches!(**c, "tag" | "clean"))
                 .map(|s| s.to_string())
                 .collect(),
-            formats: Format::SEARCH.iter().map(|(n, _)| n.to_string()).collect(),
+            formats: Format::SEARCH
+                .iter()
+                .map(|f| f.name().to_string())
+                .collect(),
             paths: BASE_PATHS.iter().map(|s| s.to_string()).collect(),
             namespaces: Vec::new(),
             kind_values: kind_values.into_iter().collect(),

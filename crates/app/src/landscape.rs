@@ -189,10 +189,19 @@ impl Snapshot {
                 Some(t) => Now::At(t),
                 None => Now::NewestInInput,
             };
-            let health = kubegraph_health::assess_at(&self.graph, at);
+            let health = kubegraph_health::assess_with(&self.graph, at, self.coverage());
             tracing::debug!(elapsed = ?started.elapsed(), "health assessed");
             health
         })
+    }
+
+    /// How much of its clusters the snapshot holds: a live source lists every object of the
+    /// kinds it reads; files may hold any part.
+    pub fn coverage(&self) -> kubegraph_health::Coverage {
+        match self.origin {
+            Origin::Live => kubegraph_health::Coverage::Complete,
+            Origin::Files(_) => kubegraph_health::Coverage::Partial,
+        }
     }
 
     /// Health of one node.

@@ -9,7 +9,8 @@
 //!   suggestions when it names nothing;
 //! * [`why::why`]: the causal tree down to the root causes and what to fix;
 //! * [`views`]: dependencies, pods, config and storage, a namespace;
-//! * [`stats::stats`]: counts by kind, placeholders, health.
+//! * [`stats::stats`]: counts by kind, placeholders, health;
+//! * [`impact::impact`]: what breaks if an object is deleted.
 //!
 //! ```
 //! use kubegraph_app::{why, Landscape, Source};
@@ -28,6 +29,7 @@
 pub mod changes;
 pub mod complete;
 mod error;
+pub mod impact;
 mod landscape;
 mod live;
 mod memory;
@@ -43,6 +45,7 @@ pub mod why;
 
 pub use error::{Error, Result};
 pub use kubegraph_live::{ClusterProgress, ClusterState, LiveOptions};
+pub use kubegraph_query::Scope;
 pub use landscape::{Landscape, Origin, Snapshot};
 pub use live::{LiveSession, SyncProgress};
 pub use source::Source;
@@ -70,6 +73,15 @@ pub struct NodeSummary {
 }
 
 impl NodeSummary {
+    /// `Pod shop/web-1`, `StorageClass io2-fast (missing)`, as [`label`] names it.
+    pub fn label(&self) -> String {
+        let missing = if self.missing { " (missing)" } else { "" };
+        match &self.namespace {
+            Some(ns) => format!("{} {ns}/{}{missing}", self.kind, self.name),
+            None => format!("{} {}{missing}", self.kind, self.name),
+        }
+    }
+
     /// The summary of `id`.
     pub fn of(graph: &Graph, id: NodeId) -> NodeSummary {
         let n = graph.node(id);

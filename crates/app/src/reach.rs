@@ -58,6 +58,29 @@ pub fn connectivity(
     Ok((a.analysis.connectivity(), a.warnings))
 }
 
+/// [`connectivity`], keeping the connections from or to a workload of one of `namespaces`
+/// (`-n`; empty: all).
+pub fn connectivity_in(
+    snapshot: &Snapshot,
+    options: Options,
+    namespaces: &[String],
+) -> Result<(Connectivity, Vec<String>), ReachError> {
+    let (mut c, warnings) = connectivity(snapshot, options)?;
+    if !namespaces.is_empty() {
+        let keep: Vec<bool> = c
+            .endpoints
+            .iter()
+            .map(|(name, _)| {
+                name.split_once('/')
+                    .is_some_and(|(ns, _)| namespaces.iter().any(|n| n == ns))
+            })
+            .collect();
+        c.lines
+            .retain(|&(s, d, _)| keep[s as usize] || keep[d as usize]);
+    }
+    Ok((c, warnings))
+}
+
 /// Whether `src` reaches `dst`, for each pair of endpoints they name.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Reach {
@@ -67,6 +90,9 @@ pub struct Reach {
     pub allowed: bool,
     /// What the analysis said about the input.
     pub warnings: Vec<String>,
+    /// How a peer was read, when it could be misread (`10.244.0.36 is the IP of pod
+    /// default/apiserver`).
+    pub notes: Vec<String>,
 }
 
 /// One source and destination.
@@ -176,10 +202,21 @@ pub fn reach(
     if pairs.is_empty() {
         return Err(ReachError::Same(src.into(), dst.into()));
     }
+    let notes = [src, dst]
+        .iter()
+        .filter_map(|p| {
+            let (w, pod) = a.analysis.pod_with_ip(p)?;
+            Some(format!(
+                "{p} is the IP of pod {pod}: analysed as {}",
+                a.analysis.workloads[w].id()
+            ))
+        })
+        .collect();
     Ok(Reach {
         allowed: pairs.iter().all(|p| p.allowed),
         pairs,
         warnings: a.warnings,
+        notes,
     })
 }
 

@@ -62,6 +62,8 @@ impl Source {
 pub(crate) struct Read {
     pub cluster: String,
     pub loaded: Loaded,
+    /// Where objects without a namespace went.
+    pub default_namespace: String,
 }
 
 /// Reads a file source or the demo.
@@ -70,6 +72,7 @@ pub(crate) fn read(source: &Source) -> Result<Read> {
         Source::Demo => Ok(Read {
             cluster: kubegraph_demo::CLUSTER.to_string(),
             loaded: kubegraph_demo::load(),
+            default_namespace: "default".to_string(),
         }),
         Source::Files {
             paths,
@@ -85,6 +88,7 @@ pub(crate) fn read(source: &Source) -> Result<Read> {
             Ok(Read {
                 cluster: cluster.clone().unwrap_or_else(|| cluster_name(paths)),
                 loaded,
+                default_namespace: default_namespace.clone(),
             })
         }
         Source::Live(_) => unreachable!("live sources are started, not read"),
@@ -93,7 +97,12 @@ pub(crate) fn read(source: &Source) -> Result<Read> {
 
 /// Relates what was read: the graph, the warnings, how many files and objects.
 pub(crate) fn relate(read: Read) -> Result<(Graph, Vec<Diagnostic>, usize, usize)> {
-    let Read { cluster, loaded } = read;
+    let Read {
+        cluster,
+        loaded,
+        default_namespace,
+    } = read;
+    let default_namespace = default_namespace.as_str();
     if loaded.objects.is_empty() && !loaded.diagnostics.is_empty() {
         return Err(Error::NothingLoaded {
             diagnostics: loaded.diagnostics,
@@ -101,14 +110,67 @@ pub(crate) fn relate(read: Read) -> Result<(Graph, Vec<Diagnostic>, usize, usize
     }
     let Loaded {
         objects,
-        diagnostics,
+        mut diagnostics,
         files,
+        defaulted,
     } = loaded;
     let count = objects.len();
     let started = Instant::now();
     let (graph, _) = graph_from_objects(&cluster, objects);
     debug!(nodes = graph.node_count(), edges = graph.edge_count(), elapsed = ?started.elapsed(), "related");
+    diagnostics.extend(namespace_hint(&graph, &defaulted, default_namespace));
     Ok((graph, diagnostics, files, count))
+}
+
+/// Objects without a namespace went to the default one, while the input refers to objects of
+/// the same kinds and names in another namespace (an install manifest meant for
+/// `kubectl apply -n argocd`): says so, and which namespace to give instead.
+fn namespace_hint(
+    graph: &Graph,
+    defaulted: &[(String, String, String)],
+    default_namespace: &str,
+) -> Option<Diagnostic> {
+    if defaulted.is_empty() {
+        return None;
+    }
+    let wanted: std::collections::HashSet<(&str, &str, &str)> = defaulted
+        .iter()
+        .map(|(g, k, n)| (g.as_str(), k.as_str(), n.as_str()))
+        .collect();
+    // Namespace → (how many defaulted objects are referred to there, one such reference).
+    let mut elsewhere: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+    for (id, n) in graph.nodes() {
+        let o = &n.object;
+        let Some(ns) = o.namespace.as_deref() else {
+            continue;
+        };
+        if !n.missing()
+            || ns == default_namespace
+            || !wanted.contains(&(o.group.as_str(), o.kind.as_str(), o.name.as_str()))
+        {
+            continue;
+        }
+        let referrer = graph
+            .in_edges(id)
+            .find(|e| e.kind != kubegraph_model::EdgeKind::Contains)
+            .map(|e| crate::plain_label(graph, e.from))
+            .unwrap_or_else(|| "an object".to_string());
+        let entry = elsewhere
+            .entry(ns.to_string())
+            .or_insert((0, format!("{referrer} names {} {ns}/{}", o.kind, o.name)));
+        entry.0 += 1;
+    }
+    let (ns, (n, example)) = elsewhere.into_iter().max_by_key(|(_, (n, _))| *n)?;
+    Some(
+        Diagnostic::new(format!(
+            "{} object{} without a namespace went to `{default_namespace}`, but the input refers to {n} of them in `{ns}` ({example})",
+            defaulted.len(),
+            if defaulted.len() == 1 { "" } else { "s" },
+        ))
+        .hint(format!(
+            "if the manifests are meant for `kubectl apply -n {ns}`, give --default-namespace {ns}"
+        )),
+    )
 }
 
 /// One path names its cluster (`-f istio-bookinfo/` → `istio-bookinfo`, `dump.json.gz` →

@@ -1,9 +1,10 @@
 //! `stats`: what a landscape holds, by kind, what it misses, and how healthy it is.
 
 use crate::landscape::{Origin as SourceOrigin, Snapshot};
-use kubegraph_graph::Origin;
+use kubegraph_graph::{NodeId, Origin};
 use kubegraph_health::State;
 use kubegraph_model::{EdgeKind, ObjectRef};
+use kubegraph_query::Scope;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -56,11 +57,26 @@ fn health_map<S: serde::Serializer>(health: &[(State, usize)], s: S) -> Result<S
 
 /// Counts everything in `snapshot`; health against its reference time.
 pub fn stats(snapshot: &Snapshot) -> Stats {
+    stats_in(snapshot, None)
+}
+
+/// [`stats`] of what `scope` shows (`-n`, `-l`): its nodes, the edges from them.
+pub fn stats_in(snapshot: &Snapshot, scope: Option<&Scope>) -> Stats {
     let graph = &snapshot.graph;
+    let shown = |id: NodeId| scope.is_none_or(|s| s.contains(graph, id));
     let mut objects = BTreeMap::new();
     let mut synthetic = BTreeMap::new();
     let mut placeholders = BTreeMap::new();
-    for (_, n) in graph.nodes() {
+    let mut in_input = 0;
+    let mut nodes = 0;
+    for (id, n) in graph.nodes() {
+        if !shown(id) {
+            continue;
+        }
+        nodes += 1;
+        if n.origin == Origin::Source {
+            in_input += 1;
+        }
         let bucket = match n.origin {
             Origin::Source => &mut objects,
             Origin::Placeholder => &mut placeholders,
@@ -73,9 +89,26 @@ pub fn stats(snapshot: &Snapshot) -> Stats {
         *bucket.entry(name).or_default() += 1;
     }
     let mut edges = BTreeMap::new();
+    let mut edge_count = 0;
     for e in graph.edges() {
-        *edges.entry(e.kind.as_str()).or_default() += 1;
+        if shown(e.from) {
+            *edges.entry(e.kind.as_str()).or_default() += 1;
+            edge_count += 1;
+        }
     }
+    let scoped = scope.is_some();
+    let health = if scoped {
+        let mut counts = State::ALL.map(|s| (s, 0));
+        for (id, _) in graph.nodes().filter(|(id, _)| shown(*id)) {
+            let state = snapshot.health_of(id).state;
+            if let Some(c) = counts.iter_mut().find(|(s, _)| *s == state) {
+                c.1 += 1;
+            }
+        }
+        counts.to_vec()
+    } else {
+        kubegraph_health::summary(graph, snapshot.health()).to_vec()
+    };
     Stats {
         clusters: graph
             .clusters()
@@ -85,15 +118,19 @@ pub fn stats(snapshot: &Snapshot) -> Stats {
             SourceOrigin::Files(n) => n,
             SourceOrigin::Live => 0,
         },
-        objects: snapshot.objects,
-        nodes: graph.node_count(),
-        edges: graph.edge_count(),
+        objects: if scoped { in_input } else { snapshot.objects },
+        nodes: if scoped { nodes } else { graph.node_count() },
+        edges: if scoped {
+            edge_count
+        } else {
+            graph.edge_count()
+        },
         objects_by_kind: objects,
         synthetic_by_kind: synthetic,
         placeholders_by_kind: placeholders,
-        missing: missing_objects(snapshot),
+        missing: missing_objects(snapshot, &shown),
         edges_by_kind: edges,
-        health: kubegraph_health::summary(graph, snapshot.health()).to_vec(),
+        health,
         warnings: snapshot.diagnostics.iter().map(|d| d.to_string()).collect(),
         origin: snapshot.origin,
     }
@@ -101,11 +138,11 @@ pub fn stats(snapshot: &Snapshot) -> Stats {
 
 /// Each placeholder as `Kind namespace/name` with how many objects reference it, most referenced
 /// first: what is missing matters more than how many kinds of things are.
-fn missing_objects(snapshot: &Snapshot) -> Vec<Missing> {
+fn missing_objects(snapshot: &Snapshot, shown: &dyn Fn(NodeId) -> bool) -> Vec<Missing> {
     let graph = &snapshot.graph;
     let mut missing: Vec<Missing> = graph
         .nodes()
-        .filter(|(_, n)| n.missing())
+        .filter(|(id, n)| n.missing() && shown(*id))
         .map(|(id, n)| {
             let referrers = graph
                 .in_edges(id)

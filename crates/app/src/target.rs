@@ -1,11 +1,13 @@
 //! What a user means by a TARGET: `kind/namespace/name`, `group/Kind/namespace/name`,
 //! `namespace/name` (a pod, else the workload of that name), `kind/name` (cluster-scoped, or a
-//! namespaced name that is unique), `name` (unique), an export id
-//! (`demo/apps/Deployment/shop/web`), or a query (`is(pod) and health = error`). A target that
-//! names nothing says what comes close.
+//! namespaced name that is unique), `name` (unique, or the one workload among its matches), an
+//! export id (`demo/apps/Deployment/shop/web`), or a query (`is(pod) and health = error`). A
+//! target that names nothing says what comes close.
 
+use crate::landscape::Snapshot;
 use kubegraph_graph::{Graph, NodeId, Origin};
 use kubegraph_model::{fuzzy, kinds, Object, ObjectRef};
+use kubegraph_query::Scope;
 use std::fmt;
 
 /// Why a target names no object, or more than one where one is needed.
@@ -125,15 +127,49 @@ pub fn spelled(graph: &Graph, id: NodeId) -> String {
     ObjectRef::of(&graph.node(id).object).spelled()
 }
 
-/// The objects `target` names (see the module documentation for the forms).
-pub fn resolve(graph: &Graph, target: &str) -> Result<Vec<NodeId>, TargetError> {
+/// How a front end reads a target besides its text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// `-n`, `-l`: a query target's results are kept to it, and with one namespace a target
+    /// without one (`deploy/web`, `web`) is looked up in it first, as kubectl does.
+    pub scope: Option<&'a Scope>,
+    /// A bare name that is a namespace's names the namespace (`why default`: the
+    /// command documents namespaces as targets), whatever else has that name.
+    pub prefer_namespace: bool,
+}
+
+/// The objects `target` names (see the module documentation for the forms), a query target
+/// run on the snapshot (its health and reference time).
+pub fn resolve(snapshot: &Snapshot, target: &str) -> Result<Vec<NodeId>, TargetError> {
+    resolve_with(snapshot, target, Options::default())
+}
+
+/// [`resolve`], with the front end's [`Options`].
+pub fn resolve_with(
+    snapshot: &Snapshot,
+    target: &str,
+    options: Options,
+) -> Result<Vec<NodeId>, TargetError> {
+    let graph: &Graph = &snapshot.graph;
     let target = target.trim();
     if target.is_empty() {
         return Err(TargetError::Empty);
     }
     if target.starts_with("is(") || target.contains(char::is_whitespace) || target.starts_with("G.")
     {
-        return query(graph, target);
+        return query(snapshot, options.scope, target);
+    }
+    let only_ns = options.scope.and_then(|s| match s.namespaces.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    });
+    if options.prefer_namespace && !target.contains('/') {
+        let ns = graph
+            .nodes()
+            .find(|(_, n)| n.object.is("", "Namespace") && n.object.name == target);
+        if let Some((id, _)) = ns {
+            return Ok(vec![id]);
+        }
     }
     let parts: Vec<&str> = target.split('/').collect();
     if parts.iter().any(|p| p.is_empty()) {
@@ -158,7 +194,7 @@ pub fn resolve(graph: &Graph, target: &str) -> Result<Vec<NodeId>, TargetError> 
         .as_deref()
         .map(|k| KindFilter::new(graph, k))
         .transpose()?;
-    let named = |kind: Option<&KindFilter>| -> Vec<NodeId> {
+    let named = |kind: Option<&KindFilter>, ns: Option<&str>| -> Vec<NodeId> {
         graph
             .nodes()
             .filter(|(_, n)| n.parent.is_none() && n.object.name == name)
@@ -167,11 +203,39 @@ pub fn resolve(graph: &Graph, target: &str) -> Result<Vec<NodeId>, TargetError> 
             .map(|(id, _)| id)
             .collect()
     };
-    let mut matches = named(kind_filter.as_ref());
+    let mut matches = named(kind_filter.as_ref(), ns);
+    // `-n shop why deploy/web`: the one namespace given, when the target names none; a
+    // cluster-scoped object of that name still answers.
+    let ns = match (ns, only_ns) {
+        (None, Some(scope_ns)) => {
+            matches.retain(|&id| {
+                graph
+                    .node(id)
+                    .object
+                    .namespace
+                    .as_deref()
+                    .is_none_or(|n| n == scope_ns)
+            });
+            Some(scope_ns)
+        }
+        _ => ns,
+    };
+    if matches.len() > 1 && kind.is_none() {
+        // `payments-api` naming a Deployment, its Service, its ServiceAccount, …: the
+        // workload, as `namespace/name` picks it (its tree holds the rest).
+        let workloads: Vec<NodeId> = matches
+            .iter()
+            .copied()
+            .filter(|&id| is_workload(&graph.node(id).object))
+            .collect();
+        if workloads.len() == 1 {
+            matches = workloads;
+        }
+    }
     if matches.is_empty() && parts.len() == 2 && kind.as_deref() == Some("pod") {
         // `shop/recommendations` with no such pod: the object of that name in the namespace,
         // the workload when several share it (its tree holds the pods and their service).
-        let any = named(None);
+        let any = named(None, ns);
         let workloads: Vec<NodeId> = any
             .iter()
             .copied()
@@ -200,8 +264,18 @@ pub fn resolve(graph: &Graph, target: &str) -> Result<Vec<NodeId>, TargetError> 
 }
 
 /// The one object `target` names, for views that take one.
-pub fn resolve_one(graph: &Graph, target: &str) -> Result<NodeId, TargetError> {
-    let found = resolve(graph, target)?;
+pub fn resolve_one(snapshot: &Snapshot, target: &str) -> Result<NodeId, TargetError> {
+    resolve_one_with(snapshot, target, Options::default())
+}
+
+/// [`resolve_one`], with the front end's [`Options`].
+pub fn resolve_one_with(
+    snapshot: &Snapshot,
+    target: &str,
+    options: Options,
+) -> Result<NodeId, TargetError> {
+    let graph: &Graph = &snapshot.graph;
+    let found = resolve_with(snapshot, target, options)?;
     match found.as_slice() {
         [one] => Ok(*one),
         many => Err(TargetError::NotOne {
@@ -243,6 +317,56 @@ fn is_kind(graph: &Graph, word: &str) -> bool {
         || graph
             .nodes()
             .any(|(_, n)| n.object.kind.eq_ignore_ascii_case(word))
+        || !crd_kinds(graph, None, word).is_empty()
+}
+
+/// The (group, kind)s the CustomResourceDefinitions of the graph give a name (plural,
+/// singular, short name or kind, case-insensitively), in `group` when given.
+fn crd_kinds(graph: &Graph, group: Option<&str>, word: &str) -> Vec<(String, String)> {
+    use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Path};
+    let lower = word.to_lowercase();
+    let mut out = Vec::new();
+    for (_, n) in graph.nodes() {
+        let o = &n.object;
+        if n.origin != Origin::Source || !o.is("apiextensions.k8s.io", "CustomResourceDefinition") {
+            continue;
+        }
+        let (Some(g), Some(names)) = (
+            o.raw.ptr("/spec/group").and_then(|g| g.as_str()),
+            o.raw.ptr("/spec/names"),
+        ) else {
+            continue;
+        };
+        let Some(kind) = names.get("kind").and_then(|k| k.as_str()) else {
+            continue;
+        };
+        if group.is_some_and(|want| want != g) {
+            continue;
+        }
+        let mut all: Vec<String> = vec![kind.to_lowercase()];
+        for key in ["plural", "singular"] {
+            all.extend(
+                names
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_lowercase),
+            );
+        }
+        if let Some(short) = names.get("shortNames").and_then(|v| v.as_array()) {
+            all.extend(
+                short
+                    .iter()
+                    .filter_map(|s| s.as_str())
+                    .map(str::to_lowercase),
+            );
+        }
+        if all.contains(&lower) {
+            out.push((g.to_string(), kind.to_string()));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The kinds a typed name means: built-in names (`deploy`, `pvc`, `apps/Deployment`), else any
@@ -269,6 +393,7 @@ impl KindFilter {
                 .filter(|o| o.kind.eq_ignore_ascii_case(kind) && group.is_none_or(|g| g == o.group))
                 .map(|o| (o.group.clone(), o.kind.clone()))
                 .collect();
+            custom.extend(crd_kinds(graph, group, kind));
             custom.sort();
             custom.dedup();
             kinds = custom;
@@ -319,13 +444,20 @@ fn near(graph: &Graph, kind: Option<&KindFilter>, ns: Option<&str>, name: &str) 
     near.into_iter().take(5).map(|(_, s)| s).collect()
 }
 
-fn query(graph: &Graph, text: &str) -> Result<Vec<NodeId>, TargetError> {
+/// A query target, run on the snapshot: its health and reference time (`--now`, the clock of a
+/// live source), as `search` runs it.
+fn query(
+    snapshot: &Snapshot,
+    scope: Option<&Scope>,
+    text: &str,
+) -> Result<Vec<NodeId>, TargetError> {
     let ast = kubegraph_formats::parse_query(text).map_err(|e| TargetError::Query {
         rendered: e.render(text),
     })?;
-    let index = kubegraph_query::QueryIndex::new(graph);
-    let facts = kubegraph_query::GraphFacts::default();
-    let ctx = kubegraph_query::Ctx::new(graph, &index, &facts);
+    let ctx = match scope {
+        Some(s) => snapshot.query().scoped(s),
+        None => snapshot.query(),
+    };
     match kubegraph_formats::run(&ctx, &ast, None) {
         Err(e) => Err(TargetError::Query {
             rendered: e.render(text),

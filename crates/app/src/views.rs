@@ -8,14 +8,19 @@
 
 use crate::error::{Error, Result};
 use crate::landscape::Snapshot;
-use crate::target::{resolve, resolve_one};
+use crate::target::{resolve_one_with, resolve_with, Options};
 use kubegraph_graph::{Edge, Graph, NodeId};
 use kubegraph_health::rootcause::dependencies;
 use kubegraph_health::{Health, State};
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Path};
 use kubegraph_model::{EdgeKind, Object};
+use kubegraph_query::Scope;
 use serde::Serialize;
 use std::collections::HashSet;
+
+/// The reason of a row for an object that is in the input and has no health rule (a config
+/// map, a service account): it exists, which is what a view of references needs to say.
+pub const EXISTS: &str = "exists";
 
 /// One line of a view: the object, how it relates, its health.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -33,7 +38,7 @@ pub struct Row {
     /// Its health.
     #[schema(value_type = String, example = "error")]
     pub state: State,
-    /// Why (`in the input` for kinds without health rules, `does not exist` for placeholders).
+    /// Why (`exists` for kinds without health rules, `does not exist` for placeholders).
     pub reason: String,
     /// Referenced but absent.
     pub missing: bool,
@@ -60,6 +65,18 @@ pub struct Dep {
     /// What it depends on.
     #[schema(no_recursion)]
     pub children: Vec<Dep>,
+}
+
+impl Dep {
+    /// The ids of the tree, itself first, each once.
+    pub fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
+        if !out.contains(&self.id.as_str()) {
+            out.push(&self.id);
+        }
+        for c in &self.children {
+            c.ids(out);
+        }
+    }
 }
 
 /// `show pods`: a workload or service and its pods.
@@ -110,11 +127,24 @@ impl NamespaceView {
     }
 }
 
-/// Everything each object `target` names depends on, `depth` levels deep.
-pub fn deps(snapshot: &Snapshot, target: &str, depth: usize) -> Result<Vec<Dep>> {
+fn options(scope: Option<&Scope>) -> Options<'_> {
+    Options {
+        scope,
+        prefer_namespace: false,
+    }
+}
+
+/// Everything each object `target` names depends on, `depth` levels deep; the target read in
+/// `scope` (`-n`, `-l`).
+pub fn deps(
+    snapshot: &Snapshot,
+    target: &str,
+    depth: usize,
+    scope: Option<&Scope>,
+) -> Result<Vec<Dep>> {
     let v = Views::of(snapshot);
     let mut trees = Vec::new();
-    for t in resolve(&snapshot.graph, target)? {
+    for t in resolve_with(snapshot, target, options(scope))? {
         let mut shown = HashSet::new();
         trees.push(v.deps(t, None, depth, &mut shown, &mut vec![t]));
     }
@@ -122,9 +152,9 @@ pub fn deps(snapshot: &Snapshot, target: &str, depth: usize) -> Result<Vec<Dep>>
 }
 
 /// The pods of a workload (through ownership) or of a service (through its selector).
-pub fn pods(snapshot: &Snapshot, target: &str) -> Result<PodsView> {
+pub fn pods(snapshot: &Snapshot, target: &str, scope: Option<&Scope>) -> Result<PodsView> {
     let v = Views::of(snapshot);
-    let id = resolve_one(&snapshot.graph, target)?;
+    let id = resolve_one_with(snapshot, target, options(scope))?;
     Ok(PodsView {
         of: v.make_row(id, String::new()),
         label: snapshot.label(id),
@@ -133,10 +163,10 @@ pub fn pods(snapshot: &Snapshot, target: &str) -> Result<PodsView> {
 }
 
 /// What a pod (or a workload's pod template) references, and how.
-pub fn config(snapshot: &Snapshot, target: &str) -> Result<ConfigView> {
+pub fn config(snapshot: &Snapshot, target: &str, scope: Option<&Scope>) -> Result<ConfigView> {
     let v = Views::of(snapshot);
     let graph = &snapshot.graph;
-    let id = resolve_one(graph, target)?;
+    let id = resolve_one_with(snapshot, target, options(scope))?;
     let o = &graph.node(id).object;
     if !(o.kind == "Pod" && o.group.is_empty()) && o.raw.ptr("/spec/template/spec").is_none() {
         return Err(Error::View(format!(
@@ -197,7 +227,7 @@ impl<'a> Views<'a> {
             state: h.state,
             // A config map has no health of its own: that it is there is what a view needs.
             reason: if h.reason.starts_with("no health rule") {
-                "in the input".to_string()
+                EXISTS.to_string()
             } else if n.missing() && h.reason.contains("does not exist") {
                 "does not exist".to_string()
             } else {

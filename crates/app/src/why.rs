@@ -9,6 +9,7 @@ use kubegraph_graph::{Graph, NodeId};
 use kubegraph_health::rootcause::{self, Explanation};
 use kubegraph_health::time::Timestamp;
 use kubegraph_health::{Health, State};
+use kubegraph_query::Scope as ShowScope;
 use serde::Serialize;
 
 /// What `why TARGET` found.
@@ -108,12 +109,21 @@ pub struct RootCause {
 }
 
 /// Explains `target` (see [`crate::target`] for the forms; a namespace is explained by its
-/// unhealthy objects at the top of its trouble).
+/// unhealthy objects at the top of its trouble; a bare name that is a namespace's names it).
 pub fn why(snapshot: &Snapshot, target: &str) -> Result<Why> {
+    why_in(snapshot, target, None)
+}
+
+/// [`why`], the target read in `scope` (`-n`, `-l`; see [`crate::target::Options`]).
+pub fn why_in(snapshot: &Snapshot, target: &str, scope: Option<&ShowScope>) -> Result<Why> {
     let graph = &snapshot.graph;
     let health = snapshot.health();
     let now = snapshot.now();
-    let mut targets = crate::target::resolve(graph, target)?;
+    let options = crate::target::Options {
+        scope,
+        prefer_namespace: true,
+    };
+    let mut targets = crate::target::resolve_with(snapshot, target, options)?;
     let mut scope = Scope::Objects;
     if let [one] = targets.as_slice() {
         let o = &graph.node(*one).object;
@@ -126,7 +136,10 @@ pub fn why(snapshot: &Snapshot, target: &str) -> Result<Why> {
     let started = std::time::Instant::now();
     let explanations: Vec<WhyTree> = targets
         .iter()
-        .map(|&t| tree(graph, &rootcause::explain(graph, health, t, now), now))
+        .map(|&t| {
+            let e = rootcause::explain_with(graph, health, t, now, snapshot.coverage());
+            tree(graph, &e, now)
+        })
         .collect();
     tracing::debug!(targets = targets.len(), elapsed = ?started.elapsed(), "causes walked");
     Ok(Why {

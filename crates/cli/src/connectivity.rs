@@ -2,8 +2,8 @@
 //! docs/netpol.md).
 
 use crate::source::Landscape;
-use anyhow::Context;
-use kubegraph_app::reach::{self, Pair, ReachError, SideReport};
+use crate::Run;
+use kubegraph_app::reach::{self, ReachError};
 use kubegraph_formats::Format;
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,12 +28,10 @@ impl PeerArgs {
     }
 }
 
-/// Arguments of `kubegraph connectivity`.
+/// Arguments of `kubegraph connectivity` (`-o txt`, the default, is netpol-analyzer's `list`
+/// output, line for line).
 #[derive(clap::Args, Debug)]
 pub struct ConnectivityArgs {
-    /// Output format: `txt` is netpol-analyzer's `list` output, line for line.
-    #[arg(short = 'o', long = "output", default_value = "txt", value_parser = Format::names(&Format::CONNECTIVITY))]
-    pub output: String,
     #[command(flatten)]
     pub peers: PeerArgs,
 }
@@ -41,8 +39,9 @@ pub struct ConnectivityArgs {
 /// Arguments of `kubegraph reach`.
 #[derive(clap::Args, Debug)]
 pub struct ReachArgs {
-    /// The source: `namespace/name`, `namespace/name[Kind]` (a workload or a pod of one), an
-    /// IPv4 address or CIDR, or `{ingress-controller}`.
+    /// The source: `namespace/name`, `namespace/name[Kind]` (a workload or a pod of one),
+    /// `name` (in the namespace of -n, or unique), a pod's IP (that pod), another IPv4 address
+    /// or CIDR, or `{ingress-controller}`.
     pub src: String,
     /// The destination, written like the source.
     pub dst: String,
@@ -62,33 +61,43 @@ fn warn(landscape: &Landscape, warnings: &[String]) {
 }
 
 pub fn connectivity(
-    landscape: &Landscape,
+    run: &Run,
     args: &ConnectivityArgs,
-    out: &mut impl Write,
+    out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
-    let format = Format::lookup(&Format::CONNECTIVITY, &args.output)
-        .with_context(|| format!("unknown format `{}`", args.output))?;
-    let (listing, warnings) = reach::connectivity(landscape, args.peers.options())?;
+    let format = run.format(&Format::CONNECTIVITY, "connectivity")?;
+    let landscape = &run.landscape;
+    let (listing, warnings) =
+        reach::connectivity_in(landscape, args.peers.options(), &run.scope.namespaces)?;
     warn(landscape, &warnings);
     kubegraph_formats::connectivity::write(&listing, format, out)?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// A peer without a namespace (`web`) in the one namespace of `-n`.
+fn in_namespace(run: &Run, peer: &str) -> String {
+    let bare = !peer.contains('/')
+        && !peer.starts_with('{')
+        && !peer.starts_with(|c: char| c.is_ascii_digit());
+    match run.scope.namespaces.as_slice() {
+        [ns] if bare => format!("{ns}/{peer}"),
+        _ => peer.to_string(),
+    }
+}
+
 /// Exit 0 when every (source, destination) pair is allowed (on `--port`, or on some port),
 /// 1 when any is blocked.
-pub fn reach(
-    landscape: &Landscape,
-    args: &ReachArgs,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
+pub fn reach(run: &Run, args: &ReachArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let format = run.format(&Format::REPORT, "reach")?;
+    let landscape = &run.landscape;
     // The analysis's warnings come before a peer's error, as they always have.
     if let Some(p) = &args.port {
         reach::parse_port(p).map_err(|e| anyhow::anyhow!("--port {e}"))?;
     }
     let answer = match reach::reach(
         landscape,
-        &args.src,
-        &args.dst,
+        &in_namespace(run, &args.src),
+        &in_namespace(run, &args.dst),
         args.port.as_deref(),
         args.peers.options(),
     ) {
@@ -103,95 +112,16 @@ pub fn reach(
         Err(e) => return Err(e.into()),
     };
     warn(landscape, &answer.warnings);
-    for (i, p) in answer.pairs.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
+    if !landscape.quiet {
+        for n in &answer.notes {
+            eprintln!("note: {n}");
         }
-        print_pair(p, out)?;
     }
-    Ok(if answer.allowed {
+    let code = if answer.allowed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
-}
-
-fn print_pair(p: &Pair, out: &mut impl Write) -> std::io::Result<()> {
-    let verdict = if p.allowed { "allowed" } else { "blocked" };
-    writeln!(out, "{} => {} on {}: {verdict}", p.src, p.dst, p.on)?;
-    writeln!(out, "  allowed connections: {}", p.connections)?;
-    side(
-        out,
-        &format!("egress of {}", p.src),
-        &p.egress,
-        "egress",
-        &p.on,
-    )?;
-    side(
-        out,
-        &format!("ingress of {}", p.dst),
-        &p.ingress,
-        "ingress",
-        &p.on,
-    )?;
-    if let Some(routes) = &p.routes {
-        if routes.is_empty() {
-            writeln!(out, "  routes: no Ingress routes to {}", p.dst)?;
-        }
-        for r in routes {
-            writeln!(out, "  routed by {}: {}", r.via, r.connections)?;
-        }
-    }
-    Ok(())
-}
-
-fn side(
-    out: &mut impl Write,
-    title: &str,
-    s: &SideReport,
-    direction: &str,
-    on: &str,
-) -> std::io::Result<()> {
-    match s {
-        SideReport::Outside { why } => writeln!(out, "  {title}: no policy applies ({why})"),
-        SideReport::Open => writeln!(
-            out,
-            "  {title}: no policy selects it for {direction} (default allow)"
-        ),
-        SideReport::Selected {
-            policies,
-            admitted,
-            elsewhere,
-        } => {
-            writeln!(
-                out,
-                "  {title}: selected for {direction} by {}",
-                policies.join(", ")
-            )?;
-            if admitted.is_empty() {
-                let on = if on == "any port" {
-                    String::new()
-                } else {
-                    format!(" on {on}")
-                };
-                writeln!(out, "    no rule admits this peer{on}")?;
-                // Rules that admit the peer on other ports say why a port is refused.
-                for a in elsewhere {
-                    writeln!(
-                        out,
-                        "    ({} {direction} rule #{} admits only {})",
-                        a.policy, a.rule, a.connections
-                    )?;
-                }
-            }
-            for a in admitted {
-                writeln!(
-                    out,
-                    "    admitted by {} {direction} rule #{}: {}",
-                    a.policy, a.rule, a.connections
-                )?;
-            }
-            Ok(())
-        }
-    }
+    };
+    run.print(out, format, &answer)?;
+    Ok(code)
 }

@@ -10,31 +10,68 @@ use std::time::Duration;
 pub struct LiveArgs {
     /// The kubeconfig (default: $KUBECONFIG, its files merged as kubectl does, else
     /// ~/.kube/config). Used when neither -f nor --demo is given.
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(
+        long,
+        value_name = "PATH",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub kubeconfig: Option<PathBuf>,
     /// A kubeconfig context to read (repeatable; default: the current context). Each context
     /// is its own cluster in the graph.
-    #[arg(long = "context", value_name = "NAME", global = true)]
+    #[arg(
+        long = "context",
+        value_name = "NAME",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub contexts: Vec<String>,
     /// Read every context of the kubeconfig.
-    #[arg(long, global = true, conflicts_with = "contexts")]
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "contexts",
+        help_heading = "Live cluster"
+    )]
     pub all_contexts: bool,
     /// Only these resource types, comma-separated, as kubectl names them (`pods`, `po`, `Pod`,
     /// `deployments.apps`, `apps/Deployment`). Repeatable.
-    #[arg(long, value_name = "KINDS", global = true)]
+    #[arg(
+        long,
+        value_name = "KINDS",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub kinds: Vec<String>,
     /// Not these resource types (same names as --kinds). Repeatable.
-    #[arg(long, value_name = "KINDS", global = true)]
+    #[arg(
+        long,
+        value_name = "KINDS",
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub exclude_kinds: Vec<String>,
     /// How long to wait to connect and for the initial list (`90s`, `2m`, `500ms`; a number
     /// is seconds). Kinds not listed by then are left out with a warning.
-    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration, global = true)]
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = kubegraph_model::units::parse_timeout, global = true, help_heading = "Live cluster")]
     pub timeout: Duration,
     /// Objects per list request (`limit`).
-    #[arg(long, value_name = "N", default_value_t = 500, global = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 500,
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub page_size: u32,
     /// Events kept per cluster (the newest).
-    #[arg(long, value_name = "N", default_value_t = 5000, global = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 5000,
+        global = true,
+        help_heading = "Live cluster"
+    )]
     pub max_events: usize,
 }
 
@@ -54,26 +91,6 @@ impl LiveArgs {
             ..LiveOptions::default()
         }
     }
-}
-
-/// `30`, `30s`, `500ms`, `2m`, `1h`, `1m30s`: a number alone is seconds.
-fn parse_duration(s: &str) -> Result<Duration, String> {
-    use kubegraph_model::units::{parse_duration_in, DurationError, DURATION_UNITS};
-    let s = s.trim();
-    let plain = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b'.');
-    let secs = match s.parse::<f64>().ok().filter(|_| plain) {
-        Some(n) => n,
-        // `--timeout` takes ms, s, m and h.
-        None => parse_duration_in(s, &DURATION_UNITS[2..6]).map_err(|e| match e {
-            DurationError::Malformed(_) => {
-                format!("{s:?} is not a duration (e.g. 30s, 2m, 500ms)")
-            }
-            DurationError::UnknownUnit { unit, .. } => {
-                format!("unknown unit {unit:?} in {s:?} (use ms, s, m or h)")
-            }
-        })?,
-    };
-    Duration::try_from_secs_f64(secs).map_err(|e| format!("{s:?}: {e}"))
 }
 
 /// One bar per cluster: resource types listed of all, objects so far. Drawn only on a terminal.
@@ -121,24 +138,5 @@ impl Progress {
             }
             let _ = multi.clear();
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_duration;
-    use std::time::Duration;
-
-    #[test]
-    fn durations_read_as_people_write_them() {
-        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
-        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
-        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
-        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_duration("1.5s"), Ok(Duration::from_millis(1500)));
-        assert!(parse_duration("soon")
-            .unwrap_err()
-            .contains("not a duration"));
-        assert!(parse_duration("3d").unwrap_err().contains("unknown unit"));
     }
 }

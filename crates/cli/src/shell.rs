@@ -1,16 +1,17 @@
 //! `kubegraph [SOURCE] shell`: an interactive shell over a loaded graph. Each line is a search
-//! query, run like `kubegraph search` (same output, same caret errors), against a graph, a
-//! snapshot's query context (indexes and facts) built once per snapshot. Line editing, history and Tab completion come from `rustyline`;
-//! when stdin is not a terminal, lines are read from it without prompt or history, which makes
-//! the shell scriptable.
+//! query, run like `kubegraph search` (same output, same caret errors, same warnings), against
+//! a snapshot's query context (indexes and facts) built once per snapshot; or one of the
+//! commands `why TARGET`, `show deps|pods|config|namespace TARGET`, `impact TARGET`. Line
+//! editing, history and Tab completion come from `rustyline`; when stdin is not a terminal,
+//! lines are read from it without prompt or history, which makes the shell scriptable.
 
 use kubegraph_app::complete::{complete, word_start, Vocabulary};
 
 /// The shell's own words, offered at the start of a line.
-const BUILTINS: [&str; 4] = ["help", "exit", "quit", ":stats"];
+const BUILTINS: [&str; 7] = ["help", "exit", "quit", ":stats", "why", "show", "impact"];
 
-use crate::source::Landscape;
-use kubegraph_formats::{parse_query, print};
+use crate::Run;
+use kubegraph_formats::Style;
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
@@ -43,6 +44,12 @@ Each line is a search query: filter nodes, follow edges, pipe into commands.
   is(deployment) | sort spec.replicas desc | head 3               # sort and page
   is(node) | list name, status.nodeInfo.kubeletVersion as kubelet # named columns
 
+Commands, as on the command line:
+
+  why deploy/payments/payments-api                                # the causal tree to the root causes
+  show deps svc/shop/recommendations --depth 2                    # also: show pods|config|namespace
+  impact configmap/shop/cart-config                               # what breaks if it is deleted
+
 Tab completes kinds in is(...), edge kinds in arrows (-own -> owns), commands after |,
 formats after `| format`, paths seen in the data (labels.<Tab>) and namespaces after `namespace =`.
 Built-ins: help, :stats, exit (or quit, or Ctrl-D).
@@ -52,11 +59,11 @@ The whole language: docs/query.md.
 /// Runs the shell until `exit`, `quit` or end of input. Query errors are printed and the shell
 /// goes on; the exit code is 0 unless reading the input fails. On a live source the cluster is
 /// still watched: each line runs against the graph as it is then.
-pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    if let Some(live) = landscape.app().live() {
+pub fn run(run: &mut Run, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if let Some(live) = run.landscape.app().live() {
         live.keep_current();
     }
-    let mut session = Session { landscape };
+    let mut session = Session { run };
     if std::io::stdin().is_terminal() {
         interactive(&mut session, out)?;
     } else {
@@ -71,7 +78,7 @@ pub fn run(landscape: &mut Landscape, out: &mut dyn Write) -> anyhow::Result<Exi
 }
 
 struct Session<'a> {
-    landscape: &'a mut Landscape,
+    run: &'a mut Run,
 }
 
 #[derive(PartialEq)]
@@ -81,15 +88,15 @@ enum Flow {
 }
 
 impl Session<'_> {
-    fn landscape(&self) -> &Landscape {
-        self.landscape
+    fn landscape(&self) -> &crate::source::Landscape {
+        &self.run.landscape
     }
 
     /// On a live source, takes the cluster's changes since the graph was built: a new graph
     /// and index when anything changed, and the warnings said meanwhile (`:stats` counts every
     /// warning of the session).
     fn refresh(&mut self) {
-        let Some((_, said)) = self.landscape.app_mut().refresh() else {
+        let Some((_, said)) = self.run.landscape.app_mut().refresh() else {
             return;
         };
         for d in &said {
@@ -108,24 +115,70 @@ impl Session<'_> {
             _ if line.starts_with('#') => {}
             "exit" | "quit" | ":q" | ":quit" | ":exit" => return Ok(Flow::Exit),
             "help" | ":help" | "?" => out.write_all(HELP.as_bytes())?,
-            ":stats" => crate::stats::print(self.landscape(), false, out)?,
-            query => self.query(query, out)?,
+            ":stats" => {
+                let stats = kubegraph_app::stats::stats_in(&self.run.landscape, self.run.scope());
+                self.run
+                    .print(out, kubegraph_formats::Format::Table, &stats)?
+            }
+            line => {
+                if let Err(e) = self.command(line, out) {
+                    out.flush()?;
+                    eprintln!("error: {e:#}");
+                }
+            }
         }
         out.flush()?;
         Ok(Flow::Continue)
     }
 
-    /// The printing of `search` (crates/cli/src/search.rs, table output), with the index and
-    /// facts kept across queries instead of rebuilt for each. Errors go to stderr as the caret
-    /// message.
-    fn query(&self, query: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        let result = match parse_query(query) {
-            Ok(ast) => print(&self.landscape().query(), &ast, None, out)?,
-            Err(e) => Err(e),
-        };
-        if let Err(e) = result {
-            out.flush()?;
-            eprintln!("{}", e.render(query));
+    /// `why …`, `show …`, `impact …` as on the command line; anything else is a query.
+    fn command(&self, line: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim();
+        let run: &Run = self.run;
+        let mut out = out;
+        match word {
+            "why" | "impact" | "show" if rest.is_empty() => anyhow::bail!(
+                "`{word}` takes a target: `why deploy/shop/web`, `show pods deploy/shop/web`, `impact configmap/shop/config`"
+            ),
+            "why" => {
+                let args = crate::why::WhyArgs {
+                    target: rest.to_string(),
+                };
+                crate::why::run(run, &args, &mut out)?;
+            }
+            "impact" => {
+                let args = crate::impact::ImpactArgs {
+                    target: rest.to_string(),
+                    exit_code: false,
+                };
+                crate::impact::run(run, &args, &mut out)?;
+            }
+            "show" => {
+                let (view, target) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+                let mut target = target.trim().to_string();
+                let mut depth = 6;
+                if let Some((t, d)) = target.rsplit_once("--depth") {
+                    depth = d.trim().parse().map_err(|_| {
+                        anyhow::anyhow!("--depth takes a number of levels, not `{}`", d.trim())
+                    })?;
+                    target = t.trim().to_string();
+                }
+                use crate::views::View;
+                let view = match view {
+                    "deps" => View::Deps { target, depth },
+                    "pods" => View::Pods { target },
+                    "config" => View::Config { target },
+                    "namespace" => View::Namespace { name: target },
+                    other => anyhow::bail!(
+                        "unknown view `{other}`: show deps|pods|config|namespace TARGET"
+                    ),
+                };
+                crate::views::run(run, &crate::views::ShowArgs { view }, &mut out)?;
+            }
+            _ => {
+                crate::search::search(run, line, None, Style::default(), out)?;
+            }
         }
         Ok(())
     }

@@ -1,9 +1,9 @@
-//! `why TARGET` printed: the causal tree from an unhealthy object down to its root causes, and
-//! what to fix; or the typed answer as JSON.
+//! `why TARGET`: the causal tree from an unhealthy object down to its root causes, and what to
+//! fix (printed by kubegraph_printer).
 
-use crate::source::Landscape;
-use kubegraph_app::why::{why, Scope, WhyStep, WhyTree};
-use kubegraph_health::State;
+use crate::Run;
+use kubegraph_app::why::why_in;
+use kubegraph_formats::Format;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -11,197 +11,23 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct WhyArgs {
     /// What to explain: `kind/namespace/name`, `namespace/name` (a pod), `kind/name` (a
-    /// cluster-scoped object, or a unique name), or a query (`is(pod) and health = error`).
+    /// cluster-scoped object, or a unique name), a namespace, or a query (`is(pod) and health
+    /// = error`).
     #[arg(value_name = "TARGET")]
     pub target: String,
-    /// Output format.
-    #[arg(short = 'o', long = "output", default_value = "text", value_parser = ["text", "json"])]
-    pub output: String,
 }
 
-/// How many characters of a reason the tree shows (the root-cause lines show all of it).
-const REASON_WIDTH: usize = 150;
-
-pub fn run(
-    landscape: &Landscape,
-    args: &WhyArgs,
-    out: &mut impl Write,
-) -> anyhow::Result<ExitCode> {
-    let report = why(landscape, &args.target)?;
-    if args.output == "json" {
-        crate::json(out, &report)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let explanations = &report.explanations;
-    let mut header = None;
-    if let Scope::Namespace(ns) = &report.scope {
-        if explanations.is_empty() {
-            writeln!(out, "Namespace {ns}: nothing in it is unhealthy")?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        header = Some(format!(
-            "Namespace {ns}: {} unhealthy object{} at the top of its trouble",
-            explanations.len(),
-            if explanations.len() == 1 { "" } else { "s" }
-        ));
-    }
-    if let [one] = explanations.as_slice() {
-        if one.healthy {
-            healthy_line(landscape, one, out)?;
-            return Ok(ExitCode::SUCCESS);
-        }
-    }
-    let sick: Vec<&WhyTree> = explanations.iter().filter(|e| !e.healthy).collect();
-    let header = header.or_else(|| {
-        (explanations.len() > 1).then(|| {
-            format!(
-                "{} objects match; {} unhealthy",
-                explanations.len(),
-                sick.len()
-            )
-        })
-    });
-    if let Some(h) = &header {
-        writeln!(out, "{h}")?;
-    }
-    for (i, e) in sick.iter().enumerate() {
-        if i > 0 || header.is_some() {
-            writeln!(out)?;
-        }
-        print_tree(landscape, &e.tree, "", true, true, out)?;
-    }
-    print_causes(&sick, out)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn healthy_line(l: &Landscape, e: &WhyTree, out: &mut impl Write) -> std::io::Result<()> {
-    let what = l.label(e.target.node);
-    match e.tree.state {
-        State::Ok => writeln!(out, "{what} is healthy: {}", e.tree.reason),
-        _ => writeln!(
-            out,
-            "{what}: health unknown ({}); nothing it depends on is unhealthy",
-            e.tree.reason
-        ),
-    }
-}
-
-/// "does not exist" out of "Secret x does not exist (referenced by …)".
-fn short_missing(reason: &str) -> &str {
-    if reason.contains("referenced optionally") {
-        "does not exist (referenced optionally)"
-    } else if reason.contains("does not exist") {
-        "does not exist"
+/// Exit 1 when something the target names is unhealthy (the answer has root causes), 0 when
+/// all is well.
+pub fn run(run: &Run, args: &WhyArgs, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let format = run.format(&Format::REPORT, "why")?;
+    let report = why_in(&run.landscape, &args.target, run.scope())?;
+    let sick_any = report.explanations.iter().any(|e| !e.healthy);
+    let code = if sick_any {
+        ExitCode::from(1)
     } else {
-        reason
-    }
-}
-
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut t: String = s.chars().take(width - 1).collect();
-    t.push('…');
-    t
-}
-
-fn print_tree(
-    l: &Landscape,
-    step: &WhyStep,
-    prefix: &str,
-    last: bool,
-    top: bool,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
-    let (branch, child_prefix) = if top {
-        (String::new(), String::new())
-    } else if last {
-        (format!("{prefix}└─ "), format!("{prefix}   "))
-    } else {
-        (format!("{prefix}├─ "), format!("{prefix}│  "))
+        ExitCode::SUCCESS
     };
-    let via = step.via.map(|v| format!("{v} ")).unwrap_or_default();
-    let mark = if step.root_cause {
-        "   ◀ root cause"
-    } else {
-        ""
-    };
-    // A missing object's reason names it and its referrers, which the tree already shows.
-    let (what, reason) = if step.node.missing {
-        (step.plain_label.clone(), short_missing(&step.reason))
-    } else {
-        (l.label(step.node.node), step.reason.as_str())
-    };
-    writeln!(
-        out,
-        "{branch}{via}{what}  {}: {}{mark}",
-        step.state,
-        clip(reason, REASON_WIDTH)
-    )?;
-    let bar = if step.children.is_empty() {
-        "  "
-    } else {
-        "│ "
-    };
-    for ev in &step.events {
-        writeln!(
-            out,
-            "{child_prefix}{bar} event {}",
-            clip(&ev.summary, REASON_WIDTH)
-        )?;
-    }
-    // Dependencies shown elsewhere: those under this object's own branches go without saying.
-    let below: Vec<_> = step.children.iter().flat_map(WhyStep::subtree).collect();
-    let also: Vec<String> = step
-        .also
-        .iter()
-        .filter(|a| !below.contains(&a.node))
-        .map(|a| format!("{} {}", a.via, a.label))
-        .collect();
-    if !also.is_empty() {
-        writeln!(
-            out,
-            "{child_prefix}{bar} also {} (shown above)",
-            also.join(", ")
-        )?;
-    }
-    for (i, c) in step.children.iter().enumerate() {
-        let last = i + 1 == step.children.len();
-        print_tree(l, c, &child_prefix, last, false, out)?;
-    }
-    Ok(())
-}
-
-fn print_causes(sick: &[&WhyTree], out: &mut impl Write) -> std::io::Result<()> {
-    let mut seen = Vec::new();
-    let causes: Vec<_> = sick
-        .iter()
-        .flat_map(|e| e.root_causes.iter())
-        .filter(|c| {
-            let new = !seen.contains(&c.node.node);
-            seen.push(c.node.node);
-            new
-        })
-        .collect();
-    if causes.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    let s = if causes.len() == 1 { "" } else { "s" };
-    writeln!(out, "root cause{s}:")?;
-    for c in &causes {
-        let name = &c.plain_label;
-        let reason = c.reason.strip_prefix(name.as_str()).map(str::trim_start);
-        writeln!(
-            out,
-            "  {name}: {}: {}",
-            c.state,
-            reason.unwrap_or(&c.reason)
-        )?;
-    }
-    for c in &causes {
-        writeln!(out, "fix: {}", c.fix)?;
-    }
-    Ok(())
+    run.print(out, format, &report)?;
+    Ok(code)
 }

@@ -140,10 +140,18 @@ fn a_missing_path_is_exit_2_with_a_message() {
 }
 
 #[test]
-fn namespace_flag_sets_the_default_namespace() {
+fn default_namespace_flag_places_namespace_less_manifests() {
     let input = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
     let doc = stdout_json(&kubegraph_stdin(
-        &["-f", "-", "-n", "team-a", "export", "-o", "json"],
+        &[
+            "-f",
+            "-",
+            "--default-namespace",
+            "team-a",
+            "export",
+            "-o",
+            "json",
+        ],
         input,
     ));
     let cm = doc["nodes"]
@@ -154,6 +162,32 @@ fn namespace_flag_sets_the_default_namespace() {
         .unwrap();
     assert_eq!(cm["namespace"], "team-a");
     assert_eq!(cm["cluster"], "files");
+}
+
+/// `-n` is kubectl's: a filter on what is shown, not a place to move objects to.
+#[test]
+fn namespace_flag_filters_and_does_not_move_objects() {
+    let input = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
+    let doc = stdout_json(&kubegraph_stdin(
+        &["-f", "-", "-n", "team-a", "export", "-o", "json"],
+        input,
+    ));
+    let kinds: Vec<&str> = doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"ConfigMap"), "{kinds:?}");
+    let doc = stdout_json(&kubegraph_stdin(
+        &["-f", "-", "-n", "default", "export", "-o", "json"],
+        input,
+    ));
+    assert!(doc["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["kind"] == "ConfigMap" && n["namespace"] == "default"));
 }
 
 #[test]

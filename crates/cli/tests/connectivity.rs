@@ -99,8 +99,23 @@ fn connectivity_in_json_csv_md_and_dot() {
     ));
     assert!(dot.contains("subgraph \"cluster_kube-system\""));
 
-    let bad = kubegraph(&["-q", "-f", &file, "connectivity", "-o", "yaml"]);
+    // YAML as every command with JSON has it: the same rows.
+    let yaml = stdout(&kubegraph(&[
+        "-q",
+        "-f",
+        &file,
+        "connectivity",
+        "-o",
+        "yaml",
+    ]));
+    let from_yaml: serde_json::Value = serde_yaml_ng::from_str(&yaml).unwrap();
+    assert_eq!(from_yaml.as_array().unwrap(), rows);
+    // A format connectivity does not print, named as such.
+    let bad = kubegraph(&["-q", "-f", &file, "connectivity", "-o", "graphml"]);
     assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(
+        "`connectivity` does not print graphml; it prints table, json, yaml, csv, markdown, dot"
+    ));
 }
 
 #[test]

@@ -226,23 +226,25 @@ async fn bad_kubeconfigs_and_dead_clusters_are_exit_2_with_the_cause() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
 
+/// Only `serve` falls back to the demo (see tests/serve.rs); every other command without a
+/// source says how to give one and exits 2, rather than show the demo's failures as if real.
 #[test]
-fn with_no_kubeconfig_at_all_the_demo_is_shown_with_a_note() {
+fn no_kubeconfig_means_exit_2_and_how_to_give_a_source() {
     let home = tempfile::tempdir().unwrap();
-    let out = kubegraph(home.path()).arg("stats").output().unwrap();
-    assert!(out.status.success());
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("cluster demo: 126 objects"), "{stdout}");
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "note: no kubeconfig (--kubeconfig, $KUBECONFIG, ~/.kube/config): showing the built-in demo landscape (--demo; -f PATH reads manifests)\n"
-    );
-    let out = kubegraph(home.path())
-        .args(["-q", "stats"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    for args in [
+        &["stats"][..],
+        &["search", "is(pod) and health = error | list name"],
+    ] {
+        let out = kubegraph(home.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with("error: no source: no kubeconfig was found"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("kubegraph --demo stats"), "{stderr}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -355,26 +357,38 @@ fn the_read_only_cluster_role_manifest_loads_and_binds() {
     }
 }
 
+/// `-n` is a filter, repeatable as in kubectl, on files as on clusters.
 #[test]
-fn several_namespaces_are_for_clusters_not_files() {
+fn several_namespaces_filter_files_too() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("cm.yaml");
     std::fs::write(
         &file,
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d, namespace: c}\n",
     )
     .unwrap();
     let out = kubegraph(home.path())
         .arg("-f")
         .arg(&file)
-        .args(["-n", "a", "-n", "b", "stats"])
+        .args([
+            "-n",
+            "a",
+            "-n",
+            "b",
+            "search",
+            "is(configmap)",
+            "-o",
+            "name",
+        ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "error: -n is given 2 times: files take one default namespace\n"
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "configmap/c\n");
 }
 
 /// A server whose certificate the kubeconfig's CA did not sign: exit 2, the context, the

@@ -149,24 +149,46 @@ impl Health {
     }
 }
 
+/// How much of its cluster an input holds, which decides what an absent reference means.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Coverage {
+    /// Manifests, a dump, an archive (file sources, the demo): an object that is not in the
+    /// input may well exist. An absent reference is blamed only on the evidence: the
+    /// referrer is a manifest (it has no status: the set needs the object), or the referrer's
+    /// own status or warning events name it or the failure they describe is about it (a
+    /// claim pending on its class, an unschedulable pod on its claims, an image pull on its
+    /// pull secrets). Otherwise the object is `unknown`, "not in the input".
+    #[default]
+    Partial,
+    /// Every object of the listed kinds (a live cluster): an absent reference is absent.
+    Complete,
+}
+
 /// The health of every node, indexed by [`NodeId`] (so [`Graph::node_bound`] long), with the
 /// newest timestamp in the input as the reference time (see [`assess_at`]).
 pub fn assess(graph: &Graph) -> Vec<Health> {
     assess_at(graph, time::Now::NewestInInput)
 }
 
-/// The health of every node, indexed by [`NodeId`]; time-dependent rules compare against `now`
-/// (`Now::Clock` for live sources, `Now::At` for `--now`).
+/// The health of every node of a partial input ([`Coverage::Partial`]), indexed by
+/// [`NodeId`]; time-dependent rules compare against `now` (`Now::At` for `--now`).
 ///
 /// The vector is [`Graph::node_bound`] long: a slot a removed node vacated holds
 /// [`Health::vacated`], which [`summary`] does not count.
 pub fn assess_at(graph: &Graph, now: time::Now) -> Vec<Health> {
+    assess_with(graph, now, Coverage::Partial)
+}
+
+/// [`assess_at`], for an input of this [`Coverage`] (`Complete` for live sources, with
+/// `Now::Clock`).
+pub fn assess_with(graph: &Graph, now: time::Now, coverage: Coverage) -> Vec<Health> {
     let ctx = Ctx {
         graph,
         now: now.resolve(graph),
         has_pods: graph.nodes().any(|(_, n)| {
             n.origin == Origin::Source && n.object.kind == "Pod" && n.object.group.is_empty()
         }),
+        coverage,
     };
     let bound = graph.node_bound();
     if graph.node_count() == bound {
@@ -203,6 +225,8 @@ pub(crate) struct Ctx<'g> {
     pub has_pods: bool,
     /// The reference time of time-dependent rules; `None` when the input has no time.
     pub now: Option<time::Timestamp>,
+    /// What an absent reference means.
+    pub coverage: Coverage,
 }
 
 fn assess_node(ctx: &Ctx, id: NodeId, n: &Node) -> Health {
@@ -230,14 +254,14 @@ fn with_evidence(ctx: &Ctx, id: NodeId, h: Health) -> Health {
 
 fn assess_status(ctx: &Ctx, id: NodeId, n: &Node) -> Health {
     match n.origin {
-        Origin::Placeholder => return placeholder(ctx.graph, id, n),
+        Origin::Placeholder => return placeholder(ctx, id, n),
         Origin::Implied => return Health::unknown("namespace implied by its objects"),
         Origin::Synthetic => {
             return Health::unknown(format!("no health rule for {}", n.object.kind));
         }
         Origin::Source => {}
     }
-    let missing = missing_reference(ctx.graph, id);
+    let missing = missing_reference(ctx, id);
     let judged = match (
         kinds::judge(ctx, id, &n.object),
         kinds::stuck_terminating(ctx, &n.object),
@@ -332,12 +356,14 @@ fn referrers(graph: &Graph, id: NodeId) -> impl Iterator<Item = (&Edge, NodeId)>
 
 /// "uses Secret payments/payments-api-token, which does not exist", for the first non-optional
 /// reference to a placeholder (and how many more there are).
-fn missing_reference(graph: &Graph, id: NodeId) -> Option<String> {
+fn missing_reference(ctx: &Ctx, id: NodeId) -> Option<String> {
+    let graph = ctx.graph;
     let admitted = admitted_pod(&graph.node(id).object);
     let admitted = |to: NodeId| admitted && graph.node(to).object.kind == "ServiceAccount";
     let mut missing: Vec<String> = references(graph, id)
         .filter(|(e, _, to)| graph.node(*to).missing() && !optional(e))
         .filter(|(_, _, to)| !(admitted(*to) || exists_in_cluster(graph, *to)))
+        .filter(|(_, from, to)| implicates(ctx, *from, *to, 0))
         .map(|(e, _, to)| {
             format!(
                 "{} {}, which does not exist",
@@ -358,20 +384,36 @@ fn missing_reference(graph: &Graph, id: NodeId) -> Option<String> {
 /// How many referrers a placeholder's reason names before summarising the rest.
 const REFERRERS_SHOWN: usize = 3;
 
-fn placeholder(graph: &Graph, id: NodeId, n: &Node) -> Health {
+fn placeholder(ctx: &Ctx, id: NodeId, n: &Node) -> Health {
+    let graph = ctx.graph;
     let what = label(&n.object);
     if exists_in_cluster(graph, id) {
-        return Health::unknown(if n.object.kind == "ServiceAccount" {
-            format!("{what} is not in the input; pods that use it were admitted, so it exists")
-        } else {
-            format!("{what} is not in the input; Kubernetes makes it, so it exists")
-        });
+        let o = &n.object;
+        return Health::unknown(
+            match kubegraph_model::builtin::every_cluster_has(
+                &o.group,
+                &o.kind,
+                o.namespace.as_deref(),
+                &o.name,
+            ) {
+                Some(maker) => {
+                    format!("{what} is not in the input; every cluster has it (made by {maker})")
+                }
+                None if o.kind == "ServiceAccount" => format!(
+                    "{what} is not in the input; pods that use it were admitted, so it exists"
+                ),
+                None => format!("{what} is not in the input; Kubernetes makes it, so it exists"),
+            },
+        );
     }
     let mut required = Vec::new();
     let mut optional_only = Vec::new();
+    let mut unblamed = Vec::new();
     for (e, from) in referrers(graph, id) {
         let who = label(&graph.node(from).object);
-        if optional(e) {
+        if !implicates(ctx, from, id, 0) {
+            unblamed.push(who);
+        } else if optional(e) {
             optional_only.push(who);
         } else {
             required.push(who);
@@ -394,7 +436,110 @@ fn placeholder(graph: &Graph, id: NodeId, n: &Node) -> Health {
             names(&optional_only)
         ));
     }
+    unblamed.sort();
+    unblamed.dedup();
+    if !unblamed.is_empty() {
+        // A partial input: its referrers' status says nothing against it.
+        return Health::unknown(format!(
+            "{what} is not in the input (referenced by {}, whose status does not say it is missing)",
+            names(&unblamed)
+        ));
+    }
     Health::unknown(format!("{what} is not in the input"))
+}
+
+/// How deep [`implicates`] follows owners to the dependents that carry the evidence.
+const EVIDENCE_DEPTH: usize = 3;
+
+/// Whether the absent `placeholder` is to blame for `referrer`, on the evidence. A complete
+/// input blames every absent reference; a partial one (see [`Coverage::Partial`]) only what
+/// the referrer's manifest needs (it has no status) or what its status and events name or are
+/// about. An owner with dependents in the input that reference the same object defers to
+/// them: they carry the evidence.
+pub(crate) fn implicates(ctx: &Ctx, referrer: NodeId, placeholder: NodeId, depth: usize) -> bool {
+    let graph = ctx.graph;
+    if ctx.coverage == Coverage::Complete {
+        return true;
+    }
+    let r = graph.node(referrer);
+    let dep = &graph.node(placeholder).object;
+    if r.origin != Origin::Source {
+        return true;
+    }
+    let o = &r.object;
+    let Some(st) = status(o) else {
+        // A manifest: the set needs the object.
+        return true;
+    };
+    if names_it(graph, referrer, st, dep) {
+        return true;
+    }
+    if o.kind == "Pod" && o.group.is_empty() {
+        use kubegraph_model::json::{items, str_at, Path};
+        let unschedulable = items(st, "conditions").any(|c| {
+            str_at(c, "type") == Some("PodScheduled")
+                && str_at(c, "reason") == Some("Unschedulable")
+        });
+        let pulling = items(st, "initContainerStatuses")
+            .chain(items(st, "containerStatuses"))
+            .any(|c| {
+                matches!(
+                    c.ptr("/state/waiting/reason").and_then(|r| r.as_str()),
+                    Some("ImagePullBackOff" | "ErrImagePull")
+                )
+            });
+        return (unschedulable && dep.kind == "PersistentVolumeClaim")
+            || (pulling && dep.kind == "Secret");
+    }
+    if o.kind == "PersistentVolumeClaim" && o.group.is_empty() {
+        // A claim that waits for its volume is about its class; a bound one is not.
+        return dep.kind == "StorageClass"
+            && st.get("phase").and_then(|p| p.as_str()) == Some("Pending");
+    }
+    // An owner whose dependents in the input reference the same object: theirs is the word.
+    let dependents: Vec<NodeId> = graph
+        .out_edges(referrer)
+        .filter(|e| e.kind == EdgeKind::Owns)
+        .map(|e| e.to)
+        .filter(|&d| {
+            graph.node(d).origin == Origin::Source
+                && references(graph, d).any(|(_, _, to)| to == placeholder)
+        })
+        .collect();
+    if !dependents.is_empty() && depth < EVIDENCE_DEPTH {
+        return dependents
+            .into_iter()
+            .any(|d| implicates(ctx, d, placeholder, depth + 1));
+    }
+    // No dependents to ask: the object's own status, when it is not fine, is the evidence.
+    kinds::judge(ctx, referrer, o).is_some_and(|h| h.state >= State::Warning)
+}
+
+/// Whether the object's status messages or its warning events name `dep`:
+/// `secret "api-token" not found`, `storageclass.storage.k8s.io "io2-fast" not found`,
+/// `couldn't find key k in ConfigMap shop/config`.
+fn names_it(graph: &Graph, id: NodeId, status: &Value, dep: &Object) -> bool {
+    let quoted = format!("\"{}\"", dep.name);
+    let slashed = format!("/{}", dep.name);
+    let says = |text: &str| text.contains(&quoted) || text.contains(&slashed);
+    let mut texts: Vec<String> = Vec::new();
+    collect_strings(status, &mut texts);
+    texts.iter().any(|t| says(t))
+        || events::about(graph, id)
+            .iter()
+            .filter(|e| e.warning)
+            .any(|e| says(&e.message))
+}
+
+/// Every string value under `v`.
+fn collect_strings(v: &Value, out: &mut Vec<String>) {
+    if let Some(s) = v.as_str() {
+        out.push(s.to_string());
+    } else if let Some(a) = v.as_array() {
+        a.iter().for_each(|x| collect_strings(x, out));
+    } else if let Some(m) = v.as_object() {
+        m.iter().for_each(|(_, x)| collect_strings(x, out));
+    }
 }
 
 fn names(list: &[String]) -> String {
@@ -413,19 +558,21 @@ fn exists_in_cluster(graph: &Graph, placeholder: NodeId) -> bool {
     if !n.missing() {
         return false;
     }
+    // Made by Kubernetes itself: kubegraph_model::builtin's table.
+    if kubegraph_model::builtin::every_cluster_has(
+        &o.group,
+        &o.kind,
+        o.namespace.as_deref(),
+        &o.name,
+    )
+    .is_some()
+    {
+        return true;
+    }
     match (o.group.as_str(), o.kind.as_str()) {
         ("", "ServiceAccount") => {
             referrers(graph, placeholder).any(|(_, from)| admitted_pod(&graph.node(from).object))
         }
-        // Made by Kubernetes itself: the built-in priority classes, and the root CA bundle the
-        // root-ca-cert-publisher puts in every namespace.
-        ("scheduling.k8s.io", "PriorityClass") => {
-            matches!(
-                o.name.as_str(),
-                "system-cluster-critical" | "system-node-critical"
-            )
-        }
-        ("", "ConfigMap") => o.name == "kube-root-ca.crt",
         _ => false,
     }
 }
@@ -486,6 +633,11 @@ mod tests {
         ))
     }
 
+    /// Health of a complete input (a live cluster's): the absent secret is absent.
+    fn complete(g: &Graph) -> Vec<Health> {
+        assess_with(g, time::Now::NewestInInput, Coverage::Complete)
+    }
+
     /// A pod that uses a secret absent from the input.
     fn pod_and_secret(g: &mut Graph, c: ClusterId) -> (NodeId, NodeId) {
         let (pod, _) = g.insert_shared(c, Arc::new(object(POD)));
@@ -510,9 +662,9 @@ mod tests {
         let mut fresh = Graph::new();
         let fc = fresh.add_cluster("test");
         let (fresh_pod, fresh_secret) = pod_and_secret(&mut fresh, fc);
-        let expected = assess(&fresh);
+        let expected = complete(&fresh);
 
-        let h = assess(&g);
+        let h = complete(&g);
         assert_eq!(h.len(), g.node_bound());
         assert_eq!(h[a.0 as usize], Health::vacated());
         assert_eq!(h[b.0 as usize], Health::vacated());
@@ -530,7 +682,7 @@ mod tests {
         // A reused slot is assessed again.
         let (d, _) = g.insert_object(c, configmap("d"));
         assert_eq!(d, b, "the last vacated slot is reused first");
-        let h = assess(&g);
+        let h = complete(&g);
         assert_eq!(h.len(), 5);
         assert_eq!(h[a.0 as usize], Health::vacated());
         assert_eq!(h[d.0 as usize].reason, "no health rule for ConfigMap");

@@ -15,7 +15,7 @@
 
 use crate::events::{self, LogicalEvent};
 use crate::time::Timestamp;
-use crate::{label, referrer_is_source, referrer_is_target, Health, State};
+use crate::{label, referrer_is_source, referrer_is_target, Coverage, Health, State};
 use kubegraph_graph::{Graph, NodeId, Origin};
 use kubegraph_model::json::{items, str_at, JsonContainerTrait, JsonValueTrait, Path, Value};
 use kubegraph_model::{EdgeKind, Object};
@@ -71,14 +71,34 @@ impl Explanation {
     }
 }
 
-/// Walks from `target`. `health` is [`crate::assess_at`]'s result for `graph`; `now` its
-/// reference time, which decides which warning events are recent.
+/// Walks from `target` in a partial input. `health` is [`crate::assess_at`]'s result for
+/// `graph`; `now` its reference time, which decides which warning events are recent.
 pub fn explain(
     graph: &Graph,
     health: &[Health],
     target: NodeId,
     now: Option<Timestamp>,
 ) -> Explanation {
+    explain_with(graph, health, target, now, Coverage::Partial)
+}
+
+/// [`explain`] in an input of this [`Coverage`] (what [`crate::assess_with`] was given): in a
+/// partial one, an absent object is a dependency only where the evidence blames it.
+pub fn explain_with(
+    graph: &Graph,
+    health: &[Health],
+    target: NodeId,
+    now: Option<Timestamp>,
+    coverage: Coverage,
+) -> Explanation {
+    let ctx = crate::Ctx {
+        graph,
+        now,
+        has_pods: graph.nodes().any(|(_, n)| {
+            n.origin == Origin::Source && n.object.kind == "Pod" && n.object.group.is_empty()
+        }),
+        coverage,
+    };
     let mut walk = Walk {
         graph,
         health,
@@ -86,6 +106,7 @@ pub fn explain(
         shown: HashSet::new(),
         path: Vec::new(),
         sick: HashMap::new(),
+        ctx: &ctx,
     };
     let tree = walk.step(target, None);
     let mut causes = Vec::new();
@@ -114,6 +135,8 @@ struct Walk<'a> {
     path: Vec<NodeId>,
     /// Memo of [`Walk::sick`].
     sick: HashMap<NodeId, bool>,
+    /// What blaming an absent object takes ([`crate::implicates`]).
+    ctx: &'a crate::Ctx<'a>,
 }
 
 impl Walk<'_> {
@@ -176,6 +199,10 @@ impl Walk<'_> {
             // A pod the API server holds was admitted, and admission checks that its service
             // account exists: absent from the input, it is a partial dump.
             if admitted && dep_node.missing() && dep_node.object.kind == "ServiceAccount" {
+                continue;
+            }
+            // In a partial input, an absent object is to blame only on the evidence.
+            if dep_node.missing() && !crate::implicates(self.ctx, id, dep, 0) {
                 continue;
             }
             sick_dependency = true;

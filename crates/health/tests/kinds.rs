@@ -1,14 +1,24 @@
 //! Per-kind rules on small objects, and on live fixtures whose status was read in the file
 //! (each "read:" comment says what it holds).
 
-use kubegraph_health::{assess, State};
+use kubegraph_health::time::Now;
+use kubegraph_health::{assess, assess_with, Coverage, State};
 
-/// Every node's health as `Kind namespace/name` (or `Kind name`) → (state, reason).
+/// Every node's health as `Kind namespace/name` (or `Kind name`) → (state, reason), the input
+/// read as files are: a partial one.
 fn health_of_bytes(name: &str, bytes: &[u8]) -> Vec<(String, State, String)> {
+    health_of_bytes_in(name, bytes, Coverage::Partial)
+}
+
+fn health_of_bytes_in(
+    name: &str,
+    bytes: &[u8],
+    coverage: Coverage,
+) -> Vec<(String, State, String)> {
     let loaded = kubegraph_files::load_bytes(name, bytes, &Default::default());
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let (g, _) = kubegraph_relations::graph_from_objects("test", loaded.objects);
-    let h = assess(&g);
+    let h = assess_with(&g, Now::NewestInInput, coverage);
     assert_eq!(h.len(), g.node_bound());
     g.nodes()
         .map(|(id, n)| {
@@ -36,6 +46,20 @@ fn yaml(text: &str) -> Vec<(String, State, String)> {
 fn fixture(path: &str) -> Vec<(String, State, String)> {
     let p = kubegraph_fixtures::path(path);
     health_of_bytes(path, &std::fs::read(&p).expect("fixture exists"))
+}
+
+/// The same input as a live cluster's list: what is absent, is absent.
+fn yaml_complete(text: &str) -> Vec<(String, State, String)> {
+    health_of_bytes_in("test.yaml", text.as_bytes(), Coverage::Complete)
+}
+
+fn fixture_complete(path: &str) -> Vec<(String, State, String)> {
+    let p = kubegraph_fixtures::path(path);
+    health_of_bytes_in(
+        path,
+        &std::fs::read(&p).expect("fixture exists"),
+        Coverage::Complete,
+    )
 }
 
 fn e(reason: &str) -> (State, String) {
@@ -207,32 +231,58 @@ fn pod_references_to_missing_objects() {
     let ready = "  phase: Running
   conditions:
   - {type: Ready, status: 'True'}";
-    // Optional: the pod is fine, the absent object a warning.
-    let all = yaml(&pod(
+    // Optional: the pod is fine; the absent object, in a partial input, not in the input; in a
+    // complete one (a live cluster), a warning.
+    let optional = pod(
         "  volumes:
   - name: extra
     configMap: {name: extra, optional: true}",
         ready,
-    ));
+    );
+    let all = yaml(&optional);
     assert_eq!(get(&all, "Pod default/web"), ok("Running and ready"));
     assert_eq!(
         get(&all, "ConfigMap default/extra"),
+        unknown("ConfigMap default/extra is not in the input (referenced by Pod default/web, whose status does not say it is missing)")
+    );
+    assert_eq!(
+        get(&yaml_complete(&optional), "ConfigMap default/extra"),
         w("ConfigMap default/extra does not exist (referenced optionally by Pod default/web)")
     );
-    // Non-optional, and the pod is only Pending: an error naming what is missing.
-    let all = yaml(&pod(
+    // Non-optional, and the pod only Pending: in a complete input an error naming what is
+    // missing; in a partial one nothing says the claim is why (the scheduler would name it).
+    let pending = pod(
         "  volumes:
   - name: data
     persistentVolumeClaim: {claimName: data}",
         "  phase: Pending",
-    ));
+    );
     assert_eq!(
-        get(&all, "Pod default/web"),
+        get(&yaml_complete(&pending), "Pod default/web"),
         e("mounts PersistentVolumeClaim default/data, which does not exist")
     );
+    assert_eq!(get(&yaml(&pending), "Pod default/web"), w("Pending"));
+    assert_eq!(
+        get(&yaml(&pending), "PersistentVolumeClaim default/data").0,
+        State::Unknown
+    );
+    // ... unless its status names it: the scheduler's message.
+    let named = pod(
+        "  volumes:
+  - name: data
+    persistentVolumeClaim: {claimName: data}",
+        "  phase: Pending
+  conditions:
+  - {type: PodScheduled, status: 'False', reason: Unschedulable, message: 'persistentvolumeclaim \"data\" not found'}",
+    );
+    assert_eq!(
+        get(&yaml(&named), "PersistentVolumeClaim default/data"),
+        e("PersistentVolumeClaim default/data does not exist (referenced by Pod default/web)")
+    );
     // runs_on a missing node, with the pod running and ready: it started, so the node was
-    // there; the pod is a warning, the node an error.
-    let all = yaml(&pod("  nodeName: n1", ready));
+    // there. Complete input: the pod is a warning, the node an error; partial: both fine.
+    let on_node = pod("  nodeName: n1", ready);
+    let all = yaml_complete(&on_node);
     assert_eq!(
         get(&all, "Pod default/web"),
         w("Running and ready, but runs on Node n1, which does not exist")
@@ -241,6 +291,9 @@ fn pod_references_to_missing_objects() {
         get(&all, "Node n1"),
         e("Node n1 does not exist (referenced by Pod default/web)")
     );
+    let all = yaml(&on_node);
+    assert_eq!(get(&all, "Pod default/web"), ok("Running and ready"));
+    assert_eq!(get(&all, "Node n1").0, State::Unknown);
     // A manifest (no status) is unknown unless a reference is missing.
     let manifest = "apiVersion: v1
 kind: Pod
@@ -555,12 +608,18 @@ fn live_job() {
 }
 
 // read: sts.json: spec.replicas 4, status.readyReplicas 4; spec.serviceName nginx-sts is not in
-// the file (an optional `backs` reference: a warning on the absent service only).
+// the file (an optional `backs` reference: a warning on the absent service in a complete input,
+// not in the input in a partial one).
 #[test]
 fn live_statefulset() {
-    let all = fixture("k9s-live-objects/render/testdata/sts.json");
+    let path = "k9s-live-objects/render/testdata/sts.json";
+    let all = fixture(path);
     assert_eq!(get(&all, "StatefulSet default/nginx-sts"), ok("4/4 ready"));
-    assert_eq!(get(&all, "Service default/nginx-sts").0, State::Warning);
+    assert_eq!(get(&all, "Service default/nginx-sts").0, State::Unknown);
+    assert_eq!(
+        get(&fixture_complete(path), "Service default/nginx-sts").0,
+        State::Warning
+    );
 }
 
 // read: xray ds.json: desiredNumberScheduled 1, numberReady 1.
@@ -574,10 +633,21 @@ fn live_daemonset() {
 }
 
 // read: render dp.json: availableReplicas 1 of replicas 1, Available True; its template reads
-// Secret icx-creds, which the file does not hold.
+// Secret icx-creds, which the file does not hold. Its status says it runs: in a partial input
+// the secret is not in the input, nothing is wrong; in a complete one it was deleted since.
 #[test]
 fn live_deployment_with_an_absent_secret() {
-    let all = fixture("k9s-live-objects/render/testdata/dp.json");
+    let path = "k9s-live-objects/render/testdata/dp.json";
+    let all = fixture(path);
+    assert_eq!(
+        get(&all, "Deployment icx/icx-db"),
+        ok("1/1 replicas available")
+    );
+    assert_eq!(
+        get(&all, "Secret icx/icx-creds"),
+        unknown("Secret icx/icx-creds is not in the input (referenced by Deployment icx/icx-db, whose status does not say it is missing)")
+    );
+    let all = fixture_complete(path);
     assert_eq!(
         get(&all, "Deployment icx/icx-db"),
         w("1/1 replicas available, but uses Secret icx/icx-creds, which does not exist")
@@ -593,14 +663,21 @@ fn live_deployment_with_an_absent_secret() {
 // either; it is not counted missing: admission checked that it exists.
 #[test]
 fn live_pod_in_a_partial_dump() {
-    let all = fixture("k9s-live-objects/render/testdata/po.json");
+    let path = "k9s-live-objects/render/testdata/po.json";
+    let all = fixture(path);
+    assert_eq!(get(&all, "Pod default/nginx"), ok("Running and ready"));
     assert_eq!(
-        get(&all, "Pod default/nginx"),
-        w("Running and ready, but mounts PersistentVolumeClaim default/web, which does not exist (and 2 more missing)")
+        get(&all, "PersistentVolumeClaim default/web").0,
+        State::Unknown
     );
+    assert_eq!(get(&all, "Node minikube").0, State::Unknown);
     assert_eq!(
         get(&all, "ServiceAccount default/default"),
-        unknown("ServiceAccount default/default is not in the input; pods that use it were admitted, so it exists")
+        unknown("ServiceAccount default/default is not in the input; every cluster has it (made by the service account controller, in every namespace)")
+    );
+    assert_eq!(
+        get(&fixture_complete(path), "Pod default/nginx"),
+        w("Running and ready, but mounts PersistentVolumeClaim default/web, which does not exist (and 2 more missing)")
     );
 }
 
@@ -608,14 +685,28 @@ fn live_pod_in_a_partial_dump() {
 // pvc-fbabd470-8725-11e9-a8e8-42010a80015b; the pv's claimRef default/www-nginx-sts-1.
 #[test]
 fn live_volume_and_claim() {
-    let all = fixture("k9s-live-objects/render/testdata/pv.json");
+    let pv = "k9s-live-objects/render/testdata/pv.json";
+    let pvc = "k9s-live-objects/render/testdata/pvc.json";
     assert_eq!(
-        get(&all, "PersistentVolume pvc-07aa4e2c-8726-11e9-a8e8-42010a80015b"),
+        get(
+            &fixture(pv),
+            "PersistentVolume pvc-07aa4e2c-8726-11e9-a8e8-42010a80015b"
+        ),
+        ok("Bound to default/www-nginx-sts-1")
+    );
+    assert_eq!(
+        get(&fixture_complete(pv), "PersistentVolume pvc-07aa4e2c-8726-11e9-a8e8-42010a80015b"),
         w("Bound to default/www-nginx-sts-1, but is provisioned by StorageClass standard, which does not exist")
     );
-    let all = fixture("k9s-live-objects/render/testdata/pvc.json");
     assert_eq!(
-        get(&all, "PersistentVolumeClaim default/www-nginx-sts-0"),
+        get(
+            &fixture(pvc),
+            "PersistentVolumeClaim default/www-nginx-sts-0"
+        ),
+        ok("Bound to pvc-fbabd470-8725-11e9-a8e8-42010a80015b")
+    );
+    assert_eq!(
+        get(&fixture_complete(pvc), "PersistentVolumeClaim default/www-nginx-sts-0"),
         w("Bound to pvc-fbabd470-8725-11e9-a8e8-42010a80015b, but binds PersistentVolume pvc-fbabd470-8725-11e9-a8e8-42010a80015b, which does not exist (and 1 more missing)")
     );
 }
@@ -625,12 +716,31 @@ fn live_volume_and_claim() {
 // node are not in the file.
 #[test]
 fn live_bookinfo_pods() {
-    let all = fixture("nca-live-podlists/bookinfo_pods_list.json");
+    let path = "nca-live-podlists/bookinfo_pods_list.json";
+    // A partial dump: the pods run, so what they reference is there, merely not in the file.
+    let all = fixture(path);
     let pods: Vec<_> = all
         .iter()
         .filter(|(l, _, _)| l.starts_with("Pod "))
         .collect();
     assert_eq!(pods.len(), 6);
+    for (label, state, reason) in pods {
+        assert_eq!(
+            (*state, reason.as_str()),
+            (State::Ok, "Running and ready"),
+            "{label}"
+        );
+    }
+    assert_eq!(
+        get(&all, "Node istio-testing-control-plane"),
+        unknown("Node istio-testing-control-plane is not in the input (referenced by Pod default/details-v1-5f449bdbb9-m45kh, Pod default/productpage-v1-6f9df695b7-fc9m2, Pod default/ratings-v1-857bb87c57-n9t4t and 3 more, whose status does not say it is missing)")
+    );
+    // The same list from a live cluster: deleted since the pods started.
+    let all = fixture_complete(path);
+    let pods: Vec<_> = all
+        .iter()
+        .filter(|(l, _, _)| l.starts_with("Pod "))
+        .collect();
     for (label, state, reason) in pods {
         assert_eq!(*state, State::Warning, "{label}");
         assert_eq!(

@@ -34,6 +34,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What happens next or what to do about it (`this document is skipped; ...`).
     pub hint: Option<String>,
+    /// Part of the input was left out (a document, an item or a file that cannot be read):
+    /// what `--strict` fails on.
+    pub skipped: bool,
 }
 
 impl Diagnostic {
@@ -43,7 +46,14 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             hint: None,
+            skipped: false,
         }
+    }
+
+    /// The same diagnostic, saying that part of the input was left out.
+    pub fn skipped(mut self) -> Self {
+        self.skipped = true;
+        self
     }
 
     /// The same diagnostic, located.

@@ -47,6 +47,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod builtin;
 mod diag;
 mod edge;
 pub mod fuzzy;
@@ -66,4 +67,6 @@ pub use image::normalize_image;
 pub use kinds::{GroupKind, KindInfo};
 pub use object::{split_api_version, Object, ObjectError, OwnerRef, REDACTED_ANNOTATIONS};
 pub use reference::{ObjectRef, RefError};
-pub use selector::{scalar_string, LabelSelector, Requirement, SelectorError, SelectorOp};
+pub use selector::{
+    scalar_string, LabelSelector, Requirement, SelectorError, SelectorOp, SelectorParseError,
+};

@@ -62,6 +62,11 @@ pub enum SelectorError {
     },
 }
 
+/// A `-l` selector that does not parse: what is wrong, and how to write one.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("invalid label selector {0}")]
+pub struct SelectorParseError(pub String);
+
 impl LabelSelector {
     /// Everything: the empty selector `{}`.
     pub fn everything() -> Self {
@@ -123,6 +128,117 @@ impl LabelSelector {
             }
         }
         Ok(sel)
+    }
+
+    /// A selector as `kubectl -l` takes it: requirements separated by commas, each `key=value`
+    /// (or `==`), `key!=value`, `key in (a,b)`, `key notin (a,b)`, `key` (present) or `!key`
+    /// (absent). An empty text selects everything.
+    ///
+    /// ```
+    /// use kubegraph_model::LabelSelector;
+    /// use std::collections::BTreeMap;
+    ///
+    /// let s = LabelSelector::parse("app=web, tier in (front,back),!canary").unwrap();
+    /// let labels = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+    ///     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    /// };
+    /// assert!(s.matches_map(&labels(&[("app", "web"), ("tier", "front")])));
+    /// assert!(!s.matches_map(&labels(&[("app", "web"), ("tier", "front"), ("canary", "1")])));
+    /// assert!(!s.matches_map(&labels(&[("app", "db"), ("tier", "front")])));
+    /// assert!(LabelSelector::parse("app in (web").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Self, SelectorParseError> {
+        let bad = |why: &str| SelectorParseError(format!("`{text}`: {why}"));
+        let mut requirements = Vec::new();
+        let mut rest = text.trim();
+        while !rest.is_empty() {
+            // One requirement: up to the next comma outside parentheses.
+            let mut depth = 0;
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        ',' if depth == 0 => return true,
+                        _ => {}
+                    }
+                    false
+                })
+                .map_or(rest.len(), |(i, _)| i);
+            let part = rest[..end].trim();
+            rest = rest[end..].trim_start_matches(',').trim_start();
+            if part.is_empty() {
+                return Err(bad("an empty requirement between commas"));
+            }
+            let key_ok = |k: &str| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+            };
+            let values = |list: &str| -> Result<Vec<String>, SelectorParseError> {
+                let inner = list
+                    .trim()
+                    .strip_prefix('(')
+                    .and_then(|l| l.strip_suffix(')'))
+                    .ok_or_else(|| bad("a set is written `(a,b)`"))?;
+                Ok(inner
+                    .split(',')
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+                    .collect())
+            };
+            let req = if let Some(k) = part.strip_prefix('!') {
+                let k = k.trim();
+                if !key_ok(k) {
+                    return Err(bad("`!` takes a label key"));
+                }
+                Requirement {
+                    key: k.to_string(),
+                    op: SelectorOp::DoesNotExist,
+                    values: Vec::new(),
+                }
+            } else if let Some((k, v)) = part.split_once("!=") {
+                Requirement {
+                    key: k.trim().to_string(),
+                    op: SelectorOp::NotIn,
+                    values: vec![v.trim().to_string()],
+                }
+            } else if let Some((k, v)) = part.split_once("==").or_else(|| part.split_once('=')) {
+                Requirement {
+                    key: k.trim().to_string(),
+                    op: SelectorOp::In,
+                    values: vec![v.trim().to_string()],
+                }
+            } else if let Some((k, v)) = part.split_once(" notin ") {
+                Requirement {
+                    key: k.trim().to_string(),
+                    op: SelectorOp::NotIn,
+                    values: values(v)?,
+                }
+            } else if let Some((k, v)) = part.split_once(" in ") {
+                Requirement {
+                    key: k.trim().to_string(),
+                    op: SelectorOp::In,
+                    values: values(v)?,
+                }
+            } else if key_ok(part) {
+                Requirement {
+                    key: part.to_string(),
+                    op: SelectorOp::Exists,
+                    values: Vec::new(),
+                }
+            } else {
+                return Err(bad(&format!(
+                    "cannot read `{part}` (write key=value, key!=value, key in (a,b), key notin (a,b), key or !key)"
+                )));
+            };
+            if !key_ok(&req.key) {
+                return Err(bad(&format!("`{}` is not a label key", req.key)));
+            }
+            requirements.push(req);
+        }
+        Ok(LabelSelector { requirements })
     }
 
     /// Does this selector select an object with these labels?

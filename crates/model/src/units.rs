@@ -123,9 +123,42 @@ pub fn parse_duration_in(s: &str, units: &[(&str, f64)]) -> Result<f64, Duration
     Ok(total)
 }
 
+/// A timeout as a command line takes it: `30`, `30s`, `500ms`, `2m`, `1h`, `1m30s` (a number
+/// alone is seconds; ms, s, m and h), with a message for people when it is none.
+pub fn parse_timeout(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let plain = !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit() || c == b'.');
+    let secs = match s.parse::<f64>().ok().filter(|_| plain) {
+        Some(n) => n,
+        None => parse_duration_in(s, &DURATION_UNITS[2..6]).map_err(|e| match e {
+            DurationError::Malformed(_) => {
+                format!("{s:?} is not a duration (e.g. 30s, 2m, 500ms)")
+            }
+            DurationError::UnknownUnit { unit, .. } => {
+                format!("unknown unit {unit:?} in {s:?} (use ms, s, m or h)")
+            }
+        })?,
+    };
+    std::time::Duration::try_from_secs_f64(secs).map_err(|e| format!("{s:?}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timeouts_read_as_people_write_them() {
+        use std::time::Duration;
+        assert_eq!(parse_timeout("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_timeout("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_timeout("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_timeout("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_timeout("1.5s"), Ok(Duration::from_millis(1500)));
+        assert!(parse_timeout("soon")
+            .unwrap_err()
+            .contains("not a duration"));
+        assert!(parse_timeout("3d").unwrap_err().contains("unknown unit"));
+    }
 
     #[test]
     fn quantities() {

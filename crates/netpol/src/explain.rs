@@ -71,8 +71,9 @@ pub struct Explanation {
 }
 
 impl Analysis {
-    /// The endpoints a user's text names: `ns/name[Kind]`, `ns/name` or `name` (a workload, or a
-    /// pod of one), an IPv4 address or CIDR (every external piece it overlaps), or
+    /// The endpoints a user's text names: `ns/name[Kind]`, `ns/name` or `name` (a workload, a
+    /// pod of one, or the owner of workloads: a Deployment names each of its ReplicaSets
+    /// with pods), an IPv4 address or CIDR (every external piece it overlaps), or
     /// `{ingress-controller}`.
     pub fn resolve(&self, text: &str) -> Result<Vec<Endpoint>, NetpolError> {
         let text = text.trim();
@@ -86,6 +87,9 @@ impl Analysis {
             } else {
                 Err(not_found("the input has no Ingress objects".into()))
             };
+        }
+        if let Some((w, _)) = self.pod_with_ip(text) {
+            return Ok(vec![Endpoint::Workload(w)]);
         }
         if let Some(range) = address_range(text) {
             return Ok(self
@@ -120,6 +124,24 @@ impl Analysis {
                 .map(|(i, _)| i)
                 .collect();
         }
+        // `shop/web` for Deployment web: the workloads its pods stand for (its ReplicaSets).
+        if found.is_empty() && kind != Some("Pod") {
+            found = self
+                .workloads
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| {
+                    in_ns(w)
+                        && w.owned_by
+                            .iter()
+                            .any(|(k, n)| n == name && kind.is_none_or(|want| want == k))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if found.len() > 1 {
+                return Ok(found.into_iter().map(Endpoint::Workload).collect());
+            }
+        }
         // Host-network workloads left out of the analysis: say so rather than "not found".
         let excluded = self.options.exclude_host_network;
         let host_network = self.host_network.iter().filter(|_| excluded).find(|id| {
@@ -146,6 +168,23 @@ impl Analysis {
                     .join(", ")
             ))),
         }
+    }
+
+    /// The workload (by index) and pod whose IP `text` is (`10.244.0.36`, as `kubectl get pods
+    /// -o wide` shows it), when exactly one pod of the input has it.
+    pub fn pod_with_ip(&self, text: &str) -> Option<(usize, String)> {
+        let ip = text.trim().strip_suffix("/32").unwrap_or(text.trim());
+        if ip.parse::<std::net::IpAddr>().is_err() {
+            return None;
+        }
+        let mut found = self.workloads.iter().enumerate().flat_map(|(i, w)| {
+            w.ips
+                .iter()
+                .filter(|(_, a)| a == ip)
+                .map(move |(pod, _)| (i, format!("{}/{pod}", w.namespace)))
+        });
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// The peer notation of an endpoint.

@@ -58,6 +58,14 @@ pub struct Workload {
     pub ports: Vec<ContainerPort>,
     /// Names of the input's pods this workload stands for (empty for a template).
     pub pods: Vec<String>,
+    /// The IPs of those pods (`status.podIP`, `status.podIPs`) with the pod's name; none for a
+    /// pod in the host network (its IP is its node's) or one that finished (its IP is free
+    /// for another pod).
+    pub ips: Vec<(String, String)>,
+    /// The owners of its controlling owner, as (kind, name): the Deployment of a ReplicaSet,
+    /// the CronJob of a Job. A user names the workload by them (`shop/web` for the pods of
+    /// Deployment web's ReplicaSets).
+    pub owned_by: Vec<(String, String)>,
 }
 
 impl Workload {
@@ -142,12 +150,14 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
             Some((_, kind, name)) => (kind.clone(), name.clone()),
             None => ("Pod".to_string(), o.name.clone()),
         };
+        let mut owned_by = Vec::new();
         if let Some((group, kind, name)) = &owner {
             covered.insert((ns.clone(), kind.clone(), name.clone()));
             // The owner's owner (a ReplicaSet's Deployment, a Job's CronJob) is covered too.
             if let Some(id) = graph.lookup(node.cluster, group, kind, Some(&ns), name) {
                 for up in graph.node(id).object.owner_refs() {
-                    covered.insert((ns.clone(), up.kind, up.name));
+                    covered.insert((ns.clone(), up.kind.clone(), up.name.clone()));
+                    owned_by.push((up.kind, up.name));
                 }
             }
         }
@@ -164,6 +174,15 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
         let labels = labels_of(o.metadata().and_then(|m| m.get(&"labels")));
         let ports = container_ports(spec);
         let key = (ns.clone(), kind.clone(), name.clone());
+        let host = spec.get("hostNetwork").and_then(|h| h.as_bool()) == Some(true);
+        let ips: Vec<(String, String)> = if host || finished {
+            Vec::new()
+        } else {
+            pod_ips(o)
+                .into_iter()
+                .map(|ip| (o.name.clone(), ip))
+                .collect()
+        };
         match by_owner.get(&key) {
             Some(&i) => {
                 let w = &mut inv.workloads[i];
@@ -177,6 +196,7 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
                     ));
                 }
                 w.pods.push(o.name.clone());
+                w.ips.extend(ips);
             }
             None => {
                 by_owner.insert(key, inv.workloads.len());
@@ -187,6 +207,8 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
                     labels,
                     ports,
                     pods: vec![o.name.clone()],
+                    ips,
+                    owned_by,
                 });
             }
         }
@@ -241,6 +263,8 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
             labels: labels_of(template.get("metadata").and_then(|m| m.get("labels"))),
             ports: spec.map(container_ports).unwrap_or_default(),
             pods: Vec::new(),
+            ips: Vec::new(),
+            owned_by: Vec::new(),
         });
     }
     // Namespaces every workload lives in, declared or not, with the implicit name label.
@@ -257,6 +281,25 @@ pub fn inventory(graph: &Graph, options: &Options) -> Inventory {
     inv.host_network.dedup();
     inv.finished.sort();
     inv
+}
+
+/// A pod's IPs: `status.podIP` and every `status.podIPs[].ip`, once each.
+fn pod_ips(o: &Object) -> Vec<String> {
+    let mut ips: Vec<String> = Vec::new();
+    if let Some(ip) = o.at("status.podIP").and_then(|v| v.as_str()) {
+        ips.push(ip.to_string());
+    }
+    if let Some(list) = o.at("status.podIPs").and_then(|v| v.as_array()) {
+        for ip in list
+            .iter()
+            .filter_map(|i| i.get("ip").and_then(|v| v.as_str()))
+        {
+            if !ips.iter().any(|x| x == ip) {
+                ips.push(ip.to_string());
+            }
+        }
+    }
+    ips
 }
 
 /// Labels the controller sets differently on each pod of a workload (a StatefulSet's pod name and

@@ -203,7 +203,10 @@ fn ip_blocks_match_outside_addresses_minus_excepts_never_pods() {
     .replace("\"name\": \"client\", \"namespace\": \"a\", \"labels\": {}}, \"spec\"", "\"name\": \"client\", \"namespace\": \"a\", \"labels\": {}}, \"status\": {\"podIP\": \"10.2.3.4\"}, \"spec\"");
     let a = analyse_yaml(&y);
     assert_eq!(conn(&a, "a/client", "a/web"), "No Connections");
-    assert_eq!(conn(&a, "10.2.3.4", "a/web"), "TCP 80");
+    // The pod's own IP is the pod (as `kubectl get pods -o wide` shows it), not an outside
+    // address; another address of the block is.
+    assert_eq!(conn(&a, "10.2.3.4", "a/web"), "No Connections");
+    assert_eq!(conn(&a, "10.2.3.5", "a/web"), "TCP 80");
     assert_eq!(conn(&a, "10.1.2.3", "a/web"), "No Connections");
     assert_eq!(conn(&a, "11.0.0.1", "a/web"), "No Connections");
     let text = listing(&a);
@@ -549,4 +552,41 @@ fn an_ingress_routes_only_through_the_backend_fields_of_its_own_api_version() {
         line(&listing(&a), "{ingress-controller}", "t/kibana[Deployment]"),
         None
     );
+}
+
+#[test]
+fn a_deployment_names_the_replica_sets_its_pods_stand_for() {
+    let pod = |rs: &str, pod: &str| {
+        format!(
+            "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {pod}\n  namespace: shop\n  labels: {{app: web}}\n  ownerReferences: [{{apiVersion: apps/v1, kind: ReplicaSet, name: {rs}, controller: true}}]\nspec: {{containers: [{{name: c, image: x}}]}}\n"
+        )
+    };
+    let rs = |rs: &str| {
+        format!(
+            "---\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: {rs}\n  namespace: shop\n  ownerReferences: [{{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}}]\nspec: {{selector: {{matchLabels: {{app: web}}}}, template: {{metadata: {{labels: {{app: web}}}}}}}}\n"
+        )
+    };
+    let deployment = "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}}}\n";
+    let y = format!(
+        "{deployment}{}{}{}{}",
+        rs("web-1"),
+        rs("web-2"),
+        pod("web-1", "web-1-a"),
+        pod("web-2", "web-2-a")
+    );
+    let a = analyse_yaml(&y);
+    let names = |text: &str| -> Vec<String> {
+        let found = a.resolve(text).unwrap();
+        found.iter().map(|e| a.endpoint_name(e)).collect()
+    };
+    // Both rollouts' ReplicaSets, by the Deployment's name, with or without its kind.
+    let both = ["shop/web-1[ReplicaSet]", "shop/web-2[ReplicaSet]"];
+    assert_eq!(names("shop/web"), both);
+    assert_eq!(names("shop/web[Deployment]"), both);
+    // A ReplicaSet by its own name is itself; a pod's name is its ReplicaSet.
+    assert_eq!(names("shop/web-2"), ["shop/web-2[ReplicaSet]"]);
+    assert_eq!(names("shop/web-1-a"), ["shop/web-1[ReplicaSet]"]);
+    // Not a Pod named web, nor a StatefulSet.
+    assert!(a.resolve("shop/web[Pod]").is_err());
+    assert!(a.resolve("shop/web[StatefulSet]").is_err());
 }

@@ -162,7 +162,7 @@ pub mod syntax;
 use std::fmt;
 
 pub use eval::{
-    accept_all, evaluate, Accept, Ctx, Facts, GraphFacts, QueryIndex, ReachIndex, Shape,
+    accept_all, evaluate, Accept, Ctx, Facts, GraphFacts, QueryIndex, ReachIndex, Scope, Shape,
 };
 pub use gremlin::Gremlin;
 pub use output::*;
@@ -185,6 +185,16 @@ impl fmt::Display for Ast {
             Ast::Search(q) => q.fmt(f),
             Ast::Gremlin(g) => g.fmt(f),
         }
+    }
+}
+
+/// What `ast` likely did not mean, run on `ctx` (a path on no object, a value its field cannot
+/// have, a kind nothing is of), each with its place and a suggestion; `empty`: whether it found
+/// nothing. Gremlin traversals get none.
+pub fn lint(ctx: &Ctx, ast: &Ast, empty: bool) -> Vec<Diagnostic> {
+    match ast {
+        Ast::Search(q) => eval::lint(ctx, q, empty),
+        Ast::Gremlin(_) => Vec::new(),
     }
 }
 

@@ -39,6 +39,28 @@ pub enum Output {
     Edges(Vec<EdgeRef>),
 }
 
+impl Output {
+    /// Whether the query found nothing: no node, a count of 0, no row, no group with a
+    /// non-zero count, no target, a plan whose last step keeps nothing.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Output::Nodes(n) | Output::Objects(n) => n.is_empty(),
+            Output::Count(n) => *n == 0,
+            Output::CountBy(c) => c.matched == 0,
+            Output::Rows(r) => r.rows.is_empty(),
+            Output::Groups(g) => g
+                .rows
+                .iter()
+                .all(|r| r.iter().all(|c| matches!(c, Cell::Null | Cell::Int(0)))),
+            Output::Actions(a) => a.targets.is_empty(),
+            Output::Plan(p) => p.steps.last().is_none_or(|s| s.actual == 0),
+            Output::Values(v) => v.is_empty(),
+            Output::Keys(k) => k.is_empty(),
+            Output::Edges(e) => e.is_empty(),
+        }
+    }
+}
+
 /// `count path`: the values of the path with how many nodes have each, by count (most first)
 /// then value.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -95,7 +95,12 @@ const FILTERS: &[(&str, &str, &str)] = &[
     // py: kinds of the kube-prometheus manifests: 13 ServiceMonitor, 1 Prometheus, 8 PrometheusRule.
     (KPROM, "is(ServiceMonitor) | count", "13\n"),
     (KPROM, "is(monitoring.coreos.com/Prometheus)", "Prometheus:monitoring/k8s"),
-    (KPROM, "is(monitoring.coreos.com/prometheus)", ""),
+    // read: the CRD's `spec.names.singular` is `prometheus`, its plural `prometheuses`.
+    (KPROM, "is(monitoring.coreos.com/prometheus)", "Prometheus:monitoring/k8s"),
+    (KPROM, "is(monitoring.coreos.com/Prometheuses)", "Prometheus:monitoring/k8s"),
+    (KPROM, "is(servicemonitors) | count", "13\n"),
+    (KPROM, "is(monitoring.coreos.com/smon) | count", "13\n"),
+    (KPROM, "is(prom)", "Prometheus:monitoring/k8s"),
     (KPROM, "is(prometheusrule) | count namespace", "monitoring: 8\ntotal matched: 8\ntotal unmatched: 0\n"),
     // read: bookinfo.yaml's services labelled app=reviews.
     (BOOKINFO, "is(service) and labels.app ~ \"^rev\"", "Service:default/reviews"),
@@ -203,7 +208,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (BOOKINFO, "is(service) and name ~ \"^r\" | clean", "# dry run of `clean`: nothing was changed. kubegraph acts only on a live cluster with actions enabled; the same with kubectl:\nkubectl delete -n default services/ratings\nkubectl delete -n default services/reviews\n"),
     (BOOKINFO, "is(deployment, image) and name ~ details | tag update owner \"team a\"", "# dry run of `tag update`: nothing was changed. kubegraph acts only on a live cluster with actions enabled; the same with kubectl:\nkubectl annotate --overwrite -n default deployments.apps/details-v1 'owner=team a'\n# 1 node left out: placeholders for missing objects and kubegraph's own nodes\n"),
     (KPROM, "is(prometheus) | tag delete team", "# dry run of `tag delete`: nothing was changed. kubegraph acts only on a live cluster with actions enabled; the same with kubectl:\nkubectl annotate -n monitoring prometheus.monitoring.coreos.com/k8s team-\n"),
-    (BOOKINFO, "is(pod) | clean | format json", "error: `clean` cannot print as json"),
+    (BOOKINFO, "is(pod) | clean | format json", "{\n  \"action\": \"clean\",\n  \"left_out\": 0,\n  \"targets\": []\n}\n"),
+    (BOOKINFO, "is(pod) | clean | format csv", "error: `clean` cannot print as csv"),
     (BOOKINFO, "is(pod) | aggregate(count() as n)", "n\n0\n"),
     (BOOKINFO, "is(pod) | count | head 1", "error: commands after `count` are not implemented yet"),
     // py: bookinfo.yaml has no pods (Gremlin evaluation is tested in tests/gremlin_eval.rs).

@@ -32,7 +32,7 @@ impl Graphs {
         match kubegraph_formats::query::run(&ctx, &ast, format) {
             Ok(answer) => {
                 let mut out = Vec::new();
-                answer.write(g, &mut out).unwrap();
+                answer.write(&ctx, &mut out).unwrap();
                 String::from_utf8(out).unwrap()
             }
             Err(e) => format!("error: {e}"),
@@ -114,7 +114,8 @@ const GOLDEN: &[(&str, &str, &str)] = &[
     // `format` anywhere among the commands; the last one wins.
     (DEMO, "missing | format json | head 1 | format csv", "kind,namespace,name\nSecret,payments,payments-api-token\n"),
     // Errors: formats a result cannot take.
-    (DEMO, "is(pod) | count | format json", "error: `count` cannot print as json"),
+    (DEMO, "is(pod) | count | format json", "{\n  \"count\": 16\n}\n"),
+    (DEMO, "is(pod) | count | format csv", "error: `count` cannot print as csv"),
     (DEMO, "is(pod) | dump | format csv", "error: `dump` cannot print as csv"),
     (DEMO, "is(pod) | aggregate(count() as n) | format dot", "error: `aggregate` cannot print as dot"),
     (DEMO, "is(pod) | dump | head 1", "error: commands after `dump` are not implemented yet"),
@@ -137,8 +138,16 @@ fn cli_format_is_the_default_and_the_query_format_wins() {
         g.run(DEMO, "missing | format csv", Some(Format::Json)),
         g.run(DEMO, "missing", Some(Format::Csv))
     );
-    // `count` prints text whatever `-o` says.
-    assert_eq!(g.run(DEMO, "is(pod) | count", Some(Format::Json)), "16\n");
+    // `count` prints text, or JSON and YAML when asked.
+    assert_eq!(
+        g.run(DEMO, "is(pod) | count", Some(Format::Json)),
+        "{\n  \"count\": 16\n}\n"
+    );
+    assert_eq!(
+        g.run(DEMO, "is(pod) | count", Some(Format::Yaml)),
+        "count: 16\n"
+    );
+    assert_eq!(g.run(DEMO, "is(pod) | count", Some(Format::Csv)), "16\n");
     // `dump` defaults to YAML, `-o json` makes it JSON.
     let yaml = g.run(DEMO, "is(node) | dump", None);
     assert_eq!(g.run(DEMO, "is(node) | dump", Some(Format::Table)), yaml);

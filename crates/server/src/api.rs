@@ -35,6 +35,7 @@ pub fn routes() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(show_pods))
         .routes(routes!(show_config))
         .routes(routes!(show_namespace))
+        .routes(routes!(impact))
         .routes(routes!(complete))
         .routes(routes!(reach))
         .routes(routes!(connectivity))
@@ -53,15 +54,18 @@ fn query_text(q: &str) -> Result<&str, ApiError> {
     Ok(q)
 }
 
+/// A query's mistake as a 400 with the place and the caret.
+fn bad_query(e: kubegraph_app::search::QueryError) -> ApiError {
+    let mut err = ApiError::bad_request(e.message).at(e.span.0, e.span.1, e.rendered);
+    if let Some(h) = e.hint {
+        err = err.hint(h);
+    }
+    err
+}
+
 /// Runs a query; its mistakes are 400s with the place and the caret.
 fn run(s: &Snapshot, q: &str) -> Result<Found, ApiError> {
-    kubegraph_app::search::search(s, q).map_err(|e| {
-        let mut err = ApiError::bad_request(e.message).at(e.span.0, e.span.1, e.rendered);
-        if let Some(h) = e.hint {
-            err = err.hint(h);
-        }
-        err
-    })
+    kubegraph_app::search::search(s, q).map_err(bad_query)
 }
 
 /// The node a path names.
@@ -128,6 +132,10 @@ pub struct SearchResult {
     /// What a command at its end printed (`count`, `list`, `aggregate`, `explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// What the query likely did not mean: a path on no object, a value its field cannot
+    /// have, a kind nothing is of; each with the query and a caret under the word.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// Runs a query. A query that does not parse or cannot run is a 400 with the place of the
@@ -140,7 +148,8 @@ async fn search(
 ) -> Result<Json<SearchResult>, ApiError> {
     let s = state.current();
     let q = query_text(&p.q)?;
-    let output = run(&s, q)?;
+    let (output, warnings) = kubegraph_app::search::search_checked(&s, q).map_err(bad_query)?;
+    let warnings = warnings.into_iter().map(|w| w.rendered).collect();
     Ok(Json(match output {
         Found::Nodes(nodes) => SearchResult {
             query: q.to_string(),
@@ -149,11 +158,13 @@ async fn search(
                 .map(|n| kubegraph_app::NodeSummary::of(&s.graph, n))
                 .collect(),
             text: None,
+            warnings,
         },
         Found::Text(text) => SearchResult {
             query: q.to_string(),
             nodes: Vec::new(),
             text: Some(text),
+            warnings,
         },
     }))
 }
@@ -295,6 +306,7 @@ async fn show_deps(
         &s,
         &id,
         p.depth.unwrap_or(6).min(32),
+        None,
     )?))
 }
 
@@ -308,7 +320,7 @@ async fn show_pods(
 ) -> Result<Json<PodsView>, ApiError> {
     let s = state.current();
     find(&s, &id)?;
-    Ok(Json(kubegraph_app::views::pods(&s, &id)?))
+    Ok(Json(kubegraph_app::views::pods(&s, &id, None)?))
 }
 
 /// The config maps, secrets, service account, claims, volumes and classes a pod (or a
@@ -322,7 +334,7 @@ async fn show_config(
 ) -> Result<Json<ConfigView>, ApiError> {
     let s = state.current();
     find(&s, &id)?;
-    Ok(Json(kubegraph_app::views::config(&s, &id)?))
+    Ok(Json(kubegraph_app::views::config(&s, &id, None)?))
 }
 
 /// A namespace's workloads, services and ingresses, and pods.
@@ -337,6 +349,21 @@ async fn show_namespace(
         &state.current(),
         &name,
     )?))
+}
+
+/// What breaks if a node is deleted: everything that depends on it (through dependency edges:
+/// not containment, events or endpoints), by kind, each with the edge that makes it depend and
+/// the health it would fall to.
+#[utoipa::path(get, path = "/api/v1/impact/{id}", tag = "nodes",
+    params(("id" = String, Path, description = "the node's id, percent-encoded")),
+    responses((status = 200, body = kubegraph_app::impact::Impact), (status = 404, body = ErrorBody)))]
+async fn impact(
+    State(state): Shared,
+    Path(id): Path<String>,
+) -> Result<Json<kubegraph_app::impact::Impact>, ApiError> {
+    let s = state.current();
+    let n = find(&s, &id)?;
+    Ok(Json(kubegraph_app::impact::impact_of(&s, n)))
 }
 
 /// A query being typed, and where the cursor is.
@@ -393,7 +420,7 @@ fn peer(s: &Snapshot, text: &str) -> String {
     };
     let o = &s.graph.node(id).object;
     let pod = (!(o.kind == "Pod" && o.group.is_empty()))
-        .then(|| kubegraph_app::views::pods(s, text).ok())
+        .then(|| kubegraph_app::views::pods(s, text, None).ok())
         .flatten()
         .and_then(|v| v.pods.into_iter().next());
     match pod {

@@ -17,7 +17,7 @@ pub fn write(c: &Connectivity, format: Format, out: &mut dyn Write) -> io::Resul
             .map(|(src, dst, conns)| [src.to_string(), dst.to_string(), conns.to_string()])
     };
     match format {
-        Format::Text => kubegraph_netpol::output::write_txt(c, out)?,
+        Format::Table => kubegraph_netpol::output::write_txt(c, out)?,
         Format::Json => {
             // Written by hand to keep netpol-analyzer's key order (src, dst, conn) and layout.
             let q = |s: &str| serde_json::to_string(s).expect("strings serialize");
@@ -35,6 +35,19 @@ pub fn write(c: &Connectivity, format: Format, out: &mut dyn Write) -> io::Resul
                 first = false;
             }
             writeln!(out, "{}]", if first { "" } else { "\n" })?;
+        }
+        Format::Yaml => {
+            let list: Vec<serde_json::Value> = c
+                .rows()
+                .map(|(src, dst, conns)| {
+                    serde_json::json!({"src": src, "dst": dst, "conn": conns.to_string()})
+                })
+                .collect();
+            out.write_all(
+                serde_yaml_ng::to_string(&list)
+                    .map_err(io::Error::other)?
+                    .as_bytes(),
+            )?;
         }
         Format::Csv => table::write(out, Layout::Csv, &["src", "dst", "conn"], rows())?,
         Format::Markdown => table::write(
@@ -151,7 +164,7 @@ mod tests {
     #[test]
     fn every_format_writes_the_same_rows() {
         assert_eq!(
-            render(Format::Text),
+            render(Format::Table),
             "0.0.0.0-255.255.255.255[External] => a/x[Pod] : All Connections\na/x[Pod] => a/y[Pod] : TCP 80,UDP 53\n"
         );
         assert_eq!(

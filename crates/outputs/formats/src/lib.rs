@@ -63,16 +63,21 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use export::export;
-pub use query::{choose, parse_query, print, run, write, Answer, Choice};
+pub use query::{choose, parse_query, print, print_styled, run, write, Answer, Choice, Style};
 
-/// An output format. Which names a command accepts is its own list ([`Format::SEARCH`],
-/// [`Format::EXPORT`], [`Format::CONNECTIVITY`]); a format's canonical name is [`Format::name`].
+/// An output format. Every command takes `-o` with the same names ([`Format::parse`]: a
+/// canonical name or an alias, [`Format::NAMES`]); which formats a command prints is its own
+/// list ([`Format::SEARCH`], [`Format::EXPORT`], [`Format::CONNECTIVITY`], [`Format::REPORT`],
+/// [`Format::IMPACT`]). A format's canonical name is [`Format::name`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// An aligned text table (`search`'s default).
+    /// The command's text for people: an aligned table (`search`), a summary (`stats`), a
+    /// tree (`why`), netpol-analyzer's `src => dst : conns` lines (`connectivity`).
     Table,
-    /// Plain text lines (`connectivity -o txt`: netpol-analyzer's `src => dst : conns`).
-    Text,
+    /// The table with more columns (health, age, reason), as `kubectl get -o wide`.
+    Wide,
+    /// `kind/name` (`deployment.apps/web`), one per line, as `kubectl get -o name`.
+    Name,
     /// JSON.
     Json,
     /// One JSON value per line.
@@ -96,62 +101,128 @@ pub enum Format {
 }
 
 impl Format {
-    /// What `search -o` and the query's `| format F` accept.
-    pub const SEARCH: [(&'static str, Format); 10] = [
+    /// Every format with its canonical name, in the order help texts list them.
+    pub const ALL: [(&'static str, Format); 13] = [
         ("table", Format::Table),
+        ("wide", Format::Wide),
+        ("name", Format::Name),
         ("json", Format::Json),
-        ("ndjson", Format::Ndjson),
         ("yaml", Format::Yaml),
+        ("ndjson", Format::Ndjson),
         ("csv", Format::Csv),
         ("markdown", Format::Markdown),
         ("dot", Format::Dot),
         ("mermaid", Format::Mermaid),
         ("graphml", Format::Graphml),
         ("cytoscape", Format::Cytoscape),
-    ];
-
-    /// What `export -o` accepts.
-    pub const EXPORT: [(&'static str, Format); 5] = [
-        ("json", Format::Json),
-        ("dot", Format::Dot),
-        ("mermaid", Format::Mermaid),
-        ("graphml", Format::Graphml),
         ("cypher", Format::Cypher),
     ];
 
-    /// What `connectivity -o` accepts (netpol-analyzer's names).
-    pub const CONNECTIVITY: [(&'static str, Format); 5] = [
-        ("txt", Format::Text),
-        ("json", Format::Json),
-        ("csv", Format::Csv),
+    /// Other names every command accepts for the same formats: `text` and `txt` (the text for
+    /// people; netpol-analyzer's `txt`), `md` (netpol-analyzer's), `yml`, `jsonl`, `graphviz`.
+    pub const ALIASES: [(&'static str, Format); 6] = [
+        ("text", Format::Table),
+        ("txt", Format::Table),
+        ("yml", Format::Yaml),
+        ("jsonl", Format::Ndjson),
         ("md", Format::Markdown),
-        ("dot", Format::Dot),
+        ("graphviz", Format::Dot),
     ];
 
-    /// Every format with its canonical name.
-    pub const ALL: [(&'static str, Format); 12] = [
-        ("table", Format::Table),
-        ("text", Format::Text),
-        ("json", Format::Json),
-        ("ndjson", Format::Ndjson),
-        ("yaml", Format::Yaml),
-        ("csv", Format::Csv),
-        ("markdown", Format::Markdown),
-        ("dot", Format::Dot),
-        ("mermaid", Format::Mermaid),
-        ("graphml", Format::Graphml),
-        ("cytoscape", Format::Cytoscape),
-        ("cypher", Format::Cypher),
+    /// What `search -o` and the query's `| format F` print.
+    pub const SEARCH: [Format; 12] = [
+        Format::Table,
+        Format::Wide,
+        Format::Name,
+        Format::Json,
+        Format::Yaml,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Markdown,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Graphml,
+        Format::Cytoscape,
     ];
 
-    /// The format a command's list names `name`.
-    pub fn lookup(list: &[(&str, Format)], name: &str) -> Option<Format> {
-        list.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
+    /// What `export -o` writes: the whole graph.
+    pub const EXPORT: [Format; 8] = [
+        Format::Json,
+        Format::Yaml,
+        Format::Name,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Graphml,
+        Format::Cytoscape,
+        Format::Cypher,
+    ];
+
+    /// What `connectivity -o` writes (netpol-analyzer's formats, and YAML).
+    pub const CONNECTIVITY: [Format; 6] = [
+        Format::Table,
+        Format::Json,
+        Format::Yaml,
+        Format::Csv,
+        Format::Markdown,
+        Format::Dot,
+    ];
+
+    /// What the typed reports print (`stats`, `why`, `show`, `reach`): text, JSON, YAML.
+    pub const REPORT: [Format; 3] = [Format::Table, Format::Json, Format::Yaml];
+
+    /// What `impact` and `show pods` print: the reports' formats and `name`.
+    pub const IMPACT: [Format; 4] = [Format::Table, Format::Json, Format::Yaml, Format::Name];
+
+    /// Every name and alias, canonical names first.
+    pub fn names_and_aliases() -> impl Iterator<Item = (&'static str, Format)> {
+        Format::ALL.into_iter().chain(Format::ALIASES)
     }
 
-    /// The names of a command's list, in order.
-    pub fn names<const N: usize>(list: &[(&'static str, Format); N]) -> [&'static str; N] {
-        list.map(|(n, _)| n)
+    /// The names a command's list accepts, canonical then aliases (for `| format F` and
+    /// completion).
+    pub fn accepted(list: &[Format]) -> Vec<&'static str> {
+        Format::names_and_aliases()
+            .filter(|(_, f)| list.contains(f))
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The format a name or alias means, if the command's `list` prints it.
+    pub fn lookup(list: &[Format], name: &str) -> Option<Format> {
+        name.parse::<Format>().ok().filter(|f| list.contains(f))
+    }
+
+    /// The format `name` means for a command printing `list`, or why not: an unknown name (with
+    /// the closest one), or a format this command does not print (with those it does).
+    pub fn parse_for(list: &[Format], name: &str, command: &str) -> Result<Format, UnknownFormat> {
+        let canonical: Vec<&str> = list.iter().map(|f| f.name()).collect();
+        match name.parse::<Format>() {
+            Ok(f) if list.contains(&f) => Ok(f),
+            Ok(f) => Err(UnknownFormat {
+                name: name.to_string(),
+                message: format!(
+                    "`{command}` does not print {}; it prints {}",
+                    f.name(),
+                    canonical.join(", ")
+                ),
+            }),
+            Err(_) => {
+                let near = kubegraph_model::fuzzy::closest(name, Format::accepted(list));
+                Err(UnknownFormat {
+                    name: name.to_string(),
+                    message: match near {
+                        Some(n) => format!(
+                            "unknown format `{name}`; did you mean `{n}`? (`{command}` prints {})",
+                            canonical.join(", ")
+                        ),
+                        None => format!(
+                            "unknown format `{name}` (`{command}` prints {})",
+                            canonical.join(", ")
+                        ),
+                    },
+                })
+            }
+        }
     }
 
     /// The canonical name (`markdown`, `table`).
@@ -177,13 +248,18 @@ impl fmt::Display for Format {
     }
 }
 
-/// A name no command accepts.
+/// A format name a command does not take: unknown, or not one it prints.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownFormat(pub String);
+pub struct UnknownFormat {
+    /// The name as given.
+    pub name: String,
+    /// What is wrong and what the command prints.
+    pub message: String,
+}
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown format `{}`", self.0)
+        f.write_str(&self.message)
     }
 }
 
@@ -192,16 +268,15 @@ impl std::error::Error for UnknownFormat {}
 impl FromStr for Format {
     type Err = UnknownFormat;
 
-    /// A canonical name, or another name a command accepts (`txt`, `md`).
+    /// A canonical name or an alias (`txt`, `md`, `yml`), case-insensitively.
     fn from_str(s: &str) -> Result<Format, UnknownFormat> {
-        [
-            &Format::ALL[..],
-            &Format::SEARCH,
-            &Format::EXPORT,
-            &Format::CONNECTIVITY,
-        ]
-        .into_iter()
-        .find_map(|list| Format::lookup(list, s))
-        .ok_or_else(|| UnknownFormat(s.to_string()))
+        let lower = s.to_ascii_lowercase();
+        Format::names_and_aliases()
+            .find(|(n, _)| *n == lower)
+            .map(|(_, f)| f)
+            .ok_or_else(|| UnknownFormat {
+                name: s.to_string(),
+                message: format!("unknown format `{s}`"),
+            })
     }
 }

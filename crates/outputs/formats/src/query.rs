@@ -42,11 +42,17 @@ use crate::Format;
 /// Parses a query with the search command's format names: `| format F` with any other name is
 /// an error at the name, with a suggestion, as every other parse error.
 pub fn parse_query(query: &str) -> Result<Ast, Diagnostic> {
-    let names = Format::names(&Format::SEARCH);
+    let names: Vec<&str> = Format::SEARCH.iter().map(|f| f.name()).collect();
+    let aliases: Vec<&str> = Format::ALIASES
+        .iter()
+        .filter(|(_, f)| Format::SEARCH.contains(f))
+        .map(|(n, _)| *n)
+        .collect();
     kubegraph_query::parse_with(
         query,
         &Options {
             formats: Some(&names),
+            aliases: &aliases,
         },
     )
 }
@@ -75,7 +81,10 @@ pub fn choose(ast: &Ast, default: Option<Format>) -> Result<Choice, Diagnostic> 
                             name.span,
                             ErrorKind::UnknownFormat(name.node.clone()),
                         )
-                        .with_suggestion(closest(&name.node, Format::names(&Format::SEARCH))))
+                        .with_suggestion(closest(
+                            &name.node,
+                            Format::SEARCH.iter().map(|f| f.name()),
+                        )))
                     }
                 }
             }
@@ -108,13 +117,19 @@ impl Choice {
         };
         let ok = match shape {
             Shape::Nodes | Shape::Rows => true,
-            Shape::Count | Shape::Tag | Shape::Clean => {
-                !self.explicit.is_some_and(|(f, _)| f != Format::Table)
+            Shape::Count | Shape::Tag | Shape::Clean => !self.explicit.is_some_and(|(f, _)| {
+                !matches!(
+                    f,
+                    Format::Table | Format::Json | Format::Yaml | Format::Ndjson
+                )
+            }),
+            Shape::Groups => {
+                let f = format.unwrap_or(Format::Table);
+                !f.is_graph() && f != Format::Name
             }
-            Shape::Groups => !format.unwrap_or(Format::Table).is_graph(),
             Shape::Objects => matches!(
                 format.unwrap_or(Format::Yaml),
-                Format::Table | Format::Yaml | Format::Json | Format::Ndjson
+                Format::Table | Format::Yaml | Format::Json | Format::Ndjson | Format::Name
             ),
             Shape::Plan => !format.is_some_and(Format::is_graph),
         };
@@ -137,8 +152,26 @@ pub struct Answer {
 
 impl Answer {
     /// Writes the answer as [`write()`] does.
-    pub fn write(&self, graph: &Graph, out: &mut dyn Write) -> io::Result<()> {
-        write(graph, &self.output, self.format, out)
+    pub fn write(&self, ctx: &Ctx, out: &mut dyn Write) -> io::Result<()> {
+        write(ctx, &self.output, self.format, Style::default(), out)
+    }
+
+    /// Writes the answer as [`write()`] does, in `style`.
+    pub fn write_styled(&self, ctx: &Ctx, style: Style, out: &mut dyn Write) -> io::Result<()> {
+        write(ctx, &self.output, self.format, style, out)
+    }
+}
+
+/// How tables print: with a header line (the default) or without (`--no-headers`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// Tables and CSV start with their header line.
+    pub headers: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { headers: true }
     }
 }
 
@@ -161,21 +194,50 @@ pub fn print(
     default: Option<Format>,
     out: &mut dyn Write,
 ) -> io::Result<Result<(), Diagnostic>> {
+    print_styled(ctx, ast, default, Style::default(), out)
+}
+
+/// [`print`], in `style`.
+pub fn print_styled(
+    ctx: &Ctx,
+    ast: &Ast,
+    default: Option<Format>,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<Result<(), Diagnostic>> {
     match run(ctx, ast, default) {
-        Ok(answer) => answer.write(ctx.graph, out).map(Ok),
+        Ok(answer) => answer.write_styled(ctx, style, out).map(Ok),
         Err(e) => Ok(Err(e)),
     }
 }
 
 /// Writes a result in `format` (see the module table); `None` is the result's own default:
 /// a table, YAML for `dump`. A result the format cannot print (which [`Choice::accept`]
-/// refuses first) is an [`io::ErrorKind::InvalidInput`] error.
+/// refuses first) is an [`io::ErrorKind::InvalidInput`] error. `ctx` gives the facts `-o wide`
+/// shows (health, age).
 pub fn write(
-    graph: &Graph,
+    ctx: &Ctx,
     output: &Output,
     format: Option<Format>,
+    style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let graph = ctx.graph;
+    let serialized = |v: &dyn erased::Ser, f: Format, out: &mut dyn Write| -> io::Result<()> {
+        match f {
+            Format::Yaml => out.write_all(v.yaml().as_bytes()),
+            Format::Ndjson => {
+                out.write_all(v.json(false).as_bytes())?;
+                out.write_all(b"\n")
+            }
+            _ => {
+                out.write_all(v.json(true).as_bytes())?;
+                out.write_all(b"\n")
+            }
+        }
+    };
+    let structured =
+        |f: Option<Format>| f.filter(|f| matches!(f, Format::Json | Format::Yaml | Format::Ndjson));
     let cannot = |what: &str, f: Format| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -183,23 +245,36 @@ pub fn write(
         )
     };
     match output {
-        Output::Nodes(nodes) => write_nodes(graph, nodes, format.unwrap_or(Format::Table), out),
+        Output::Nodes(nodes) => {
+            write_nodes(ctx, nodes, format.unwrap_or(Format::Table), style, out)
+        }
         Output::Objects(nodes) => match format.unwrap_or(Format::Yaml) {
+            Format::Name => write_names(graph, nodes, out),
             f @ (Format::Table | Format::Yaml | Format::Json | Format::Ndjson) => {
                 write_objects(graph, nodes, f, out)
             }
             f => Err(cannot("dump", f)),
         },
         Output::Rows(rows) => match format.unwrap_or(Format::Table) {
-            f if f.is_graph() => write_nodes(graph, &rows.nodes, f, out),
-            f => write_rows(&rows.columns, &rows.rows, f, out),
+            Format::Name => write_names(graph, &rows.nodes, out),
+            f if f.is_graph() => write_nodes(ctx, &rows.nodes, f, style, out),
+            f => write_rows(&rows.columns, &rows.rows, f, style, out),
         },
         Output::Groups(groups) => match format.unwrap_or(Format::Table) {
-            f if f.is_graph() => Err(cannot("aggregate", f)),
-            f => write_rows(&groups.columns, &groups.rows, f, out),
+            f if f.is_graph() || f == Format::Name => Err(cannot("aggregate", f)),
+            f => write_rows(&groups.columns, &groups.rows, f, style, out),
         },
-        Output::Plan(plan) => write_plan(plan, format, out),
-        Output::Count(n) => writeln!(out, "{n}"),
+        Output::Plan(plan) => write_plan(plan, format, style, out),
+        Output::Count(n) => match structured(format) {
+            Some(f) => serialized(&serde_json::json!({ "count": n }), f, out),
+            None => writeln!(out, "{n}"),
+        },
+        Output::CountBy(c) if structured(format).is_some() => {
+            serialized(c, structured(format).unwrap_or(Format::Json), out)
+        }
+        Output::Actions(plan) if structured(format).is_some() => {
+            serialized(plan, structured(format).unwrap_or(Format::Json), out)
+        }
         Output::CountBy(c) => {
             for v in &c.values {
                 writeln!(out, "{}: {}", v.value, v.count)?;
@@ -310,12 +385,39 @@ fn write_objects(
 /// Nodes in `format`, written node by node where the format allows (json, ndjson, yaml, and
 /// the graph formats); tables (kind, namespace, name) need every row for their widths.
 fn write_nodes(
-    graph: &Graph,
+    ctx: &Ctx,
     nodes: &[NodeId],
     format: Format,
+    style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let graph = ctx.graph;
     match format {
+        Format::Name => write_names(graph, nodes, out),
+        Format::Wide => {
+            let now = ctx.facts.now(graph);
+            let rows: Vec<Vec<Cell>> = nodes
+                .iter()
+                .map(|&id| {
+                    let o = &graph.node(id).object;
+                    let h = ctx.facts.health(graph, id);
+                    let age = now
+                        .zip(kubegraph_query::eval::units::creation_time(&o.raw))
+                        .map(|(now, t)| kubegraph_model::time::human((now - t) as i64));
+                    vec![
+                        Cell::Text(o.kind.clone()),
+                        o.namespace.clone().map_or(Cell::Null, Cell::Text),
+                        Cell::Text(o.name.clone()),
+                        Cell::Text(h.state.as_str().to_string()),
+                        age.map_or(Cell::Null, Cell::Text),
+                        Cell::Text(h.reason.clone()),
+                    ]
+                })
+                .collect();
+            let columns =
+                ["kind", "namespace", "name", "health", "age", "reason"].map(String::from);
+            write_rows(&columns, &rows, Format::Table, style, out)
+        }
         Format::Json => {
             serde_json::to_writer_pretty(
                 &mut *out,
@@ -349,7 +451,7 @@ fn write_nodes(
         f @ (Format::Dot | Format::Mermaid | Format::Graphml | Format::Cypher) => {
             crate::export::write_view(&View::subset(graph, nodes), f, out)
         }
-        Format::Table | Format::Text | Format::Csv | Format::Markdown => {
+        Format::Table | Format::Csv | Format::Markdown => {
             let rows: Vec<Vec<Cell>> = nodes
                 .iter()
                 .map(|&id| {
@@ -362,7 +464,49 @@ fn write_nodes(
                 })
                 .collect();
             let columns = ["kind", "namespace", "name"].map(String::from);
-            write_rows(&columns, &rows, format, out)
+            write_rows(&columns, &rows, format, style, out)
+        }
+    }
+}
+
+/// `kind.group/name` per line, as `kubectl get -o name` writes them (`pod/web-1`,
+/// `deployment.apps/web`).
+fn write_names(graph: &Graph, nodes: &[NodeId], out: &mut dyn Write) -> io::Result<()> {
+    for &id in nodes {
+        writeln!(out, "{}", kubectl_name(&graph.node(id).object))?;
+    }
+    Ok(())
+}
+
+/// `pod/web-1`, `deployment.apps/web`: an object as `kubectl get -o name` names it.
+pub fn kubectl_name(o: &kubegraph_model::Object) -> String {
+    let kind = o.kind.to_lowercase();
+    if o.group.is_empty() {
+        format!("{kind}/{}", o.name)
+    } else {
+        format!("{kind}.{}/{}", o.group, o.name)
+    }
+}
+
+/// Serializing a typed answer as JSON or YAML, for [`write()`].
+mod erased {
+    /// A value that can be written as JSON (pretty or not) or YAML.
+    pub trait Ser {
+        fn json(&self, pretty: bool) -> String;
+        fn yaml(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self, pretty: bool) -> String {
+            let v = serde_json::to_value(self).unwrap_or_default();
+            if pretty {
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            } else {
+                serde_json::to_string(&v).unwrap_or_default()
+            }
+        }
+        fn yaml(&self) -> String {
+            serde_yaml_ng::to_string(self).unwrap_or_default()
         }
     }
 }
@@ -398,6 +542,7 @@ fn write_rows(
     columns: &[String],
     rows: &[Vec<Cell>],
     format: Format,
+    style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let maps = || -> Vec<RowMap> { rows.iter().map(|r| RowMap(columns, r)).collect() };
@@ -425,20 +570,25 @@ fn write_rows(
             Ok(())
         }
         Format::Yaml => out.write_all(yaml(&maps()).as_bytes()),
-        Format::Csv => table::write(out, Layout::Csv, &header, texts("")),
+        Format::Csv => table::write_with(out, Layout::Csv, &header, texts(""), style.headers),
         Format::Markdown => table::write(out, Layout::Markdown(Rule::Short), &header, texts("-")),
-        _ => table::write(out, Layout::Text, &header, texts("-")),
+        _ => table::write_with(out, Layout::Text, &header, texts("-"), style.headers),
     }
 }
 
 /// `explain`: a table of the steps (times as `12µs`, `3.4ms`, `1.25s`) then a line per missing
 /// path; in other formats the same rows with `time_us`, and a row per missing path whose
 /// `step` is the note.
-fn write_plan(plan: &Plan, format: Option<Format>, out: &mut dyn Write) -> io::Result<()> {
+fn write_plan(
+    plan: &Plan,
+    format: Option<Format>,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let note = |p: &String| format!("path `{p}` is on no object");
     let opt = |n: Option<usize>| n.map_or(Cell::Null, |n| Cell::Int(n as i64));
     match format {
-        None | Some(Format::Table) | Some(Format::Text) => {
+        None | Some(Format::Table | Format::Wide | Format::Name) => {
             let columns = ["step", "index", "estimated", "actual", "time"].map(String::from);
             let rows: Vec<Vec<Cell>> = plan
                 .steps
@@ -453,7 +603,7 @@ fn write_plan(plan: &Plan, format: Option<Format>, out: &mut dyn Write) -> io::R
                     ]
                 })
                 .collect();
-            write_rows(&columns, &rows, Format::Table, out)?;
+            write_rows(&columns, &rows, Format::Table, style, out)?;
             for p in &plan.missing_paths {
                 writeln!(out, "{}", note(p))?;
             }
@@ -488,7 +638,7 @@ fn write_plan(plan: &Plan, format: Option<Format>, out: &mut dyn Write) -> io::R
                     Cell::Null,
                 ]);
             }
-            write_rows(&columns, &rows, f, out)
+            write_rows(&columns, &rows, f, style, out)
         }
     }
 }

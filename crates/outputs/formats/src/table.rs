@@ -60,9 +60,28 @@ where
     R: IntoIterator<Item = C>,
     C: AsRef<str>,
 {
+    write_with(out, layout, header, rows, true)
+}
+
+/// [`write()`], with the header line or without it (`--no-headers`, for text and CSV; a
+/// Markdown table always has its header).
+pub fn write_with<R, C>(
+    out: &mut dyn Write,
+    layout: Layout,
+    header: &[&str],
+    rows: impl IntoIterator<Item = R>,
+    headers: bool,
+) -> io::Result<()>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     match layout {
         Layout::Text => {
-            let mut all: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
+            let mut all: Vec<Vec<String>> = Vec::new();
+            if headers {
+                all.push(header.iter().map(|h| h.to_string()).collect());
+            }
             all.extend(
                 rows.into_iter()
                     .map(|r| r.into_iter().map(|c| c.as_ref().to_string()).collect()),
@@ -70,7 +89,9 @@ where
             text(out, &all)
         }
         Layout::Csv => {
-            csv_line(out, header.iter().copied())?;
+            if headers {
+                csv_line(out, header.iter().copied())?;
+            }
             for r in rows {
                 let cells: Vec<C> = r.into_iter().collect();
                 csv_line(out, cells.iter().map(AsRef::as_ref))?;

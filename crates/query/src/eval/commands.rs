@@ -74,7 +74,8 @@ pub struct End<'q>(EndCmd<'q>, Span);
 
 enum EndCmd<'q> {
     Count(Option<&'q Path>),
-    List(&'q [Column]),
+    /// `list`, and the commands after it that reorder or page its rows.
+    List(&'q [Column], Vec<&'q Command>),
     Dump,
     Aggregate(&'q [Column], &'q [crate::syntax::ast::AggCall]),
     Action(&'q Command),
@@ -84,7 +85,7 @@ impl EndCmd<'_> {
     fn name(&self) -> &'static str {
         match self {
             EndCmd::Count(_) => "count",
-            EndCmd::List(_) => "list",
+            EndCmd::List(..) => "list",
             EndCmd::Dump => "dump",
             EndCmd::Aggregate(..) => "aggregate",
             EndCmd::Action(Command::Clean) => "clean",
@@ -116,6 +117,25 @@ pub fn page<'q>(
         if let Command::Format(_) = &cmd.node {
             continue;
         }
+        if let Some(End(EndCmd::List(_, after), _)) = &mut end {
+            // `list … | sort … | head 3 | uniq`: the rows are sorted, paged, deduplicated.
+            if matches!(
+                cmd.node,
+                Command::Sort(_)
+                    | Command::Head(_)
+                    | Command::Tail(_)
+                    | Command::Limit { .. }
+                    | Command::Uniq
+            ) {
+                if let Command::Sort(keys) = &cmd.node {
+                    for k in keys {
+                        check_path(&k.path)?;
+                    }
+                }
+                after.push(&cmd.node);
+                continue;
+            }
+        }
         if let Some(End(e, _)) = &end {
             return Err(Diagnostic::eval(
                 cmd.span,
@@ -125,7 +145,7 @@ pub fn page<'q>(
         let at = cmd.span;
         match &cmd.node {
             Command::Count(path) => end = Some(End(EndCmd::Count(path.as_ref()), at)),
-            Command::List(cols) => end = Some(End(EndCmd::List(cols), at)),
+            Command::List(cols) => end = Some(End(EndCmd::List(cols, Vec::new()), at)),
             Command::Dump => end = Some(End(EndCmd::Dump, at)),
             Command::Aggregate { groups, funcs } => {
                 end = Some(End(EndCmd::Aggregate(groups, funcs), at))
@@ -156,8 +176,11 @@ pub fn end_with(
             accept(Shape::Count, at)?;
             count(ctx, &nodes, path)?
         }
-        Some(End(EndCmd::List(cols), at)) => {
-            let rows = list_rows(ctx, nodes, cols)?;
+        Some(End(EndCmd::List(cols, after), at)) => {
+            let mut rows = list_rows(ctx, nodes, cols)?;
+            for c in after {
+                rows = rows_command(ctx, rows, cols, c);
+            }
             accept(Shape::Rows, at)?;
             Output::Rows(rows)
         }
@@ -252,6 +275,103 @@ pub fn node_command(
         }
     }
     Ok(nodes)
+}
+
+/// A command after `list`, on its rows: `sort` by a column (named by its alias or path as
+/// written) or by any path of the listed nodes, `head`, `tail`, `limit`, and `uniq` (rows
+/// with the same cells once, the first kept).
+fn rows_command(ctx: &Ctx, rows: Rows, cols: &[Column], cmd: &Command) -> Rows {
+    let Rows {
+        columns,
+        rows,
+        nodes,
+    } = rows;
+    let mut pairs: Vec<(Vec<Cell>, NodeId)> = rows.into_iter().zip(nodes).collect();
+    match cmd {
+        Command::Sort(keys) => {
+            // Each key: a column's index, or a path to read from the node.
+            let column_of = |p: &Path| {
+                let text = path_text(p);
+                columns.iter().position(|c| *c == text).or_else(|| {
+                    cols.iter()
+                        .position(|c| path_text(&c.path) == text && c.alias.is_none())
+                })
+            };
+            let key_of = |cells: &[Cell], id: NodeId, p: &Path| -> Option<Val<'static>> {
+                match column_of(p) {
+                    Some(i) => match &cells[i] {
+                        Cell::Null => None,
+                        Cell::Int(n) => Some(Val::Num(*n as f64)),
+                        Cell::Float(f) => Some(Val::Num(*f)),
+                        c => {
+                            let t = match c {
+                                Cell::Text(t) => t.clone(),
+                                Cell::List(l) => l.join(","),
+                                _ => String::new(),
+                            };
+                            Some(match t.parse::<f64>() {
+                                Ok(n) => Val::Num(n),
+                                Err(_) => Val::Str(std::borrow::Cow::Owned(t)),
+                            })
+                        }
+                    },
+                    None => values(ctx, id, p)
+                        .into_iter()
+                        .find(|v| *v != Val::Null)
+                        .and_then(|v| v.text().map(|t| Val::Str(t.into_owned().into()))),
+                }
+            };
+            let mut keyed: Vec<(SortKey, (Vec<Cell>, NodeId))> = pairs
+                .into_iter()
+                .map(|(cells, id)| {
+                    let k = keys.iter().map(|k| key_of(&cells, id, &k.path)).collect();
+                    (k, (cells, id))
+                })
+                .collect();
+            keyed.sort_by(|(a, _), (b, _)| {
+                for ((x, y), k) in a.iter().zip(b).zip(keys) {
+                    let o = match (x, y) {
+                        (Some(x), Some(y)) => {
+                            let o = x.sort_cmp(y);
+                            if k.order == Order::Desc {
+                                o.reverse()
+                            } else {
+                                o
+                            }
+                        }
+                        (Some(_), None) => Ordering::Less,
+                        (None, Some(_)) => Ordering::Greater,
+                        (None, None) => Ordering::Equal,
+                    };
+                    if o != Ordering::Equal {
+                        return o;
+                    }
+                }
+                Ordering::Equal
+            });
+            pairs = keyed.into_iter().map(|(_, p)| p).collect();
+        }
+        Command::Limit { offset, count } => {
+            let off = offset.unwrap_or(0) as usize;
+            pairs = pairs.into_iter().skip(off).take(*count as usize).collect();
+        }
+        Command::Head(n) => pairs.truncate(*n as usize),
+        Command::Tail(n) => {
+            let skip = pairs.len().saturating_sub(*n as usize);
+            pairs.drain(..skip);
+        }
+        Command::Uniq => {
+            let mut seen = FxHashSet::default();
+            pairs.retain(|(cells, _)| seen.insert(format!("{cells:?}")));
+        }
+        _ => {}
+    }
+    let (rows, nodes) = pairs.into_iter().unzip();
+    Rows {
+        columns,
+        rows,
+        nodes,
+    }
 }
 
 /// `count`: the number; `count path`: the values by count (most first) then value, and the
@@ -361,3 +481,6 @@ pub fn sort_stable(g: &Graph, nodes: &mut [NodeId]) {
         ))
     });
 }
+
+/// A listed row's sort key: one value per `sort` key, none when the row has no value there.
+type SortKey = Vec<Option<Val<'static>>>;

@@ -57,6 +57,9 @@ pub fn explain(ctx: &Ctx, q: &Query, accept: Accept) -> Result<Output, Diagnosti
             (all, "scan".to_string(), n)
         }
     };
+    if ctx.scope.is_some() {
+        current.retain(|&id| ctx.in_scope(id));
+    }
     steps.push(Step {
         step: format!("filter {first}"),
         index,
@@ -108,6 +111,9 @@ pub fn explain(ctx: &Ctx, q: &Query, accept: Accept) -> Result<Output, Diagnosti
     }
     let t = Instant::now();
     let n = current.len();
+    if ctx.scope.is_some() {
+        current.retain(|&id| ctx.in_scope(id));
+    }
     sort_stable(ctx.graph, &mut current);
     current.dedup();
     steps.push(Step {

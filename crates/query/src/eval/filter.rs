@@ -145,7 +145,7 @@ impl Compiled<'_> {
             Compiled::Not(f) => !f.matches(ctx, id),
             Compiled::Is(kinds) => {
                 let n = ctx.graph.node(id);
-                kinds.iter().any(|k| kind_matches(n, &k.kind))
+                kinds.iter().any(|k| kind_matches(ctx.index, n, &k.kind))
             }
             Compiled::Has(p) => values(ctx, id, p).iter().any(|v| *v != Val::Null),
             Compiled::Missing => ctx.graph.node(id).missing(),

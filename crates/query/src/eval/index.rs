@@ -32,6 +32,9 @@ pub struct QueryIndex {
     by_name: FxHashMap<String, Vec<NodeId>>,
     placeholders: Vec<NodeId>,
     labels: OnceLock<LabelIndex>,
+    /// A custom resource's names from its CustomResourceDefinition in the graph (its plural,
+    /// singular, short names and kind, lower-case) → its (group, kind).
+    crd_names: FxHashMap<String, Vec<(String, String)>>,
 }
 
 /// Label key → label value → nodes, sorted by id. Built on the first label filter: a one-shot
@@ -85,6 +88,7 @@ impl QueryIndex {
             by_name: FxHashMap::default(),
             placeholders: Vec::new(),
             labels: OnceLock::new(),
+            crd_names: FxHashMap::default(),
         };
         for (id, n) in graph.nodes() {
             let o = &n.object;
@@ -99,8 +103,48 @@ impl QueryIndex {
             if n.origin == Origin::Placeholder {
                 idx.placeholders.push(id);
             }
+            if n.origin == Origin::Source
+                && o.is("apiextensions.k8s.io", "CustomResourceDefinition")
+            {
+                for (name, gk) in crd_names(o) {
+                    let v = idx.crd_names.entry(name).or_default();
+                    if !v.contains(&gk) {
+                        v.push(gk);
+                    }
+                }
+            }
         }
         idx
+    }
+
+    /// The (group, kind)s a custom kind written in a query names through the
+    /// CustomResourceDefinitions of the graph: `servicemonitors`, `servicemonitor`, `smon`
+    /// (plural, singular, short name), in `group` when one is written.
+    pub fn custom_names(&self, group: Option<&str>, written: &str) -> Vec<(String, String)> {
+        match self.crd_names.get(&written.to_lowercase()) {
+            Some(gks) => gks
+                .iter()
+                .filter(|(g, _)| group.is_none_or(|want| want == g))
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Every name the CRDs of the graph give their kinds (lower-case), for suggestions.
+    pub fn custom_kind_names(&self) -> impl Iterator<Item = &str> {
+        self.crd_names.keys().map(String::as_str)
+    }
+
+    /// Whether the graph holds a node of this (group, kind).
+    pub fn has_kind(&self, group: &str, kind: &str) -> bool {
+        self.by_kind
+            .contains_key(&(group.to_string(), kind.to_string()))
+    }
+
+    /// Every (group, kind) of the graph.
+    pub fn kinds(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.by_kind.keys().map(|(g, k)| (g.as_str(), k.as_str()))
     }
 
     /// Every node of a kind selector, sorted by id.
@@ -130,12 +174,13 @@ impl QueryIndex {
                 }
             }
             KindSel::Custom { group, kind } => {
+                let named = self.custom_names(group.as_deref(), kind);
                 for ((g, k), ids) in &self.by_kind {
                     let hit = match group {
                         Some(group) => g == group && k == kind,
                         None => k.eq_ignore_ascii_case(kind),
                     };
-                    if hit {
+                    if hit || named.iter().any(|(ng, nk)| ng == g && nk == k) {
                         add(ids);
                     }
                 }
@@ -243,6 +288,34 @@ fn intersect(a: &[NodeId], b: &[NodeId]) -> Vec<NodeId> {
                 i += 1;
                 j += 1;
             }
+        }
+    }
+    out
+}
+
+/// The names a CustomResourceDefinition gives its kind (`spec.names`: plural, singular, short
+/// names, kind; lower-case), with its (group, kind).
+fn crd_names(crd: &kubegraph_model::Object) -> Vec<(String, (String, String))> {
+    use kubegraph_model::json::{JsonContainerTrait, Path};
+    let (Some(group), Some(names)) = (
+        crd.raw.ptr("/spec/group").and_then(|g| g.as_str()),
+        crd.raw.ptr("/spec/names"),
+    ) else {
+        return Vec::new();
+    };
+    let Some(kind) = names.get("kind").and_then(|k| k.as_str()) else {
+        return Vec::new();
+    };
+    let gk = (group.to_string(), kind.to_string());
+    let mut out = vec![(kind.to_lowercase(), gk.clone())];
+    for key in ["plural", "singular"] {
+        if let Some(n) = names.get(key).and_then(|v| v.as_str()) {
+            out.push((n.to_lowercase(), gk.clone()));
+        }
+    }
+    if let Some(short) = names.get("shortNames").and_then(|v| v.as_array()) {
+        for s in short.iter().filter_map(|s| s.as_str()) {
+            out.push((s.to_lowercase(), gk.clone()));
         }
     }
     out

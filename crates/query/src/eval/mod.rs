@@ -25,6 +25,7 @@ pub mod explain;
 pub mod facts;
 pub mod filter;
 pub mod index;
+pub mod lint;
 pub mod reach;
 pub mod traverse;
 pub mod units;
@@ -33,9 +34,10 @@ pub mod value;
 use kubegraph_graph::{Graph, NodeId};
 
 pub use commands::{accept_all, sort_stable, Accept, Shape};
-pub use context::{Ctx, Facts};
+pub use context::{Ctx, Facts, Scope};
 pub use facts::GraphFacts;
 pub use index::QueryIndex;
+pub use lint::lint;
 pub use reach::ReachIndex;
 
 use crate::output::Output;
@@ -86,6 +88,9 @@ fn select(ctx: &Ctx, q: &Query) -> Result<Vec<NodeId>, Diagnostic> {
         }
         None => ctx.graph.nodes().map(|(id, _)| id).collect(),
     };
+    if ctx.scope.is_some() {
+        current.retain(|&id| ctx.in_scope(id));
+    }
     for (t, part) in q.traversals.iter().zip(&q.parts[1..]) {
         let filter = compile_part(part)?;
         let reached = traverse::traverse(ctx, &current, t);
@@ -93,6 +98,9 @@ fn select(ctx: &Ctx, q: &Query) -> Result<Vec<NodeId>, Diagnostic> {
             Some(f) => keep_matching(ctx, reached, &f),
             None => reached,
         };
+    }
+    if ctx.scope.is_some() {
+        current.retain(|&id| ctx.in_scope(id));
     }
     sort_stable(ctx.graph, &mut current);
     current.dedup();

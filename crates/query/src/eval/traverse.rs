@@ -6,6 +6,7 @@
 //! the result is the nodes whose depth lies in the range. `[0:]` therefore includes the start
 //! set and `[1:]` never does.
 
+use crate::eval::index::QueryIndex;
 use std::collections::VecDeque;
 
 use kubegraph_graph::{Graph, Node, NodeId};
@@ -18,8 +19,18 @@ use crate::syntax::ast::{Direction, Filter, KindSel, Query, Span, Spanned, Trave
 use crate::syntax::diagnostic::Diagnostic;
 
 /// Whether a node is of a kind selector (`is(...)` for one kind).
-pub fn kind_matches(node: &Node, sel: &KindSel) -> bool {
+pub fn kind_matches(index: &QueryIndex, node: &Node, sel: &KindSel) -> bool {
     let o = &node.object;
+    if let KindSel::Custom { group, kind } = sel {
+        // A custom resource's plural, singular or short name, from its CRD in the input.
+        if index
+            .custom_names(group.as_deref(), kind)
+            .iter()
+            .any(|(g, k)| *g == o.group && *k == o.kind)
+        {
+            return true;
+        }
+    }
     match sel {
         KindSel::Builtin(gks) => gks.iter().any(|gk| gk.is(&o.group, &o.kind)),
         KindSel::Abstract(cat) if cat == "kubernetes_resource" => o.group != SYNTHETIC_GROUP,
@@ -107,7 +118,7 @@ pub fn nearest(ctx: &Ctx, start: NodeId, sel: &KindSel, ancestors: bool) -> Opti
         };
         for n in next {
             if seen.insert(n) {
-                if kind_matches(g.node(n), sel) {
+                if kind_matches(ctx.index, g.node(n), sel) {
                     return Some(n);
                 }
                 queue.push_back(n);

@@ -90,6 +90,10 @@ pub enum ErrorKind {
     /// result cannot print as, …); the text says why.
     #[error("{0}")]
     Eval(String),
+    /// Not an error: a query that runs but likely does not say what was meant (a path on no
+    /// object, a value a field cannot have); see [`crate::eval::lint`].
+    #[error("{0}")]
+    Warning(String),
 }
 
 /// A spanned error: of parsing or of evaluation. [`Diagnostic::render`] draws it under the
@@ -165,6 +169,7 @@ impl Diagnostic {
             ErrorKind::BadNumber(_) => "a number",
             ErrorKind::TooDeep(_) => "less nesting",
             ErrorKind::Eval(_) => "a query that can run",
+            ErrorKind::Warning(_) => "a query that means what it says",
         }
     }
 

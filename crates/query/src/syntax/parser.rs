@@ -23,6 +23,8 @@ pub const MAX_DEPTH: usize = 64;
 pub struct Options<'a> {
     /// The format names, in the order an error lists them; `None` takes any word.
     pub formats: Option<&'a [&'a str]>,
+    /// Other names of the same formats, accepted but not listed (`txt`, `md`).
+    pub aliases: &'a [&'a str],
 }
 
 const CONNECTIVES: [&str; 2] = ["and", "or"];
@@ -215,6 +217,7 @@ pub(crate) fn parse_search(
     let mut p = Parser {
         c: Cursor::new(src, toks),
         formats: options.formats,
+        aliases: options.aliases,
     };
     p.query()
 }
@@ -222,6 +225,7 @@ pub(crate) fn parse_search(
 struct Parser<'a> {
     c: Cursor<'a>,
     formats: Option<&'a [&'a str]>,
+    aliases: &'a [&'a str],
 }
 
 const VALUE_GLUE: [Tok; 3] = [Tok::Dot, Tok::Slash, Tok::Colon];
@@ -812,11 +816,10 @@ impl Parser<'_> {
         };
         let name = self.c.text(&t);
         match self.formats {
-            Some(names) if !names.contains(&name) => Err(Diagnostic::new(
-                t.span,
-                ErrorKind::UnknownFormat(name.to_string()),
-            )
-            .with_suggestion(closest(name, names.iter().copied()))),
+            Some(names) if !names.contains(&name) && !self.aliases.contains(&name) => Err(
+                Diagnostic::new(t.span, ErrorKind::UnknownFormat(name.to_string()))
+                    .with_suggestion(closest(name, names.iter().copied())),
+            ),
             _ => {
                 self.c.bump();
                 Ok(Spanned::new(name.to_string(), t.span))

@@ -76,7 +76,7 @@ pub fn print_query(
         } => Printed::Nodes(ns),
         answer => {
             let mut out = Vec::new();
-            answer.write(g, &mut out).expect("writes to memory");
+            answer.write(&ctx, &mut out).expect("writes to memory");
             Printed::Text(String::from_utf8(out).expect("UTF-8"))
         }
     })

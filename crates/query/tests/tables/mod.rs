@@ -461,7 +461,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ("is(pod) | cuont", "is(pod) | cuont\n          ^^^^^ unknown command `cuont`; did you mean `count`?"),
     ("is(pod) | lst", "is(pod) | lst\n          ^^^ unknown command `lst`; did you mean `list`?"),
     ("is(pod) | format jsno", "is(pod) | format jsno\n                 ^^^^ unknown format `jsno`; did you mean `json`?"),
-    ("is(pod) | format", "is(pod) | format\n                ^ expected an output format (table, json, ndjson, yaml, csv, markdown, dot, mermaid, graphml, cytoscape), found end of query"),
+    ("is(pod) | format", "is(pod) | format\n                ^ expected an output format (table, wide, name, json, yaml, ndjson, csv, markdown, dot, mermaid, graphml, cytoscape), found end of query"),
     ("is(pod) | limit x", "is(pod) | limit x\n                ^ expected a number of results, found `x`"),
     ("is(pod) | limit -1", "is(pod) | limit -1\n                ^^ expected a number of results, found `-1`"),
     ("is(pod) | head", "is(pod) | head\n              ^ expected a number of results, found end of query"),

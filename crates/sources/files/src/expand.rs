@@ -21,13 +21,14 @@ pub(crate) fn expand(
         return;
     }
     if !value.is_object() {
-        diags.push(
-            Diagnostic::new(format!(
-                "expected a Kubernetes object, found {}; skipped",
-                type_name(&value)
-            ))
-            .at(loc.clone()),
-        );
+        let mut d = Diagnostic::new(format!(
+            "expected a Kubernetes object, found {}; skipped",
+            type_name(&value)
+        ));
+        if value.as_str().is_some_and(is_kubectl_table) {
+            d = d.hint("this is the table `kubectl get` prints; ask it for YAML or JSON: `kubectl get ... -o yaml | kubegraph -f - ...`");
+        }
+        diags.push(d.at(loc.clone()).skipped());
         return;
     }
     let kind = value
@@ -60,10 +61,26 @@ pub(crate) fn expand(
         Err(ObjectError::MissingKind) => diags.push(
             Diagnostic::new("object has no `kind` and nothing says what it is; skipped")
                 .at(loc.clone())
-                .hint("add `apiVersion` and `kind`, or wrap typed items in a `<Kind>List`"),
+                .hint("add `apiVersion` and `kind`, or wrap typed items in a `<Kind>List`")
+                .skipped(),
         ),
-        Err(e) => diags.push(Diagnostic::new(format!("{e}; skipped")).at(loc.clone())),
+        Err(e) => diags.push(
+            Diagnostic::new(format!("{e}; skipped"))
+                .at(loc.clone())
+                .skipped(),
+        ),
     }
+}
+
+/// `NAME  READY  STATUS ...` (or `NAMESPACE  NAME ...`): a `kubectl get` table, which YAML
+/// reads as one string.
+fn is_kubectl_table(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next();
+    matches!(first, Some("NAME" | "NAMESPACE"))
+        && words
+            .next()
+            .is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
 }
 
 /// A `List` or `*List` (`PodList`): a `kind` ending in `List`, an `items` array, and no name of

@@ -13,6 +13,7 @@ pub(crate) fn finish(
     mut diagnostics: Vec<Diagnostic>,
 ) -> Loaded {
     let crd_scopes = crd_scopes(&located);
+    let mut defaulted = Vec::new();
     let mut index: HashMap<(String, String, Option<String>, String), usize> = HashMap::default();
     let mut kept: Vec<Option<Located>> = Vec::with_capacity(located.len());
     for mut item in located {
@@ -20,9 +21,15 @@ pub(crate) fn finish(
             .map(|k| k.namespaced)
             .or_else(|| crd_scopes.get(&item.object.gk()).copied());
         match namespaced {
-            Some(true) if item.object.namespace.is_none() => item
-                .object
-                .set_namespace(Some(options.default_namespace.clone())),
+            Some(true) if item.object.namespace.is_none() => {
+                item.object
+                    .set_namespace(Some(options.default_namespace.clone()));
+                defaulted.push((
+                    item.object.group.clone(),
+                    item.object.kind.clone(),
+                    item.object.name.clone(),
+                ));
+            }
             // The API server ignores a namespace on a cluster-scoped object; so do we.
             Some(false) if item.object.namespace.is_some() => item.object.set_namespace(None),
             _ => {}
@@ -73,6 +80,7 @@ pub(crate) fn finish(
         objects,
         diagnostics,
         files: 0,
+        defaulted,
     }
 }
 

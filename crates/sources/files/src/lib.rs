@@ -77,6 +77,9 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
+    /// The objects of namespaced kinds that had no namespace and were given the default one
+    /// (group, kind, name).
+    pub defaulted: Vec<(String, String, String)>,
 }
 
 /// Why a load could not start: a path given that cannot be read (it does not exist, or a folder
@@ -150,7 +153,8 @@ fn load_paths_here(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, L
                 }
                 Err(e) => diagnostics.push(
                     Diagnostic::new(format!("cannot read: {e}"))
-                        .at(location(&display_name(file), None)),
+                        .at(location(&display_name(file), None))
+                        .skipped(),
                 ),
             }
             (located, diagnostics)
@@ -336,7 +340,8 @@ fn parse_file(
                     e.valid_up_to()
                 ))
                 .at(location(name, None))
-                .hint("kubegraph reads YAML and JSON manifests"),
+                .hint("kubegraph reads YAML and JSON manifests; this file is skipped")
+                .skipped(),
             ),
         }
     }
@@ -402,7 +407,8 @@ fn parse_json_with(
     diags.push(
         Diagnostic::new(format!("invalid JSON: {}", strip_position(first_line)))
             .at(location(name, Some((e.line(), e.column()))))
-            .hint("this file is skipped"),
+            .hint("this file is skipped")
+            .skipped(),
     );
 }
 
@@ -547,6 +553,7 @@ fn item_error(name: &str, bytes: &[u8], span: &Range<usize>, e: sonic_rs::Error)
     ))
     .at(location(name, Some((line, column))))
     .hint("this item is skipped; the other items still load")
+    .skipped()
 }
 
 fn parse_json_stream(
@@ -568,7 +575,8 @@ fn parse_json_stream(
                 diags.push(
                     Diagnostic::new(format!("invalid JSON: {}", strip_position(&e.to_string())))
                         .at(location(name, Some((e.line(), e.column()))))
-                        .hint("the rest of this file is skipped; objects before this point were loaded"),
+                        .hint("the rest of this file is skipped; objects before this point were loaded")
+                        .skipped(),
                 );
                 // A JSON stream cannot be resynchronised after a syntax error.
                 break;
@@ -621,6 +629,7 @@ pub(crate) fn yaml_error(
     let message = rebase_lines(&strip_first_position(&e.to_string()), first_line - 1);
     Diagnostic::new(format!("{what}: {message}"))
         .at(location(name, line_col.or(Some((first_line, 1)))))
+        .skipped()
 }
 
 /// libyaml's messages read "<problem> at line L column C[, <context> at line L column C]"; the

@@ -174,7 +174,8 @@ fn parse_batch(
                 Ok(mut v) if v.len() == 1 => Ok(kubegraph_model::json::from_serde(&v.remove(0))),
                 Ok(_) => Err(Diagnostic::new("invalid YAML in a list item: not one item")
                     .at(location(name, Some((first_line, 1))))
-                    .hint("this item is skipped; the other items still load")),
+                    .hint("this item is skipped; the other items still load")
+                    .skipped()),
                 Err(e) => {
                     Err(
                         crate::yaml_error(name, &e, first_line, "invalid YAML in a list item")
