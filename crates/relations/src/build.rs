@@ -86,15 +86,49 @@ fn same_pod_references(o: &Object, old: &Object) -> bool {
 /// Derives every edge for the objects in `graph`: containers and images, then every rule's
 /// references (computed in parallel, resolved against the indexes, applied in one pass), then
 /// `contains` for every node. Call once, after all objects are inserted.
+///
+/// Each object's references are resolved as soon as they are computed and then dropped, so
+/// that the references of every object never exist at once: on a 100k-pod dump they were about
+/// 0.5 GB of peak memory, each page of it zeroed by the kernel on first touch
+/// (docs/benchmarks.md). [`build_extracted`] makes the same graph from kept [`Extracted`]s.
 pub fn build(graph: &mut Graph) -> BuildReport {
     let started = std::time::Instant::now();
-    let extracted: Vec<(NodeId, Extracted)> = sources(graph)
+    let sources = sources(graph);
+    let pods: Vec<(NodeId, Vec<Container>)> = sources
         .par_iter()
-        .map(|&id| (id, extract(&graph.node(id).object)))
+        .filter_map(|&id| {
+            let c = containers(&graph.node(id).object);
+            (!c.is_empty()).then_some((id, c))
+        })
         .collect();
-    tracing::debug!(objects = extracted.len(), elapsed = ?started.elapsed(), "extracted");
-    let by_ref: Vec<(NodeId, &Extracted)> = extracted.iter().map(|(id, e)| (*id, e)).collect();
-    build_extracted(graph, &by_ref)
+    let mut report = BuildReport {
+        containers: add_containers(graph, pods.iter().map(|(id, c)| (*id, c.as_slice()))),
+        ..BuildReport::default()
+    };
+    drop(pods);
+    tracing::debug!(containers = report.containers, elapsed = ?started.elapsed(), "containers");
+    let (index, lookups) = rayon::join(|| SelectableIndex::new(graph), || Lookups::new(graph));
+    let scratch = &Scratch {
+        graph,
+        index,
+        lookups,
+    };
+    let resolved: Vec<Vec<Resolved<'static>>> =
+        in_order(sources.par_iter().fold(Vec::new, |mut out, &src| {
+            let references = references(&scratch.graph.node(src).object);
+            let mut here = Vec::with_capacity(references.len());
+            for r in &references {
+                resolve(scratch, src, r, &mut here);
+            }
+            out.extend(here.into_iter().map(Resolved::into_owned));
+            out
+        }));
+    tracing::debug!(resolved = resolved.iter().map(Vec::len).sum::<usize>(), elapsed = ?started.elapsed(), "references resolved");
+    apply(graph, resolved, &mut report);
+    tracing::debug!(edges = graph.edge_count(), elapsed = ?started.elapsed(), "edges added");
+    report.implied_namespaces = add_contains(graph);
+    tracing::debug!(elapsed = ?started.elapsed(), "containment added");
+    report
 }
 
 /// [`build`] with each source node's [`Extracted`] given (every node of origin `Source`, in
@@ -102,7 +136,12 @@ pub fn build(graph: &mut Graph) -> BuildReport {
 pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> BuildReport {
     let mut report = BuildReport::default();
     let started = std::time::Instant::now();
-    report.containers = add_containers(graph, extracted);
+    report.containers = add_containers(
+        graph,
+        extracted
+            .iter()
+            .map(|(id, e)| (*id, e.containers.as_slice())),
+    );
     tracing::debug!(containers = report.containers, elapsed = ?started.elapsed(), "containers");
 
     let (index, lookups) = rayon::join(|| SelectableIndex::new(graph), || Lookups::new(graph));
@@ -111,23 +150,33 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
         index,
         lookups,
     };
-    // Per thread into one vector (no vector per reference), then joined in order: the order
-    // edges are added in decides which attribute value a merged edge keeps.
-    let resolved: Vec<Resolved> = extracted
-        .par_iter()
-        .fold(Vec::new, |mut out, &(src, e)| {
+    let resolved: Vec<Vec<Resolved>> =
+        in_order(extracted.par_iter().fold(Vec::new, |mut out, &(src, e)| {
             for r in e.references.iter() {
                 resolve(scratch, src, r, &mut out);
             }
             out
-        })
-        .reduce(Vec::new, |mut a, mut b| {
-            a.append(&mut b);
-            a
-        });
-    tracing::debug!(resolved = resolved.len(), elapsed = ?started.elapsed(), "references resolved");
-    graph.reserve_edges(resolved.len() + graph.node_count());
-    for r in resolved {
+        }));
+    tracing::debug!(resolved = resolved.iter().map(Vec::len).sum::<usize>(), elapsed = ?started.elapsed(), "references resolved");
+    apply(graph, resolved, &mut report);
+    tracing::debug!(edges = graph.edge_count(), elapsed = ?started.elapsed(), "edges added");
+    report.implied_namespaces = add_contains(graph);
+    tracing::debug!(elapsed = ?started.elapsed(), "containment added");
+    report
+}
+
+/// Per thread into one vector (no vector per reference), kept in order (the order edges are
+/// added in decides which attribute value a merged edge keeps) and not joined: joining copied
+/// every resolved reference again into fresh memory.
+fn in_order<T: Send>(parts: impl ParallelIterator<Item = Vec<T>>) -> Vec<Vec<T>> {
+    parts.collect()
+}
+
+/// Adds resolved references as edges, in order, making the targets that must be made first.
+fn apply(graph: &mut Graph, resolved: Vec<Vec<Resolved>>, report: &mut BuildReport) {
+    let count: usize = resolved.iter().map(Vec::len).sum();
+    graph.reserve_edges(count + graph.node_count());
+    for r in resolved.into_iter().flatten() {
         match r {
             Resolved::Edge {
                 from,
@@ -152,10 +201,6 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
             }
         }
     }
-    tracing::debug!(edges = graph.edge_count(), elapsed = ?started.elapsed(), "edges added");
-    report.implied_namespaces = add_contains(graph);
-    tracing::debug!(elapsed = ?started.elapsed(), "containment added");
-    report
 }
 
 /// The nodes read from the source, in node order.
@@ -175,10 +220,50 @@ pub(crate) enum Resolved<'r> {
         attrs: Attrs,
     },
     /// The target must be made (placeholder or synthetic node) before the edge can be added.
-    Create {
-        src: NodeId,
-        reference: &'r Reference,
-    },
+    Create { src: NodeId, reference: Kept<'r> },
+}
+
+/// The reference of a target to create: borrowed from kept references, or owned (boxed, so
+/// that the millions of [`Resolved::Edge`]s beside it stay small) where references are
+/// dropped once resolved.
+pub(crate) enum Kept<'r> {
+    Borrowed(&'r Reference),
+    Owned(Box<Reference>),
+}
+
+impl std::ops::Deref for Kept<'_> {
+    type Target = Reference;
+    fn deref(&self) -> &Reference {
+        match self {
+            Kept::Borrowed(r) => r,
+            Kept::Owned(r) => r,
+        }
+    }
+}
+
+impl Resolved<'_> {
+    fn into_owned(self) -> Resolved<'static> {
+        match self {
+            Resolved::Edge {
+                from,
+                to,
+                kind,
+                attrs,
+            } => Resolved::Edge {
+                from,
+                to,
+                kind,
+                attrs,
+            },
+            Resolved::Create { src, reference } => Resolved::Create {
+                src,
+                reference: match reference {
+                    Kept::Borrowed(r) => Kept::Owned(Box::new(r.clone())),
+                    Kept::Owned(r) => Kept::Owned(r),
+                },
+            },
+        }
+    }
 }
 
 /// A StorageClass annotated as the cluster's default.
@@ -449,7 +534,10 @@ pub(crate) fn resolve<'r>(
         None if matches!(r.target, Target::Synthetic { .. })
             || r.missing == Missing::Placeholder =>
         {
-            out.push(Resolved::Create { src, reference: r })
+            out.push(Resolved::Create {
+                src,
+                reference: Kept::Borrowed(r),
+            })
         }
         None => {}
     }
@@ -605,10 +693,13 @@ fn containers(o: &Object) -> Vec<Container> {
 }
 
 /// Adds the extracted containers: contained by their pod, running their image.
-fn add_containers(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) -> usize {
+fn add_containers<'c>(
+    graph: &mut Graph,
+    pods: impl Iterator<Item = (NodeId, &'c [Container])>,
+) -> usize {
     let mut count = 0;
-    for &(pod, e) in extracted {
-        for c in &e.containers {
+    for (pod, containers) in pods {
+        for c in containers {
             let container = graph.add_container(pod, c.object.clone());
             graph.add_edge(pod, container, EdgeKind::Contains, Attrs::new());
             count += 1;

@@ -102,8 +102,35 @@ pub(crate) struct Located {
     pub location: Location,
 }
 
+/// Stack of each loader thread. Parsers and the conversions after them recurse once per level
+/// of nesting; serde stops at 128 levels, but a level of a debug build takes kilobytes of
+/// stack, and rayon's default 2 MB overflowed on input nested that deep, which aborts the
+/// process. Only touched pages cost memory.
+const STACK_BYTES: usize = 16 << 20;
+
+/// Runs `f` on the loader's own threads (one per core, [`STACK_BYTES`] of stack each), or
+/// where it is called if they cannot be started.
+fn on_loader_threads<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let pool = POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(STACK_BYTES)
+            .thread_name(|i| format!("kubegraph-load-{i}"))
+            .build()
+            .ok()
+    });
+    match pool {
+        Some(pool) => pool.install(f),
+        None => f(),
+    }
+}
+
 /// Reads every path (file, directory or `-`), in order; later objects win over earlier ones.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, LoadError> {
+    on_loader_threads(|| load_paths_here(paths, options))
+}
+
+fn load_paths_here(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
     for path in paths {
         collect_files(path, &mut files)?;
@@ -148,22 +175,26 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<Loaded, Lo
 /// which checks that the split path and the whole-document path agree on any input.
 #[doc(hidden)]
 pub fn load_json_split(name: &str, bytes: &[u8], options: &LoadOptions) -> Loaded {
-    let mut located = Vec::new();
-    let mut diagnostics = Vec::new();
-    parse_json_with(name, bytes, 0, &|_| {}, &mut located, &mut diagnostics);
-    let mut loaded = finish::finish(located, options, diagnostics);
-    loaded.files = 1;
-    loaded
+    on_loader_threads(|| {
+        let mut located = Vec::new();
+        let mut diagnostics = Vec::new();
+        parse_json_with(name, bytes, 0, &|_| {}, &mut located, &mut diagnostics);
+        let mut loaded = finish::finish(located, options, diagnostics);
+        loaded.files = 1;
+        loaded
+    })
 }
 
 /// Reads one in-memory input as if it were a file called `name`.
 pub fn load_bytes(name: &str, bytes: &[u8], options: &LoadOptions) -> Loaded {
-    let mut located = Vec::new();
-    let mut diagnostics = Vec::new();
-    parse_file(name, bytes, &|_| {}, &mut located, &mut diagnostics);
-    let mut loaded = finish::finish(located, options, diagnostics);
-    loaded.files = 1;
-    loaded
+    on_loader_threads(|| {
+        let mut located = Vec::new();
+        let mut diagnostics = Vec::new();
+        parse_file(name, bytes, &|_| {}, &mut located, &mut diagnostics);
+        let mut loaded = finish::finish(located, options, diagnostics);
+        loaded.files = 1;
+        loaded
+    })
 }
 
 fn display_name(path: &Path) -> String {
@@ -346,16 +377,21 @@ fn parse_json_with(
             }
         }
     }
-    let e = match sonic_rs::from_slice::<Value>(bytes) {
-        Ok(v) => return expand::expand(v, &location(name, None), out, diags),
-        Err(e) => e,
+    // Nested too deep for sonic-rs (split::MAX_DEPTH): read as a stream, whose parsers stop at
+    // that depth with a located error.
+    let deep = split::too_deep(bytes).is_some();
+    let e = match (!deep).then(|| sonic_rs::from_slice::<Value>(bytes)) {
+        Some(Ok(v)) => return expand::expand(v, &location(name, None), out, diags),
+        Some(Err(e)) => Some(e),
+        None => None,
     };
     // Several concatenated values (`kubectl get -w -o json`, `jq -c '.items[]'`): a large stream
     // is split like a list's items; otherwise sonic-rs's stream cannot tell a clean end from a
     // truncated value, so serde_json's reads them.
-    if e.to_string()
-        .starts_with("JSON has non-whitespace trailing characters")
-    {
+    let Some(e) = e.filter(|e| {
+        !e.to_string()
+            .starts_with("JSON has non-whitespace trailing characters")
+    }) else {
         if bytes.len() >= split_min_bytes {
             if let Some(items) = split::split_stream(bytes) {
                 let split = split::Split { array: None, items };
@@ -365,7 +401,7 @@ fn parse_json_with(
             }
         }
         return parse_json_stream(name, bytes, out, diags);
-    }
+    };
     let message = e.to_string();
     let first_line = message.lines().next().unwrap_or("");
     diags.push(
@@ -453,27 +489,47 @@ fn parse_batch(name: &str, bytes: &[u8], batch: &[Range<usize>]) -> Vec<Result<V
     let mut doc = Vec::with_capacity(span.len() + 2);
     doc.push(b'[');
     // Item by item, with commas of its own: the items of a stream have none between them.
+    let mut deepest = 0;
     for (i, item) in batch.iter().enumerate() {
         if i > 0 {
             doc.push(b',');
         }
-        split::minify_into(&mut doc, &bytes[item.clone()]);
+        deepest = deepest.max(split::minify_into(&mut doc, &bytes[item.clone()]));
     }
     doc.push(b']');
-    if let Some(items) = sonic_rs::from_slice::<Value>(&doc)
-        .ok()
-        .and_then(Value::into_array)
-    {
-        return items.into_iter().map(Ok).collect();
+    if deepest < split::MAX_DEPTH {
+        if let Some(items) = sonic_rs::from_slice::<Value>(&doc)
+            .ok()
+            .and_then(Value::into_array)
+        {
+            return items.into_iter().map(Ok).collect();
+        }
     }
     drop(doc);
     batch
         .iter()
         .map(|r| {
-            sonic_rs::from_slice::<Value>(&bytes[r.clone()])
-                .map_err(|e| item_error(name, bytes, r, e))
+            let item = &bytes[r.clone()];
+            if let Some(at) = split::too_deep(item) {
+                let (line, column) = line_column(bytes, r.start + at);
+                return Err(Diagnostic::new(format!(
+                    "invalid JSON in a list item: nested deeper than {} levels",
+                    split::MAX_DEPTH
+                ))
+                .at(location(name, Some((line, column))))
+                .hint("this item is skipped; the other items still load"));
+            }
+            sonic_rs::from_slice::<Value>(item).map_err(|e| item_error(name, bytes, r, e))
         })
         .collect()
+}
+
+/// The 1-based line and column of byte `offset` of `bytes`.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let column = offset - memchr::memrchr(b'\n', before).map_or(0, |p| p + 1) + 1;
+    (line, column)
 }
 
 fn item_error(name: &str, bytes: &[u8], span: &Range<usize>, e: sonic_rs::Error) -> Diagnostic {

@@ -247,7 +247,10 @@ mod tests {
 /// Appends `src` to `dst` without the whitespace between tokens. The JSON parser keeps a copy of
 /// its input as the backing store of its strings, and indented dumps (`kubectl get -o json`) are
 /// close to half indentation; removing it before parsing halves that copy.
-pub(crate) fn minify_into(dst: &mut Vec<u8>, src: &[u8]) {
+///
+/// Returns how deep arrays and objects nest in `src` (see [`MAX_DEPTH`]).
+pub(crate) fn minify_into(dst: &mut Vec<u8>, src: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
     while i < src.len() {
         let b = src[i];
@@ -256,12 +259,51 @@ pub(crate) fn minify_into(dst: &mut Vec<u8>, src: &[u8]) {
             dst.extend_from_slice(&src[i..end]);
             i = end;
         } else {
+            match b {
+                b'[' | b'{' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             if !is_json_ws(&b) {
                 dst.push(b);
             }
             i += 1;
         }
     }
+    deepest
+}
+
+/// How deep arrays and objects may nest in a value given to sonic-rs, whose parser recurses
+/// once per level without a limit (a value nested 100k deep overflows any thread's stack and
+/// aborts the process). serde's parsers stop at the same depth.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// The offset of the first bracket in `bytes` that opens a level past [`MAX_DEPTH`].
+pub(crate) fn too_deep(bytes: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // An unterminated string: the parser reports it.
+            b'"' => {
+                i = skip_string(bytes, i)?;
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 #[cfg(test)]

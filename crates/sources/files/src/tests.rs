@@ -294,3 +294,90 @@ fn the_split_path_never_accepts_what_json_rejects() {
         );
     }
 }
+
+/// A ConfigMap whose `data` holds `depth` nested block mappings, as YAML.
+fn deep_yaml(name: &str, depth: usize) -> String {
+    let mut s = format!("- apiVersion: v1\n  kind: ConfigMap\n  metadata: {{name: {name}, namespace: x}}\n  deep:\n");
+    for level in 0..depth {
+        s.push_str(&" ".repeat(4 + 2 * level));
+        s.push_str("k:\n");
+    }
+    s.push_str(&" ".repeat(4 + 2 * depth));
+    s.push_str("v\n");
+    s
+}
+
+/// Deeply nested input is read on the loader's worker threads (a document, a large list's
+/// items, a JSON batch): it must load or be a located warning, never overflow a thread's stack
+/// (which aborts the process; debug builds use far more stack per level).
+#[test]
+fn deeply_nested_input_loads_or_warns_and_never_overflows_a_stack() {
+    // A large YAML list, so that its items are parsed in parallel, with one item nested as
+    // deep as serde's limit allows and one nested far deeper.
+    let mut yaml = String::from("apiVersion: v1\nkind: List\nitems:\n");
+    yaml.push_str(&deep_yaml("deep", 120));
+    for i in 0.. {
+        if yaml.len() > SPLIT_MIN_BYTES + 1000 {
+            break;
+        }
+        yaml.push_str(&format!(
+            "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {{name: f{i}, namespace: x}}\n  data: {{a: b}}\n"
+        ));
+    }
+    yaml.push_str(&deep_yaml("deeper", 300));
+    let l = load_bytes("deep.yaml", yaml.as_bytes(), &LoadOptions::default());
+    assert!(
+        names(&l).contains(&"ConfigMap/x/deep".to_string()),
+        "{:?}",
+        l.diagnostics
+    );
+    assert!(!names(&l).contains(&"ConfigMap/x/deeper".to_string()));
+    assert_eq!(
+        l.diagnostics.len(),
+        1,
+        "{:?}",
+        &l.diagnostics[..3.min(l.diagnostics.len())]
+    );
+    let d = &l.diagnostics[0];
+    assert!(d.message.contains("recursion limit"), "{d}");
+    assert!(d.location.as_ref().unwrap().line.is_some(), "{d}");
+
+    // The same as JSON: a list large enough to be split, and a stream of values.
+    let deep_json = |name: &str, depth: usize| {
+        format!(
+            r#"{{"apiVersion":"v1","kind":"ConfigMap","metadata":{{"name":"{name}","namespace":"x"}},"deep":{}1{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    let mut items = vec![deep_json("deep", 120)];
+    for i in 0.. {
+        if items.iter().map(String::len).sum::<usize>() > SPLIT_MIN_BYTES + 1000 {
+            break;
+        }
+        items.push(format!(
+            r#"{{"apiVersion":"v1","kind":"ConfigMap","metadata":{{"name":"f{i}","namespace":"x"}},"data":{{"a":"b"}}}}"#
+        ));
+    }
+    items.push(deep_json("deeper", 100_000));
+    let list = format!(
+        r#"{{"apiVersion":"v1","kind":"List","items":[{}]}}"#,
+        items.join(",")
+    );
+    for (what, text) in [("list", list), ("stream", items.join("\n"))] {
+        let l = load_bytes("deep.json", text.as_bytes(), &LoadOptions::default());
+        let few = &l.diagnostics[..3.min(l.diagnostics.len())];
+        assert!(
+            names(&l).contains(&"ConfigMap/x/deep".to_string()),
+            "{what}: {few:?}"
+        );
+        assert!(
+            !names(&l).contains(&"ConfigMap/x/deeper".to_string()),
+            "{what}"
+        );
+        let few = &l.diagnostics[..3.min(l.diagnostics.len())];
+        assert_eq!(l.diagnostics.len(), 1, "{what}: {few:?}");
+        let loc = l.diagnostics[0].location.as_ref().unwrap();
+        assert!(loc.line.is_some(), "{what}: {few:?}");
+    }
+}

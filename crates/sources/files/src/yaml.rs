@@ -229,4 +229,35 @@ mod tests {
             assert_eq!(split(text), None, "{text}");
         }
     }
+
+    #[test]
+    fn a_broken_item_is_located_and_the_others_load() {
+        let mut text = String::from("apiVersion: v1\nitems:\n");
+        for i in 0..2000 {
+            text.push_str(&format!(
+                "- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: c{i}\n    namespace: x\n"
+            ));
+            if i == 1000 {
+                text.push_str("  data: {broken: [\n");
+            }
+        }
+        text.push_str("kind: List\n");
+        let doc = Document {
+            text: &text,
+            first_line: 3,
+        };
+        let (mut out, mut diags) = (Vec::new(), Vec::new());
+        assert!(parse_list("big.yaml", &doc, &mut out, &mut diags));
+        assert_eq!(out.len(), 1999);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        // Item 1000 starts at the text's line 2 + 1000 * 5 (from 0), the text at line 3: 5005;
+        // its broken line is its sixth.
+        let line = diags[0].location.as_ref().unwrap().line.unwrap();
+        assert!((5005..=5012).contains(&line), "{}", diags[0]);
+        assert!(
+            diags[0].message.starts_with("invalid YAML in a list item"),
+            "{}",
+            diags[0]
+        );
+    }
 }
