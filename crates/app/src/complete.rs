@@ -21,27 +21,13 @@ use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value};
 use kubegraph_model::kinds::BUILTIN;
 use kubegraph_model::EdgeKind;
 use kubegraph_query::syntax::suggest::{snake, ABSTRACT_KINDS};
-use kubegraph_query::COMMANDS;
+use kubegraph_query::{COMMANDS, COMPUTED_PATHS};
 use std::collections::BTreeSet;
 
 /// At most this many data paths are collected from the graph.
 pub const MAX_PATHS: usize = 4000;
 /// At most this many namespaces and custom kinds each.
 const MAX_NAMES: usize = 1000;
-
-/// Paths every node has, whatever its data.
-const BASE_PATHS: [&str; 10] = [
-    "name",
-    "namespace",
-    "kind",
-    "group",
-    "cluster",
-    "uid",
-    "missing",
-    "age",
-    "labels",
-    "annotations",
-];
 
 /// Words a filter can start with (besides paths).
 const KEYWORDS: [&str; 8] = ["is(", "has(", "with(", "not", "and", "or", "missing", "all"];
@@ -102,7 +88,7 @@ impl Vocabulary {
                 .iter()
                 .map(|f| f.name().to_string())
                 .collect(),
-            paths: BASE_PATHS.iter().map(|s| s.to_string()).collect(),
+            paths: COMPUTED_PATHS.iter().map(|s| s.to_string()).collect(),
             namespaces: Vec::new(),
             kind_values: kind_values.into_iter().collect(),
             builtins: Vec::new(),
@@ -543,7 +529,9 @@ mod tests {
         );
         assert_eq!(at_end("has(sta"), ["status", "status.phase"]);
         assert_eq!(at_end("i"), ["is("]);
-        assert_eq!(at_end("he"), ["help"]);
+        // Computed paths complete as the object's own do (`health = error` is a query).
+        assert_eq!(at_end("he"), ["health", "help"]);
+        assert_eq!(at_end("is(event) and categ"), ["category"]);
         assert_eq!(at_end(":"), [":stats"]);
         assert_eq!(at_end("is(pod) an"), ["and", "annotations"]);
         assert_eq!(at_end("with(a"), ["any"]);

@@ -86,6 +86,18 @@ pub fn names<'a>(
     Ok(())
 }
 
+/// A tree line's branch and the prefix of its children's lines: nothing at the top, `└─ ` for
+/// the last child, `├─ ` for the others.
+fn branch(prefix: &str, last: bool, top: bool) -> (String, String) {
+    if top {
+        (String::new(), String::new())
+    } else if last {
+        (format!("{prefix}└─ "), format!("{prefix}   "))
+    } else {
+        (format!("{prefix}├─ "), format!("{prefix}│  "))
+    }
+}
+
 /// `""` for one, `"s"` for any other count.
 fn plural(n: usize) -> &'static str {
     if n == 1 {

@@ -168,13 +168,7 @@ fn print_deps(
     color: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let (branch, child) = if top {
-        (String::new(), String::new())
-    } else if last {
-        (format!("{prefix}└─ "), format!("{prefix}   "))
-    } else {
-        (format!("{prefix}├─ "), format!("{prefix}│  "))
-    };
+    let (branch, child) = crate::branch(prefix, last, top);
     let via = d.via.map(|v| format!("{v} ")).unwrap_or_default();
     let mut notes: Vec<String> = d.note.iter().map(|n| n.to_string()).collect();
     if !d.also.is_empty() {

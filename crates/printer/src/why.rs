@@ -96,13 +96,7 @@ fn print_tree(
     color: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let (branch, child_prefix) = if top {
-        (String::new(), String::new())
-    } else if last {
-        (format!("{prefix}└─ "), format!("{prefix}   "))
-    } else {
-        (format!("{prefix}├─ "), format!("{prefix}│  "))
-    };
+    let (branch, child_prefix) = crate::branch(prefix, last, top);
     let via = step.via.map(|v| format!("{v} ")).unwrap_or_default();
     let mark = if step.root_cause {
         "   ◀ root cause"

@@ -163,6 +163,7 @@ use std::fmt;
 
 pub use eval::{
     accept_all, evaluate, Accept, Ctx, Facts, GraphFacts, QueryIndex, ReachIndex, Scope, Shape,
+    COMPUTED_PATHS,
 };
 pub use gremlin::Gremlin;
 pub use output::*;

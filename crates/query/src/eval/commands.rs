@@ -17,7 +17,9 @@ use crate::eval::context::Ctx;
 use crate::eval::filter::check_path;
 use crate::eval::value::{values, Val};
 use crate::output::{Cell, CountBy, Output, Rows, ValueCount};
-use crate::syntax::ast::{Column, Command, Order, Path, PathRoot, Query, Segment, Span, Spanned};
+use crate::syntax::ast::{
+    Column, Command, Order, Path, PathRoot, Query, Segment, SortKey, Span, Spanned,
+};
 use crate::syntax::diagnostic::Diagnostic;
 use crate::syntax::print::path_text;
 
@@ -230,28 +232,7 @@ pub fn node_command(
                     (key, id)
                 })
                 .collect();
-            keyed.sort_by(|(a, _), (b, _)| {
-                for ((x, y), k) in a.iter().zip(b).zip(keys) {
-                    // Nodes without the value go last in either order.
-                    let o = match (x, y) {
-                        (Some(x), Some(y)) => {
-                            let o = x.sort_cmp(y);
-                            if k.order == Order::Desc {
-                                o.reverse()
-                            } else {
-                                o
-                            }
-                        }
-                        (Some(_), None) => Ordering::Less,
-                        (None, Some(_)) => Ordering::Greater,
-                        (None, None) => Ordering::Equal,
-                    };
-                    if o != Ordering::Equal {
-                        return o;
-                    }
-                }
-                Ordering::Equal
-            });
+            keyed.sort_by(|(a, _), (b, _)| by_keys(a, b, keys));
             nodes = keyed.into_iter().map(|(_, id)| id).collect();
         }
         Command::Limit { offset, count } => {
@@ -321,34 +302,14 @@ fn rows_command(ctx: &Ctx, rows: Rows, cols: &[Column], cmd: &Command) -> Rows {
                         .and_then(|v| v.text().map(|t| Val::Str(t.into_owned().into()))),
                 }
             };
-            let mut keyed: Vec<(SortKey, (Vec<Cell>, NodeId))> = pairs
+            let mut keyed: Vec<(RowKey, (Vec<Cell>, NodeId))> = pairs
                 .into_iter()
                 .map(|(cells, id)| {
                     let k = keys.iter().map(|k| key_of(&cells, id, &k.path)).collect();
                     (k, (cells, id))
                 })
                 .collect();
-            keyed.sort_by(|(a, _), (b, _)| {
-                for ((x, y), k) in a.iter().zip(b).zip(keys) {
-                    let o = match (x, y) {
-                        (Some(x), Some(y)) => {
-                            let o = x.sort_cmp(y);
-                            if k.order == Order::Desc {
-                                o.reverse()
-                            } else {
-                                o
-                            }
-                        }
-                        (Some(_), None) => Ordering::Less,
-                        (None, Some(_)) => Ordering::Greater,
-                        (None, None) => Ordering::Equal,
-                    };
-                    if o != Ordering::Equal {
-                        return o;
-                    }
-                }
-                Ordering::Equal
-            });
+            keyed.sort_by(|(a, _), (b, _)| by_keys(a, b, keys));
             pairs = keyed.into_iter().map(|(_, p)| p).collect();
         }
         Command::Limit { offset, count } => {
@@ -372,6 +333,24 @@ fn rows_command(ctx: &Ctx, rows: Rows, cols: &[Column], cmd: &Command) -> Rows {
         rows,
         nodes,
     }
+}
+
+/// `| sort` of two nodes' or rows' key values: key by key, each in its order; a missing value
+/// goes last in either order.
+fn by_keys(a: &[Option<Val>], b: &[Option<Val>], keys: &[SortKey]) -> Ordering {
+    for ((x, y), k) in a.iter().zip(b).zip(keys) {
+        let o = match (x, y) {
+            (Some(x), Some(y)) if k.order == Order::Desc => x.sort_cmp(y).reverse(),
+            (Some(x), Some(y)) => x.sort_cmp(y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    Ordering::Equal
 }
 
 /// `count`: the number; `count path`: the values by count (most first) then value, and the
@@ -483,4 +462,4 @@ pub fn sort_stable(g: &Graph, nodes: &mut [NodeId]) {
 }
 
 /// A listed row's sort key: one value per `sort` key, none when the row has no value there.
-type SortKey = Vec<Option<Val<'static>>>;
+type RowKey = Vec<Option<Val<'static>>>;

@@ -27,8 +27,9 @@ use kubegraph_graph::NodeId;
 use crate::eval::commands::{accept_all, finish, node_command, sort_stable, Accept, Shape};
 use crate::eval::context::Ctx;
 use crate::eval::filter::{compile, compile_part};
+use crate::eval::value::on_some_object;
 use crate::output::{Output, Plan, PlanStep as Step};
-use crate::syntax::ast::{Command, Direction, Filter, Path, PathRoot, Query, Spanned};
+use crate::syntax::ast::{Command, Direction, Filter, Path, Query, Spanned};
 use crate::syntax::diagnostic::Diagnostic;
 use crate::syntax::print::path_text;
 
@@ -276,25 +277,5 @@ fn filter_paths<'q>(f: &'q Spanned<Filter>, out: &mut Vec<&'q Path>) {
             }
         }
         Filter::Is(_) | Filter::Missing | Filter::All | Filter::Text(_) => {}
-    }
-}
-
-/// Whether any object has the path (a value, even `null`); stops at the first that does.
-fn on_some_object(ctx: &Ctx, p: &Path) -> bool {
-    let has = |id: NodeId, p: &Path| !crate::eval::value::values(ctx, id, p).is_empty();
-    match &p.root {
-        PathRoot::Object => ctx.graph.nodes().any(|(id, _)| has(id, p)),
-        PathRoot::Ancestors(k) | PathRoot::Descendants(k) => {
-            let own = Path {
-                root: PathRoot::Object,
-                segments: p.segments.clone(),
-                span: p.span,
-            };
-            ctx.index
-                .kind_nodes(&k.kind)
-                .unwrap_or_default()
-                .into_iter()
-                .any(|id| has(id, &own))
-        }
     }
 }

@@ -19,12 +19,11 @@
 //!
 //! Gremlin queries are not checked.
 
-use kubegraph_graph::NodeId;
 use kubegraph_model::fuzzy::closest;
 use kubegraph_model::json::{JsonContainerTrait, JsonValueTrait, Value as Json};
 
 use crate::eval::context::Ctx;
-use crate::eval::value::{values, Val};
+use crate::eval::value::{on_some_object, values, Val};
 use crate::syntax::ast::{
     CmpOp, Command, Filter, KindRef, KindSel, Path, PathRoot, Query, Segment, Spanned, Value,
 };
@@ -32,7 +31,7 @@ use crate::syntax::diagnostic::{Diagnostic, ErrorKind};
 use crate::syntax::print::path_text;
 
 /// The paths kubegraph computes for every node, besides the object's own fields.
-const COMPUTED: [&str; 12] = [
+pub const COMPUTED_PATHS: [&str; 12] = [
     "name",
     "namespace",
     "kind",
@@ -178,26 +177,6 @@ fn command_paths<'q>(q: &'q Query, paths: &mut Vec<&'q Path>) {
     }
 }
 
-/// Whether any object has the path (a value, even `null`); stops at the first that does.
-pub(crate) fn on_some_object(ctx: &Ctx, p: &Path) -> bool {
-    let has = |id: NodeId, p: &Path| !values(ctx, id, p).is_empty();
-    match &p.root {
-        PathRoot::Object => ctx.graph.nodes().any(|(id, _)| has(id, p)),
-        PathRoot::Ancestors(k) | PathRoot::Descendants(k) => {
-            let own = Path {
-                root: PathRoot::Object,
-                segments: p.segments.clone(),
-                span: p.span,
-            };
-            ctx.index
-                .kind_nodes(&k.kind)
-                .unwrap_or_default()
-                .into_iter()
-                .any(|id| has(id, &own))
-        }
-    }
-}
-
 /// The path with its first missing key replaced by the closest key found at that place.
 fn suggest_path(ctx: &Ctx, p: &Path) -> Option<String> {
     if p.root != PathRoot::Object {
@@ -271,7 +250,7 @@ fn suggest_path(ctx: &Ctx, p: &Path) -> Option<String> {
         }
     }
     if have == 0 {
-        keys.extend(COMPUTED.iter().map(|s| s.to_string()));
+        keys.extend(COMPUTED_PATHS.iter().map(|s| s.to_string()));
     }
     let best = closest(wrong, keys.iter().map(String::as_str))?;
     let mut fixed = p.clone();

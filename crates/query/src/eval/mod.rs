@@ -37,7 +37,7 @@ pub use commands::{accept_all, sort_stable, Accept, Shape};
 pub use context::{Ctx, Facts, Scope};
 pub use facts::GraphFacts;
 pub use index::QueryIndex;
-pub use lint::lint;
+pub use lint::{lint, COMPUTED_PATHS};
 pub use reach::ReachIndex;
 
 use crate::output::Output;

@@ -224,3 +224,23 @@ pub fn order(v: &Val, lit: &Value) -> Option<Ordering> {
         Pair::Bool(a, b) => Some(a.cmp(&b)),
     }
 }
+
+/// Whether any object has the path (a value, even `null`); stops at the first that does.
+pub(crate) fn on_some_object(ctx: &Ctx, p: &Path) -> bool {
+    let has = |id: NodeId, p: &Path| !values(ctx, id, p).is_empty();
+    match &p.root {
+        PathRoot::Object => ctx.graph.nodes().any(|(id, _)| has(id, p)),
+        PathRoot::Ancestors(k) | PathRoot::Descendants(k) => {
+            let own = Path {
+                root: PathRoot::Object,
+                segments: p.segments.clone(),
+                span: p.span,
+            };
+            ctx.index
+                .kind_nodes(&k.kind)
+                .unwrap_or_default()
+                .into_iter()
+                .any(|id| has(id, &own))
+        }
+    }
+}
