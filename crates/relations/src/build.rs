@@ -101,7 +101,7 @@ pub fn build(graph: &mut Graph) -> BuildReport {
             (!c.is_empty()).then_some((id, c))
         })
         .collect();
-    let mut report = BuildReport {
+    let report = BuildReport {
         containers: add_containers(graph, pods.iter().map(|(id, c)| (*id, c.as_slice()))),
         ..BuildReport::default()
     };
@@ -123,12 +123,7 @@ pub fn build(graph: &mut Graph) -> BuildReport {
             out.extend(here.into_iter().map(Resolved::into_owned));
             out
         }));
-    tracing::debug!(resolved = resolved.iter().map(Vec::len).sum::<usize>(), elapsed = ?started.elapsed(), "references resolved");
-    apply(graph, resolved, &mut report);
-    tracing::debug!(edges = graph.edge_count(), elapsed = ?started.elapsed(), "edges added");
-    report.implied_namespaces = add_contains(graph);
-    tracing::debug!(elapsed = ?started.elapsed(), "containment added");
-    report
+    finish(graph, resolved, report, started)
 }
 
 /// [`build`] with each source node's [`Extracted`] given (every node of origin `Source`, in
@@ -157,6 +152,17 @@ pub fn build_extracted(graph: &mut Graph, extracted: &[(NodeId, &Extracted)]) ->
             }
             out
         }));
+    finish(graph, resolved, report, started)
+}
+
+/// The end of both builds: the resolved references become edges in one pass, then every node
+/// is contained.
+fn finish(
+    graph: &mut Graph,
+    resolved: Vec<Vec<Resolved>>,
+    mut report: BuildReport,
+    started: std::time::Instant,
+) -> BuildReport {
     tracing::debug!(resolved = resolved.iter().map(Vec::len).sum::<usize>(), elapsed = ?started.elapsed(), "references resolved");
     apply(graph, resolved, &mut report);
     tracing::debug!(edges = graph.edge_count(), elapsed = ?started.elapsed(), "edges added");

@@ -27,9 +27,9 @@ use kubegraph_graph::NodeId;
 use crate::eval::commands::{accept_all, finish, node_command, sort_stable, Accept, Shape};
 use crate::eval::context::Ctx;
 use crate::eval::filter::{compile, compile_part};
-use crate::eval::value::on_some_object;
+use crate::eval::lint::missing_paths;
 use crate::output::{Output, Plan, PlanStep as Step};
-use crate::syntax::ast::{Command, Direction, Filter, Path, Query, Spanned};
+use crate::syntax::ast::{Command, Direction, Filter, Query};
 use crate::syntax::diagnostic::Diagnostic;
 use crate::syntax::print::path_text;
 
@@ -190,7 +190,10 @@ pub fn explain(ctx: &Ctx, q: &Query, accept: Accept) -> Result<Output, Diagnosti
     accept(Shape::Plan, explain_span)?;
     Ok(Output::Plan(Plan {
         steps,
-        missing_paths: missing_paths(ctx, q),
+        missing_paths: missing_paths(ctx, q)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect(),
     }))
 }
 
@@ -228,54 +231,4 @@ fn describe(ctx: &Ctx, f: &Filter) -> Option<String> {
         }
         _ => return None,
     })
-}
-
-/// The paths of the query that no object has, each once, in query order.
-fn missing_paths(ctx: &Ctx, q: &Query) -> Vec<String> {
-    let mut paths: Vec<&Path> = Vec::new();
-    for part in &q.parts {
-        if let Some(f) = &part.filter {
-            filter_paths(f, &mut paths);
-        }
-    }
-    for c in &q.commands {
-        match &c.node {
-            Command::Count(Some(p)) => paths.push(p),
-            Command::List(cols) => paths.extend(cols.iter().map(|c| &c.path)),
-            Command::Sort(keys) => paths.extend(keys.iter().map(|k| &k.path)),
-            Command::Aggregate { groups, funcs } => {
-                paths.extend(groups.iter().map(|c| &c.path));
-                paths.extend(funcs.iter().filter_map(|f| f.path.as_ref()));
-            }
-            _ => {}
-        }
-    }
-    let mut seen: Vec<String> = Vec::new();
-    let mut out = Vec::new();
-    for p in paths {
-        let text = path_text(p);
-        if seen.contains(&text) {
-            continue;
-        }
-        seen.push(text.clone());
-        if !on_some_object(ctx, p) {
-            out.push(text);
-        }
-    }
-    out
-}
-
-fn filter_paths<'q>(f: &'q Spanned<Filter>, out: &mut Vec<&'q Path>) {
-    match &f.node {
-        Filter::And(fs) | Filter::Or(fs) => fs.iter().for_each(|f| filter_paths(f, out)),
-        Filter::Not(x) => filter_paths(x, out),
-        Filter::Has(p) => out.push(p),
-        Filter::Cmp(c) => out.push(&c.path),
-        Filter::With(w) => {
-            if let Some(f) = w.part.as_ref().and_then(|p| p.filter.as_ref()) {
-                filter_paths(f, out);
-            }
-        }
-        Filter::Is(_) | Filter::Missing | Filter::All | Filter::Text(_) => {}
-    }
 }

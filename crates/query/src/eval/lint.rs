@@ -84,25 +84,17 @@ pub fn lint(ctx: &Ctx, q: &Query, empty: bool) -> Vec<Diagnostic> {
         }
     }
     command_paths(q, &mut paths);
-    let mut seen: Vec<String> = Vec::new();
-    let mut missing: Vec<String> = Vec::new();
-    for p in paths {
-        let text = path_text(p);
-        if seen.contains(&text) {
-            continue;
-        }
-        seen.push(text.clone());
-        if !on_some_object(ctx, p) {
-            missing.push(text.clone());
-            out.push(
-                Diagnostic::new(
-                    p.span,
-                    ErrorKind::Warning(format!("path `{text}` is on no object")),
-                )
-                .with_suggestion(suggest_path(ctx, p)),
-            );
-        }
+    let missing = on_no_object(ctx, paths);
+    for (p, text) in &missing {
+        out.push(
+            Diagnostic::new(
+                p.span,
+                ErrorKind::Warning(format!("path `{text}` is on no object")),
+            )
+            .with_suggestion(suggest_path(ctx, p)),
+        );
     }
+    let missing: Vec<String> = missing.into_iter().map(|(_, text)| text).collect();
     for c in cmps {
         let text = path_text(&c.path);
         if missing.contains(&text) {
@@ -118,6 +110,36 @@ pub fn lint(ctx: &Ctx, q: &Query, empty: bool) -> Vec<Diagnostic> {
         }
     }
     out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// The paths of `q` (its filters, then its commands) that no object has, each once, in query
+/// order, with their text: what `explain` lists and the warnings name.
+pub(crate) fn missing_paths<'q>(ctx: &Ctx, q: &'q Query) -> Vec<(&'q Path, String)> {
+    let (mut paths, mut cmps, mut kinds) = (Vec::new(), Vec::new(), Vec::new());
+    for part in &q.parts {
+        if let Some(f) = &part.filter {
+            walk(f, &mut paths, &mut cmps, &mut kinds);
+        }
+    }
+    command_paths(q, &mut paths);
+    on_no_object(ctx, paths)
+}
+
+/// Of `paths`, each once, those on no object.
+fn on_no_object<'q>(ctx: &Ctx, paths: Vec<&'q Path>) -> Vec<(&'q Path, String)> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for p in paths {
+        let text = path_text(p);
+        if seen.contains(&text) {
+            continue;
+        }
+        seen.push(text.clone());
+        if !on_some_object(ctx, p) {
+            out.push((p, text));
+        }
+    }
     out
 }
 

@@ -1,17 +1,26 @@
 // The web UI on the demo, in headless Chromium: `node tests/demo.mjs URL` (URL of
 // `kubegraph --demo serve`). Prints `ok - …` / `FAIL - …` lines and `N passed, M failed`; exits 1
 // on a failure. Screenshots go to $KUBEGRAPH_SCREENSHOTS (default /tmp/kubegraph-ui).
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { check, countColours, decodePNG, finish, launch, openPage } from "./lib.mjs";
+import {
+  check,
+  countColours,
+  decodePNG,
+  decorPixels,
+  finish,
+  kg,
+  launch,
+  openPage,
+  screenshotDir,
+} from "./lib.mjs";
 
 const url = process.argv[2];
 if (!url) {
   console.error("usage: node tests/demo.mjs URL");
   process.exit(2);
 }
-const shots = process.env.KUBEGRAPH_SCREENSHOTS || "/tmp/kubegraph-ui";
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir();
 
 const LIGHT = { error: "#cf222e", warning: "#bf8700", ok: "#1a7f37" };
 const DARK = { error: "#f85149", warning: "#d29922", ok: "#3fb950" };
@@ -19,16 +28,6 @@ const CRASHING = "demo/core/Pod/shop/recommendations-8d7f6b5c4-n5zrb";
 const MISSING_SECRET = "demo/core/Secret/payments/payments-api-token";
 const MISSING_CLASS = "demo/storage.k8s.io/StorageClass/_/io2-fast";
 
-const kg = (page) => page.evaluate(() => window.__kubegraph.state());
-// Painted pixels of the decor layer (over the WebGL one): rings, marks, the selection's edges.
-const decorPixels = (page) =>
-  page.evaluate(() => {
-    const c = window.__kubegraph.view.decorCanvas;
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  });
 const settle = (page, ms = 400) => page.waitForTimeout(ms);
 
 async function canvasColours(page, file, colours) {

@@ -1,12 +1,32 @@
 // Shared by the browser tests and the benchmark: Debian's Chromium driven by playwright-core
 // (no browser download), console errors collected, a PNG decoder for reading screenshots.
 import { chromium } from "playwright-core";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 
 export const CHROMIUM = process.env.KUBEGRAPH_CHROMIUM || "/usr/bin/chromium";
+
+/** Where the tests' screenshots go: $KUBEGRAPH_SCREENSHOTS, else /tmp/kubegraph-ui (made). */
+export function screenshotDir() {
+  const dir = process.env.KUBEGRAPH_SCREENSHOTS || "/tmp/kubegraph-ui";
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The UI's state as the page reports it (`window.__kubegraph.state()`). */
+export const kg = (page) => page.evaluate(() => window.__kubegraph.state());
+
+/** Painted pixels of the decor layer (over the WebGL one): rings, marks, the selection's edges. */
+export const decorPixels = (page) =>
+  page.evaluate(() => {
+    const c = window.__kubegraph.view.decorCanvas;
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
 
 /**
  * Starts headless Chromium with software WebGL (SwiftShader: there is no GPU here) on a fresh

@@ -3,17 +3,15 @@
 // cluster) waits until the page shows it: node ID drawn, then gone. Prints the latency of each
 // (from the line to the page showing it) and `N passed, M failed`.
 import { createInterface } from "node:readline";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { check, finish, launch, openPage } from "./lib.mjs";
+import { check, finish, launch, openPage, screenshotDir } from "./lib.mjs";
 
 const [url, id] = process.argv.slice(2);
 if (!url || !id) {
   console.error("usage: node tests/live.mjs URL NODE-ID");
   process.exit(2);
 }
-const shots = process.env.KUBEGRAPH_SCREENSHOTS || "/tmp/kubegraph-ui";
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir();
 
 const { context, close } = await launch();
 try {

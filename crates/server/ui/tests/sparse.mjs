@@ -2,26 +2,15 @@
 // (URL of `kubegraph -f FILE serve` on a file whose services each select the same pods, SERVICE
 // the id of one of them). Such a picture keeps its edges out of the renderer and draws the
 // selection's; "draw all edges" draws them all. Prints `ok - …` / `FAIL - …` lines.
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { check, finish, launch, openPage } from "./lib.mjs";
+import { check, decorPixels, finish, kg, launch, openPage, screenshotDir } from "./lib.mjs";
 
 const [url, service] = process.argv.slice(2);
 if (!url || !service) {
   console.error("usage: node tests/sparse.mjs URL SERVICE");
   process.exit(2);
 }
-const shots = process.env.KUBEGRAPH_SCREENSHOTS || "/tmp/kubegraph-ui";
-mkdirSync(shots, { recursive: true });
-const kg = (page) => page.evaluate(() => window.__kubegraph.state());
-const decorPixels = (page) =>
-  page.evaluate(() => {
-    const c = window.__kubegraph.view.decorCanvas;
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  });
+const shots = screenshotDir();
 
 const { context, close } = await launch();
 try {
